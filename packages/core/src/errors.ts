@@ -1,0 +1,88 @@
+/**
+ * The error model: every error codexrel raises on purpose carries a stable `code` (for machines
+ * and docs), a one-line `hint` a person can act on, and the underlying `cause`. The message is
+ * redacted at construction so a secret that slipped into it never reaches a log.
+ */
+import { redact } from "./redact.js";
+
+/** Codes defined by core and shared by every package. Packages may add their own codes. */
+export const ErrorCodes = {
+  REPORT_INVALID: "REPORT_INVALID",
+  SCHEMA_UNKNOWN: "SCHEMA_UNKNOWN",
+  CONFIG_NOT_FOUND: "CONFIG_NOT_FOUND",
+  CONFIG_PARSE: "CONFIG_PARSE",
+  CONFIG_INVALID: "CONFIG_INVALID",
+  INPUT_NOT_FOUND: "INPUT_NOT_FOUND",
+  INPUT_NOT_JSON: "INPUT_NOT_JSON",
+  OUTPUT_WRITE: "OUTPUT_WRITE",
+  MARKER_INVALID: "MARKER_INVALID",
+  USAGE: "USAGE",
+  INTERNAL: "INTERNAL",
+} as const;
+
+export type CoreErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
+
+const CODE_PATTERN = /^[A-Z][A-Z0-9_]*$/;
+
+export interface CodexrelErrorOptions {
+  /** One line telling a person what to do about it. */
+  hint: string;
+  cause?: unknown;
+  /** Structured context for machines (never secrets). */
+  details?: Record<string, unknown>;
+}
+
+export class CodexrelError extends Error {
+  override readonly name = "CodexrelError";
+  readonly code: string;
+  readonly hint: string;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: string, message: string, options: CodexrelErrorOptions) {
+    super(redact(message), options.cause === undefined ? undefined : { cause: options.cause });
+    if (!CODE_PATTERN.test(code)) {
+      throw new TypeError(`CodexrelError code must be SCREAMING_SNAKE_CASE, got ${JSON.stringify(code)}`);
+    }
+    this.code = code;
+    this.hint = redact(firstLine(options.hint));
+    this.details = options.details;
+  }
+
+  /** A plain object for `--json` output and logs: code, message, hint; no stack, no cause body. */
+  toJSON(): { code: string; message: string; hint: string; details?: Record<string, unknown> } {
+    return {
+      code: this.code,
+      message: this.message,
+      hint: this.hint,
+      ...(this.details ? { details: this.details } : {}),
+    };
+  }
+}
+
+export function isCodexrelError(value: unknown): value is CodexrelError {
+  return value instanceof CodexrelError;
+}
+
+/**
+ * Wrap anything thrown into a CodexrelError so edges can print `code: message (hint)` uniformly.
+ * Errors that are already coded pass through unchanged.
+ */
+export function toCodexrelError(error: unknown, fallbackCode: string = ErrorCodes.INTERNAL): CodexrelError {
+  if (error instanceof CodexrelError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new CodexrelError(fallbackCode, message, {
+    hint: "This is unexpected; re-run with --verbose and report it with the output attached.",
+    cause: error,
+  });
+}
+
+/** `CODE: message` plus the hint on its own line, redacted: what edges print on failure. */
+export function formatError(error: unknown): string {
+  const coded = toCodexrelError(error);
+  return `${coded.code}: ${coded.message}\n  hint: ${coded.hint}`;
+}
+
+function firstLine(text: string): string {
+  const line = text.split(/\r?\n/, 1)[0] ?? "";
+  return line.trim();
+}

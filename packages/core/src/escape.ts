@@ -1,0 +1,66 @@
+/**
+ * Escaping of untrusted text (test names, failure messages, comment bodies, command output) for
+ * GitHub-flavoured markdown, so it cannot ping `@people`, open HTML comments or tags, or break out
+ * of code blocks and tables. Redaction runs first: escaping never hides a secret from it.
+ */
+import { redact } from "./redact.js";
+
+// A zero-width space as an HTML entity after `@` stops GitHub from resolving a mention while the
+// rendered text still reads `@name` (the technique Dependabot uses in release notes).
+const MENTION_BREAK = "@&#8203;";
+
+/**
+ * Escapes text for use inline in markdown: a paragraph, a list item, a table cell, a summary.
+ * Newlines are folded to spaces so the text cannot start a new block or table row.
+ */
+export function escapeMarkdown(text: string): string {
+  return redact(text)
+    .replace(/\r\n?|\n|\u2028|\u2029/g, " ")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1")
+    .replace(/@(?=[A-Za-z0-9_-])/g, MENTION_BREAK)
+    .replace(/^(\s*)([-=]{3,})/, "$1\\$2");
+}
+
+/** Escapes and shortens to `max` characters (by code point), adding an ellipsis when cut. */
+export function escapeMarkdownShort(text: string, max: number): string {
+  const chars = [...text];
+  const cut = chars.length > max ? `${chars.slice(0, Math.max(0, max - 1)).join("")}…` : text;
+  return escapeMarkdown(cut);
+}
+
+/**
+ * Wraps untrusted text in a fenced code block whose fence is longer than any backtick or tilde run
+ * inside, so the text can never close the block. Mentions and HTML are inert inside code blocks.
+ */
+export function codeBlock(text: string, language = ""): string {
+  const body = redact(text).replace(/\r\n?/g, "\n");
+  let longest = 0;
+  for (const m of body.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  const lang = language.replace(/[^A-Za-z0-9_+-]/g, "");
+  return `${fence}${lang}\n${body.endsWith("\n") ? body : `${body}\n`}${fence}`;
+}
+
+/** Inline code span that survives any backticks inside the text. */
+export function codeSpan(text: string): string {
+  const body = redact(text).replace(/\r\n?|\n/g, " ");
+  let longest = 0;
+  for (const m of body.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
+  const ticks = "`".repeat(longest + 1);
+  const pad = body.startsWith("`") || body.endsWith("`") || body === "" ? " " : "";
+  // A pipe ends a table cell even inside a code span in GFM.
+  return `${ticks}${pad}${body.replace(/\|/g, "\\|")}${pad}${ticks}`;
+}
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(text: string): string {
+  return redact(text)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}

@@ -1,0 +1,267 @@
+/* Generated from schemas/run-report.schema.json by scripts/gen-types.mjs. Do not edit. */
+
+/**
+ * owner/name
+ *
+ * This interface was referenced by `RunReport`'s JSON-Schema
+ * via the `definition` "Repository".
+ */
+export type Repository = string;
+/**
+ * Outcome of one check or command. A fallback that rescued a failure is warn, never pass.
+ *
+ * This interface was referenced by `RunReport`'s JSON-Schema
+ * via the `definition` "Status".
+ */
+export type Status = "pass" | "fail" | "warn" | "skip";
+/**
+ * A stable, machine-readable code in SCREAMING_SNAKE_CASE.
+ *
+ * This interface was referenced by `RunReport`'s JSON-Schema
+ * via the `definition` "Code".
+ */
+export type Code = string;
+/**
+ * This interface was referenced by `RunReport`'s JSON-Schema
+ * via the `definition` "RegressionClass".
+ */
+export type RegressionClass =
+  "new" | "known" | "flaky" | "fixed" | "added" | "removed" | "skipped" | "passed" | "unknown-baseline";
+
+/**
+ * The one report every codexrel stage reads and writes. Renderers read only this.
+ */
+export interface RunReport {
+  schemaVersion: "1";
+  meta: Meta;
+  preflight: PreflightCheck[];
+  commands: CommandResult[];
+  /**
+   * Null when no test reports were classified in this run.
+   */
+  regressions: Regressions | null;
+  artifacts: Artifact[];
+  publication: Publication;
+  decision: Decision;
+}
+/**
+ * This interface was referenced by `RunReport`'s JSON-Schema
+ * via the `definition` "Meta".
+ */
+export interface Meta {
+  tool: {
+    name: string;
+    version: string;
+  };
+  title?: string;
+  repository?: Repository | null;
+  ref?: string | null;
+  sha?: string | null;
+  thread?: Thread | null;
+  runUrl?: string | null;
+  stage: "planning" | "implementation" | "review" | "validation" | "release";
+  iteration?: Iteration | null;
+  startedAt: string;
+  finishedAt?: string | null;
+}
+/**
+ * This interface was referenced by `RunReport`'s JSON-Schema
+ * via the `definition` "Thread".
+ */
+export interface Thread {
+  repository: Repository;
+  kind: "issue" | "pr";
+  number: number;
+}
+/**
+ * This interface was referenced by `RunReport`'s JSON-Schema
+ * via the `definition` "Iteration".
+ */
+export interface Iteration {
+  n: number;
+  max: number;
+  /**
+   * Why the fix loop stopped, when it did.
+   */
+  stopReason?: string | null;
+}
+/**
+ * This interface was referenced by `RunReport`'s JSON-Schema
+ * via the `definition` "PreflightCheck".
+ */
+export interface PreflightCheck {
+  id: string;
+  status: Status;
+  code: Code;
+  reason: string;
+  hint?: string;
+  /**
+   * Whether a fail here blocks publication or the run.
+   */
+  blocking?: boolean;
+  details?: {};
+}
+/**
+ * This interface was referenced by `RunReport`'s JSON-Schema
+ * via the `definition` "CommandResult".
+ */
+export interface CommandResult {
+  name: string;
+  /**
+   * The exact command line that ran.
+   */
+  command: string;
+  status: Status;
+  blocking: boolean;
+  /**
+   * Null when killed by a signal or never started.
+   */
+  exitCode: number | null;
+  signal?: string | null;
+  timedOut?: boolean;
+  durationMs: number;
+  /**
+   * Why the status is what it is, in one line.
+   */
+  reason?: string;
+  code?: Code;
+  fallback?: FallbackResult | null;
+  /**
+   * Last lines of combined output, redacted.
+   */
+  outputTail: string[];
+  /**
+   * First lines that look like a failure, redacted.
+   */
+  firstFailingLines: string[];
+}
+/**
+ * This interface was referenced by `RunReport`'s JSON-Schema
+ * via the `definition` "FallbackResult".
+ */
+export interface FallbackResult {
+  command: string;
+  status: "pass" | "fail";
+  exitCode: number | null;
+  durationMs: number;
+  outputTail?: string[];
+}
+/**
+ * This interface was referenced by `RunReport`'s JSON-Schema
+ * via the `definition` "Regressions".
+ */
+export interface Regressions {
+  baseline: {
+    available: boolean;
+    source?: string | null;
+    note?: string;
+  };
+  policy: {
+    blocking: RegressionClass[];
+  };
+  counts: RegressionCounts;
+  /**
+   * Every test exactly once, under its one class.
+   */
+  tests: ClassifiedTest[];
+  warnings?: string[];
+}
+/**
+ * This interface was referenced by `RunReport`'s JSON-Schema
+ * via the `definition` "RegressionCounts".
+ */
+export interface RegressionCounts {
+  new: number;
+  known: number;
+  flaky: number;
+  fixed: number;
+  added: number;
+  removed: number;
+  skipped: number;
+  passed: number;
+  "unknown-baseline": number;
+}
+/**
+ * This interface was referenced by `RunReport`'s JSON-Schema
+ * via the `definition` "ClassifiedTest".
+ */
+export interface ClassifiedTest {
+  /**
+   * Stable test identity.
+   */
+  id: string;
+  name: string;
+  classname?: string | null;
+  suite?: string | null;
+  file?: string | null;
+  line?: number | null;
+  class: RegressionClass;
+  blocking?: boolean;
+  /**
+   * Why this class: e.g. passed on retry in-report.
+   */
+  evidence?: string;
+  message?: string | null;
+  firstLines?: string[];
+  attempts?: Attempt[];
+  knownReason?: string | null;
+}
+/**
+ * This interface was referenced by `RunReport`'s JSON-Schema
+ * via the `definition` "Attempt".
+ */
+export interface Attempt {
+  status: "passed" | "failed" | "error" | "skipped";
+  durationMs?: number | null;
+  /**
+   * Which report or run the attempt came from.
+   */
+  source?: string;
+}
+/**
+ * This interface was referenced by `RunReport`'s JSON-Schema
+ * via the `definition` "Artifact".
+ */
+export interface Artifact {
+  name: string;
+  kind: "report" | "summary" | "screenshot" | "video" | "log" | "bundle" | "index" | "other";
+  /**
+   * An https URL, or for the local destination a path relative to the output folder. Absolute local paths, file:// and home-relative paths are refused: they are not links a reader can open.
+   */
+  url: string;
+  durable: boolean;
+  destination: "local" | "artifact" | "branch" | "comment" | "external";
+  note?: string;
+}
+/**
+ * This interface was referenced by `RunReport`'s JSON-Schema
+ * via the `definition` "Publication".
+ */
+export interface Publication {
+  status: "published" | "blocked" | "dry-run" | "skipped";
+  code?: Code;
+  reason?: string;
+  rerunHint?: string;
+  url?: string | null;
+}
+/**
+ * This interface was referenced by `RunReport`'s JSON-Schema
+ * via the `definition` "Decision".
+ */
+export interface Decision {
+  ready: boolean;
+  blockingReasons: BlockingReason[];
+  warnings?: string[];
+  nextAction: string;
+  risks?: string[];
+  changelog?: string | null;
+}
+/**
+ * This interface was referenced by `RunReport`'s JSON-Schema
+ * via the `definition` "BlockingReason".
+ */
+export interface BlockingReason {
+  source: "preflight" | "command" | "regression" | "publication" | "iteration" | "other";
+  code: Code;
+  message: string;
+}

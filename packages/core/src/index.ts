@@ -1,0 +1,16 @@
+export * from "./config.js";
+export * from "./decision.js";
+export * from "./duration.js";
+export * from "./errors.js";
+export * from "./escape.js";
+export type { Check, CodexrelConfig } from "./generated/codexrel-config.js";
+export type { Assertion, BundlePath, CujSummary, Journey } from "./generated/cuj-summary.js";
+export type { Evidence, Finding, Level, ReleaseImpact } from "./generated/release-impact.js";
+export type * from "./generated/run-report.js";
+export * from "./markers.js";
+export * from "./redact.js";
+export { Budget, type Measure, measureBytes, measureChars } from "./render/budget.js";
+export * from "./render/html.js";
+export * from "./render/markdown.js";
+export * from "./report.js";
+export * from "./schemas.js";
