@@ -1,4 +1,4 @@
-import { type ClassifiedTest, type RunReport, countRegressions, createReport, finalizeReport } from "@codexrel/core";
+import { type ClassifiedTest, countRegressions, createReport, finalizeReport, type RunReport } from "@codexrel/core";
 
 export const FIXED_START = new Date("2026-01-02T03:04:05.000Z");
 export const FIXED_END = new Date("2026-01-02T03:05:06.000Z");
@@ -17,8 +17,20 @@ export function fullReport(overrides: Partial<RunReport> = {}): RunReport {
       message: "expected 3 to be 4",
       firstLines: ["AssertionError: expected 3 to be 4", "  at test/math.test.ts:12:5"],
     },
-    { id: "unit::math::subtracts", name: "subtracts", classname: "math", class: "known", knownReason: "tracked in #12" },
-    { id: "unit::net::retries", name: "retries", classname: "net", class: "flaky", evidence: "passed on retry in-report" },
+    {
+      id: "unit::math::subtracts",
+      name: "subtracts",
+      classname: "math",
+      class: "known",
+      knownReason: "tracked in #12",
+    },
+    {
+      id: "unit::net::retries",
+      name: "retries",
+      classname: "net",
+      class: "flaky",
+      evidence: "passed on retry in-report",
+    },
     { id: "unit::io::reads", name: "reads", classname: "io", class: "fixed" },
     { id: "unit::io::writes", name: "writes", classname: "io", class: "passed" },
   ];

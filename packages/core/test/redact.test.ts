@@ -1,6 +1,6 @@
 import {
-  CodexrelError,
   buildMarker,
+  CodexrelError,
   codeBlock,
   containsSecret,
   createRedactor,

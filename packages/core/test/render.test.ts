@@ -1,6 +1,6 @@
 import {
-  COMMENT_LIMIT,
   type ClassifiedTest,
+  COMMENT_LIMIT,
   CodexrelError,
   countRegressions,
   parseMarkers,
@@ -41,7 +41,12 @@ describe("comment markdown", () => {
   test("a report with 10,000 regressions still renders under 65,536 characters, pointing at the full report", () => {
     const tests = manyRegressions(10_000);
     const report = fullReport({
-      regressions: { baseline: { available: true }, policy: { blocking: ["new"] }, counts: countRegressions(tests), tests },
+      regressions: {
+        baseline: { available: true },
+        policy: { blocking: ["new"] },
+        counts: countRegressions(tests),
+        tests,
+      },
     });
     const md = renderComment(report, { reportUrl: "https://example.com/report.html" });
     expect(md.length).toBeLessThanOrEqual(COMMENT_LIMIT);
@@ -57,15 +62,26 @@ describe("comment markdown", () => {
   test("any limit is respected, even a tiny one", () => {
     const tests = manyRegressions(500);
     const report = fullReport({
-      regressions: { baseline: { available: true }, policy: { blocking: ["new"] }, counts: countRegressions(tests), tests },
+      regressions: {
+        baseline: { available: true },
+        policy: { blocking: ["new"] },
+        counts: countRegressions(tests),
+        tests,
+      },
     });
-    for (const limit of [2_000, 5_000, 20_000]) expect(renderComment(report, { limit }).length).toBeLessThanOrEqual(limit);
+    for (const limit of [2_000, 5_000, 20_000])
+      expect(renderComment(report, { limit }).length).toBeLessThanOrEqual(limit);
   });
 
   test("the job summary stays within 1 MiB even for 10,000 regressions with long output", () => {
     const tests = manyRegressions(10_000);
     const report = fullReport({
-      regressions: { baseline: { available: true }, policy: { blocking: ["new"] }, counts: countRegressions(tests), tests },
+      regressions: {
+        baseline: { available: true },
+        policy: { blocking: ["new"] },
+        counts: countRegressions(tests),
+        tests,
+      },
     });
     const summary = renderJobSummary(report);
     expect(Buffer.byteLength(summary, "utf8")).toBeLessThanOrEqual(1024 * 1024);
@@ -96,7 +112,12 @@ describe("hostile test names and messages", () => {
     firstLines: [name, "````", "~~~", `@someone ${name}`],
   }));
   const report = fullReport({
-    regressions: { baseline: { available: true }, policy: { blocking: ["new"] }, counts: countRegressions(tests), tests },
+    regressions: {
+      baseline: { available: true },
+      policy: { blocking: ["new"] },
+      counts: countRegressions(tests),
+      tests,
+    },
     commands: [
       {
         name: "@team <!-- x -->",
@@ -116,7 +137,9 @@ describe("hostile test names and messages", () => {
   // Parse the comment the way GitHub does (CommonMark + GFM tables, raw HTML allowed) and look at
   // the result, not at the markdown text.
   const html = new MarkdownIt({ html: true }).render(md);
-  const outsideCode = html.replace(/<pre><code[^>]*>[\s\S]*?<\/code><\/pre>/g, "").replace(/<code>[\s\S]*?<\/code>/g, "");
+  const outsideCode = html
+    .replace(/<pre><code[^>]*>[\s\S]*?<\/code><\/pre>/g, "")
+    .replace(/<code>[\s\S]*?<\/code>/g, "");
 
   test("cannot ping anyone outside code", () => {
     // GitHub resolves a mention only for `@` directly followed by a name; ours carry a zero-width space.
@@ -133,7 +156,9 @@ describe("hostile test names and messages", () => {
   });
 
   test("cannot break out of code blocks: each hostile block parses as exactly one code block", () => {
-    const blocks = [...html.matchAll(/<pre><code[^>]*>([\s\S]*?)<\/code><\/pre>/g)].map((m) => m[1]!.replace(/\u200b/g, ""));
+    const blocks = [...html.matchAll(/<pre><code[^>]*>([\s\S]*?)<\/code><\/pre>/g)].map((m) =>
+      m[1]!.replace(/\u200b/g, ""),
+    );
     // one block for the failing check + one per hostile test, nothing split or merged
     expect(blocks.length).toBe(1 + hostile.length);
     for (const name of hostile) {
@@ -169,4 +194,3 @@ describe("HTML report", () => {
     expect(html).toContain("Content-Security-Policy");
   });
 });
-
