@@ -1,5 +1,5 @@
 /** `codexrel run`: the local release-validation pipeline (checks, report, decision, local outputs). */
-import { relative, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { parseConfig } from "@codexrel/core";
 import type { Command } from "commander";
 import { type CliContext, ExitCode } from "../context.js";
@@ -43,6 +43,8 @@ export function register(program: Command, ctx: CliContext): void {
         ctx.stdout.write(
           `Report: ${shown(result.files.html)} (also ${shown(result.files.json)}, ${shown(result.files.markdown)})\n`,
         );
+        const gallery = result.report.artifacts.find((a) => a.kind === "index" && a.destination === "local");
+        if (gallery) ctx.stdout.write(`CUJ gallery: ${shown(join(result.outDir, gallery.url))}\n`);
       }
       ctx.exitCode = result.report.decision.ready ? ExitCode.OK : ExitCode.NOT_READY;
     });

@@ -16,6 +16,7 @@ import {
   renderHtml,
   renderJobSummary,
 } from "@codexrel/core";
+import { applyCujStage } from "@codexrel/publisher";
 import { writeFilesAtomically } from "../io.js";
 
 export interface RunPipelineOptions {
@@ -76,6 +77,16 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunPipel
     reason: `no GitHub thread configured; the report was written to the local folder ${shownOut}`,
   };
   report.artifacts = localArtifacts();
+  if (config.publish) {
+    const ephemeralDirs = [options.env.RUNNER_TEMP].filter((d): d is string => Boolean(d));
+    report = await applyCujStage(report, {
+      publish: config.publish,
+      projectDir,
+      outDir,
+      cwd: options.cwd,
+      ephemeralDirs,
+    });
+  }
 
   report = finalizeReport(report, { finishedAt: now(), ...(options.secrets ? { secrets: options.secrets } : {}) });
 

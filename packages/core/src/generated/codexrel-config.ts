@@ -19,6 +19,27 @@ export interface CodexrelConfig {
     shell?: string;
     tailLines?: number;
   };
+  /**
+   * The CUJ bundle (screenshots, videos, assertion logs, summary.json) that `codexrel run` checks and copies to the local output folder.
+   */
+  publish?: {
+    /**
+     * The CUJ bundle folder, relative to this file.
+     */
+    bundle: string;
+    /**
+     * Minimum artifact policy (summary.json, a screenshot and a video per journey): strict fails the run, lenient warns, off skips the rule. Default strict.
+     */
+    policy?: "strict" | "lenient" | "off";
+    /**
+     * Folder under the output folder that receives the bundle (default cuj).
+     */
+    subdir?: string;
+    /**
+     * Whether a failed journey blocks the run (default true).
+     */
+    blockOnFailedJourney?: boolean;
+  };
 }
 /**
  * This interface was referenced by `CodexrelConfig`'s JSON-Schema

@@ -1,0 +1,157 @@
+/**
+ * The publish stage of `codexrel run`: load the project's CUJ bundle, check it, copy it to the
+ * run's output folder, and return the report fragments (artifacts and two checks). It never
+ * throws for a bad bundle: the problem becomes a failing check, so the report says why.
+ */
+import { relative, resolve } from "node:path";
+import { type Artifact, type PreflightCheck, toCodexrelError } from "@codexrel/core";
+import { type CujBundle, journeyTotals, loadBundle, type PolicyInput } from "./bundle.js";
+import { publishToLocalDir } from "./destinations/local.js";
+import { PublisherErrorCodes } from "./errors.js";
+import type { LinkPolicy } from "./links.js";
+import type { GalleryOptions } from "./render.js";
+
+export interface CujStageOptions extends LinkPolicy {
+  /** The CUJ bundle folder. */
+  bundleDir: string;
+  /** The run's output folder; the bundle is copied to `<outDir>/<subdir>`. */
+  outDir: string;
+  subdir?: string;
+  policy?: PolicyInput;
+  /** Whether a failed journey blocks the run (default true). */
+  blockOnFailedJourney?: boolean;
+  gallery?: GalleryOptions;
+  /** How the bundle folder is named in messages (default: as given). */
+  shownBundleDir?: string;
+}
+
+export interface CujStageResult {
+  bundle: CujBundle | null;
+  artifacts: Artifact[];
+  /** `cuj-bundle` (the artifact policy) and, when the bundle loaded, `cuj-journeys`. */
+  checks: PreflightCheck[];
+}
+
+export async function runCujStage(options: CujStageOptions): Promise<CujStageResult> {
+  const shown = options.shownBundleDir ?? options.bundleDir;
+  let bundle: CujBundle;
+  try {
+    bundle = await loadBundle(options.bundleDir, options.policy === undefined ? {} : { policy: options.policy });
+  } catch (error) {
+    const e = toCodexrelError(error);
+    return {
+      bundle: null,
+      artifacts: [],
+      checks: [
+        {
+          id: "cuj-bundle",
+          status: "fail",
+          code: e.code,
+          reason: `CUJ bundle ${shown}: ${e.message}`,
+          hint: e.hint,
+          blocking: true,
+        },
+      ],
+    };
+  }
+
+  const checks: PreflightCheck[] = [];
+  const errors = bundle.problems.filter((p) => p.severity === "error");
+  const warnings = bundle.problems.filter((p) => p.severity === "warning");
+  const first = errors[0] ?? warnings[0];
+  checks.push({
+    id: "cuj-bundle",
+    status: errors.length > 0 ? "fail" : warnings.length > 0 ? "warn" : "pass",
+    code: first ? (errors.length > 0 ? PublisherErrorCodes.CUJ_POLICY_FAILED : first.code) : "CUJ_BUNDLE_OK",
+    reason:
+      first === undefined
+        ? `CUJ bundle ${shown}: ${bundle.files.length} files, every journey has its screenshots and video`
+        : `CUJ bundle ${shown}: ${errors.length} error(s), ${warnings.length} warning(s); first: ${first.message}`,
+    ...(errors.length > 0
+      ? {
+          hint: "Add the missing screenshots/videos to the bundle or relax publish.policy; see the gallery's Problems list.",
+        }
+      : {}),
+    blocking: errors.length > 0,
+    details: { problems: bundle.problems.map((p) => ({ ...p })) },
+  });
+
+  const totals = journeyTotals(bundle.summary);
+  const failed = bundle.summary.journeys.filter((j) => j.status === "fail").map((j) => j.id);
+  checks.push({
+    id: "cuj-journeys",
+    status: failed.length > 0 ? "fail" : "pass",
+    code: failed.length > 0 ? PublisherErrorCodes.CUJ_JOURNEY_FAILED : "CUJ_JOURNEYS_PASSED",
+    reason:
+      failed.length > 0
+        ? `journey(s) failed: ${failed.join(", ")} (${totals.assertions.fail} failing assertion(s))`
+        : `${totals.journeys.pass} journey(s) passed, ${totals.journeys.skip} skipped; ${totals.assertions.pass} assertion(s) passed`,
+    blocking: failed.length > 0 && options.blockOnFailedJourney !== false,
+  });
+
+  // Keep the local copy even when the policy fails: the gallery shows what is missing.
+  try {
+    const local = await publishToLocalDir(bundle, {
+      outDir: options.outDir,
+      ...(options.subdir ? { subdir: options.subdir } : {}),
+      ...(options.gallery ? { gallery: options.gallery } : {}),
+      ...(options.ephemeralDirs ? { ephemeralDirs: options.ephemeralDirs } : {}),
+    });
+    return { bundle, artifacts: local.artifacts, checks };
+  } catch (error) {
+    const e = toCodexrelError(error);
+    checks.push({
+      id: "cuj-local-copy",
+      status: "fail",
+      code: e.code,
+      reason: e.message,
+      hint: e.hint,
+      blocking: true,
+    });
+    return { bundle, artifacts: [], checks };
+  }
+}
+
+export interface PublishConfigSection {
+  bundle: string;
+  policy?: "strict" | "lenient" | "off";
+  subdir?: string;
+  blockOnFailedJourney?: boolean;
+}
+
+export interface RunStageOptions extends LinkPolicy {
+  /** The `publish:` section of codexrel.yml. */
+  publish: PublishConfigSection;
+  /** Folder of codexrel.yml (the bundle path is relative to it). */
+  projectDir: string;
+  outDir: string;
+  /** Paths in messages are shown relative to this. */
+  cwd?: string;
+}
+
+/**
+ * `codexrel run`'s publish stage in one call: runs the CUJ stage from the config section and
+ * returns the report with the bundle's checks and artifacts appended.
+ */
+export async function applyCujStage<R extends { preflight: PreflightCheck[]; artifacts: Artifact[] }>(
+  report: R,
+  options: RunStageOptions,
+): Promise<R> {
+  const bundleDir = resolve(options.projectDir, options.publish.bundle);
+  const result = await runCujStage({
+    bundleDir,
+    outDir: options.outDir,
+    shownBundleDir: relative(options.cwd ?? options.projectDir, bundleDir) || ".",
+    ...(options.publish.subdir ? { subdir: options.publish.subdir } : {}),
+    ...(options.publish.policy ? { policy: options.publish.policy } : {}),
+    ...(options.publish.blockOnFailedJourney !== undefined
+      ? { blockOnFailedJourney: options.publish.blockOnFailedJourney }
+      : {}),
+    ...(options.ephemeralDirs ? { ephemeralDirs: options.ephemeralDirs } : {}),
+  });
+  return {
+    ...report,
+    preflight: [...report.preflight, ...result.checks],
+    artifacts: [...report.artifacts, ...result.artifacts],
+  };
+}
