@@ -13,6 +13,8 @@ export const INDEX_MD = "index.md";
 export const INDEX_HTML = "index.html";
 
 const STATUS_ICON = { pass: "✅", fail: "❌", skip: "⏭️" } as const;
+// The gallery is opened offline where no emoji font may be installed: plain text symbols there.
+const HTML_STATUS_ICON = { pass: "✔", fail: "✖", skip: "↷" } as const;
 
 /** Encodes a bundle path for a relative link: each segment percent-encoded, parentheses too. */
 export function encodePath(path: string): string {
@@ -156,7 +158,7 @@ export async function renderGallery(bundle: CujBundle, options: GalleryOptions =
 
   for (const j of s.journeys) {
     parts.push(
-      `<section id="journey-${escapeHtml(j.id)}"><h2><span class="st-${j.status}">${STATUS_ICON[j.status]} ${escapeHtml(j.status)}</span> ${escapeHtml(j.title)} <code>${escapeHtml(j.id)}</code>${j.durationMs === undefined ? "" : ` <span class="muted">${escapeHtml(formatMs(j.durationMs))}</span>`}</h2>`,
+      `<section id="journey-${escapeHtml(j.id)}"><h2><span class="st-${j.status}">${HTML_STATUS_ICON[j.status]} ${escapeHtml(j.status)}</span> ${escapeHtml(j.title)} <code>${escapeHtml(j.id)}</code>${j.durationMs === undefined ? "" : ` <span class="muted">${escapeHtml(formatMs(j.durationMs))}</span>`}</h2>`,
     );
     if (j.assertions.length > 0) {
       parts.push(
@@ -164,7 +166,7 @@ export async function renderGallery(bundle: CujBundle, options: GalleryOptions =
       );
       for (const a of j.assertions) {
         parts.push(
-          `<tr><td>${escapeHtml(a.description || a.id)}<br><code class="muted">${escapeHtml(a.id)}</code>${a.selector ? ` <code class="muted">${escapeHtml(a.selector)}</code>` : ""}</td><td class="st-${a.status}">${STATUS_ICON[a.status]} ${escapeHtml(a.status)}</td><td>${a.kind ? escapeHtml(a.kind) : ""}</td><td>${a.expected === undefined ? "" : `<code>${escapeHtml(valueText(a.expected))}</code>`}</td><td>${a.actual === undefined ? "" : `<code>${escapeHtml(valueText(a.actual))}</code>`}</td><td>${a.message ? escapeHtml(a.message) : ""}</td></tr>`,
+          `<tr><td>${escapeHtml(a.description || a.id)}<br><code class="muted">${escapeHtml(a.id)}</code>${a.selector ? ` <code class="muted">${escapeHtml(a.selector)}</code>` : ""}</td><td class="st-${a.status}">${HTML_STATUS_ICON[a.status]} ${escapeHtml(a.status)}</td><td>${a.kind ? escapeHtml(a.kind) : ""}</td><td>${a.expected === undefined ? "" : `<code>${escapeHtml(valueText(a.expected))}</code>`}</td><td>${a.actual === undefined ? "" : `<code>${escapeHtml(valueText(a.actual))}</code>`}</td><td>${a.message ? escapeHtml(a.message) : ""}</td></tr>`,
         );
       }
       parts.push("</tbody></table>");
