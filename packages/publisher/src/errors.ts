@@ -30,6 +30,14 @@ export const PublisherErrorCodes = {
   LINK_NOT_DURABLE: "LINK_NOT_DURABLE",
   LINK_REJECTED: "LINK_REJECTED",
   PUBLISH_WRITE_FAILED: "PUBLISH_WRITE_FAILED",
+  /** The artifacts branch's tree is too large for GitHub to list in one response. */
+  BRANCH_TREE_TOO_LARGE: "BRANCH_TREE_TOO_LARGE",
+  /** Another run kept moving the artifacts branch. */
+  BRANCH_MOVED: "BRANCH_MOVED",
+  /** The Actions artifact destination was chosen but no artifact URL was handed in. */
+  ARTIFACT_URL_MISSING: "ARTIFACT_URL_MISSING",
+  /** A comment body about to be posted holds a local or ephemeral path. */
+  COMMENT_HAS_LOCAL_PATH: "COMMENT_HAS_LOCAL_PATH",
 } as const;
 
 export type PublisherErrorCode = (typeof PublisherErrorCodes)[keyof typeof PublisherErrorCodes];

@@ -1,5 +1,7 @@
 export * from "./artifacts.js";
 export * from "./bundle.js";
+export * from "./destinations/artifact.js";
+export * from "./destinations/branch.js";
 export * from "./destinations/local.js";
 export * from "./errors.js";
 export * from "./links.js";
