@@ -12,7 +12,7 @@ import {
   parseWorkflowCommand,
   runAction,
 } from "@codexrel/testkit";
-import { afterEach, beforeAll, afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
 const fixtures = join(import.meta.dirname, "fixtures", "actions");
 const fixture = (name: string) => join(fixtures, name);
@@ -118,7 +118,10 @@ describe("the three failure proofs", () => {
 describe("running a composite action", () => {
   it("runs run: steps in real shells with the runner's files, variables, contexts and commands", async () => {
     harness = createActionHarness({
-      event: { name: "pull_request", payload: { number: 7, pull_request: { head: { ref: "feat" }, base: { ref: "main" } } } },
+      event: {
+        name: "pull_request",
+        payload: { number: 7, pull_request: { head: { ref: "feat" }, base: { ref: "main" } } },
+      },
       github: { repository: "octo/demo" },
     });
     mkdirSync(join(harness.paths.workspace, "sub", "dir"), { recursive: true });
@@ -179,12 +182,14 @@ describe("running a composite action", () => {
           "name: reads env",
           "description: d",
           "outputs:",
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub expressions, not templates
           "  seen: {description: d, value: '${{ steps.s.outputs.seen }}'}",
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub expressions, not templates
           "  ctx: {description: d, value: '${{ env.EXPORTED_BY_BASICS }}'}",
           "runs:",
           "  using: composite",
           "  steps:",
-          "    - {id: s, shell: bash, run: 'echo \"seen=$EXPORTED_BY_BASICS $(basics-tool)\" >> \"$GITHUB_OUTPUT\"'}",
+          '    - {id: s, shell: bash, run: \'echo "seen=$EXPORTED_BY_BASICS $(basics-tool)" >> "$GITHUB_OUTPUT"\'}',
         ].join("\n"),
       );
       const second = await harness.run(dir);
@@ -202,7 +207,11 @@ describe("running a composite action", () => {
     expect(sh?.outcome).toBe("failure");
     expect(result.steps.find((s) => s.id === "node")?.outcome).toBe("skipped");
     expect(result.annotations).toContainEqual(
-      expect.objectContaining({ level: "error", origin: "runner", message: expect.stringContaining("No such file or directory") }),
+      expect.objectContaining({
+        level: "error",
+        origin: "runner",
+        message: expect.stringContaining("No such file or directory"),
+      }),
     );
   });
 
@@ -280,7 +289,10 @@ describe("actions/cache stand-ins", () => {
       expect(readFileSync(join(harness.paths.home, "home-state", "h.txt"), "utf8")).toBe("home\n");
       // The key exists already: save warns like actions/cache/save and does not fail.
       expect(hit.annotations).toContainEqual(
-        expect.objectContaining({ level: "warning", message: expect.stringContaining("Unable to reserve cache with key state-1") }),
+        expect.objectContaining({
+          level: "warning",
+          message: expect.stringContaining("Unable to reserve cache with key state-1"),
+        }),
       );
       harness.dispose();
 
@@ -332,7 +344,9 @@ describe("actions/upload-artifact stand-in", () => {
     await harness.run(fixture("upload"));
     const again = await harness.run(fixture("upload"), { optionalOutputs: ["artifact-id", "artifact-url"] });
     expect(again.conclusion).toBe("failure");
-    expect(again.annotations).toContainEqual(expect.objectContaining({ message: expect.stringContaining("(409) Conflict") }));
+    expect(again.annotations).toContainEqual(
+      expect.objectContaining({ message: expect.stringContaining("(409) Conflict") }),
+    );
 
     const warn = await harness.run(fixture("upload"), {
       inputs: { name: "empty", "make-files": "false" },

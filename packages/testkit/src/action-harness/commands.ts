@@ -11,12 +11,7 @@ export interface WorkflowCommand {
 
 const unescapeData = (s: string) => s.replace(/%0D/gi, "\r").replace(/%0A/gi, "\n").replace(/%25/g, "%");
 const unescapeProperty = (s: string) =>
-  s
-    .replace(/%0D/gi, "\r")
-    .replace(/%0A/gi, "\n")
-    .replace(/%3A/gi, ":")
-    .replace(/%2C/gi, ",")
-    .replace(/%25/g, "%");
+  s.replace(/%0D/gi, "\r").replace(/%0A/gi, "\n").replace(/%3A/gi, ":").replace(/%2C/gi, ",").replace(/%25/g, "%");
 
 /** Parses one log line as a `::command key=value,...::message` workflow command. */
 export function parseWorkflowCommand(line: string): WorkflowCommand | undefined {

@@ -6,7 +6,17 @@ import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { data, Evaluator, Lexer, Parser } from "@actions/expressions";
-import { Binary, ContextAccess, type Expr, FunctionCall, Grouping, IndexAccess, Literal, Logical, Unary } from "@actions/expressions/ast";
+import {
+  Binary,
+  ContextAccess,
+  type Expr,
+  FunctionCall,
+  Grouping,
+  IndexAccess,
+  Literal,
+  Logical,
+  Unary,
+} from "@actions/expressions/ast";
 import type { FunctionDefinition } from "@actions/expressions/funcs/info";
 import {
   BasicExpressionToken,
@@ -60,7 +70,13 @@ function functionsFor(env: EvalEnvironment): Map<string, FunctionDefinition> {
     name: "hashFiles",
     minArgs: 1,
     maxArgs: 255,
-    call: (...args) => new data.StringData(hashFiles(env.workspace, args.map((a) => a.coerceString()))),
+    call: (...args) =>
+      new data.StringData(
+        hashFiles(
+          env.workspace,
+          args.map((a) => a.coerceString()),
+        ),
+      ),
   });
   return fns;
 }
@@ -85,11 +101,10 @@ export function hashFiles(workspace: string, patterns: string[]): string {
 
 export function parseExpression(expression: string, contextNames: string[]): Expr {
   const lexed = new Lexer(expression).lex();
-  const parser = new Parser(
-    lexed.tokens,
-    contextNames,
-    [...STATUS_FUNCTIONS.map((name) => ({ name, minArgs: 0, maxArgs: 0 })), { name: "hashFiles", minArgs: 1, maxArgs: 255 }],
-  );
+  const parser = new Parser(lexed.tokens, contextNames, [
+    ...STATUS_FUNCTIONS.map((name) => ({ name, minArgs: 0, maxArgs: 0 })),
+    { name: "hashFiles", minArgs: 1, maxArgs: 255 },
+  ]);
   return parser.parse();
 }
 
@@ -100,7 +115,9 @@ export function evaluateExpression(expression: string, env: EvalEnvironment): da
   } catch (err) {
     throw new ExpressionFailure(`The expression is not valid: ${expression}: ${(err as Error).message}`);
   }
-  const dict = new data.Dictionary(...Object.entries(env.contexts).map(([key, value]) => ({ key, value: toData(value) })));
+  const dict = new data.Dictionary(
+    ...Object.entries(env.contexts).map(([key, value]) => ({ key, value: toData(value) })),
+  );
   try {
     return new Evaluator(expr, dict, functionsFor(env)).evaluate();
   } catch (err) {
@@ -134,7 +151,9 @@ export function evaluateToString(token: ScalarToken | undefined, env: EvalEnviro
   if (token instanceof BasicExpressionToken) {
     const value = evaluateExpression(token.expression, env);
     if (value.kind === data.Kind.Dictionary || value.kind === data.Kind.Array) {
-      throw new ExpressionFailure(`${what}: a ${value.kind === data.Kind.Array ? "sequence" : "mapping"} was not expected`);
+      throw new ExpressionFailure(
+        `${what}: a ${value.kind === data.Kind.Array ? "sequence" : "mapping"} was not expected`,
+      );
     }
     return value.kind === data.Kind.Null ? "" : value.coerceString();
   }

@@ -99,7 +99,13 @@ export class ActionHarness {
       cache: options.cacheDir ? resolve(options.cacheDir) : join(root, "cache"),
       artifacts: options.artifactsDir ? resolve(options.artifactsDir) : join(root, "artifacts"),
     };
-    for (const p of [this.paths.workspace, this.paths.home, this.paths.temp, this.paths.toolCache, this.paths.fileCommands]) {
+    for (const p of [
+      this.paths.workspace,
+      this.paths.home,
+      this.paths.temp,
+      this.paths.toolCache,
+      this.paths.fileCommands,
+    ]) {
       mkdirSync(p, { recursive: true });
     }
     mkdirSync(dirname(this.paths.eventPath), { recursive: true });
@@ -239,7 +245,13 @@ class ActionRun {
     return out;
   }
 
-  private annotate(level: AnnotationLevel, message: string, step: string, origin: Annotation["origin"], props = {}): void {
+  private annotate(
+    level: AnnotationLevel,
+    message: string,
+    step: string,
+    origin: Annotation["origin"],
+    props = {},
+  ): void {
     this.annotations.push({ level, message: this.mask(message), origin, step, ...props });
   }
 
@@ -260,7 +272,8 @@ class ActionRun {
 
   private resolveInputs(): void {
     const provided = new Map<string, string>();
-    for (const [key, value] of Object.entries(this.runOptions.inputs ?? {})) provided.set(key.toLowerCase(), String(value));
+    for (const [key, value] of Object.entries(this.runOptions.inputs ?? {}))
+      provided.set(key.toLowerCase(), String(value));
     const declared = new Map(this.action.inputs.map((i) => [i.id.toLowerCase(), i]));
     const undeclared = [...provided.keys()].filter((k) => !declared.has(k));
     if (undeclared.length > 0) {
@@ -480,7 +493,10 @@ class ActionRun {
     };
   }
 
-  private processEnvironment(envContext: Record<string, string>, runnerVars: Record<string, string>): Record<string, string> {
+  private processEnvironment(
+    envContext: Record<string, string>,
+    runnerVars: Record<string, string>,
+  ): Record<string, string> {
     const s = this.harness.state;
     const inherited: Record<string, string> = {};
     for (const name of ["PATH", ...(s.options.inheritEnv ?? [])]) {
@@ -492,7 +508,12 @@ class ActionRun {
     if (!(inherited["PATH"] ?? "").split(delimiter).includes(nodeDir)) {
       inherited["PATH"] = [inherited["PATH"], nodeDir].filter(Boolean).join(delimiter);
     }
-    const merged: Record<string, string> = { ...inherited, HOME: this.harness.paths.home, ...envContext, ...runnerVars };
+    const merged: Record<string, string> = {
+      ...inherited,
+      HOME: this.harness.paths.home,
+      ...envContext,
+      ...runnerVars,
+    };
     if (s.prependPath.length > 0) {
       merged["PATH"] = [...[...s.prependPath].reverse(), merged["PATH"] ?? ""].filter(Boolean).join(delimiter);
     }

@@ -9,6 +9,7 @@ export {
   runAction,
   STEP_SUMMARY_LIMIT_BYTES,
 } from "./harness.js";
+export { CHECK_NODE_COMMAND, inputEnvName, type LintProblem, lintAction, lintLoaded } from "./lint.js";
 export {
   type ActionInputDef,
   type ActionOutputDef,
@@ -16,8 +17,8 @@ export {
   loadAction,
   type ParseOutcome,
   parseActionFile,
-  resolveActionFile,
   type RunStepDef,
+  resolveActionFile,
   type StepDef,
   type UsesStepDef,
 } from "./load.js";
@@ -31,7 +32,6 @@ export {
   standInFor,
 } from "./stand-ins.js";
 export type * from "./types.js";
-export { CHECK_NODE_COMMAND, inputEnvName, type LintProblem, lintAction, lintLoaded } from "./lint.js";
 export {
   checkWorkflowFile,
   findProjectActionUses,

@@ -46,8 +46,9 @@ export function lintAction(pathOrDir: string): LintProblem[] {
 export function lintLoaded(action: LoadedAction): LintProblem[] {
   const problems: LintProblem[] = [];
   const first = action.steps[0];
-  const shell = first?.kind === "run" ? first.shell.toString().trim() : "";
-  if (!first || first.kind !== "run" || first.script.trim() !== CHECK_NODE_COMMAND || shell !== "bash") {
+  const guarded =
+    first?.kind === "run" && first.script.trim() === CHECK_NODE_COMMAND && first.shell.toString().trim() === "bash";
+  if (!guarded) {
     problems.push({
       rule: "check-node-first",
       message: `${action.name}: the first step must be \`run: ${CHECK_NODE_COMMAND}\` with \`shell: bash\``,
@@ -86,9 +87,15 @@ export function lintLoaded(action: LoadedAction): LintProblem[] {
   // steps.<id> references must name a step that runs before (outputs: any step).
   const seen = new Set<string>();
   const check = (expression: string, where: string, known: Set<string>) => {
-    for (const ref of [...stepOutputReferences(expression).map((r) => r.step), ...contextReferences(expression, "steps")]) {
+    for (const ref of [
+      ...stepOutputReferences(expression).map((r) => r.step),
+      ...contextReferences(expression, "steps"),
+    ]) {
       if (!known.has(ref)) {
-        problems.push({ rule: "unknown-step", message: `${action.name}: ${where} reads steps.${ref}, which is not an earlier step id` });
+        problems.push({
+          rule: "unknown-step",
+          message: `${action.name}: ${where} reads steps.${ref}, which is not an earlier step id`,
+        });
       }
     }
   };

@@ -5,8 +5,8 @@
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { convertActionTemplate, parseAction } from "@actions/workflow-parser/actions/index";
 import { NoOperationTraceWriter } from "@actions/workflow-parser";
+import { convertActionTemplate, parseAction } from "@actions/workflow-parser/actions/index";
 import { IdBuilder } from "@actions/workflow-parser/model/converter/id-builder";
 import { convertToIfCondition } from "@actions/workflow-parser/model/converter/if-condition";
 import type { TemplateContext } from "@actions/workflow-parser/templates/template-context";
@@ -175,7 +175,8 @@ export function loadAction(pathOrDir: string): LoadedAction {
     const code = (first?.code ?? HarnessErrorCodes.ACTION_INVALID) as keyof typeof HarnessErrorCodes;
     const hint =
       code === HarnessErrorCodes.ACTION_RUN_EXPRESSION
-        ? "Map the value in the step's env: (INPUT_X: ${{ inputs.x }}) and read \"$INPUT_X\" in the script."
+        ? // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a template
+          'Map the value in the step\'s env: (INPUT_X: ${{ inputs.x }}) and read "$INPUT_X" in the script.'
         : code === HarnessErrorCodes.ACTION_NOT_COMPOSITE
           ? "Write the action as a composite action (runs.using: composite)."
           : "Fix action.yml so GitHub's parser accepts it.";
@@ -214,7 +215,11 @@ function readStep(
         if (isString(value)) {
           id = value.value;
           const error = ids.tryAddKnownId(id);
-          if (error) errors.push({ code: HarnessErrorCodes.ACTION_INVALID, message: `${fileName} (Line: ${lineOf(value)}): ${error}` });
+          if (error)
+            errors.push({
+              code: HarnessErrorCodes.ACTION_INVALID,
+              message: `${fileName} (Line: ${lineOf(value)}): ${error}`,
+            });
         }
         break;
       case "name":

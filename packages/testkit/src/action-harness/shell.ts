@@ -84,7 +84,10 @@ export function runProcess(
       if (open === 0 && exit !== undefined) {
         finish(
           timedOut
-            ? { exitCode: exit ?? 1, error: `The step was killed after ${options.timeoutMs} ms (harness stepTimeoutMs).` }
+            ? {
+                exitCode: exit ?? 1,
+                error: `The step was killed after ${options.timeoutMs} ms (harness stepTimeoutMs).`,
+              }
             : { exitCode: exit ?? 1 },
         );
       }

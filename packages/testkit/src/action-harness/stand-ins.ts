@@ -68,7 +68,10 @@ export class CacheStore {
     if (!existsSync(this.root)) return [];
     return readdirSync(this.root)
       .filter((d) => existsSync(join(this.root, d, "meta.json")))
-      .map((d) => ({ ...(JSON.parse(readFileSync(join(this.root, d, "meta.json"), "utf8")) as CacheEntry), dir: join(this.root, d) }))
+      .map((d) => ({
+        ...(JSON.parse(readFileSync(join(this.root, d, "meta.json"), "utf8")) as CacheEntry),
+        dir: join(this.root, d),
+      }))
       .sort((a, b) => a.seq - b.seq);
   }
 
@@ -175,7 +178,11 @@ export const cacheRestore: StandIn = {
       for (const item of entry.items) {
         const target = isAbsolute(item.path) ? item.path : join(ctx.workspace, item.path);
         mkdirSync(dirname(target), { recursive: true });
-        cpSync(join(entry.dir, item.slot), target, { recursive: true, preserveTimestamps: true, verbatimSymlinks: true });
+        cpSync(join(entry.dir, item.slot), target, {
+          recursive: true,
+          preserveTimestamps: true,
+          verbatimSymlinks: true,
+        });
       }
     }
     outputs["cache-matched-key"] = entry.key;
@@ -260,10 +267,21 @@ export class ArtifactStore {
   remove(name: string): void {
     const existing = this.get(name);
     if (existing) rmSync(existing.dir, { recursive: true, force: true });
-    writeFileSync(this.indexFile, JSON.stringify(this.list().filter((a) => a.name !== name), null, 2));
+    writeFileSync(
+      this.indexFile,
+      JSON.stringify(
+        this.list().filter((a) => a.name !== name),
+        null,
+        2,
+      ),
+    );
   }
 
-  add(record: Omit<ArtifactRecord, "id" | "dir" | "url">, url: (id: number) => string, copy: (dir: string) => void): ArtifactRecord {
+  add(
+    record: Omit<ArtifactRecord, "id" | "dir" | "url">,
+    url: (id: number) => string,
+    copy: (dir: string) => void,
+  ): ArtifactRecord {
     const all = this.list();
     const id = all.reduce((max, a) => Math.max(max, a.id), 1000) + 1;
     const dir = join(this.root, `${id}-${record.name}`);
@@ -283,8 +301,8 @@ function globAbsolute(pattern: string, excludes: string[], onlyFiles: boolean): 
   if (!existsSync(base)) return [];
   const rest = relative(base, pattern);
   const ignore = excludes.map((e) => relative(base, e));
-  return globSync(rest, { cwd: base, absolute: true, dot: true, onlyFiles, expandDirectories: false, ignore }).map((f) =>
-    resolve(f),
+  return globSync(rest, { cwd: base, absolute: true, dot: true, onlyFiles, expandDirectories: false, ignore }).map(
+    (f) => resolve(f),
   );
 }
 
@@ -319,7 +337,9 @@ function collectArtifactFiles(
 ): { root: string; files: string[] } {
   const patterns = lines(pathInput);
   const includes = patterns.filter((p) => !p.startsWith("!")).map((p) => resolveRunnerPath(p, ctx.workspace, ctx.home));
-  const excludes = patterns.filter((p) => p.startsWith("!")).map((p) => resolveRunnerPath(p.slice(1), ctx.workspace, ctx.home));
+  const excludes = patterns
+    .filter((p) => p.startsWith("!"))
+    .map((p) => resolveRunnerPath(p.slice(1), ctx.workspace, ctx.home));
   const files = new Set<string>();
   const roots: string[] = [];
   for (const inc of includes) {
@@ -347,7 +367,13 @@ function collectArtifactFiles(
   }
   const root = roots.length === 1 ? roots[0]! : commonAncestor(roots);
   const kept = [...files]
-    .filter((f) => includeHidden || !relative(root, f).split(sep).some((seg) => seg.startsWith(".")))
+    .filter(
+      (f) =>
+        includeHidden ||
+        !relative(root, f)
+          .split(sep)
+          .some((seg) => seg.startsWith(".")),
+    )
     .sort();
   return { root, files: kept };
 }
@@ -403,7 +429,12 @@ export const uploadArtifact: StandIn = {
     for (const f of files) digest.update(relative(root, f)).update("\0").update(readFileSync(f));
     const retention = Number(inputs["retention-days"] || "0");
     const record = ctx.artifacts.add(
-      { name, files: relativeFiles, digest: digest.digest("hex"), ...(retention > 0 ? { retentionDays: retention } : {}) },
+      {
+        name,
+        files: relativeFiles,
+        digest: digest.digest("hex"),
+        ...(retention > 0 ? { retentionDays: retention } : {}),
+      },
       (id) => `${ctx.serverUrl}/${ctx.repository}/actions/runs/${ctx.runId}/artifacts/${id}`,
       (dir) => {
         for (const f of files) {

@@ -58,7 +58,10 @@ export function findWorkflowFiles(dir: string): string[] {
 
 /** Steps of a workflow that use a project action, with the input names they pass. */
 export function findProjectActionUses(file: string): { uses: WorkflowUse[]; errors: WorkflowProblem[] } {
-  const parsed = parseWorkflow({ name: basename(file), content: readFileSync(file, "utf8") }, new NoOperationTraceWriter());
+  const parsed = parseWorkflow(
+    { name: basename(file), content: readFileSync(file, "utf8") },
+    new NoOperationTraceWriter(),
+  );
   const errors = parsed.context.errors.getErrors().map((e) => ({ file, message: e.message }));
   const uses: WorkflowUse[] = [];
   const root = parsed.value;
