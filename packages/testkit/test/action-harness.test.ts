@@ -7,6 +7,7 @@ import {
   type ActionHarness,
   createActionHarness,
   HarnessError,
+  hashFiles,
   loadAction,
   parseKeyValueFile,
   parseWorkflowCommand,
@@ -196,6 +197,48 @@ describe("running a composite action", () => {
       expect(second.outputs).toEqual({ seen: "from-step-one tool-ran", ctx: "from-step-one" });
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("lets the env around the calling step win over GITHUB_ENV, as the runner does", async () => {
+    harness = createActionHarness({ env: { FROM_JOB: "job" } });
+    const dir = mkdtempSync(join(tmpdir(), "harness-prec-"));
+    try {
+      writeFileSync(
+        join(dir, "action.yml"),
+        [
+          "name: precedence",
+          "description: d",
+          "outputs:",
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub expressions, not templates
+          "  seen: {description: d, value: '${{ steps.b.outputs.seen }}'}",
+          "runs:",
+          "  using: composite",
+          "  steps:",
+          "    - {shell: bash, run: 'echo FROM_JOB=exported >> \"$GITHUB_ENV\"; echo ONLY_EXPORTED=x >> \"$GITHUB_ENV\"'}",
+          "    - {id: b, shell: bash, run: 'echo \"seen=$FROM_JOB $ONLY_EXPORTED $FROM_STEP\" >> \"$GITHUB_OUTPUT\"'}",
+        ].join("\n"),
+      );
+      const r = await harness.run(dir, { env: { FROM_STEP: "step" } });
+      expect(r.outputs["seen"]).toBe("job x step");
+      expect(r.exportedEnv).toEqual({ FROM_JOB: "exported", ONLY_EXPORTED: "x" });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("hashFiles() hashes files inside the workspace, '' when none match", () => {
+    const ws = mkdtempSync(join(tmpdir(), "harness-hash-"));
+    try {
+      writeFileSync(join(ws, "a.lock"), "a");
+      mkdirSync(join(ws, "sub"));
+      writeFileSync(join(ws, "sub", "b.lock"), "b");
+      const h = hashFiles(ws, ["**/*.lock"]);
+      expect(h).toMatch(/^[0-9a-f]{64}$/);
+      expect(hashFiles(ws, ["**/*.lock", "!sub/**"])).not.toBe(h);
+      expect(hashFiles(ws, ["*.none"])).toBe("");
+    } finally {
+      rmSync(ws, { recursive: true, force: true });
     }
   });
 
