@@ -215,8 +215,8 @@ describe("running a composite action", () => {
           "runs:",
           "  using: composite",
           "  steps:",
-          "    - {shell: bash, run: 'echo FROM_JOB=exported >> \"$GITHUB_ENV\"; echo ONLY_EXPORTED=x >> \"$GITHUB_ENV\"'}",
-          "    - {id: b, shell: bash, run: 'echo \"seen=$FROM_JOB $ONLY_EXPORTED $FROM_STEP\" >> \"$GITHUB_OUTPUT\"'}",
+          '    - {shell: bash, run: \'echo FROM_JOB=exported >> "$GITHUB_ENV"; echo ONLY_EXPORTED=x >> "$GITHUB_ENV"\'}',
+          '    - {id: b, shell: bash, run: \'echo "seen=$FROM_JOB $ONLY_EXPORTED $FROM_STEP" >> "$GITHUB_OUTPUT"\'}',
         ].join("\n"),
       );
       const r = await harness.run(dir, { env: { FROM_STEP: "step" } });
