@@ -5,6 +5,7 @@ export * from "./destinations/branch.js";
 export * from "./destinations/local.js";
 export * from "./errors.js";
 export * from "./links.js";
+export * from "./publish.js";
 export * from "./render.js";
 export * from "./sniff.js";
 export * from "./stage.js";

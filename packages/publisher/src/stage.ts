@@ -3,7 +3,7 @@
  * run's output folder, and return the report fragments (artifacts and two checks). It never
  * throws for a bad bundle: the problem becomes a failing check, so the report says why.
  */
-import { relative, resolve } from "node:path";
+import { basename, isAbsolute, relative, resolve } from "node:path";
 import { type Artifact, type PreflightCheck, toCodexrelError } from "@codexrel/core";
 import { type CujBundle, journeyTotals, loadBundle, type PolicyInput } from "./bundle.js";
 import { publishToLocalDir } from "./destinations/local.js";
@@ -33,7 +33,9 @@ export interface CujStageResult {
 }
 
 export async function runCujStage(options: CujStageOptions): Promise<CujStageResult> {
-  const shown = options.shownBundleDir ?? options.bundleDir;
+  // Never an absolute local path in a report that may be published.
+  const shown =
+    options.shownBundleDir ?? (isAbsolute(options.bundleDir) ? basename(options.bundleDir) : options.bundleDir);
   let bundle: CujBundle;
   try {
     bundle = await loadBundle(options.bundleDir, options.policy === undefined ? {} : { policy: options.policy });

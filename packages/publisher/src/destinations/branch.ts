@@ -195,7 +195,9 @@ export async function publishToBranch(
     const blobUrl = (path: string, raw: boolean) =>
       `${serverUrl}/${repo}/blob/${commit}/${encodePath(`${folder}/${path}`)}${raw ? "?raw=true" : ""}`;
     // index.md is linked to GitHub's rendered view; everything else to the raw file.
-    const artifacts = bundleArtifacts(bundle, (p) => blobUrl(p, p !== INDEX_MD), "branch", true);
+    const artifacts = bundleArtifacts(bundle, (p) => blobUrl(p, p !== INDEX_MD), "branch", true).map((a) =>
+      a.name === "CUJ gallery" ? { ...a, note: "HTML with video players: download it beside the files to view" } : a,
+    );
     return {
       artifacts: assertArtifactLinks(artifacts, options),
       indexUrl: blobUrl(INDEX_MD, false),

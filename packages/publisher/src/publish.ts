@@ -1,0 +1,348 @@
+/**
+ * Publishing a CUJ bundle with its report, truthfully:
+ *
+ * 1. the bundle is checked and always copied to the local output folder (local metadata is kept
+ *    whatever happens next);
+ * 2. with a thread or a GitHub destination, preflight runs first; not publishable => publication
+ *    `blocked` with the reason code and a re-run hint, and nothing is written to GitHub;
+ * 3. the destination (Actions artifact or branch) returns the links; a failure there is `blocked`;
+ * 4. the report comment (one per thread and report kind, found by its marker) is upserted;
+ * 5. "published" is claimed only with a URL a destination or GitHub returned.
+ *
+ * GitHub is reached only through the ports in `PublishPorts`; `githubPublishPorts` builds them
+ * from @codexrel/github and @codexrel/preflight.
+ */
+import {
+  type Artifact,
+  CodexrelError,
+  createReport,
+  finalizeReport,
+  type PreflightCheck,
+  type Publication,
+  type RunReport,
+  renderComment,
+  toCodexrelError,
+} from "@codexrel/core";
+import type { PolicyInput } from "./bundle.js";
+import { artifactDestination } from "./destinations/artifact.js";
+import { type GitDataPort, publishToBranch, type RetentionPolicy } from "./destinations/branch.js";
+import { PublisherErrorCodes } from "./errors.js";
+import { findLocalPaths } from "./links.js";
+import type { GalleryOptions } from "./render.js";
+import { runCujStage } from "./stage.js";
+
+export type DestinationKind = "local" | "artifact" | "branch";
+
+export interface ThreadTarget {
+  /** owner/name */
+  repository: string;
+  kind: "issue" | "pr";
+  number: number;
+}
+
+export interface PreflightOutcome {
+  /** The preflight checks, in run-report shape (added to the report). */
+  checks: PreflightCheck[];
+  /** Non-null when publishing cannot happen: status `blocked`, its code, reason and re-run hint. */
+  blocked: Publication | null;
+}
+
+export interface CommentOutcome {
+  action: "created" | "updated" | "unchanged";
+  /** The comment's html_url as GitHub returned it. */
+  url: string;
+  /** Duplicate comments (from concurrent runs) folded into the oldest. */
+  removedDuplicates: number[];
+}
+
+/** How publishing reaches GitHub. Absent ports mean "not available" (e.g. no token). */
+export interface PublishPorts {
+  preflight(input: { thread: ThreadTarget | null; destination: DestinationKind }): Promise<PreflightOutcome>;
+  upsertComment?(thread: ThreadTarget, marker: { kind: string; id: string }, body: string): Promise<CommentOutcome>;
+  git?: GitDataPort;
+}
+
+export interface PublishOptions {
+  bundleDir: string;
+  /** The local copy goes to `<outDir>/<subdir>` (always written). */
+  outDir: string;
+  subdir?: string;
+  destination?: DestinationKind;
+  thread?: ThreadTarget | null;
+  /** owner/name for destinations without a thread (the thread's repository wins). */
+  repository?: string | null;
+  dryRun?: boolean;
+  policy?: PolicyInput;
+  /** Marker id: one comment per thread and report kind (default `cuj`). */
+  reportKind?: string;
+  /** For destination `artifact`: the upload step's artifact-url. */
+  artifactUrl?: string | null;
+  artifactName?: string;
+  branch?: { name?: string; root?: string; retention?: RetentionPolicy; serverUrl?: string };
+  /** The runner's temp dir etc.: links into them are refused, and the comment is checked for them. */
+  ephemeralDirs?: string[];
+  ports?: PublishPorts | null;
+  toolVersion: string;
+  title?: string;
+  meta?: { runUrl?: string | null; ref?: string | null; sha?: string | null };
+  gallery?: GalleryOptions;
+  now?: () => Date;
+  /** Exact secret values kept out of the report. */
+  secrets?: string[];
+  /** How the bundle folder is named in messages. */
+  shownBundleDir?: string;
+}
+
+export interface PublishResult {
+  report: RunReport;
+  /** The comment body that was (or, in a dry run, would have been) upserted. */
+  commentBody: string | null;
+  comment: CommentOutcome | null;
+  /** The local copy's folder. */
+  localDir: string | null;
+  /** Links the destination returned (durable ones only). */
+  durableUrls: string[];
+}
+
+function threadKey(thread: ThreadTarget | null | undefined): string {
+  return thread ? `${thread.kind}-${thread.number}` : "run";
+}
+
+function describeTarget(destination: DestinationKind, thread: ThreadTarget | null | undefined): string {
+  const where =
+    destination === "branch" ? "the artifacts branch" : destination === "artifact" ? "an Actions artifact" : "";
+  const to = thread ? `${thread.repository} ${thread.kind === "pr" ? "PR" : "issue"} #${thread.number}` : "";
+  return [where, to ? `a comment on ${to}` : ""].filter(Boolean).join(" and ");
+}
+
+export async function publishBundle(options: PublishOptions): Promise<PublishResult> {
+  const now = options.now ?? (() => new Date());
+  const destination = options.destination ?? "local";
+  const thread = options.thread ?? null;
+  const reportKind = options.reportKind ?? "cuj";
+
+  const report: RunReport = createReport({
+    tool: { version: options.toolVersion },
+    stage: "validation",
+    title: options.title ?? "CUJ evidence",
+    startedAt: now(),
+  });
+  report.meta = {
+    ...report.meta,
+    repository: thread?.repository ?? options.repository ?? null,
+    thread: thread ? { repository: thread.repository, kind: thread.kind, number: thread.number } : null,
+    ...(options.meta?.runUrl ? { runUrl: options.meta.runUrl } : {}),
+    ...(options.meta?.ref ? { ref: options.meta.ref } : {}),
+    ...(options.meta?.sha ? { sha: options.meta.sha } : {}),
+  };
+
+  // 1. Check the bundle and keep the local copy, whatever happens next.
+  const stage = await runCujStage({
+    bundleDir: options.bundleDir,
+    outDir: options.outDir,
+    ...(options.subdir ? { subdir: options.subdir } : {}),
+    ...(options.policy !== undefined ? { policy: options.policy } : {}),
+    ...(options.gallery ? { gallery: options.gallery } : {}),
+    ...(options.ephemeralDirs ? { ephemeralDirs: options.ephemeralDirs } : {}),
+    ...(options.shownBundleDir ? { shownBundleDir: options.shownBundleDir } : {}),
+  });
+  report.preflight = [...stage.checks];
+  report.artifacts = [...stage.artifacts];
+  const localDir = stage.artifacts.length > 0 ? `${options.outDir}/${options.subdir ?? "cuj"}` : null;
+  const finish = (publication: Publication, extra: Partial<PublishResult> = {}): PublishResult => {
+    report.publication = publication;
+    const final = finalizeReport(report, {
+      finishedAt: now(),
+      ...(options.secrets ? { secrets: options.secrets } : {}),
+    });
+    return { report: final, commentBody: null, comment: null, localDir, durableUrls: [], ...extra };
+  };
+
+  const remote = thread !== null || destination !== "local";
+  if (!remote) {
+    return finish({
+      status: "skipped",
+      code: "NO_PUBLISH_TARGET",
+      reason: "no GitHub thread or remote destination was given; the bundle was copied to the local output folder only",
+      rerunHint: "pass --repo owner/repo with --issue or --pr (and --destination artifact|branch) to publish",
+    });
+  }
+
+  // 2. Preflight first: not publishable means blocked, with nothing written.
+  const ports = options.ports ?? null;
+  if (!ports) {
+    return finish({
+      status: "blocked",
+      code: "GITHUB_TOKEN_MISSING",
+      reason: "no GitHub access was configured, so nothing was published",
+      rerunHint: "set GITHUB_TOKEN (or GH_TOKEN) with issues/pull-requests: write and re-run",
+    });
+  }
+  const pre = await ports.preflight({ thread, destination });
+  report.preflight = [...pre.checks, ...report.preflight];
+  if (pre.blocked) return finish(pre.blocked);
+
+  if (stage.bundle === null && destination !== "local") {
+    return finish({
+      status: "blocked",
+      code: report.preflight.find((c) => c.id === "cuj-bundle")?.code ?? PublisherErrorCodes.CUJ_POLICY_FAILED,
+      reason: "the CUJ bundle could not be loaded, so there is nothing to upload",
+      rerunHint: "fix the bundle (see the cuj-bundle check) and re-run",
+    });
+  }
+
+  // 3. The destination returns the links.
+  let durable: Artifact[] = [];
+  let indexUrl: string | null = null;
+  if (options.dryRun) {
+    const body = thread ? renderCommentBody(report, { reportKind, indexUrl: null, secrets: options.secrets }) : null;
+    return finish(
+      {
+        status: "dry-run",
+        code: "DRY_RUN",
+        reason: `dry run: would publish to ${describeTarget(destination, thread)}; nothing was written`,
+        rerunHint: "re-run without --dry-run to publish",
+      },
+      { commentBody: body },
+    );
+  }
+  try {
+    if (destination === "artifact" && stage.bundle) {
+      const a = artifactDestination(stage.bundle, {
+        artifactUrl: options.artifactUrl,
+        ...(options.artifactName ? { name: options.artifactName } : {}),
+        ...(options.ephemeralDirs ? { ephemeralDirs: options.ephemeralDirs } : {}),
+      });
+      durable = a.artifacts;
+      indexUrl = a.url;
+    } else if (destination === "branch" && stage.bundle) {
+      if (!ports.git) {
+        throw new CodexrelError("GITHUB_TOKEN_MISSING", "no GitHub access for the branch destination", {
+          hint: "Set GITHUB_TOKEN with contents: write and re-run.",
+        });
+      }
+      const repo = thread?.repository ?? options.repository;
+      if (!repo) {
+        throw new CodexrelError("USAGE", "the branch destination needs --repo owner/repo", {
+          hint: "Pass --repo owner/repo.",
+        });
+      }
+      const b = await publishToBranch(stage.bundle, {
+        port: ports.git,
+        repo,
+        threadKey: threadKey(thread),
+        ...(options.branch?.name ? { branch: options.branch.name } : {}),
+        ...(options.branch?.root ? { root: options.branch.root } : {}),
+        ...(options.branch?.retention ? { retention: options.branch.retention } : {}),
+        ...(options.branch?.serverUrl ? { serverUrl: options.branch.serverUrl } : {}),
+        ...(options.gallery ? { gallery: options.gallery } : {}),
+        ...(options.ephemeralDirs ? { ephemeralDirs: options.ephemeralDirs } : {}),
+        now,
+      });
+      durable = b.artifacts;
+      indexUrl = b.indexUrl;
+    }
+  } catch (error) {
+    const e = toCodexrelError(error);
+    return finish({
+      status: "blocked",
+      code: e.code,
+      reason: `the ${destination} destination failed: ${e.message}`,
+      rerunHint: e.hint,
+    });
+  }
+  // Readers of a comment cannot open local paths: with durable links, those replace the local list.
+  if (durable.length > 0) report.artifacts = durable;
+  const durableUrls = durable.map((a) => a.url);
+
+  // 4. The report comment.
+  if (!thread) {
+    return finish(
+      { status: "published", url: indexUrl as string, reason: `published to ${describeTarget(destination, null)}` },
+      { durableUrls },
+    );
+  }
+  if (!ports.upsertComment) {
+    return finish(
+      {
+        status: "blocked",
+        code: "GITHUB_TOKEN_MISSING",
+        reason: "no GitHub access to write the report comment",
+        rerunHint: "set GITHUB_TOKEN with issues/pull-requests: write and re-run",
+      },
+      { durableUrls },
+    );
+  }
+  const body = renderCommentBody(report, { reportKind, indexUrl, secrets: options.secrets });
+  const leaked = findLocalPaths(body, { ephemeralDirs: options.ephemeralDirs ?? [] });
+  if (leaked.length > 0) {
+    return finish(
+      {
+        status: "blocked",
+        code: PublisherErrorCodes.COMMENT_HAS_LOCAL_PATH,
+        reason: `the comment would link local paths (${leaked.slice(0, 3).join(", ")}); not posted`,
+        rerunHint: "publish the files to a destination that returns links (--destination artifact|branch)",
+      },
+      { durableUrls, commentBody: body },
+    );
+  }
+  let comment: CommentOutcome;
+  try {
+    comment = await ports.upsertComment(thread, { kind: "report", id: reportKind }, body);
+  } catch (error) {
+    const e = toCodexrelError(error);
+    return finish(
+      {
+        status: "blocked",
+        code: e.code,
+        reason: `the report comment was not written: ${e.message}`,
+        rerunHint: e.hint,
+      },
+      { durableUrls, commentBody: body },
+    );
+  }
+  // 5. Published, with the URL GitHub returned.
+  report.artifacts = [
+    ...report.artifacts,
+    { name: "report comment", kind: "report", url: comment.url, durable: true, destination: "comment" },
+  ];
+  return finish(
+    {
+      status: "published",
+      url: comment.url,
+      reason: `report comment ${comment.action}${durable.length > 0 ? `; evidence on ${describeTarget(destination, null)}` : ""}`,
+    },
+    { durableUrls, commentBody: body, comment },
+  );
+}
+
+/**
+ * The comment body: the report as the comment renderer shows it, with the publication line saying
+ * where the evidence is (the comment cannot link to itself before it exists).
+ */
+function renderCommentBody(
+  report: RunReport,
+  options: { reportKind: string; indexUrl: string | null; secrets?: string[] | undefined },
+): string {
+  const forBody: RunReport = {
+    ...report,
+    // Local paths mean nothing to readers of a comment.
+    artifacts: report.artifacts.filter((a) => a.durable),
+    publication: options.indexUrl
+      ? { status: "published", url: options.indexUrl, reason: "evidence published; full index linked" }
+      : {
+          status: "skipped",
+          code: "EVIDENCE_LOCAL_ONLY",
+          reason: "screenshots and videos were kept in the run's local output folder, not uploaded",
+          rerunHint: "use --destination artifact or branch to attach them",
+        },
+  };
+  const final = finalizeReport(forBody, {
+    finishedAt: new Date(report.meta.startedAt),
+    ...(options.secrets ? { secrets: options.secrets } : {}),
+  });
+  return renderComment(final, {
+    marker: { kind: "report", id: options.reportKind },
+    ...(options.indexUrl ? { reportUrl: options.indexUrl } : {}),
+  });
+}
