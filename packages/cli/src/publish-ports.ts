@@ -1,9 +1,11 @@
-/**
- * GitHub access for `codexrel publish`. Placeholder until @codexrel/github lands: no ports means
- * publication is reported as blocked (GITHUB_TOKEN_MISSING), never claimed.
- */
-import type { PublishPorts } from "@codexrel/publisher";
+/** GitHub access for `codexrel publish`, from the environment (the CLI is an edge: it may read env). */
+import { githubPublishPorts, type PublishPorts } from "@codexrel/publisher";
 
-export async function createPublishPorts(_env: Record<string, string | undefined>): Promise<PublishPorts | null> {
-  return null;
+export async function createPublishPorts(env: Record<string, string | undefined>): Promise<PublishPorts | null> {
+  return githubPublishPorts({
+    token: env.GITHUB_TOKEN || env.GH_TOKEN || null,
+    apiUrl: env.GITHUB_API_URL,
+    graphqlUrl: env.GITHUB_GRAPHQL_URL,
+    serverUrl: env.GITHUB_SERVER_URL,
+  });
 }

@@ -4,6 +4,7 @@ export * from "./destinations/artifact.js";
 export * from "./destinations/branch.js";
 export * from "./destinations/local.js";
 export * from "./errors.js";
+export * from "./github.js";
 export * from "./links.js";
 export * from "./publish.js";
 export * from "./render.js";

@@ -170,7 +170,9 @@ export async function publishBundle(options: PublishOptions): Promise<PublishRes
 
   // 2. Preflight first: not publishable means blocked, with nothing written.
   const ports = options.ports ?? null;
-  if (!ports) {
+  // An Actions artifact alone needs no GitHub API (the upload step did the work); a comment or a branch does.
+  const needsGitHub = thread !== null || destination === "branch";
+  if (!ports && needsGitHub) {
     return finish({
       status: "blocked",
       code: "GITHUB_TOKEN_MISSING",
@@ -178,9 +180,11 @@ export async function publishBundle(options: PublishOptions): Promise<PublishRes
       rerunHint: "set GITHUB_TOKEN (or GH_TOKEN) with issues/pull-requests: write and re-run",
     });
   }
-  const pre = await ports.preflight({ thread, destination });
-  report.preflight = [...pre.checks, ...report.preflight];
-  if (pre.blocked) return finish(pre.blocked);
+  if (ports) {
+    const pre = await ports.preflight({ thread, destination });
+    report.preflight = [...pre.checks, ...report.preflight];
+    if (pre.blocked) return finish(pre.blocked);
+  }
 
   if (stage.bundle === null && destination !== "local") {
     return finish({
@@ -216,7 +220,7 @@ export async function publishBundle(options: PublishOptions): Promise<PublishRes
       durable = a.artifacts;
       indexUrl = a.url;
     } else if (destination === "branch" && stage.bundle) {
-      if (!ports.git) {
+      if (!ports?.git) {
         throw new CodexrelError("GITHUB_TOKEN_MISSING", "no GitHub access for the branch destination", {
           hint: "Set GITHUB_TOKEN with contents: write and re-run.",
         });
@@ -262,7 +266,7 @@ export async function publishBundle(options: PublishOptions): Promise<PublishRes
       { durableUrls },
     );
   }
-  if (!ports.upsertComment) {
+  if (!ports?.upsertComment) {
     return finish(
       {
         status: "blocked",

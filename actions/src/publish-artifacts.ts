@@ -1,0 +1,146 @@
+/**
+ * Entry of actions/publish-artifacts (two phases of one composite action):
+ *
+ * - `prepare`: check the CUJ bundle and write the folder to upload (bundle + index.md + gallery)
+ *   under RUNNER_TEMP; output `upload-path` for actions/upload-artifact (empty when nothing loads).
+ * - `publish`: preflight, destination (the upload's artifact-url, or the artifacts branch), the
+ *   report comment; outputs `comment-url`, `artifact-urls`, `publication-status`; the job summary.
+ *
+ * Advisory mode reports a blocked publication or a failing bundle in the outputs and the summary
+ * and exits 0; blocking mode fails the step.
+ */
+import { readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import * as core from "@actions/core";
+import { formatError, renderJobSummary } from "@codexrel/core";
+import {
+  type DestinationKind,
+  githubPublishPorts,
+  type PolicyPreset,
+  publishBundle,
+  runCujStage,
+  type ThreadTarget,
+} from "@codexrel/publisher";
+
+const env = process.env;
+const input = (name: string) => (env[`INPUT_${name.toUpperCase().replace(/-/g, "_")}`] ?? "").trim();
+
+const workspace = env.GITHUB_WORKSPACE || process.cwd();
+const runnerTemp = env.RUNNER_TEMP || tmpdir();
+const outDir = join(runnerTemp, "codexrel-publish");
+const bundleDir = resolve(workspace, input("bundle"));
+const destination = (input("destination") || "artifact") as DestinationKind;
+const policy = (input("policy") || "strict") as PolicyPreset;
+const advisory = (input("mode") || "advisory") !== "blocking";
+
+function threadFromEvent(): ThreadTarget | null {
+  const repository = env.GITHUB_REPOSITORY;
+  const raw = input("thread") || "auto";
+  if (raw === "none" || !repository) return null;
+  let payload: Record<string, unknown> = {};
+  try {
+    payload = env.GITHUB_EVENT_PATH ? JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8")) : {};
+  } catch {
+    payload = {};
+  }
+  const pr = payload.pull_request as { number?: number } | undefined;
+  const issue = payload.issue as { number?: number; pull_request?: unknown } | undefined;
+  if (raw !== "auto") {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`thread must be auto, none or a number, not ${raw}`);
+    const kind = pr?.number === n || (issue?.number === n && issue.pull_request) ? "pr" : "issue";
+    return { repository, kind, number: n };
+  }
+  if (pr?.number) return { repository, kind: "pr", number: pr.number };
+  if (issue?.number) return { repository, kind: issue.pull_request ? "pr" : "issue", number: issue.number };
+  return null;
+}
+
+async function prepare(): Promise<void> {
+  const stage = await runCujStage({ bundleDir, outDir, policy, shownBundleDir: input("bundle") });
+  for (const c of stage.checks) {
+    if (c.status === "fail") core.warning(`${c.id}: ${c.reason}`, { title: `codexrel: ${c.code}` });
+  }
+  const uploadable = stage.artifacts.length > 0 && destination === "artifact";
+  core.setOutput("upload-path", uploadable ? join(outDir, "cuj") : "");
+}
+
+async function publish(): Promise<void> {
+  const thread = threadFromEvent();
+  const token = input("github-token") || null;
+  if (token) core.setSecret(token);
+  const ports = await githubPublishPorts({
+    token,
+    apiUrl: env.GITHUB_API_URL,
+    graphqlUrl: env.GITHUB_GRAPHQL_URL,
+    serverUrl: env.GITHUB_SERVER_URL,
+  });
+  const result = await publishBundle({
+    bundleDir,
+    outDir,
+    destination,
+    thread,
+    repository: env.GITHUB_REPOSITORY ?? null,
+    policy,
+    reportKind: input("report-kind") || "cuj",
+    artifactUrl: input("artifact-url") || null,
+    artifactName: input("artifact-name") || "codexrel-cuj",
+    branch: {
+      name: input("branch") || "codexrel-artifacts",
+      ...(env.GITHUB_SERVER_URL ? { serverUrl: env.GITHUB_SERVER_URL } : {}),
+    },
+    // The runner's temp dir is gone after the job: links into it are refused.
+    ephemeralDirs: [runnerTemp],
+    ports,
+    toolVersion: "action",
+    title: "CUJ evidence",
+    shownBundleDir: input("bundle"),
+    secrets: token ? [token] : [],
+    meta: {
+      runUrl:
+        env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+          ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+          : null,
+      sha: env.GITHUB_SHA ?? null,
+    },
+  });
+  const p = result.report.publication;
+  core.setOutput("comment-url", result.comment?.url ?? "");
+  core.setOutput("artifact-urls", JSON.stringify(result.durableUrls));
+  core.setOutput("publication-status", p.status);
+  await core.summary.addRaw(renderJobSummary(result.report)).write();
+
+  const failed = p.status === "blocked" || !result.report.decision.ready;
+  if (!failed) {
+    core.info(`publication: ${p.status}${p.url ? ` ${p.url}` : ""}`);
+    return;
+  }
+  const why =
+    p.status === "blocked"
+      ? `publication blocked (${p.code}): ${p.reason}${p.rerunHint ? ` — to publish: ${p.rerunHint}` : ""}`
+      : `not ready: ${result.report.decision.nextAction}`;
+  if (advisory) core.warning(why, { title: "codexrel publish-artifacts" });
+  else core.setFailed(why);
+}
+
+const phase = process.argv[2];
+try {
+  if (phase === "prepare") await prepare();
+  else if (phase === "publish") await publish();
+  else throw new Error(`unknown phase ${phase ?? "(none)"}; use prepare or publish`);
+} catch (error) {
+  const message = formatError(error);
+  if (phase === "publish") {
+    core.setOutput("comment-url", "");
+    core.setOutput("artifact-urls", "[]");
+    core.setOutput("publication-status", "blocked");
+    await core.summary
+      .addRaw(`### codexrel publish-artifacts\n\nPublication blocked:\n\n\`\`\`\n${message}\n\`\`\`\n`)
+      .write();
+  } else {
+    core.setOutput("upload-path", "");
+  }
+  if (advisory) core.warning(message, { title: "codexrel publish-artifacts" });
+  else core.setFailed(message);
+}
