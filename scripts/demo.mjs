@@ -36,3 +36,9 @@ if (validate.status !== 0 || !existsSync(join(out, "report.html"))) {
 const report = JSON.parse(readFileSync(join(out, "report.json"), "utf8"));
 console.log(`\nDemo done: ${validate.stdout.trim()}; decision ${report.decision.ready ? "ready" : "not ready"}.`);
 console.log(`Open examples/demo/.codexrel/out/report.html in a browser (it works offline).`);
+if (existsSync(join(out, "cuj", "index.html"))) {
+  console.log(`The journeys' screenshots and videos: examples/demo/.codexrel/out/cuj/index.html`);
+} else {
+  console.error("demo: the CUJ gallery was not written");
+  process.exit(1);
+}
