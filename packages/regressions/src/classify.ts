@@ -1,0 +1,326 @@
+/**
+ * The classifier: base run(s), candidate run(s), an optional known-failing list and optional
+ * history in; every test exactly once under one class out, as the `regressions` section of the
+ * run report.
+ *
+ * Per test, the candidate outcome comes from its attempts (all candidate runs, in order):
+ * pass (every non-skipped attempt passed), fail (every one failed), flaky (both), skip (only
+ * skipped). Then:
+ *
+ * | candidate | base                          | class                         |
+ * |-----------|-------------------------------|-------------------------------|
+ * | flaky     | any                           | flaky (evidence says how)     |
+ * | fail      | listed in known-failing       | known (reason)                |
+ * | fail      | no baseline at all            | unknown-baseline              |
+ * | fail      | passed history run            | flaky (flip in history)       |
+ * | fail      | fail                          | known                         |
+ * | fail      | flaky                         | flaky (flaky on base)         |
+ * | fail      | pass / skip / absent          | new                           |
+ * | pass      | fail                          | fixed                         |
+ * | pass      | absent (baseline available)   | added                         |
+ * | pass      | history flips pass/fail       | flaky                         |
+ * | pass      | otherwise                     | passed                        |
+ * | skip      | any                           | skipped                       |
+ * | absent    | present in base               | removed                       |
+ *
+ * A failing test that is not in the baseline is `new`: the change added a test that fails.
+ * Without a baseline nothing is `new`, `known` (unless listed), `fixed`, `added` or `removed`.
+ */
+import {
+  type ClassifiedTest,
+  countRegressions,
+  DEFAULT_BLOCKING_CLASSES,
+  type RegressionClass,
+  type Regressions,
+} from "@codexrel/core";
+import { createKnownFailingMatcher, type KnownFailingEntry, type KnownFailingList } from "./known-failing.js";
+import type { TestAttempt, TestResult, TestRun } from "./model.js";
+
+export type Outcome = "pass" | "fail" | "flaky" | "skip";
+
+export interface Policy {
+  /** Classes that block (default: only `new`). */
+  blocking?: readonly RegressionClass[];
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface ClassifyInput {
+  /** Base run(s); null, or runs holding no test, mean "no baseline". */
+  base: readonly TestRun[] | null;
+  /** Candidate run(s): several runs are successive attempts of the same job. */
+  candidate: readonly TestRun[];
+  /** Earlier runs of the same candidate (e.g. previous workflow attempts), oldest first. */
+  history?: readonly TestRun[];
+  knownFailing?: KnownFailingList;
+  policy?: Policy;
+  /** Where the baseline came from (shown in the report), e.g. "base a1b2c3d (cache)". */
+  baselineSource?: string | null;
+  /** Why there is no baseline (shown in the report when `base` is empty). */
+  baselineNote?: string;
+  clock?: Clock;
+  /** Warnings collected while loading inputs; added to the section. */
+  warnings?: readonly string[];
+  /** Cap on the warnings kept in the section. Default 50. */
+  maxWarnings?: number;
+}
+
+export interface Classification {
+  section: Regressions;
+  /** True when at least one test is in a blocking class. */
+  blocked: boolean;
+}
+
+const CLASS_RANK: Record<RegressionClass, number> = {
+  new: 0,
+  "unknown-baseline": 1,
+  known: 2,
+  flaky: 3,
+  fixed: 4,
+  removed: 5,
+  added: 6,
+  skipped: 7,
+  passed: 8,
+};
+
+interface Merged {
+  test: TestResult;
+  /** Attempts with the index of the run they came from. */
+  attempts: TestAttempt[];
+  runs: number[] | null;
+  repetitions: boolean;
+}
+
+export function classify(input: ClassifyInput): Classification {
+  if (input.candidate.length === 0) throw new TypeError("classify: at least one candidate run is required");
+  const now = (input.clock ?? { now: () => new Date() }).now();
+  const blockingClasses = input.policy?.blocking ?? DEFAULT_BLOCKING_CLASSES;
+  const blockingSet = new Set<RegressionClass>(blockingClasses);
+  const matcher = createKnownFailingMatcher(input.knownFailing, now);
+  const warnings: string[] = [...(input.warnings ?? [])];
+
+  const baseRuns = (input.base ?? []).filter((r) => r.tests.size > 0);
+  const baselineAvailable = baseRuns.length > 0;
+  const base = mergeRuns(baseRuns);
+  const candidate = mergeRuns(input.candidate);
+  const history = (input.history ?? []).map((run) => run.tests);
+
+  const tests: ClassifiedTest[] = [];
+  for (const [id, cand] of candidate) {
+    const outcome = outcomeOf(cand.attempts, cand.repetitions);
+    const known = matcher.match(cand.test);
+    const baseEntry = baselineAvailable ? base.get(id) : undefined;
+    const baseOutcome: Outcome | "absent" | "none" = !baselineAvailable
+      ? "none"
+      : baseEntry
+        ? outcomeOf(baseEntry.attempts, baseEntry.repetitions)
+        : "absent";
+    const decided = decide(id, cand, outcome, baseOutcome, known, history);
+    tests.push(toClassified(cand, decided, known, blockingSet));
+  }
+  if (baselineAvailable) {
+    for (const [id, b] of base) {
+      if (candidate.has(id)) continue;
+      tests.push({
+        id,
+        name: b.test.name,
+        classname: b.test.classname,
+        suite: b.test.suite,
+        file: b.test.file,
+        line: b.test.line,
+        class: "removed",
+        blocking: blockingSet.has("removed"),
+        evidence: "in the baseline, not in the candidate",
+      });
+    }
+  }
+  tests.sort((a, b) => CLASS_RANK[a.class] - CLASS_RANK[b.class] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  warnings.push(...matcher.warnings());
+  for (const run of [...input.candidate, ...baseRuns]) warnings.push(...run.warnings);
+  const max = input.maxWarnings ?? 50;
+  const kept = warnings.length > max ? [...warnings.slice(0, max - 1), `… and ${warnings.length - max + 1} more warning(s)`] : warnings;
+
+  const section: Regressions = {
+    baseline: baselineAvailable
+      ? { available: true, source: input.baselineSource ?? baseRuns.map((r) => r.label).join(", ") }
+      : {
+          available: false,
+          source: null,
+          note:
+            input.baselineNote ??
+            ((input.base ?? []).length > 0
+              ? "the base reports hold no test, so failures cannot be told new from known"
+              : "no base results were given, so failures cannot be told new from known"),
+        },
+    policy: { blocking: [...new Set(blockingClasses)] },
+    counts: countRegressions(tests),
+    tests,
+    ...(kept.length > 0 ? { warnings: kept } : {}),
+  };
+  return { section, blocked: tests.some((t) => t.blocking === true) };
+}
+
+/** Merges runs in order: a test in several runs gets every run's attempts. */
+function mergeRuns(runs: readonly TestRun[]): Map<string, Merged> {
+  const out = new Map<string, Merged>();
+  if (runs.length === 1) {
+    const run = runs[0]!;
+    const repetitions = run.repeated === "repetitions";
+    for (const [id, test] of run.tests) out.set(id, { test, attempts: test.attempts, runs: null, repetitions });
+    return out;
+  }
+  runs.forEach((run, index) => {
+    const repetitions = run.repeated === "repetitions";
+    for (const [id, test] of run.tests) {
+      const m = out.get(id);
+      if (!m) {
+        out.set(id, { test, attempts: [...test.attempts], runs: test.attempts.map(() => index), repetitions });
+      } else {
+        m.attempts.push(...test.attempts);
+        m.runs!.push(...test.attempts.map(() => index));
+        m.repetitions ||= repetitions;
+      }
+    }
+  });
+  return out;
+}
+
+export function outcomeOf(attempts: readonly TestAttempt[], repetitions = false): Outcome {
+  let passes = 0;
+  let fails = 0;
+  let repeatFails = 0;
+  for (const a of attempts) {
+    if (a.status === "passed") passes += 1;
+    else if (a.status === "failed" || a.status === "error") {
+      fails += 1;
+      if (a.origin === "result" || a.origin === "repeat") repeatFails += 1;
+    }
+  }
+  if (fails === 0) return passes > 0 ? "pass" : "skip";
+  if (passes === 0) return "fail";
+  // Deliberate repetitions: a failing repetition fails the test; runner reruns still make it flaky.
+  if (repetitions && repeatFails > 0) return "fail";
+  return "flaky";
+}
+
+interface Decided {
+  cls: RegressionClass;
+  evidence: string;
+}
+
+function decide(
+  id: string,
+  cand: Merged,
+  outcome: Outcome,
+  baseOutcome: Outcome | "absent" | "none",
+  known: KnownFailingEntry | undefined,
+  history: readonly Map<string, TestResult>[],
+): Decided {
+  if (outcome === "flaky") return { cls: "flaky", evidence: flakyEvidence(cand) };
+  if (outcome === "skip") return { cls: "skipped", evidence: "skipped in every attempt" };
+  const past = historyOutcomes(id, history);
+  if (outcome === "fail") {
+    if (known) return { cls: "known", evidence: "listed in the known-failing file" };
+    if (past.pass > 0)
+      return {
+        cls: "flaky",
+        evidence: `fails here, but passed in ${past.pass} of ${past.total} earlier run(s) of the candidate`,
+      };
+    if (baseOutcome === "none") return { cls: "unknown-baseline", evidence: "fails; no baseline to compare with" };
+    if (baseOutcome === "fail") return { cls: "known", evidence: "already failing on the base" };
+    if (baseOutcome === "flaky")
+      return { cls: "flaky", evidence: "failed every attempt here; flaky on the base (failed, then passed on retry)" };
+    if (baseOutcome === "absent") return { cls: "new", evidence: "not in the baseline: added by this change and failing" };
+    if (baseOutcome === "skip") return { cls: "new", evidence: "skipped on the base, fails here" };
+    return { cls: "new", evidence: "passed on the base, fails here" };
+  }
+  // outcome === "pass"
+  if (past.pass > 0 && past.fail > 0) {
+    return { cls: "flaky", evidence: `passes here; flipped in history (passed ${past.pass}, failed ${past.fail} of ${past.total})` };
+  }
+  if (baseOutcome === "fail") return { cls: "fixed", evidence: "failed on the base, passes here" };
+  if (baseOutcome === "absent") return { cls: "added", evidence: "not in the baseline" };
+  return { cls: "passed", evidence: "" };
+}
+
+function historyOutcomes(id: string, history: readonly Map<string, TestResult>[]): { pass: number; fail: number; total: number } {
+  let pass = 0;
+  let fail = 0;
+  let total = 0;
+  for (const run of history) {
+    const t = run.get(id);
+    if (!t) continue;
+    const o = outcomeOf(t.attempts);
+    total += 1;
+    if (o === "pass") pass += 1;
+    else if (o === "fail") fail += 1;
+    else if (o === "flaky") {
+      pass += 1;
+      fail += 1;
+    }
+  }
+  return { pass, fail, total };
+}
+
+function flakyEvidence(m: Merged): string {
+  const failed = m.attempts.filter((a) => a.status === "failed" || a.status === "error").length;
+  const passed = m.attempts.filter((a) => a.status === "passed").length;
+  if (m.runs) {
+    const firstPassRun = m.runs[m.attempts.findIndex((a) => a.status === "passed")] ?? 0;
+    const firstFailRun = m.runs[m.attempts.findIndex((a) => a.status === "failed" || a.status === "error")] ?? 0;
+    if (firstPassRun !== firstFailRun) {
+      return firstPassRun > firstFailRun
+        ? `failed in attempt ${firstFailRun + 1}, passed in a later attempt (${firstPassRun + 1})`
+        : `passed in attempt ${firstPassRun + 1}, failed in a later attempt (${firstFailRun + 1})`;
+    }
+  }
+  if (m.attempts.some((a) => a.origin === "rerun")) {
+    return `passed on rerun in-report: ${failed} flaky failure(s) recorded by the runner`;
+  }
+  if (m.attempts.some((a) => a.origin === "retry")) {
+    return `passed on retry in-report: ${failed} failed and ${passed} passed attempt(s)`;
+  }
+  const firstPass = m.attempts.findIndex((a) => a.status === "passed");
+  const firstFail = m.attempts.findIndex((a) => a.status === "failed" || a.status === "error");
+  return firstPass > firstFail
+    ? `passed on retry in-report after ${failed} failed attempt(s)`
+    : `failed after passing in the same report (${passed} passed, ${failed} failed)`;
+}
+
+function toClassified(m: Merged, d: Decided, known: KnownFailingEntry | undefined, blocking: Set<RegressionClass>): ClassifiedTest {
+  const t = m.test;
+  const out: ClassifiedTest = {
+    id: t.id,
+    name: t.name,
+    classname: t.classname,
+    suite: t.suite,
+    file: t.file,
+    line: t.line,
+    class: d.cls,
+    blocking: blocking.has(d.cls),
+  };
+  if (d.evidence) out.evidence = d.evidence;
+  const failing = lastFailing(m.attempts);
+  if (failing && d.cls !== "passed" && d.cls !== "fixed" && d.cls !== "added") {
+    out.message = failing.message;
+    if (failing.firstLines.length > 0) out.firstLines = failing.firstLines;
+  }
+  const single = m.attempts.length === 1 ? m.attempts[0] : undefined;
+  // A single passing attempt says nothing the class does not; keep big reports lean.
+  if (!single || single.status !== "passed") {
+    out.attempts = m.attempts.map((a) => ({ status: a.status, durationMs: a.durationMs, source: a.source }));
+  }
+  if (known) out.knownReason = known.reason;
+  return out;
+}
+
+function lastFailing(attempts: readonly TestAttempt[]): TestAttempt | undefined {
+  for (let i = attempts.length - 1; i >= 0; i -= 1) {
+    const a = attempts[i]!;
+    if (a.status === "failed" || a.status === "error") return a;
+  }
+  return undefined;
+}

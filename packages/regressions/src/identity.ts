@@ -1,0 +1,69 @@
+/**
+ * Test identity: the key that says "this is the same test" across base, candidate and history.
+ *
+ * Default: the suite path, the classname and the name, in that order, joined with `::`; empty
+ * parts are dropped and a part equal to the one before it is dropped (Surefire and go-junit-report
+ * repeat the class or package as the suite name, jest-junit repeats the name as the classname).
+ * Whitespace runs become one space. Nothing that varies between runs (time, hostname, timestamp,
+ * attempt number, report file name) takes part, so the same test gets the same id on every run.
+ *
+ * Configure which fields take part (`fields`), case folding, or pass a function for full control.
+ */
+
+export type IdentityField = "suite" | "classname" | "name" | "file";
+
+export interface IdentityInput {
+  suite: string | null;
+  classname: string | null;
+  name: string;
+  file: string | null;
+}
+
+export interface IdentityOptions {
+  /** Fields in the id, in order. Default `["suite", "classname", "name"]`. */
+  fields?: readonly IdentityField[];
+  /** Lower-case the id (for runners whose casing varies between platforms). Default false. */
+  caseInsensitive?: boolean;
+  /** Full control: a function of the test's fields. Must be deterministic. */
+  custom?: (test: IdentityInput) => string;
+}
+
+export const DEFAULT_IDENTITY_FIELDS: readonly IdentityField[] = ["suite", "classname", "name"];
+export const IDENTITY_SEPARATOR = "::";
+
+export type IdentityFn = (test: IdentityInput) => string;
+
+export function createIdentity(options: IdentityOptions = {}): IdentityFn {
+  if (options.custom) {
+    const custom = options.custom;
+    const fold = options.caseInsensitive === true;
+    return (t) => {
+      const id = custom(t);
+      return fold ? id.toLowerCase() : id;
+    };
+  }
+  const fields = options.fields && options.fields.length > 0 ? options.fields : DEFAULT_IDENTITY_FIELDS;
+  const fold = options.caseInsensitive === true;
+  return (t) => {
+    let id = "";
+    let previous = "";
+    for (const field of fields) {
+      const raw = t[field];
+      if (!raw) continue;
+      const part = normalizeSpace(raw);
+      if (part === "" || part === previous) continue;
+      id = id === "" ? part : id + IDENTITY_SEPARATOR + part;
+      previous = part;
+    }
+    if (id === "") id = "(unnamed)";
+    return fold ? id.toLowerCase() : id;
+  };
+}
+
+const SPACE_RUN = /\s+/g;
+
+export function normalizeSpace(text: string): string {
+  // Fast path: most names have no runs of whitespace and no padding.
+  if (!/\s\s|^\s|\s$|[\t\r\n]/.test(text)) return text;
+  return text.replace(SPACE_RUN, " ").trim();
+}

@@ -1,0 +1,12 @@
+export * from "./annotations.js";
+export * from "./api.js";
+export * from "./classify.js";
+export * from "./ctrf.js";
+export * from "./errors.js";
+export * from "./identity.js";
+export * from "./junit.js";
+export * from "./known-failing.js";
+export type * from "./model.js";
+export * from "./parse.js";
+export * from "./runs.js";
+export * from "./source.js";
