@@ -4,7 +4,8 @@
  * Default: the suite path, the classname and the name, in that order, joined with `::`; empty
  * parts are dropped and a part equal to the one before it is dropped (Surefire and go-junit-report
  * repeat the class or package as the suite name, jest-junit repeats the name as the classname).
- * Whitespace runs become one space. Nothing that varies between runs (time, hostname, timestamp,
+ * Values are used exactly as written (two names differing only in spacing are two tests). Nothing
+ * that varies between runs (time, hostname, timestamp,
  * attempt number, report file name) takes part, so the same test gets the same id on every run.
  *
  * Configure which fields take part (`fields`), case folding, or pass a function for full control.
@@ -50,20 +51,12 @@ export function createIdentity(options: IdentityOptions = {}): IdentityFn {
     for (const field of fields) {
       const raw = t[field];
       if (!raw) continue;
-      const part = normalizeSpace(raw);
-      if (part === "" || part === previous) continue;
+      const part = raw;
+      if (part === previous) continue;
       id = id === "" ? part : id + IDENTITY_SEPARATOR + part;
       previous = part;
     }
     if (id === "") id = "(unnamed)";
     return fold ? id.toLowerCase() : id;
   };
-}
-
-const SPACE_RUN = /\s+/g;
-
-export function normalizeSpace(text: string): string {
-  // Fast path: most names have no runs of whitespace and no padding.
-  if (!/\s\s|^\s|\s$|[\t\r\n]/.test(text)) return text;
-  return text.replace(SPACE_RUN, " ").trim();
 }
