@@ -34,7 +34,7 @@ import {
   type Regressions,
 } from "@codexrel/core";
 import { createKnownFailingMatcher, type KnownFailingEntry, type KnownFailingList } from "./known-failing.js";
-import type { TestAttempt, TestResult, TestRun } from "./model.js";
+import { attemptSource, type TestAttempt, type TestResult, type TestRun } from "./model.js";
 
 export type Outcome = "pass" | "fail" | "flaky" | "skip";
 
@@ -73,23 +73,25 @@ export interface Classification {
   blocked: boolean;
 }
 
-const CLASS_RANK: Record<RegressionClass, number> = {
-  new: 0,
-  "unknown-baseline": 1,
-  known: 2,
-  flaky: 3,
-  fixed: 4,
-  removed: 5,
-  added: 6,
-  skipped: 7,
-  passed: 8,
-};
+/** Output order: what needs attention first (the order core's renderers list classes in). */
+const CLASS_ORDER: readonly RegressionClass[] = [
+  "new",
+  "unknown-baseline",
+  "known",
+  "flaky",
+  "fixed",
+  "removed",
+  "added",
+  "skipped",
+  "passed",
+];
 
+/** A test with its attempts from every run it appeared in (in run order). */
 interface Merged {
   test: TestResult;
-  /** Attempts with the index of the run they came from. */
-  attempts: TestAttempt[];
-  runs: number[] | null;
+  attempts: readonly TestAttempt[];
+  /** Index of the run each attempt came from; null when there was one run. */
+  runs: readonly number[] | null;
   repetitions: boolean;
 }
 
@@ -107,36 +109,41 @@ export function classify(input: ClassifyInput): Classification {
   const candidate = mergeRuns(input.candidate);
   const history = (input.history ?? []).map((run) => run.tests);
 
-  const tests: ClassifiedTest[] = [];
-  for (const [id, cand] of candidate) {
+  // One bucket per class, filled in input order: the output lists the most important class first,
+  // and within a class keeps the (deterministic) order of the input files.
+  const buckets = new Map<RegressionClass, ClassifiedTest[]>(CLASS_ORDER.map((c) => [c, []]));
+  for (const [id, candTest] of candidate.tests) {
+    const cand = view(candidate, id, candTest);
     const outcome = outcomeOf(cand.attempts, cand.repetitions);
-    const known = matcher.match(cand.test);
-    const baseEntry = baselineAvailable ? base.get(id) : undefined;
+    const known = matcher.match(candTest);
+    const baseTest = baselineAvailable ? base.tests.get(id) : undefined;
     const baseOutcome: Outcome | "absent" | "none" = !baselineAvailable
       ? "none"
-      : baseEntry
-        ? outcomeOf(baseEntry.attempts, baseEntry.repetitions)
+      : baseTest
+        ? outcomeOf(baseTest.attempts, base.repetitions(id))
         : "absent";
     const decided = decide(id, cand, outcome, baseOutcome, known, history);
-    tests.push(toClassified(cand, decided, known, blockingSet));
+    buckets.get(decided.cls)!.push(toClassified(cand, decided, known, blockingSet));
   }
   if (baselineAvailable) {
-    for (const [id, b] of base) {
-      if (candidate.has(id)) continue;
-      tests.push({
+    const removed = buckets.get("removed")!;
+    for (const [id, b] of base.tests) {
+      if (candidate.tests.has(id)) continue;
+      removed.push({
         id,
-        name: b.test.name,
-        classname: b.test.classname,
-        suite: b.test.suite,
-        file: b.test.file,
-        line: b.test.line,
+        name: b.name,
+        classname: b.classname,
+        suite: b.suite,
+        file: b.file,
+        line: b.line,
         class: "removed",
         blocking: blockingSet.has("removed"),
         evidence: "in the baseline, not in the candidate",
       });
     }
   }
-  tests.sort((a, b) => CLASS_RANK[a.class] - CLASS_RANK[b.class] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const tests: ClassifiedTest[] = [];
+  for (const list of buckets.values()) for (const t of list) tests.push(t);
 
   warnings.push(...matcher.warnings());
   for (const run of [...input.candidate, ...baseRuns]) warnings.push(...run.warnings);
@@ -163,29 +170,44 @@ export function classify(input: ClassifyInput): Classification {
   return { section, blocked: tests.some((t) => t.blocking === true) };
 }
 
-/** Merges runs in order: a test in several runs gets every run's attempts. */
-function mergeRuns(runs: readonly TestRun[]): Map<string, Merged> {
-  const out = new Map<string, Merged>();
+/** The runs of one side merged: tests by id, plus per-attempt run indexes when there were several runs. */
+interface MergedRuns {
+  tests: Map<string, TestResult>;
+  runsOf: Map<string, number[]> | null;
+  repetitions: (id: string) => boolean;
+}
+
+function mergeRuns(runs: readonly TestRun[]): MergedRuns {
   if (runs.length === 1) {
+    // One run (the usual case): use its map as is; no per-test copies.
     const run = runs[0]!;
     const repetitions = run.repeated === "repetitions";
-    for (const [id, test] of run.tests) out.set(id, { test, attempts: test.attempts, runs: null, repetitions });
-    return out;
+    return { tests: run.tests, runsOf: null, repetitions: () => repetitions };
   }
+  const tests = new Map<string, TestResult>();
+  const runsOf = new Map<string, number[]>();
+  const repeated = new Set<string>();
   runs.forEach((run, index) => {
-    const repetitions = run.repeated === "repetitions";
     for (const [id, test] of run.tests) {
-      const m = out.get(id);
+      const m = tests.get(id);
+      if (run.repeated === "repetitions") repeated.add(id);
       if (!m) {
-        out.set(id, { test, attempts: [...test.attempts], runs: test.attempts.map(() => index), repetitions });
+        tests.set(id, { ...test, attempts: [...test.attempts] });
+        runsOf.set(
+          id,
+          test.attempts.map(() => index),
+        );
       } else {
         m.attempts.push(...test.attempts);
-        m.runs!.push(...test.attempts.map(() => index));
-        m.repetitions ||= repetitions;
+        runsOf.get(id)!.push(...test.attempts.map(() => index));
       }
     }
   });
-  return out;
+  return { tests, runsOf, repetitions: (id) => repeated.has(id) };
+}
+
+function view(side: MergedRuns, id: string, test: TestResult): Merged {
+  return { test, attempts: test.attempts, runs: side.runsOf?.get(id) ?? null, repetitions: side.repetitions(id) };
 }
 
 export function outcomeOf(attempts: readonly TestAttempt[], repetitions = false): Outcome {
@@ -311,7 +333,7 @@ function toClassified(m: Merged, d: Decided, known: KnownFailingEntry | undefine
   const single = m.attempts.length === 1 ? m.attempts[0] : undefined;
   // A single passing attempt says nothing the class does not; keep big reports lean.
   if (!single || single.status !== "passed") {
-    out.attempts = m.attempts.map((a) => ({ status: a.status, durationMs: a.durationMs, source: a.source }));
+    out.attempts = m.attempts.map((a) => ({ status: a.status, durationMs: a.durationMs, source: attemptSource(a) }));
   }
   if (known) out.knownReason = known.reason;
   return out;

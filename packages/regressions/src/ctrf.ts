@@ -7,7 +7,7 @@ import { CodexrelError } from "@codexrel/core";
 import { RegressionErrorCodes, SkipCodes } from "./errors.js";
 import { createIdentity, type IdentityFn, type IdentityOptions } from "./identity.js";
 import { NotJunitSignal } from "./junit.js";
-import type { AttemptStatus, TestAttempt, TestResult } from "./model.js";
+import { type AttemptStatus, NO_LINES, type TestAttempt, type TestResult } from "./model.js";
 
 export interface CtrfOptions {
   identity?: IdentityOptions | IdentityFn;
@@ -60,7 +60,6 @@ export function parseCtrf(
     if (typeof t.name !== "string") throw malformed(file, `results.tests[${index}].name is not a string`);
     const status = typeof t.status === "string" ? STATUS[t.status] : undefined;
     if (!status) throw malformed(file, `results.tests[${index}].status ${JSON.stringify(t.status)} is not a CTRF status`);
-    const source = `${file}#/results/tests/${index}`;
     const suite = Array.isArray(t.suite)
       ? t.suite.filter((s): s is string => typeof s === "string").join(" › ") || null
       : typeof t.suite === "string" && t.suite !== ""
@@ -87,14 +86,15 @@ export function parseCtrf(
           status: rs,
           durationMs: typeof r.duration === "number" ? r.duration : null,
           ...lines(r.message, r.trace),
-          source,
+          report: file,
+          reportLine: null,
           origin: "retry",
         });
       }
     } else if (typeof t.retries === "number" && t.retries > 0 && t.flaky === true && status === "passed") {
       // Only the count is known: the earlier tries failed, the last passed.
       for (let i = 0; i < t.retries; i += 1)
-        attempts.push({ status: "failed", durationMs: null, message: null, firstLines: [], source, origin: "retry" });
+        attempts.push({ status: "failed", durationMs: null, message: null, firstLines: NO_LINES, report: file, reportLine: null, origin: "retry" });
     }
     // CTRF 1.x lists every try in retryAttempts, the final one last; older writers list only the
     // earlier tries. Append the top-level outcome unless the last listed try already is it.
@@ -105,7 +105,8 @@ export function parseCtrf(
         status,
         durationMs: typeof t.duration === "number" ? t.duration : null,
         ...lines(t.message, t.trace),
-        source,
+        report: file,
+        reportLine: null,
         origin: "result",
       });
     }

@@ -46,17 +46,16 @@ export function createIdentity(options: IdentityOptions = {}): IdentityFn {
   const fields = options.fields && options.fields.length > 0 ? options.fields : DEFAULT_IDENTITY_FIELDS;
   const fold = options.caseInsensitive === true;
   return (t) => {
-    let id = "";
+    // Array#join gives one flat string (no rope of concatenations to flatten on every Map lookup).
+    const parts: string[] = [];
     let previous = "";
     for (const field of fields) {
-      const raw = t[field];
-      if (!raw) continue;
-      const part = raw;
-      if (part === previous) continue;
-      id = id === "" ? part : id + IDENTITY_SEPARATOR + part;
+      const part = t[field];
+      if (!part || part === previous) continue;
+      parts.push(part);
       previous = part;
     }
-    if (id === "") id = "(unnamed)";
+    const id = parts.length === 0 ? "(unnamed)" : parts.join(IDENTITY_SEPARATOR);
     return fold ? id.toLowerCase() : id;
   };
 }

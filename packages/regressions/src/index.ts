@@ -6,7 +6,7 @@ export * from "./errors.js";
 export * from "./identity.js";
 export * from "./junit.js";
 export * from "./known-failing.js";
-export type * from "./model.js";
+export * from "./model.js";
 export * from "./parse.js";
 export * from "./runs.js";
 export * from "./source.js";

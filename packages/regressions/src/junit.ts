@@ -15,7 +15,7 @@ import { CodexrelError } from "@codexrel/core";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { RegressionErrorCodes, SkipCodes } from "./errors.js";
 import { createIdentity, type IdentityFn, type IdentityOptions } from "./identity.js";
-import type { AttemptStatus, TestAttempt, TestResult } from "./model.js";
+import { type AttemptStatus, NO_LINES, type TestAttempt, type TestResult } from "./model.js";
 
 export interface ParseLimits {
   /** Maximum element nesting depth. Default 256. */
@@ -112,7 +112,7 @@ interface CaseState {
   durationMs: number | null;
   status: string | null;
   reportLine: number;
-  captures: Capture[];
+  captures: Capture[] | null;
   depth: number;
 }
 
@@ -221,7 +221,10 @@ export class JunitStreamParser {
 
   /** saxes buffers text, CDATA, comments and attribute values whole; cap them between chunks. */
   private checkBuffers(): void {
-    const internal = this.parser as unknown as { text: string; name: string };
+    const internal = this.parser as unknown as { text: string; name: string; attribList: unknown[] };
+    if (internal.attribList.length > this.limits.maxAttributes) {
+      throw this.limit(`an element has more than ${this.limits.maxAttributes} attributes`);
+    }
     if (internal.text.length > this.limits.maxTextChars) {
       throw this.limit(`a text node, CDATA section, comment or attribute value exceeds ${this.limits.maxTextChars} characters`);
     }
@@ -230,11 +233,18 @@ export class JunitStreamParser {
     }
   }
 
+  private lastInterned = "";
+
+  /** Shares repeated values (classnames, files, suite paths) and detaches them from parser chunks. */
   private intern(value: string): string {
-    const hit = this.internPool.get(value);
-    if (hit !== undefined) return hit;
-    if (this.internPool.size < 100_000) this.internPool.set(value, value);
-    return value;
+    if (value === this.lastInterned) return this.lastInterned;
+    let hit = this.internPool.get(value);
+    if (hit === undefined) {
+      hit = detach(value);
+      if (this.internPool.size < 100_000) this.internPool.set(hit, hit);
+    }
+    this.lastInterned = hit;
+    return hit;
   }
 
   private onOpen(tag: SaxesTagPlain): void {
@@ -246,7 +256,6 @@ export class JunitStreamParser {
 
     if (!this.sawRoot) {
       this.sawRoot = true;
-      this.checkAttributes(attrs);
       if (name === "testsuites") return;
       if (name === "testsuite") {
         this.openSuite(attrs);
@@ -273,11 +282,10 @@ export class JunitStreamParser {
     const current = this.current;
     if (current) {
       if (CAPTURE_KINDS.has(name)) {
-        this.checkAttributes(attrs);
         const message = attrs.message;
         this.capture = {
           kind: name as CaptureKind,
-          message: message ? this.cap(message) : null,
+          message: message ? detach(this.cap(message)) : null,
           text: "",
           depth: this.depth,
           muted: 0,
@@ -293,7 +301,6 @@ export class JunitStreamParser {
       return;
     }
     if (name === "testcase") {
-      this.checkAttributes(attrs);
       this.openCase(attrs);
     }
   }
@@ -305,7 +312,7 @@ export class JunitStreamParser {
     if (capture) {
       if (depth === capture.depth) {
         this.textOff();
-        this.current?.captures.push(capture);
+        if (this.current) (this.current.captures ??= []).push(capture);
         this.capture = null;
       } else if (tag.name !== "stackTrace") {
         capture.muted -= 1;
@@ -327,10 +334,7 @@ export class JunitStreamParser {
 
   private checkAttributes(attrs: Record<string, string>): void {
     let count = 0;
-    for (const key in attrs) {
-      count += 1;
-      if (key.length > this.limits.maxNameChars) throw this.limit(`an attribute name exceeds ${this.limits.maxNameChars} characters`);
-    }
+    for (const _ in attrs) count += 1;
     if (count > this.limits.maxAttributes) throw this.limit(`an element has more than ${this.limits.maxAttributes} attributes`);
   }
 
@@ -356,7 +360,7 @@ export class JunitStreamParser {
       durationMs: parseSeconds(attrs.time),
       status: attrs.status ?? attrs.result ?? null,
       reportLine: this.parser.line,
-      captures: [],
+      captures: null,
       depth: this.depth,
     };
   }
@@ -376,8 +380,7 @@ export class JunitStreamParser {
       classname = this.intern(prefix);
     }
     const suite = this.suitePath();
-    const source = `${this.file}:${c.reportLine}`;
-    const attempts = this.attempts(c, source);
+    const attempts = this.attempts(c);
     const test: TestResult = {
       id: "",
       name,
@@ -387,7 +390,11 @@ export class JunitStreamParser {
       line: c.line,
       attempts,
     };
-    test.id = this.identity(test);
+    const id = this.identity(test);
+    test.id = id;
+    // Keep the name as a view into the (new, flat) id when it ends it, else as a copy: either way
+    // it no longer pins the parser's input chunk.
+    test.name = name.length >= 13 && id.endsWith(name) ? id.slice(id.length - name.length) : detach(name);
     this.cases.push(test);
   }
 
@@ -408,12 +415,17 @@ export class JunitStreamParser {
     return value;
   }
 
-  private attempts(c: CaseState, source: string): TestAttempt[] {
+  private attempts(c: CaseState): TestAttempt[] {
+    const line = c.reportLine;
+    if (c.captures === null && c.status === null) {
+      // The common case: a passing testcase with no children.
+      return [{ status: "passed", durationMs: c.durationMs, message: null, firstLines: NO_LINES, report: this.file, reportLine: line, origin: "result" }];
+    }
     let primary: Capture | null = null;
     let primaryStatus: AttemptStatus = "passed";
-    const flaky: TestAttempt[] = [];
-    const reruns: TestAttempt[] = [];
-    for (const cap of c.captures) {
+    let flaky: TestAttempt[] | null = null;
+    let reruns: TestAttempt[] | null = null;
+    for (const cap of c.captures ?? []) {
       switch (cap.kind) {
         case "error":
           if (primaryStatus !== "error") {
@@ -435,11 +447,11 @@ export class JunitStreamParser {
           break;
         case "flakyFailure":
         case "flakyError":
-          flaky.push(this.attemptFrom(cap, cap.kind === "flakyError" ? "error" : "failed", null, source, "rerun"));
+          (flaky ??= []).push(this.attemptFrom(cap, cap.kind === "flakyError" ? "error" : "failed", null, line, "rerun"));
           break;
         case "rerunFailure":
         case "rerunError":
-          reruns.push(this.attemptFrom(cap, cap.kind === "rerunError" ? "error" : "failed", null, source, "rerun"));
+          (reruns ??= []).push(this.attemptFrom(cap, cap.kind === "rerunError" ? "error" : "failed", null, line, "rerun"));
           break;
       }
     }
@@ -450,21 +462,19 @@ export class JunitStreamParser {
       else if (ERROR_STATUS.has(status)) primaryStatus = "error";
     }
     const main: TestAttempt = primary
-      ? this.attemptFrom(primary, primaryStatus, c.durationMs, source, "result")
-      : { status: primaryStatus, durationMs: c.durationMs, message: null, firstLines: [], source, origin: "result" };
-    if (primaryStatus === "skipped") {
-      main.firstLines = [];
-    }
+      ? this.attemptFrom(primary, primaryStatus, c.durationMs, line, "result")
+      : { status: primaryStatus, durationMs: c.durationMs, message: null, firstLines: NO_LINES, report: this.file, reportLine: line, origin: "result" };
+    if (primaryStatus === "skipped") main.firstLines = NO_LINES;
     // Surefire: flaky runs failed before the passing one; reruns failed after the first failure.
-    if (flaky.length === 0 && reruns.length === 0) return [main];
-    return [...flaky, main, ...reruns];
+    if (!flaky && !reruns) return [main];
+    return [...(flaky ?? []), main, ...(reruns ?? [])];
   }
 
   private attemptFrom(
     cap: Capture,
     status: AttemptStatus,
     durationMs: number | null,
-    source: string,
+    line: number,
     origin: TestAttempt["origin"],
   ): TestAttempt {
     const firstLines = this.firstLines(cap.text);
@@ -473,7 +483,8 @@ export class JunitStreamParser {
       durationMs,
       message: cap.message ?? firstLines[0] ?? null,
       firstLines,
-      source,
+      report: this.file,
+      reportLine: line,
       origin,
     };
   }
@@ -485,10 +496,10 @@ export class JunitStreamParser {
     while (start < lines.length && lines[start]!.trim() === "") start += 1;
     const out: string[] = [];
     for (let i = start; i < lines.length && out.length < this.failureLines; i += 1) {
-      out.push(this.cap(lines[i]!.trimEnd()));
+      out.push(detach(this.cap(lines[i]!.trimEnd())));
     }
     while (out.length > 0 && out[out.length - 1] === "") out.pop();
-    return out;
+    return out.length === 0 ? NO_LINES : out;
   }
 
   private cap(text: string): string {
@@ -526,4 +537,12 @@ export function parseSeconds(value: string | undefined): number | null {
   if (!Number.isFinite(n)) n = Number(value.replace(/,/g, ""));
   if (!Number.isFinite(n) || n < 0) return null;
   return Math.round(n * 1_000_000) / 1000;
+}
+
+/**
+ * A copy of `value` that does not keep the parser's input chunk alive: V8 may return substrings
+ * as views into the (256 KiB) chunk string, so one kept name would pin the whole chunk.
+ */
+export function detach(value: string): string {
+  return value.length < 13 ? value : ` ${value}`.slice(1);
 }

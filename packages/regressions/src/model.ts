@@ -13,8 +13,10 @@ export interface TestAttempt {
   message: string | null;
   /** First lines of the failure body (stack trace, assertion diff), capped. */
   firstLines: string[];
-  /** Where the attempt was read from: `<report file>:<line>`. */
-  source: string;
+  /** The report file the attempt was read from (shared string). */
+  report: string;
+  /** Line of the `<testcase>` in that report (null for JSON reports). */
+  reportLine: number | null;
   /** How the attempt was recorded: a plain result, a rerun element, a repeated testcase, a CTRF retry. */
   origin: "result" | "rerun" | "repeat" | "retry";
 }
@@ -33,6 +35,14 @@ export interface TestResult {
   /** In the order they ran (document order, then input order). */
   attempts: TestAttempt[];
 }
+
+/** `<report>:<line>` (or the report alone): where an attempt was read, for people and annotations. */
+export function attemptSource(attempt: Pick<TestAttempt, "report" | "reportLine">): string {
+  return attempt.reportLine === null ? attempt.report : `${attempt.report}:${attempt.reportLine}`;
+}
+
+/** Shared empty list for attempts without failure lines (most of them): saves one array per test. */
+export const NO_LINES: string[] = Object.freeze([]) as unknown as string[];
 
 export type ReportFormat = "junit" | "ctrf";
 

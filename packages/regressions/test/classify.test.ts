@@ -264,12 +264,12 @@ describe("annotations", () => {
 });
 
 describe("determinism", () => {
-  test("same inputs, same section (order of tests independent of input order)", async () => {
-    const base = await run("base", { z: "p", a: "p", m: "f" });
-    const c1 = await run("candidate", { z: "f", a: "p", m: "f" });
-    const c2 = await run("candidate", { m: "f", a: "p", z: "f" });
-    const s1 = classify({ base: [base], candidate: [c1], clock }).section;
-    const s2 = classify({ base: [base], candidate: [c2], clock }).section;
-    expect(s2.tests.map((t) => t.id)).toEqual(s1.tests.map((t) => t.id));
+  test("same inputs, same section; classes in importance order, input order within a class", async () => {
+    const base = await run("base", { z: "p", a: "p", m: "f", q: "p" });
+    const candidate = await run("candidate", { z: "f", a: "p", m: "f", q: "f" });
+    const s1 = classify({ base: [base], candidate: [candidate], clock }).section;
+    const s2 = classify({ base: [base], candidate: [candidate], clock }).section;
+    expect(s2).toEqual(s1);
+    expect(s1.tests.map((t) => `${t.class}:${t.name}`)).toEqual(["new:z", "new:q", "known:m", "passed:a"]);
   });
 });

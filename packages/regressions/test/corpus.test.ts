@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { CodexrelError } from "@codexrel/core";
-import { outcomeOf, type ParsedReport, parseReportFile } from "@codexrel/regressions";
+import { attemptSource, outcomeOf, type ParsedReport, parseReportFile } from "@codexrel/regressions";
 import { glob } from "tinyglobby";
 import { describe, expect, test } from "vitest";
 
@@ -210,7 +210,7 @@ describe("dialects", () => {
     expect(failed.attempts[0]!.message).toBeTruthy();
     expect(failed.attempts[0]!.firstLines.length).toBeGreaterThan(0);
     expect(failed.attempts[0]!.firstLines.length).toBeLessThanOrEqual(20);
-    expect(failed.attempts[0]!.source).toMatch(/python-xunit-pytest\.xml:\d+$/);
+    expect(attemptSource(failed.attempts[0]!)).toMatch(/python-xunit-pytest\.xml:\d+$/);
   });
 
   test("PHPUnit nested suites keep file and line", async () => {

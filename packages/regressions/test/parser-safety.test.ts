@@ -35,7 +35,8 @@ describe("well-formedness", () => {
       durationMs: 1234500,
       message: "boom",
       firstLines: ["line one", "line two"],
-      source: "report.xml:5",
+      report: "report.xml",
+      reportLine: 5,
     });
   });
 
