@@ -9,6 +9,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { TextDecoder } from "node:util";
@@ -21,6 +22,8 @@ type Mode = "ours" | "raw" | "tree" | "idle";
 interface Sample {
   mode: Mode;
   ms: number;
+  /** CPU time (user + system, all threads incl. GC helpers): less sensitive to other load on the machine. */
+  cpuMs: number;
   maxRssBytes: number;
   tests: number;
 }
@@ -30,6 +33,7 @@ const here = fileURLToPath(new URL("..", import.meta.url));
 
 async function child(mode: Mode, files: string[]): Promise<void> {
   const start = performance.now();
+  const cpu0 = process.cpuUsage();
   let tests = 0;
   if (mode === "ours") {
     const [base, candidate] = files as [string, string];
@@ -50,21 +54,36 @@ async function child(mode: Mode, files: string[]): Promise<void> {
     }
   } else if (mode === "tree") {
     for (const file of files) {
-      const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_", isArray: (name) => name === "testcase" || name === "testsuite" });
+      const parser = new XMLParser({
+        ignoreAttributes: false,
+        attributeNamePrefix: "@_",
+        isArray: (name) => name === "testcase" || name === "testsuite",
+      });
       const doc = parser.parse(readFileSync(file, "utf8")) as { testsuites: { testsuite: { testcase?: unknown[] }[] } };
       for (const suite of doc.testsuites.testsuite) tests += suite.testcase?.length ?? 0;
     }
   }
   const ms = performance.now() - start;
-  const sample: Sample = { mode, ms, maxRssBytes: process.resourceUsage().maxRSS * 1024, tests };
+  const cpu = process.cpuUsage(cpu0);
+  const sample: Sample = {
+    mode,
+    ms,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    tests,
+  };
   process.stdout.write(`${JSON.stringify(sample)}\n`);
 }
 
 function measure(mode: Mode, files: string[]): Sample {
-  const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--child", mode, ...files], {
-    encoding: "utf8",
-    maxBuffer: 1 << 20,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(import.meta.url), "--child", mode, ...files],
+    {
+      encoding: "utf8",
+      maxBuffer: 1 << 20,
+    },
+  );
   if (r.status !== 0) throw new Error(`${mode} failed (${r.status}): ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split("\n").pop()!) as Sample;
 }
@@ -81,7 +100,9 @@ async function main(): Promise<void> {
   if (!existsSync(candidate) || process.argv.includes("--regenerate")) await generateJest(candidate);
   const sizes = [statSync(base).size, statSync(candidate).size];
   const larger = Math.max(...sizes);
-  console.log(`inputs: surefire-like ${mb(sizes[0]!)}, jest-like ${mb(sizes[1]!)} (100,000 testcases each, plus retries)`);
+  console.log(
+    `inputs: surefire-like ${mb(sizes[0]!)}, jest-like ${mb(sizes[1]!)} (100,000 testcases each, plus retries)`,
+  );
 
   const runs = Number(process.env.BENCH_RUNS ?? 5);
   const results: Record<Mode, Sample[]> = { ours: [], raw: [], tree: [], idle: [] };
@@ -90,6 +111,7 @@ async function main(): Promise<void> {
     for (const mode of ["raw", "ours", "tree", "idle"] as const) results[mode].push(measure(mode, [base, candidate]));
   }
   const ms = (m: Mode) => median(results[m].map((s) => s.ms));
+  const cpuMs = (m: Mode) => median(results[m].map((s) => s.cpuMs));
   const rss = (m: Mode) => Math.max(...results[m].map((s) => s.maxRssBytes));
   const ours = ms("ours");
   const raw = ms("raw");
@@ -97,23 +119,40 @@ async function main(): Promise<void> {
   const idle = rss("idle");
   console.log(`runs per mode: ${runs} (median wall time; peak RSS = max over runs, from getrusage in each child)`);
   console.log("");
-  console.log("| measurement | wall time | peak RSS | RSS above idle node |");
-  console.log("|---|--:|--:|--:|");
+  console.log("| measurement | wall time | CPU time | peak RSS | RSS above idle node |");
+  console.log("|---|--:|--:|--:|--:|");
   const row = (label: string, m: Mode) =>
-    console.log(`| ${label} | ${ms(m).toFixed(0)} ms | ${mb(rss(m))} | ${mb(rss(m) - idle)} |`);
+    console.log(
+      `| ${label} | ${ms(m).toFixed(0)} ms | ${cpuMs(m).toFixed(0)} ms | ${mb(rss(m))} | ${mb(rss(m) - idle)} |`,
+    );
   row("ours: stream-parse both files + classify (regressions section)", "ours");
   row("raw saxes scan of the same bytes (count testcases only)", "raw");
   row("whole-tree parse (fast-xml-parser, file read whole)", "tree");
-  console.log(`| idle node process (reference) | – | ${mb(idle)} | – |`);
+  console.log(`| idle node process (reference) | – | – | ${mb(idle)} | – |`);
   console.log("");
   const r1 = ours / raw;
   const r2 = tree / ours;
   const r3 = rss("ours") / larger;
   const verdict = (ok: boolean) => (ok ? "meets" : "MISSES");
-  console.log(`ours / raw scan        = ${r1.toFixed(2)}x   (target <= 1.5x: ${verdict(r1 <= 1.5)})`);
-  console.log(`whole-tree / ours      = ${r2.toFixed(2)}x   (target >= 3x: ${verdict(r2 >= 3)})`);
-  console.log(`ours peak RSS / larger file = ${r3.toFixed(2)}x   (target <= 2x: ${verdict(r3 <= 2)}; ${mb(rss("ours"))} vs ${mb(larger)})`);
-  console.log(`tests classified: ${results.ours[0]!.tests}; testcases scanned raw: ${results.raw[0]!.tests}; tree: ${results.tree[0]!.tests}`);
+  const c1 = cpuMs("ours") / cpuMs("raw");
+  const c2 = cpuMs("tree") / cpuMs("ours");
+  console.log(
+    `ours / raw scan        = ${r1.toFixed(2)}x wall, ${c1.toFixed(2)}x CPU   (target <= 1.5x: ${verdict(r1 <= 1.5)} wall, ${verdict(c1 <= 1.5)} CPU)`,
+  );
+  console.log(
+    `whole-tree / ours      = ${r2.toFixed(2)}x wall, ${c2.toFixed(2)}x CPU   (target >= 3x: ${verdict(r2 >= 3)} wall, ${verdict(c2 >= 3)} CPU)`,
+  );
+  console.log(
+    `load average during the run: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")} on ${availableParallelism()} cores`,
+  );
+  console.log(
+    `ours peak RSS / larger file = ${r3.toFixed(2)}x   (target <= 2x: ${verdict(r3 <= 2)}; ${mb(rss("ours"))} vs ${mb(larger)})`,
+  );
+  console.log(
+    `tests classified: ${results.ours[0]!.tests}; testcases scanned raw: ${results.raw[0]!.tests}; tree: ${results.tree[0]!.tests}`,
+  );
 }
 
 const childAt = process.argv.indexOf("--child");

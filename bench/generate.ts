@@ -38,7 +38,8 @@ function stack(cls: string, depth: number): string {
 
 const PROPS = Array.from(
   { length: 45 },
-  (_, i) => `      <property name="java.property.number${i}" value="/usr/lib/jvm/temurin-21/lib/value-${i}-with-some-length"/>`,
+  (_, i) =>
+    `      <property name="java.property.number${i}" value="/usr/lib/jvm/temurin-21/lib/value-${i}-with-some-length"/>`,
 ).join("\n");
 
 type Write = (s: string) => Promise<void>;
@@ -107,7 +108,9 @@ function escape(s: string): string {
 export async function generateJest(path: string): Promise<void> {
   const rand = rng(2);
   const w = writer(path);
-  await w.write(`<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="jest tests" tests="${TESTS}" failures="0" errors="0" time="812.5">\n`);
+  await w.write(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="jest tests" tests="${TESTS}" failures="0" errors="0" time="812.5">\n`,
+  );
   for (let s = 0; s < SUITES; s += 1) {
     const cls = suiteName(s);
     await w.write(
@@ -127,7 +130,9 @@ export async function generateJest(path: string): Promise<void> {
       } else if (r < 0.035) {
         await w.write(`${head}      <skipped/>\n    </testcase>\n`);
       } else {
-        await w.write(`${head}      <system-out>${escape(`console.log\n    rendered component ${t} with props {"id":${t}}\n`.repeat(2))}</system-out>\n    </testcase>\n`);
+        await w.write(
+          `${head}      <system-out>${escape(`console.log\n    rendered component ${t} with props {"id":${t}}\n`.repeat(2))}</system-out>\n    </testcase>\n`,
+        );
       }
     }
     await w.write("  </testsuite>\n");

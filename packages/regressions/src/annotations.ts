@@ -36,7 +36,11 @@ export function selectAnnotations(section: Regressions, max = ANNOTATIONS_PER_ST
 }
 
 function toAnnotation(t: ClassifiedTest): Annotation {
-  const level: Annotation["level"] = t.blocking ? "error" : t.class === "new" || t.class === "unknown-baseline" ? "warning" : "notice";
+  const level: Annotation["level"] = t.blocking
+    ? "error"
+    : t.class === "new" || t.class === "unknown-baseline"
+      ? "warning"
+      : "notice";
   const scope = t.classname ?? t.suite;
   const label = scope ? `${scope} › ${t.name}` : t.name;
   const lines = t.firstLines && t.firstLines.length > 0 ? t.firstLines.slice(0, 10) : t.message ? [t.message] : [];
@@ -53,7 +57,11 @@ function toAnnotation(t: ClassifiedTest): Annotation {
 
 /** The `::error file=...,line=...,title=...::message` workflow command, escaped. */
 export function formatAnnotationCommand(a: Annotation): string {
-  const props = [a.file ? `file=${escapeProperty(a.file)}` : "", a.line ? `line=${a.line}` : "", `title=${escapeProperty(a.title)}`]
+  const props = [
+    a.file ? `file=${escapeProperty(a.file)}` : "",
+    a.line ? `line=${a.line}` : "",
+    `title=${escapeProperty(a.title)}`,
+  ]
     .filter(Boolean)
     .join(",");
   return `::${a.level} ${props}::${escapeData(a.message)}`;

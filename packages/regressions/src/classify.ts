@@ -148,7 +148,10 @@ export function classify(input: ClassifyInput): Classification {
   warnings.push(...matcher.warnings());
   for (const run of [...input.candidate, ...baseRuns]) warnings.push(...run.warnings);
   const max = input.maxWarnings ?? 50;
-  const kept = warnings.length > max ? [...warnings.slice(0, max - 1), `… and ${warnings.length - max + 1} more warning(s)`] : warnings;
+  const kept =
+    warnings.length > max
+      ? [...warnings.slice(0, max - 1), `… and ${warnings.length - max + 1} more warning(s)`]
+      : warnings;
 
   const section: Regressions = {
     baseline: baselineAvailable
@@ -255,20 +258,27 @@ function decide(
     if (baseOutcome === "fail") return { cls: "known", evidence: "already failing on the base" };
     if (baseOutcome === "flaky")
       return { cls: "flaky", evidence: "failed every attempt here; flaky on the base (failed, then passed on retry)" };
-    if (baseOutcome === "absent") return { cls: "new", evidence: "not in the baseline: added by this change and failing" };
+    if (baseOutcome === "absent")
+      return { cls: "new", evidence: "not in the baseline: added by this change and failing" };
     if (baseOutcome === "skip") return { cls: "new", evidence: "skipped on the base, fails here" };
     return { cls: "new", evidence: "passed on the base, fails here" };
   }
   // outcome === "pass"
   if (past.pass > 0 && past.fail > 0) {
-    return { cls: "flaky", evidence: `passes here; flipped in history (passed ${past.pass}, failed ${past.fail} of ${past.total})` };
+    return {
+      cls: "flaky",
+      evidence: `passes here; flipped in history (passed ${past.pass}, failed ${past.fail} of ${past.total})`,
+    };
   }
   if (baseOutcome === "fail") return { cls: "fixed", evidence: "failed on the base, passes here" };
   if (baseOutcome === "absent") return { cls: "added", evidence: "not in the baseline" };
   return { cls: "passed", evidence: "" };
 }
 
-function historyOutcomes(id: string, history: readonly Map<string, TestResult>[]): { pass: number; fail: number; total: number } {
+function historyOutcomes(
+  id: string,
+  history: readonly Map<string, TestResult>[],
+): { pass: number; fail: number; total: number } {
   let pass = 0;
   let fail = 0;
   let total = 0;
@@ -312,7 +322,12 @@ function flakyEvidence(m: Merged): string {
     : `failed after passing in the same report (${passed} passed, ${failed} failed)`;
 }
 
-function toClassified(m: Merged, d: Decided, known: KnownFailingEntry | undefined, blocking: Set<RegressionClass>): ClassifiedTest {
+function toClassified(
+  m: Merged,
+  d: Decided,
+  known: KnownFailingEntry | undefined,
+  blocking: Set<RegressionClass>,
+): ClassifiedTest {
   const t = m.test;
   const out: ClassifiedTest = {
     id: t.id,

@@ -33,7 +33,10 @@ export function parseCtrf(
     doc = JSON.parse(text);
   } catch (error) {
     if (isJsonLines(text)) {
-      throw new NotJunitSignal(SkipCodes.REPORT_UNRECOGNIZED, "newline-delimited JSON (e.g. go test -json, dart --reporter json): not a CTRF report");
+      throw new NotJunitSignal(
+        SkipCodes.REPORT_UNRECOGNIZED,
+        "newline-delimited JSON (e.g. go test -json, dart --reporter json): not a CTRF report",
+      );
     }
     const message = error instanceof Error ? error.message : String(error);
     throw new CodexrelError(RegressionErrorCodes.CTRF_MALFORMED, `${file}: is not valid JSON: ${message}`, {
@@ -59,21 +62,26 @@ export function parseCtrf(
     const t = raw as Record<string, unknown>;
     if (typeof t.name !== "string") throw malformed(file, `results.tests[${index}].name is not a string`);
     const status = typeof t.status === "string" ? STATUS[t.status] : undefined;
-    if (!status) throw malformed(file, `results.tests[${index}].status ${JSON.stringify(t.status)} is not a CTRF status`);
+    if (!status)
+      throw malformed(file, `results.tests[${index}].status ${JSON.stringify(t.status)} is not a CTRF status`);
     const suite = Array.isArray(t.suite)
       ? t.suite.filter((s): s is string => typeof s === "string").join(" › ") || null
       : typeof t.suite === "string" && t.suite !== ""
         ? t.suite
         : null;
     const lines = (message: unknown, trace: unknown): { message: string | null; firstLines: string[] } => {
-      const body = typeof trace === "string" && trace.trim() !== "" ? trace : typeof message === "string" ? message : "";
+      const body =
+        typeof trace === "string" && trace.trim() !== "" ? trace : typeof message === "string" ? message : "";
       const firstLines = body
         .split(/\r?\n/)
         .filter((l, i, all) => i > 0 || l.trim() !== "" || all.length === 1)
         .slice(0, failureLines)
         .map((l) => cap(l.trimEnd()));
       return {
-        message: typeof message === "string" && message !== "" ? cap(message.split(/\r?\n/, 1)[0] ?? "") : (firstLines[0] ?? null),
+        message:
+          typeof message === "string" && message !== ""
+            ? cap(message.split(/\r?\n/, 1)[0] ?? "")
+            : (firstLines[0] ?? null),
         firstLines: status === "skipped" ? [] : firstLines,
       };
     };
@@ -94,12 +102,21 @@ export function parseCtrf(
     } else if (typeof t.retries === "number" && t.retries > 0 && t.flaky === true && status === "passed") {
       // Only the count is known: the earlier tries failed, the last passed.
       for (let i = 0; i < t.retries; i += 1)
-        attempts.push({ status: "failed", durationMs: null, message: null, firstLines: NO_LINES, report: file, reportLine: null, origin: "retry" });
+        attempts.push({
+          status: "failed",
+          durationMs: null,
+          message: null,
+          firstLines: NO_LINES,
+          report: file,
+          reportLine: null,
+          origin: "retry",
+        });
     }
     // CTRF 1.x lists every try in retryAttempts, the final one last; older writers list only the
     // earlier tries. Append the top-level outcome unless the last listed try already is it.
     const last = attempts[attempts.length - 1];
-    const finalIncluded = last !== undefined && last.status === status && last.origin === "retry" && Array.isArray(t.retryAttempts);
+    const finalIncluded =
+      last !== undefined && last.status === status && last.origin === "retry" && Array.isArray(t.retryAttempts);
     if (!finalIncluded) {
       attempts.push({
         status,

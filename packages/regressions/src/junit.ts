@@ -160,6 +160,11 @@ export class JunitStreamParser {
         "Test reports never need a DTD; a DOCTYPE can smuggle external entities (XXE). Remove it from the reporter's output.",
       );
     });
+    // Text is collected only inside <failure> and friends (handlers switched on and off). Set and
+    // clear them once here so the parser object keeps one shape: adding the handler properties
+    // later would change its hidden class mid-parse and slow every property access in saxes.
+    this.textOn();
+    this.textOff();
     this.parser.on("opentag", (tag) => this.onOpen(tag));
     this.parser.on("closetag", (tag) => this.onClose(tag));
   }
@@ -226,7 +231,9 @@ export class JunitStreamParser {
       throw this.limit(`an element has more than ${this.limits.maxAttributes} attributes`);
     }
     if (internal.text.length > this.limits.maxTextChars) {
-      throw this.limit(`a text node, CDATA section, comment or attribute value exceeds ${this.limits.maxTextChars} characters`);
+      throw this.limit(
+        `a text node, CDATA section, comment or attribute value exceeds ${this.limits.maxTextChars} characters`,
+      );
     }
     if (internal.name.length > this.limits.maxNameChars) {
       throw this.limit(`a name exceeds ${this.limits.maxNameChars} characters`);
@@ -251,7 +258,8 @@ export class JunitStreamParser {
     this.depth += 1;
     if (this.depth > this.limits.maxDepth) throw this.limit(`elements nest deeper than ${this.limits.maxDepth}`);
     const name = tag.name;
-    if (name.length > this.limits.maxNameChars) throw this.limit(`a name exceeds ${this.limits.maxNameChars} characters`);
+    if (name.length > this.limits.maxNameChars)
+      throw this.limit(`a name exceeds ${this.limits.maxNameChars} characters`);
     const attrs = tag.attributes as Record<string, string>;
 
     if (!this.sawRoot) {
@@ -264,7 +272,9 @@ export class JunitStreamParser {
       const other = OTHER_FORMATS[name];
       throw new NotJunitSignal(
         other ? SkipCodes.REPORT_OTHER_FORMAT : SkipCodes.REPORT_UNRECOGNIZED,
-        other ? `root element <${name}>: ${other}, not JUnit XML` : `root element <${name}> is not <testsuites> or <testsuite>`,
+        other
+          ? `root element <${name}>: ${other}, not JUnit XML`
+          : `root element <${name}> is not <testsuites> or <testsuite>`,
       );
     }
 
@@ -335,7 +345,8 @@ export class JunitStreamParser {
   private checkAttributes(attrs: Record<string, string>): void {
     let count = 0;
     for (const _ in attrs) count += 1;
-    if (count > this.limits.maxAttributes) throw this.limit(`an element has more than ${this.limits.maxAttributes} attributes`);
+    if (count > this.limits.maxAttributes)
+      throw this.limit(`an element has more than ${this.limits.maxAttributes} attributes`);
   }
 
   private openSuite(attrs: Record<string, string>): void {
@@ -345,7 +356,12 @@ export class JunitStreamParser {
       if (Number.isFinite(declared)) this.declaredTests = (this.declaredTests ?? 0) + declared;
     }
     const name = attrs.name ? this.intern(attrs.name) : null;
-    this.suites.push({ name, file: attrs.file ? this.intern(attrs.file) : (parent?.file ?? null), depth: this.depth, unnamed: 0 });
+    this.suites.push({
+      name,
+      file: attrs.file ? this.intern(attrs.file) : (parent?.file ?? null),
+      depth: this.depth,
+      unnamed: 0,
+    });
   }
 
   private openCase(attrs: Record<string, string>): void {
@@ -419,7 +435,17 @@ export class JunitStreamParser {
     const line = c.reportLine;
     if (c.captures === null && c.status === null) {
       // The common case: a passing testcase with no children.
-      return [{ status: "passed", durationMs: c.durationMs, message: null, firstLines: NO_LINES, report: this.file, reportLine: line, origin: "result" }];
+      return [
+        {
+          status: "passed",
+          durationMs: c.durationMs,
+          message: null,
+          firstLines: NO_LINES,
+          report: this.file,
+          reportLine: line,
+          origin: "result",
+        },
+      ];
     }
     let primary: Capture | null = null;
     let primaryStatus: AttemptStatus = "passed";
@@ -447,11 +473,15 @@ export class JunitStreamParser {
           break;
         case "flakyFailure":
         case "flakyError":
-          (flaky ??= []).push(this.attemptFrom(cap, cap.kind === "flakyError" ? "error" : "failed", null, line, "rerun"));
+          (flaky ??= []).push(
+            this.attemptFrom(cap, cap.kind === "flakyError" ? "error" : "failed", null, line, "rerun"),
+          );
           break;
         case "rerunFailure":
         case "rerunError":
-          (reruns ??= []).push(this.attemptFrom(cap, cap.kind === "rerunError" ? "error" : "failed", null, line, "rerun"));
+          (reruns ??= []).push(
+            this.attemptFrom(cap, cap.kind === "rerunError" ? "error" : "failed", null, line, "rerun"),
+          );
           break;
       }
     }
@@ -463,7 +493,15 @@ export class JunitStreamParser {
     }
     const main: TestAttempt = primary
       ? this.attemptFrom(primary, primaryStatus, c.durationMs, line, "result")
-      : { status: primaryStatus, durationMs: c.durationMs, message: null, firstLines: NO_LINES, report: this.file, reportLine: line, origin: "result" };
+      : {
+          status: primaryStatus,
+          durationMs: c.durationMs,
+          message: null,
+          firstLines: NO_LINES,
+          report: this.file,
+          reportLine: line,
+          origin: "result",
+        };
     if (primaryStatus === "skipped") main.firstLines = NO_LINES;
     // Surefire: flaky runs failed before the passing one; reruns failed after the first failure.
     if (!flaky && !reruns) return [main];

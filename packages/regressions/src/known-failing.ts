@@ -69,7 +69,8 @@ export function parseKnownFailing(text: string, source = "known-failing"): Known
     if (!raw || typeof raw !== "object" || Array.isArray(raw)) throw invalid(source, `${where} is not a mapping`);
     const e = raw as Record<string, unknown>;
     for (const key of Object.keys(e)) {
-      if (!ALLOWED.has(key)) throw invalid(source, `${where}: unknown field "${key}" (allowed: ${[...ALLOWED].join(", ")})`);
+      if (!ALLOWED.has(key))
+        throw invalid(source, `${where}: unknown field "${key}" (allowed: ${[...ALLOWED].join(", ")})`);
     }
     const out: KnownFailingEntry = { reason: "" };
     for (const f of FIELDS) {
@@ -78,12 +79,14 @@ export function parseKnownFailing(text: string, source = "known-failing"): Known
       if (typeof v !== "string" || v === "") throw invalid(source, `${where}: "${f}" must be a non-empty string`);
       out[f] = v;
     }
-    if (!FIELDS.some((f) => out[f] !== undefined)) throw invalid(source, `${where}: name the test with id, name, classname, suite or file`);
+    if (!FIELDS.some((f) => out[f] !== undefined))
+      throw invalid(source, `${where}: name the test with id, name, classname, suite or file`);
     if (typeof e.reason !== "string" || e.reason.trim() === "") throw invalid(source, `${where}: "reason" is required`);
     out.reason = e.reason.trim();
     if (e.expires !== undefined && e.expires !== null) {
       const exp = e.expires instanceof Date ? e.expires.toISOString() : String(e.expires);
-      if (Number.isNaN(expiryInstant(exp))) throw invalid(source, `${where}: "expires" is not a date: ${JSON.stringify(exp)}`);
+      if (Number.isNaN(expiryInstant(exp)))
+        throw invalid(source, `${where}: "expires" is not a date: ${JSON.stringify(exp)}`);
       out.expires = exp;
     }
     return out;
@@ -123,7 +126,9 @@ export function createKnownFailingMatcher(list: KnownFailingList | undefined, no
       exact.set(tests[0]![1], index);
     }
   }
-  const patterned = active.filter((a) => !(a.tests.length === 1 && a.tests[0]![0] === "id" && typeof a.tests[0]![1] === "string"));
+  const patterned = active.filter(
+    (a) => !(a.tests.length === 1 && a.tests[0]![0] === "id" && typeof a.tests[0]![1] === "string"),
+  );
   return {
     match(test) {
       const hit = exact.get(test.id);
@@ -153,7 +158,9 @@ export function createKnownFailingMatcher(list: KnownFailingList | undefined, no
       return undefined;
     },
     warnings() {
-      const unused = active.filter((a) => !a.used).map((a) => `known-failing entry ${describe(a.entry)} matched no test`);
+      const unused = active
+        .filter((a) => !a.used)
+        .map((a) => `known-failing entry ${describe(a.entry)} matched no test`);
       return [...warnings, ...unused];
     },
   };

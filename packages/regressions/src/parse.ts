@@ -6,7 +6,7 @@ import { CodexrelError } from "@codexrel/core";
 import { parseCtrf } from "./ctrf.js";
 import { RegressionErrorCodes, SkipCodes } from "./errors.js";
 import { createIdentity, type IdentityFn } from "./identity.js";
-import { JunitStreamParser, type JunitOptions, NotJunitSignal } from "./junit.js";
+import { type JunitOptions, JunitStreamParser, NotJunitSignal } from "./junit.js";
 import type { ParsedReport, SkippedFile } from "./model.js";
 import { decode, fileSource, type ReportSource } from "./source.js";
 
@@ -17,7 +17,11 @@ export interface ParseOptions extends JunitOptions {
 
 export type ParseOutcome = { kind: "report"; report: ParsedReport } | { kind: "skipped"; skipped: SkippedFile };
 
-export async function parseReportFile(path: string, options: ParseOptions = {}, name: string = path): Promise<ParseOutcome> {
+export async function parseReportFile(
+  path: string,
+  options: ParseOptions = {},
+  name: string = path,
+): Promise<ParseOutcome> {
   return parseReport(fileSource(path, name), options);
 }
 
@@ -54,10 +58,14 @@ export async function parseReport(source: ReportSource, options: ParseOptions = 
       else {
         json += text;
         if (json.length > maxJson) {
-          throw new CodexrelError(RegressionErrorCodes.REPORT_LIMIT_EXCEEDED, `${file}: JSON report over ${maxJson} characters`, {
-            hint: "Raise maxJsonChars if this report is trustworthy.",
-            details: { file },
-          });
+          throw new CodexrelError(
+            RegressionErrorCodes.REPORT_LIMIT_EXCEEDED,
+            `${file}: JSON report over ${maxJson} characters`,
+            {
+              hint: "Raise maxJsonChars if this report is trustworthy.",
+              details: { file },
+            },
+          );
         }
       }
     }
@@ -68,16 +76,29 @@ export async function parseReport(source: ReportSource, options: ParseOptions = 
       const result = junit.close();
       return {
         kind: "report",
-        report: { file, format: "junit", cases: result.cases, declaredTests: result.declaredTests, warnings: [...warnings, ...result.warnings] },
+        report: {
+          file,
+          format: "junit",
+          cases: result.cases,
+          declaredTests: result.declaredTests,
+          warnings: [...warnings, ...result.warnings],
+        },
       };
     }
     const result = parseCtrf(file, json, opts);
     return {
       kind: "report",
-      report: { file, format: "ctrf", cases: result.cases, declaredTests: result.declaredTests, warnings: [...warnings, ...result.warnings] },
+      report: {
+        file,
+        format: "ctrf",
+        cases: result.cases,
+        declaredTests: result.declaredTests,
+        warnings: [...warnings, ...result.warnings],
+      },
     };
   } catch (error) {
-    if (error instanceof NotJunitSignal) return { kind: "skipped", skipped: { file, code: error.code, reason: error.reason } };
+    if (error instanceof NotJunitSignal)
+      return { kind: "skipped", skipped: { file, code: error.code, reason: error.reason } };
     throw error;
   }
 }
@@ -88,11 +109,15 @@ async function* readChunks(source: ReportSource): AsyncGenerator<Uint8Array> {
   } catch (error) {
     if (error instanceof CodexrelError) throw error;
     const code = (error as NodeJS.ErrnoException)?.code;
-    throw new CodexrelError(RegressionErrorCodes.REPORT_READ_FAILED, `${source.name}: cannot be read${code ? ` (${code})` : ""}`, {
-      hint: "Check the path and that the test step wrote its report before this step ran.",
-      cause: error,
-      details: { file: source.name },
-    });
+    throw new CodexrelError(
+      RegressionErrorCodes.REPORT_READ_FAILED,
+      `${source.name}: cannot be read${code ? ` (${code})` : ""}`,
+      {
+        hint: "Check the path and that the test step wrote its report before this step ran.",
+        cause: error,
+        details: { file: source.name },
+      },
+    );
   }
 }
 
@@ -100,16 +125,24 @@ function notAReport(file: string, start: string): ParseOutcome {
   const lower = file.toLowerCase();
   // A file named like a report that holds no markup is a broken report, not an unrelated file.
   if (lower.endsWith(".xml")) {
-    throw new CodexrelError(RegressionErrorCodes.JUNIT_MALFORMED, `${file}:1:1: is not XML (starts with ${JSON.stringify(start.slice(0, 20))})`, {
-      hint: "The report is corrupt or was overwritten with other output; re-run the tests.",
-      details: { file, line: 1, column: 1 },
-    });
+    throw new CodexrelError(
+      RegressionErrorCodes.JUNIT_MALFORMED,
+      `${file}:1:1: is not XML (starts with ${JSON.stringify(start.slice(0, 20))})`,
+      {
+        hint: "The report is corrupt or was overwritten with other output; re-run the tests.",
+        details: { file, line: 1, column: 1 },
+      },
+    );
   }
   if (lower.endsWith(".json")) {
-    throw new CodexrelError(RegressionErrorCodes.CTRF_MALFORMED, `${file}: is not JSON (starts with ${JSON.stringify(start.slice(0, 20))})`, {
-      hint: "The report is corrupt or was overwritten with other output; re-run the tests.",
-      details: { file, line: 1, column: 1 },
-    });
+    throw new CodexrelError(
+      RegressionErrorCodes.CTRF_MALFORMED,
+      `${file}: is not JSON (starts with ${JSON.stringify(start.slice(0, 20))})`,
+      {
+        hint: "The report is corrupt or was overwritten with other output; re-run the tests.",
+        details: { file, line: 1, column: 1 },
+      },
+    );
   }
   return { kind: "skipped", skipped: { file, code: SkipCodes.REPORT_UNRECOGNIZED, reason: "neither XML nor JSON" } };
 }

@@ -23,7 +23,11 @@ export function fileSource(path: string, name: string = path, chunkBytes = DEFAU
 }
 
 /** A source over bytes or text already in memory. */
-export function memorySource(name: string, content: string | Uint8Array, chunkBytes = DEFAULT_CHUNK_BYTES): ReportSource {
+export function memorySource(
+  name: string,
+  content: string | Uint8Array,
+  chunkBytes = DEFAULT_CHUNK_BYTES,
+): ReportSource {
   const bytes = typeof content === "string" ? new TextEncoder().encode(content) : content;
   return {
     name,

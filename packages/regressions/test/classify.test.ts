@@ -9,8 +9,8 @@ import {
 import {
   classify,
   formatAnnotationCommand,
-  mergeReports,
   memorySource,
+  mergeReports,
   parseKnownFailing,
   parseReport,
   selectAnnotations,
@@ -89,7 +89,16 @@ describe("classification table", () => {
       nowSkipped: "skipped",
     });
     expect(blocked).toBe(true);
-    expect(section.counts).toMatchObject({ new: 3, known: 1, flaky: 1, fixed: 1, added: 1, removed: 1, skipped: 1, passed: 1 });
+    expect(section.counts).toMatchObject({
+      new: 3,
+      known: 1,
+      flaky: 1,
+      fixed: 1,
+      added: 1,
+      removed: 1,
+      skipped: 1,
+      passed: 1,
+    });
     expect(section.baseline).toEqual({ available: true, source: "base" });
     const breaks = section.tests.find((t) => t.name === "breaks")!;
     expect(breaks).toMatchObject({
@@ -144,7 +153,12 @@ describe("classification table", () => {
     const base = await run("base", { a: "f", b: "p" });
     const candidate = await run("candidate", { a: "f", b: "fp" });
     expect(classify({ base: [base], candidate: [candidate], clock }).blocked).toBe(false);
-    const strict = classify({ base: [base], candidate: [candidate], clock, policy: { blocking: ["new", "known", "flaky"] } });
+    const strict = classify({
+      base: [base],
+      candidate: [candidate],
+      clock,
+      policy: { blocking: ["new", "known", "flaky"] },
+    });
     expect(strict.blocked).toBe(true);
     expect(strict.section.policy.blocking).toEqual(["new", "known", "flaky"]);
     expect(strict.section.tests.every((t) => t.blocking)).toBe(true);
@@ -250,7 +264,9 @@ describe("annotations", () => {
     for (let i = 0; i < 8; i += 1) spec[`known${i}`] = "f";
     for (let i = 0; i < 5; i += 1) spec[`new${i}`] = "f";
     spec.flaky = "fp";
-    const base = await run("base", { ...Object.fromEntries(Object.keys(spec).map((k) => [k, k.startsWith("known") ? "f" : "p"])) });
+    const base = await run("base", {
+      ...Object.fromEntries(Object.keys(spec).map((k) => [k, k.startsWith("known") ? "f" : "p"])),
+    });
     const candidate = await run("candidate", spec);
     const { section } = classify({ base: [base], candidate: [candidate], clock });
     const annotations = selectAnnotations(section);
@@ -258,7 +274,13 @@ describe("annotations", () => {
     expect(annotations.slice(0, 5).every((a) => a.level === "error" && a.title.startsWith("new:"))).toBe(true);
     expect(annotations[5]!.title).toMatch(/^known:/);
     expect(annotations[0]).toMatchObject({ file: "src/new0.test.js", line: 3 });
-    const cmd = formatAnnotationCommand({ level: "error", file: "a,b.js", line: 3, title: "new: x:y", message: "l1\nl2%" });
+    const cmd = formatAnnotationCommand({
+      level: "error",
+      file: "a,b.js",
+      line: 3,
+      title: "new: x:y",
+      message: "l1\nl2%",
+    });
     expect(cmd).toBe("::error file=a%2Cb.js,line=3,title=new%3A x%3Ay::l1%0Al2%25");
   });
 });

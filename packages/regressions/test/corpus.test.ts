@@ -69,7 +69,7 @@ describe("EnricoMi expectations (*.results, *.results.json)", async () => {
       disabled: "skipped",
     };
     if (upstreamCases > 0) {
-      expect(report.cases.map((c) => c.attempts.map((a) => a.status)).flat()).toEqual(
+      expect(report.cases.flatMap((c) => c.attempts.map((a) => a.status))).toEqual(
         upstreamResults.map((r) => statusMap[r!]),
       );
     }
@@ -155,7 +155,10 @@ describe("declared totals", () => {
 describe("dialects", () => {
   test("Surefire flakyFailure/flakyError: failed attempts before the passing one", async () => {
     const r = await parse(
-      join(FIXTURES, "apache__maven-surefire/surefire-report-parser/src/test/resources/fixture/testsuitexmlparser/TEST-org.acme.FlakyTest.xml"),
+      join(
+        FIXTURES,
+        "apache__maven-surefire/surefire-report-parser/src/test/resources/fixture/testsuitexmlparser/TEST-org.acme.FlakyTest.xml",
+      ),
     );
     const statuses = r.cases.map((c) => c.attempts.map((a) => `${a.origin}:${a.status}`));
     expect(statuses).toEqual([
@@ -175,12 +178,16 @@ describe("dialects", () => {
   });
 
   test("nextest flakyFailure is a passed-on-retry", async () => {
-    const r = await parse(join(FIXTURES, "mikepenz__action-junit-report/test_results/junit_flaky_failure/marathon_junit_report.xml"));
+    const r = await parse(
+      join(FIXTURES, "mikepenz__action-junit-report/test_results/junit_flaky_failure/marathon_junit_report.xml"),
+    );
     expect(outcomeOf(r.cases[0]!.attempts)).toBe("flaky");
   });
 
   test("repeated testcases (web-test-runner/pytest-rerun style) are attempts of one test", async () => {
-    const r = await parse(join(FIXTURES, "mikepenz__action-junit-report/test_results/flaky_retries/flaky_with_classname_file.xml"));
+    const r = await parse(
+      join(FIXTURES, "mikepenz__action-junit-report/test_results/flaky_retries/flaky_with_classname_file.xml"),
+    );
     const byId = mergeById(r);
     expect(byId.size).toBeLessThan(r.cases.length);
   });
@@ -195,7 +202,9 @@ describe("dialects", () => {
     const off = await parse(join(FIXTURES, "mikepenz__action-junit-report/test_results/mocha/mocha.xml"), {
       mochaSwappedNames: "never",
     });
-    expect(off.cases[0]!.name).toBe("Config files default config projectUTCOffset should be a callable with current UTC offset");
+    expect(off.cases[0]!.name).toBe(
+      "Config files default config projectUTCOffset should be a callable with current UTC offset",
+    );
   });
 
   test("tst `status` attributes: disabled is skipped, errored is an error", async () => {
@@ -223,13 +232,29 @@ describe("dialects", () => {
 
 describe("hazardous files", () => {
   const errors: [string, string, number | null][] = [
-    ["EnricoMi__publish-unit-test-result-action/python/test/files/junit-xml/pytest/corrupt-xml.xml", "JUNIT_MALFORMED", 11],
-    ["mikepenz__action-junit-report/test_results/corrupt-junit/e2e-tests/corrupt/target/sf-reports/TEST-test.CorruptTest.xml", "JUNIT_MALFORMED", 18],
+    [
+      "EnricoMi__publish-unit-test-result-action/python/test/files/junit-xml/pytest/corrupt-xml.xml",
+      "JUNIT_MALFORMED",
+      11,
+    ],
+    [
+      "mikepenz__action-junit-report/test_results/corrupt-junit/e2e-tests/corrupt/target/sf-reports/TEST-test.CorruptTest.xml",
+      "JUNIT_MALFORMED",
+      18,
+    ],
     ["mikepenz__action-junit-report/test_results/junit-web-test/expected.xml", "JUNIT_MALFORMED", 9],
     ["mikepenz__action-junit-report/test_results/junit-web-test/expectedRetries.xml", "JUNIT_MALFORMED", 9],
     ["EnricoMi__publish-unit-test-result-action/python/test/files/xml/non-xml.xml", "JUNIT_MALFORMED", 1],
-    ["EnricoMi__publish-unit-test-result-action/python/test/files/nunit/nunit3/jenkins/NUnit-sec1752-file.xml", "JUNIT_DOCTYPE_REFUSED", 4],
-    ["EnricoMi__publish-unit-test-result-action/python/test/files/nunit/nunit3/jenkins/NUnit-sec1752-https.xml", "JUNIT_DOCTYPE_REFUSED", 4],
+    [
+      "EnricoMi__publish-unit-test-result-action/python/test/files/nunit/nunit3/jenkins/NUnit-sec1752-file.xml",
+      "JUNIT_DOCTYPE_REFUSED",
+      4,
+    ],
+    [
+      "EnricoMi__publish-unit-test-result-action/python/test/files/nunit/nunit3/jenkins/NUnit-sec1752-https.xml",
+      "JUNIT_DOCTYPE_REFUSED",
+      4,
+    ],
     ["EnricoMi__publish-unit-test-result-action/python/test/files/json/malformed-json.json", "CTRF_MALFORMED", null],
     ["EnricoMi__publish-unit-test-result-action/python/test/files/json/non-json.json", "CTRF_MALFORMED", null],
   ];
@@ -254,12 +279,30 @@ describe("hazardous files", () => {
     ["EnricoMi__publish-unit-test-result-action/python/test/files/json/empty.json", "REPORT_EMPTY"],
     ["EnricoMi__publish-unit-test-result-action/python/test/files/junit-xml/non-junit.xml", "REPORT_UNRECOGNIZED"],
     ["ctrf-io__junit-to-ctrf/reports/not-junit.xml", "REPORT_UNRECOGNIZED"],
-    ["apache__maven-surefire/surefire-report-parser/src/test/resources/fixture/testsuitexmlparser/failsafe-summary.xml", "REPORT_OTHER_FORMAT"],
-    ["apache__maven-surefire/surefire-report-parser/src/test/resources/fixture/testsuitexmlparser/failsafe-summary-old.xml", "REPORT_OTHER_FORMAT"],
-    ["EnricoMi__publish-unit-test-result-action/python/test/files/nunit/nunit3/jenkins/NUnit-issue17521.xml", "REPORT_OTHER_FORMAT"],
-    ["EnricoMi__publish-unit-test-result-action/python/test/files/nunit/nunit3/jenkins/NUnit-issue47367.xml", "REPORT_OTHER_FORMAT"],
-    ["EnricoMi__publish-unit-test-result-action/python/test/files/nunit/nunit3/jenkins/NUnit-simple.xml", "REPORT_OTHER_FORMAT"],
-    ["EnricoMi__publish-unit-test-result-action/python/test/files/nunit/nunit3/jenkins/NUnit-sec1752-file.txt", "REPORT_UNRECOGNIZED"],
+    [
+      "apache__maven-surefire/surefire-report-parser/src/test/resources/fixture/testsuitexmlparser/failsafe-summary.xml",
+      "REPORT_OTHER_FORMAT",
+    ],
+    [
+      "apache__maven-surefire/surefire-report-parser/src/test/resources/fixture/testsuitexmlparser/failsafe-summary-old.xml",
+      "REPORT_OTHER_FORMAT",
+    ],
+    [
+      "EnricoMi__publish-unit-test-result-action/python/test/files/nunit/nunit3/jenkins/NUnit-issue17521.xml",
+      "REPORT_OTHER_FORMAT",
+    ],
+    [
+      "EnricoMi__publish-unit-test-result-action/python/test/files/nunit/nunit3/jenkins/NUnit-issue47367.xml",
+      "REPORT_OTHER_FORMAT",
+    ],
+    [
+      "EnricoMi__publish-unit-test-result-action/python/test/files/nunit/nunit3/jenkins/NUnit-simple.xml",
+      "REPORT_OTHER_FORMAT",
+    ],
+    [
+      "EnricoMi__publish-unit-test-result-action/python/test/files/nunit/nunit3/jenkins/NUnit-sec1752-file.txt",
+      "REPORT_UNRECOGNIZED",
+    ],
     ["EnricoMi__publish-unit-test-result-action/python/test/files/trx/mstest/pickles.trx", "REPORT_OTHER_FORMAT"],
     ["EnricoMi__publish-unit-test-result-action/python/test/files/xunit/mstest/pickles.xml", "REPORT_OTHER_FORMAT"],
     ["EnricoMi__publish-unit-test-result-action/python/test/files/mocha/tests.json", "REPORT_UNRECOGNIZED"],

@@ -87,7 +87,9 @@ describe("well-formedness", () => {
     }
     const b = await parseReport(memorySource("utf16.xml", utf16));
     const shape = (o: typeof a) =>
-      o.kind === "report" ? o.report.cases.map((c) => [c.id, c.attempts.map((x) => [x.status, x.message, x.firstLines])]) : o;
+      o.kind === "report"
+        ? o.report.cases.map((c) => [c.id, c.attempts.map((x) => [x.status, x.message, x.firstLines])])
+        : o;
     expect(shape(b)).toEqual(shape(a));
     expect(shape(a)).toHaveLength(2);
   });
@@ -144,13 +146,18 @@ describe("limits", () => {
       "REPORT_LIMIT_EXCEEDED",
     );
     expect(
-      (await errorOf(`<testsuite><testcase name="t"><system-out><![CDATA[${big}]]></system-out></testcase></testsuite>`, { limits }, 64 * 1024))
-        .code,
+      (
+        await errorOf(
+          `<testsuite><testcase name="t"><system-out><![CDATA[${big}]]></system-out></testcase></testsuite>`,
+          { limits },
+          64 * 1024,
+        )
+      ).code,
     ).toBe("REPORT_LIMIT_EXCEEDED");
     // Unclosed, never-ending CDATA: refused once over the cap, not buffered to the end.
-    expect((await errorOf(`<testsuite><testcase name="t"><system-out><![CDATA[${big}`, { limits }, 64 * 1024)).code).toBe(
-      "REPORT_LIMIT_EXCEEDED",
-    );
+    expect(
+      (await errorOf(`<testsuite><testcase name="t"><system-out><![CDATA[${big}`, { limits }, 64 * 1024)).code,
+    ).toBe("REPORT_LIMIT_EXCEEDED");
   });
 
   test("failure bodies are kept to the first lines, each capped", async () => {

@@ -91,10 +91,7 @@ async function runNodeTest(version: Version, out: string, marker: string): Promi
   const dir = join(work, `node-${version}`);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "calc.test.mjs"), testSource(version, "node:test", marker));
-  const r = await exec(
-    ["--test", "--test-reporter=junit", `--test-reporter-destination=${out}`, "calc.test.mjs"],
-    dir,
-  );
+  const r = await exec(["--test", "--test-reporter=junit", `--test-reporter-destination=${out}`, "calc.test.mjs"], dir);
   return r.code;
 }
 
@@ -170,7 +167,13 @@ test("vitest --retry: a test that fails on every retry stays a failure (repeated
   const out = join(dir, "junit.xml");
   await exec([vitestBin, "run", "--root", dir, "--retry=2", "--reporter=junit", `--outputFile=${out}`], dir);
   const base = join(dir, "base.xml");
-  writeFileSync(base, `<testsuites><testsuite name="r.test.mjs"><testcase classname="r.test.mjs" name="always"/><testcase classname="r.test.mjs" name="fine"/></testsuite></testsuites>`);
+  writeFileSync(
+    base,
+    `<testsuites><testsuite name="r.test.mjs"><testcase classname="r.test.mjs" name="always"/><testcase classname="r.test.mjs" name="fine"/></testsuite></testsuites>`,
+  );
   const result = await classifyReports({ base: [base], candidate: [out] });
-  expect(Object.fromEntries(result.section.tests.map((t) => [t.name, t.class]))).toEqual({ always: "new", fine: "passed" });
+  expect(Object.fromEntries(result.section.tests.map((t) => [t.name, t.class]))).toEqual({
+    always: "new",
+    fine: "passed",
+  });
 });
