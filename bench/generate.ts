@@ -101,7 +101,7 @@ export async function generateSurefire(path: string): Promise<void> {
   await w.end();
 }
 
-function escape(s: string): string {
+function escapeXml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
@@ -121,7 +121,7 @@ export async function generateJest(path: string): Promise<void> {
       // One test per suite renamed: removed on the candidate (base name) and added (new name).
       const name = t === PER_SUITE - 1 ? `${testName(s, t)}Renamed` : testName(s, t);
       const head = `    <testcase classname="${cls}" name="${name}" time="${(r * 0.5).toFixed(3)}">\n`;
-      const failure = `      <failure>${escape(`Error: expect(received).toBe(expected) // Object.is equality\n\nExpected: 200\nReceived: 500\n${stack(cls, 30)}`)}</failure>\n`;
+      const failure = `      <failure>${escapeXml(`Error: expect(received).toBe(expected) // Object.is equality\n\nExpected: 200\nReceived: 500\n${stack(cls, 30)}`)}</failure>\n`;
       if (r < 0.02) {
         await w.write(`${head}${failure}    </testcase>\n`);
       } else if (r < 0.025) {
@@ -131,7 +131,7 @@ export async function generateJest(path: string): Promise<void> {
         await w.write(`${head}      <skipped/>\n    </testcase>\n`);
       } else {
         await w.write(
-          `${head}      <system-out>${escape(`console.log\n    rendered component ${t} with props {"id":${t}}\n`.repeat(2))}</system-out>\n    </testcase>\n`,
+          `${head}      <system-out>${escapeXml(`console.log\n    rendered component ${t} with props {"id":${t}}\n`.repeat(2))}</system-out>\n    </testcase>\n`,
         );
       }
     }

@@ -347,7 +347,7 @@ function toClassified(
   }
   const single = m.attempts.length === 1 ? m.attempts[0] : undefined;
   // A single passing attempt says nothing the class does not; keep big reports lean.
-  if (!single || single.status !== "passed") {
+  if (single?.status !== "passed") {
     out.attempts = m.attempts.map((a) => ({ status: a.status, durationMs: a.durationMs, source: attemptSource(a) }));
   }
   if (known) out.knownReason = known.reason;

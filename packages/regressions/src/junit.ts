@@ -322,7 +322,11 @@ export class JunitStreamParser {
     if (capture) {
       if (depth === capture.depth) {
         this.textOff();
-        if (this.current) (this.current.captures ??= []).push(capture);
+        const current = this.current;
+        if (current) {
+          if (current.captures) current.captures.push(capture);
+          else current.captures = [capture];
+        }
         this.capture = null;
       } else if (tag.name !== "stackTrace") {
         capture.muted -= 1;
@@ -473,15 +477,13 @@ export class JunitStreamParser {
           break;
         case "flakyFailure":
         case "flakyError":
-          (flaky ??= []).push(
-            this.attemptFrom(cap, cap.kind === "flakyError" ? "error" : "failed", null, line, "rerun"),
-          );
+          flaky ??= [];
+          flaky.push(this.attemptFrom(cap, cap.kind === "flakyError" ? "error" : "failed", null, line, "rerun"));
           break;
         case "rerunFailure":
         case "rerunError":
-          (reruns ??= []).push(
-            this.attemptFrom(cap, cap.kind === "rerunError" ? "error" : "failed", null, line, "rerun"),
-          );
+          reruns ??= [];
+          reruns.push(this.attemptFrom(cap, cap.kind === "rerunError" ? "error" : "failed", null, line, "rerun"));
           break;
       }
     }
