@@ -42219,16 +42219,15 @@ async function stageBaseline() {
   const { files } = await resolveInputs(list("CANDIDATE"), cwd);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  await Promise.all(
-    files.map((f, i) => copyFile(f, join(dir, `${String(i).padStart(5, "0")}-${basename2(f)}`)))
-  );
+  await Promise.all(files.map((f, i) => copyFile(f, join(dir, `${String(i).padStart(5, "0")}-${basename2(f)}`))));
   core.info(`staged ${files.length} report file(s) in ${dir} as this commit's baseline`);
 }
 async function classifyStep() {
   const blockingInput = input("BLOCKING_CLASSES");
   const blocking = blockingInput ? blockingInput.split(/[\s,]+/).filter(Boolean) : void 0;
   for (const c of blocking ?? []) {
-    if (!REGRESSION_CLASSES.includes(c)) throw new Error(`blocking-classes: unknown class "${c}"`);
+    if (!REGRESSION_CLASSES.includes(c))
+      throw new Error(`blocking-classes: unknown class "${c}"`);
   }
   const explicitBase = list("BASE");
   const restored = input("RESTORED_BASE");
@@ -42288,5 +42287,6 @@ try {
   core.setOutput("decision", "error");
   core.setOutput("error-code", coded.code);
   if (mode === "blocking" && !process.argv.includes("--stage-baseline")) core.setFailed(text);
-  else core.warning(`${text}${process.argv.includes("--stage-baseline") ? "" : " (advisory mode: not failing the job)"}`);
+  else
+    core.warning(`${text}${process.argv.includes("--stage-baseline") ? "" : " (advisory mode: not failing the job)"}`);
 }
