@@ -7,4 +7,10 @@ import { register as publish } from "./publish.js";
 import { register as report } from "./report.js";
 import { register as run } from "./run.js";
 
-export const commands: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [report, checks, run, classify, publish];
+export const commands: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
+  report,
+  checks,
+  run,
+  classify,
+  publish,
+];
