@@ -167,7 +167,11 @@ describe("repositories and threads", () => {
     };
     expect(await q(readOnly, "acme/public", 1)).toMatchObject({
       viewerPermission: "READ",
-      issueOrPullRequest: { viewerCanUpdate: false, viewerCannotUpdateReasons: ["INSUFFICIENT_ACCESS"], viewerCanReact: false },
+      issueOrPullRequest: {
+        viewerCanUpdate: false,
+        viewerCannotUpdateReasons: ["INSUFFICIENT_ACCESS"],
+        viewerCanReact: false,
+      },
     });
     expect(await q(writer, "acme/public", 1)).toMatchObject({
       viewerPermission: "WRITE",

@@ -5,6 +5,9 @@
 import { type FakeGitHub, startFakeGitHub } from "@codexrel/testkit";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 
+// biome-ignore lint/suspicious/noExplicitAny: JSON answers are inspected field by field in assertions.
+type Json = any;
+
 let gh: FakeGitHub;
 let token: string;
 
@@ -29,7 +32,7 @@ async function call(method: string, path: string, body?: unknown, auth: string |
     ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
   });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : undefined };
+  return { status: res.status, headers: res.headers, json: (text ? JSON.parse(text) : undefined) as Json };
 }
 
 async function graphql(query: string, variables: Record<string, unknown> = {}, auth: string | null = token) {
@@ -38,7 +41,7 @@ async function graphql(query: string, variables: Record<string, unknown> = {}, a
     headers: { "content-type": "application/json", ...(auth ? { authorization: `bearer ${auth}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: res.status, headers: res.headers, json: await res.json() };
+  return { status: res.status, headers: res.headers, json: (await res.json()) as Json };
 }
 
 describe("REST contract", () => {
@@ -119,12 +122,12 @@ describe("REST contract", () => {
     expect((await call("GET", "/repos/acme/widgets/issues/1/comments?per_page=1&page=1")).status).toBe(200);
     expect((await call("GET", `/repos/acme/widgets/issues/comments/${id}`)).status).toBe(200);
     expect((await call("PATCH", `/repos/acme/widgets/issues/comments/${id}`, { body: "b" })).status).toBe(200);
-    expect((await call("POST", `/repos/acme/widgets/issues/comments/${id}/reactions`, { content: "eyes" })).status).toBe(
-      201,
-    );
-    expect((await call("POST", `/repos/acme/widgets/issues/comments/${id}/reactions`, { content: "eyes" })).status).toBe(
-      200,
-    );
+    expect(
+      (await call("POST", `/repos/acme/widgets/issues/comments/${id}/reactions`, { content: "eyes" })).status,
+    ).toBe(201);
+    expect(
+      (await call("POST", `/repos/acme/widgets/issues/comments/${id}/reactions`, { content: "eyes" })).status,
+    ).toBe(200);
     expect((await call("POST", "/repos/acme/widgets/issues/1/reactions", { content: "rocket" })).status).toBe(201);
     const perm = await call("GET", "/repos/acme/widgets/collaborators/alice/permission");
     expect(perm.json).toMatchObject({ permission: "read", role_name: "read" });
@@ -182,7 +185,9 @@ describe("GraphQL contract", () => {
   });
 
   test("connections need first/last at most 100, as on GitHub", async () => {
-    const a = await graphql(`{ repository(owner:"acme",name:"widgets"){ issue(number:1){ comments { totalCount } } } }`);
+    const a = await graphql(
+      `{ repository(owner:"acme",name:"widgets"){ issue(number:1){ comments { totalCount } } } }`,
+    );
     expect(a.json.errors[0]).toMatchObject({ type: "MISSING_PAGINATION_BOUNDARIES" });
     const b = await graphql(
       `{ repository(owner:"acme",name:"widgets"){ issue(number:1){ comments(first: 101) { totalCount } } } }`,
@@ -238,9 +243,12 @@ describe("GraphQL contract", () => {
     await graphql(`mutation($id:ID!){ addReaction(input:{subjectId:$id, content: HOORAY}){ reaction{ content } } }`, {
       id: node.id,
     });
-    await graphql(`mutation($id:ID!){ minimizeComment(input:{subjectId:$id, classifier: OUTDATED}){ clientMutationId } }`, {
-      id: node.id,
-    });
+    await graphql(
+      `mutation($id:ID!){ minimizeComment(input:{subjectId:$id, classifier: OUTDATED}){ clientMutationId } }`,
+      {
+        id: node.id,
+      },
+    );
     const [c] = gh.state.threadComments("acme/widgets", 1);
     expect(c?.minimized).toBe("outdated");
     expect(gh.state.reactionsOf(node.id).map((x) => x.content)).toEqual(["hooray"]);
@@ -286,7 +294,7 @@ describe("enterprise paths", () => {
         headers: { authorization: `token ${token}` },
         body: JSON.stringify({ query: "{ viewer { login } }" }),
       });
-      expect((await g.json()).data.viewer.login).toBe("alice");
+      expect(((await g.json()) as Json).data.viewer.login).toBe("alice");
       const wrong = await fetch(`${ghes.apiUrl.replace("/api/v3", "")}/repos/acme/widgets/issues/1/comments`);
       expect(wrong.status).toBe(404);
       expect(ghes.takeViolations().map((v) => v.kind)).toEqual(["unknown-route"]);

@@ -84,7 +84,11 @@ describe("faults", () => {
   test("a lost response (drop after) DID create the comment", async () => {
     gh().fault({ route: CREATE }, { kind: "drop", when: "after" });
     await expect(create()).rejects.toThrow();
-    expect(gh().state.threadComments("acme/widgets", 1).map((c) => c.body)).toEqual(["hello"]);
+    expect(
+      gh()
+        .state.threadComments("acme/widgets", 1)
+        .map((c) => c.body),
+    ).toEqual(["hello"]);
   });
 
   test("a slow response still arrives, after the delay", async () => {
@@ -111,9 +115,9 @@ describe("faults", () => {
   });
 
   test("a fault for a route GitHub does not have is refused up front", () => {
-    expect(() => gh().fault({ route: "POST /repos/{owner}/{repo}/issues/{issue_number}/commentz" }, { kind: "not-found" })).toThrow(
-      /not an operation/,
-    );
+    expect(() =>
+      gh().fault({ route: "POST /repos/{owner}/{repo}/issues/{issue_number}/commentz" }, { kind: "not-found" }),
+    ).toThrow(/not an operation/);
   });
 });
 

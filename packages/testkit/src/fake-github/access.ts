@@ -7,12 +7,16 @@
  *   permission answers 403 with `x-accepted-github-permissions` naming what would work.
  * Private repositories the caller cannot see answer 404, as GitHub does, never 403.
  */
-import { type FakeGitHubState, type FakeRepo, type FakeThread, type FakeToken, type FakeUser, roleAtLeast } from "./state.js";
+import {
+  type FakeGitHubState,
+  type FakeRepo,
+  type FakeThread,
+  type FakeToken,
+  type FakeUser,
+  roleAtLeast,
+} from "./state.js";
 
-export type Auth =
-  | { kind: "anonymous" }
-  | { kind: "invalid" }
-  | { kind: "token"; token: FakeToken; user: FakeUser };
+export type Auth = { kind: "anonymous" } | { kind: "invalid" } | { kind: "token"; token: FakeToken; user: FakeUser };
 
 export interface Denial {
   status: number;
@@ -69,7 +73,11 @@ export function canRead(state: FakeGitHubState, auth: Auth, repo: FakeRepo): Den
 }
 
 /** The effective role of the caller on a repository ("none" when it cannot see it). */
-export function effectiveRole(state: FakeGitHubState, auth: Auth, repo: FakeRepo): ReturnType<FakeGitHubState["roleOf"]> {
+export function effectiveRole(
+  state: FakeGitHubState,
+  auth: Auth,
+  repo: FakeRepo,
+): ReturnType<FakeGitHubState["roleOf"]> {
   if (auth.kind !== "token") return repo.private ? "none" : "read";
   if (canRead(state, auth, repo)) return "none";
   if (auth.token.kind === "installation") {

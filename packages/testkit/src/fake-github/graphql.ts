@@ -231,12 +231,12 @@ function repoNode(ctx: GraphQLCallContext, repo: FakeRepo): Obj {
     issueOrPullRequest: ({ number }: { number: number }) => threadOrError(ctx, repo, number, "issue or pull request"),
     issue: ({ number }: { number: number }) => {
       const t = state.thread(repo.fullName, number);
-      if (!t || t.kind !== "issue") throw notFound(`Could not resolve to an Issue with the number of ${number}.`);
+      if (t?.kind !== "issue") throw notFound(`Could not resolve to an Issue with the number of ${number}.`);
       return threadNode(ctx, t);
     },
     pullRequest: ({ number }: { number: number }) => {
       const t = state.thread(repo.fullName, number);
-      if (!t || t.kind !== "pr") throw notFound(`Could not resolve to a PullRequest with the number of ${number}.`);
+      if (t?.kind !== "pr") throw notFound(`Could not resolve to a PullRequest with the number of ${number}.`);
       return threadNode(ctx, t);
     },
   };
@@ -253,17 +253,27 @@ function notFound(message: string): GitHubGraphQLError {
 }
 
 /** Why the viewer may not update (or comment on) a thread or comment, GitHub's enum values. */
-function cannotUpdateReasons(ctx: GraphQLCallContext, repo: FakeRepo, thread: FakeThread, authoredBy: string): string[] {
+function cannotUpdateReasons(
+  ctx: GraphQLCallContext,
+  repo: FakeRepo,
+  thread: FakeThread,
+  authoredBy: string,
+): string[] {
   if (ctx.auth.kind !== "token") return ["LOGIN_REQUIRED"];
   const reasons: string[] = [];
   if (repo.archived) reasons.push("ARCHIVED");
   const role = effectiveRole(ctx.state, ctx.auth, repo);
   if (thread.locked && !roleAtLeast(role, "write")) reasons.push("LOCKED");
-  const denied = canWrite(ctx.state, ctx.auth, { ...repo, archived: false }, {
-    permissions: commentPermissions(thread),
-    role: "triage",
-    authoredBy,
-  });
+  const denied = canWrite(
+    ctx.state,
+    ctx.auth,
+    { ...repo, archived: false },
+    {
+      permissions: commentPermissions(thread),
+      role: "triage",
+      authoredBy,
+    },
+  );
   if (denied) reasons.push("INSUFFICIENT_ACCESS");
   return reasons;
 }
@@ -491,10 +501,17 @@ function rootValue(): Obj {
       resetAt: new Date(Date.parse(ctx.state.now()) + 3600_000).toISOString(),
     }),
 
-    addComment: ({ input }: { input: { subjectId: string; body: string; clientMutationId?: string } }, ctx: GraphQLCallContext) => {
+    addComment: (
+      { input }: { input: { subjectId: string; body: string; clientMutationId?: string } },
+      ctx: GraphQLCallContext,
+    ) => {
       const thread = threadByNodeId(ctx, input.subjectId);
       const repo = ctx.state.mustRepo(thread.repo);
-      const denied = canWrite(ctx.state, ctx.auth, repo, { permissions: commentPermissions(thread), role: "read", thread });
+      const denied = canWrite(ctx.state, ctx.auth, repo, {
+        permissions: commentPermissions(thread),
+        role: "read",
+        thread,
+      });
       if (denied) throw forbid(denied.message, denied.graphqlType);
       const c = ctx.state.addComment(repo.fullName, thread.number, { author: viewerLogin(ctx)!, body: input.body });
       const index = ctx.state.threadComments(repo.fullName, thread.number).length - 1;
@@ -552,7 +569,11 @@ function rootValue(): Obj {
         subject = threadNode(ctx, thread);
       }
       const repo = ctx.state.mustRepo(thread.repo);
-      const denied = canWrite(ctx.state, ctx.auth, repo, { permissions: commentPermissions(thread), role: "read", thread });
+      const denied = canWrite(ctx.state, ctx.auth, repo, {
+        permissions: commentPermissions(thread),
+        role: "read",
+        thread,
+      });
       if (denied) throw forbid(denied.message, denied.graphqlType);
       const content = REACTION_TO_REST[input.content]!;
       const { reaction } = ctx.state.addReaction(input.subjectId, content, viewerLogin(ctx)!);

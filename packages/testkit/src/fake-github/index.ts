@@ -5,8 +5,8 @@ export { loadGitHubContract, OpenApiContract, type RouteMatch, type ValidationPr
 export { deny, notFound, type RestContext, type RestHandler, type RestResult } from "./rest.js";
 export { errorBody, restComment, restUser } from "./rest-objects.js";
 export {
-  type FakeGitHubOptions,
   FakeGitHub,
+  type FakeGitHubOptions,
   type FaultMatch,
   type FaultOptions,
   type FaultSpec,

@@ -51,8 +51,9 @@ export interface ValidationProblem {
 const METHODS = new Set(["get", "post", "put", "patch", "delete", "head"]);
 
 // ajv-formats is CommonJS; under some loaders its default export arrives wrapped.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
-  addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (
+  ajv: Ajv,
+) => Ajv;
 
 interface CompiledTemplate {
   template: string;
@@ -141,7 +142,12 @@ export class OpenApiContract {
     }
     if (!best) return pathMatched ? { methodMismatch: true } : undefined;
     const op = this.operation(method, best.c.template)!;
-    return { method: method.toUpperCase(), template: best.c.template, operationId: op.operationId, params: best.params };
+    return {
+      method: method.toUpperCase(),
+      template: best.c.template,
+      operationId: op.operationId,
+      params: best.params,
+    };
   }
 
   /** Validates path and query parameters and the JSON body of a request to a matched route. */
@@ -190,7 +196,9 @@ export class OpenApiContract {
     } else {
       const pointer = `gh#/paths/${escapePointer(route.template)}/${route.method.toLowerCase()}/requestBody/content/application~1json/schema`;
       const validate = this.compile(
-        op.requestBody && "$ref" in op.requestBody ? `gh${op.requestBody.$ref}/content/application~1json/schema` : pointer,
+        op.requestBody && "$ref" in op.requestBody
+          ? `gh${op.requestBody.$ref}/content/application~1json/schema`
+          : pointer,
       );
       if (!validate(body)) problems.push(...formatAjv("body", validate.errors));
       if (options.strictBody !== false && isPlainObject(body)) {
@@ -247,7 +255,10 @@ export class OpenApiContract {
       this.validators.set(key, v);
     }
     if (v(value)) return undefined;
-    return `${p.in} parameter ${p.name}=${JSON.stringify(raw)}: ${formatAjv(p.in === "path" ? "path" : "query", v.errors)
+    return `${p.in} parameter ${p.name}=${JSON.stringify(raw)}: ${formatAjv(
+      p.in === "path" ? "path" : "query",
+      v.errors,
+    )
       .map((x) => x.message)
       .join("; ")}`;
   }
@@ -256,9 +267,10 @@ export class OpenApiContract {
     return "$ref" in p ? (this.deref(p as { $ref: string }) as unknown as OpenApiParameter) : p;
   }
 
-  private resolveRequestBody(
-    rb: NonNullable<OpenApiOperation["requestBody"]>,
-  ): { required?: boolean; content: Record<string, { schema?: Json }> } {
+  private resolveRequestBody(rb: NonNullable<OpenApiOperation["requestBody"]>): {
+    required?: boolean;
+    content: Record<string, { schema?: Json }>;
+  } {
     return "$ref" in rb ? (this.deref(rb as { $ref: string }) as never) : rb;
   }
 

@@ -15,7 +15,8 @@ export function restUser(apiUrl: string, user: FakeUser): Record<string, unknown
     avatar_url: `https://avatars.githubusercontent.com/u/${user.id}?v=4`,
     gravatar_id: "",
     url: u,
-    html_url: user.type === "Bot" ? `${HTML_BASE}/apps/${user.login.replace(/\[bot\]$/, "")}` : `${HTML_BASE}/${user.login}`,
+    html_url:
+      user.type === "Bot" ? `${HTML_BASE}/apps/${user.login.replace(/\[bot\]$/, "")}` : `${HTML_BASE}/${user.login}`,
     followers_url: `${u}/followers`,
     following_url: `${u}/following{/other_user}`,
     gists_url: `${u}/gists{/gist_id}`,
@@ -85,6 +86,10 @@ export function restReaction(apiUrl: string, state: FakeGitHubState, r: FakeReac
   };
 }
 
-export function errorBody(message: string, status: number, docs = "https://docs.github.com/rest"): Record<string, unknown> {
+export function errorBody(
+  message: string,
+  status: number,
+  docs = "https://docs.github.com/rest",
+): Record<string, unknown> {
   return { message, documentation_url: docs, status: String(status) };
 }

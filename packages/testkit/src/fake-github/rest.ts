@@ -182,7 +182,8 @@ const collaboratorPermission: RestHandler = (ctx) => {
     ctx.auth.token.kind === "installation" && user.login.toLowerCase() === ctx.auth.user.login.toLowerCase()
       ? effectiveRole(ctx.state, ctx.auth, repo)
       : ctx.state.roleOf(repo, user.login);
-  const legacy = role === "admin" ? "admin" : role === "maintain" || role === "write" ? "write" : role === "none" ? "none" : "read";
+  const legacy =
+    role === "admin" ? "admin" : role === "maintain" || role === "write" ? "write" : role === "none" ? "none" : "read";
   return {
     status: 200,
     body: {

@@ -261,7 +261,8 @@ export class FakeGitHub {
     const fault = this.takeFault(routeKey, undefined);
     const proceed = await this.applyFault(res, entry, fault);
     if (proceed === "answered") return;
-    if (auth.kind === "invalid") return this.reply(res, entry, { status: 401, body: errorBody("Bad credentials", 401) });
+    if (auth.kind === "invalid")
+      return this.reply(res, entry, { status: 401, body: errorBody("Bad credentials", 401) });
 
     const handler = this.handlers.get(routeKey);
     if (!handler) {
@@ -476,7 +477,9 @@ function matches(match: FaultMatch, route: string | undefined, graphql: LoggedRe
   if (match.any) return true;
   if (match.route !== undefined) return route === match.route;
   if (match.graphql !== undefined) {
-    return graphql !== undefined && (graphql.rootFields.includes(match.graphql) || graphql.operationName === match.graphql);
+    return (
+      graphql !== undefined && (graphql.rootFields.includes(match.graphql) || graphql.operationName === match.graphql)
+    );
   }
   return false;
 }

@@ -282,7 +282,11 @@ export class FakeGitHubState {
       .sort((a, b) => a.id - b.id);
   }
 
-  addReaction(subjectNodeId: string, content: ReactionContent, user: string): { reaction: FakeReaction; created: boolean } {
+  addReaction(
+    subjectNodeId: string,
+    content: ReactionContent,
+    user: string,
+  ): { reaction: FakeReaction; created: boolean } {
     const existing = this.reactions.find(
       (r) => r.subjectNodeId === subjectNodeId && r.content === content && r.user.toLowerCase() === user.toLowerCase(),
     );
