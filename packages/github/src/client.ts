@@ -253,7 +253,17 @@ export class GitHubClient {
     try {
       return await this.octokit.graphql<T>({ query, url: this.graphqlUrl, ...variables });
     } catch (error) {
-      throw toGitHubError(error, what, this.tokenKind);
+      const coded = toGitHubError(error, what, this.tokenKind);
+      const d = githubDetails(coded);
+      if (coded.code === "GITHUB_NOT_FOUND" && d && d.graphqlType === undefined) {
+        // An HTTP 404 from the GraphQL endpoint is a wrong URL, not a missing object.
+        throw new CodexrelError("GITHUB_NOT_FOUND", `${what}: the GraphQL endpoint ${this.graphqlUrl} answered 404`, {
+          hint: "Check GITHUB_GRAPHQL_URL (GitHub Enterprise Server: https://HOST/api/graphql).",
+          details: { ...d },
+          cause: error,
+        });
+      }
+      throw coded;
     }
   }
 
@@ -413,8 +423,9 @@ export class GitHubClient {
   }
 
   private notFoundAs(error: unknown, ref: ThreadRef, which?: "repository" | "thread"): unknown {
-    if (error !== undefined && !isGitHubError(error, "GITHUB_NOT_FOUND")) return error;
     const d = githubDetails(error);
+    if (error !== undefined && (!isGitHubError(error, "GITHUB_NOT_FOUND") || d?.graphqlType !== "NOT_FOUND"))
+      return error;
     const message = d?.githubMessage ?? "";
     const isRepo = which === "repository" || /Repository/.test(message);
     const name = formatThreadRef(ref);

@@ -90,12 +90,7 @@ export async function upsertMarkedComment(
   return fold(port, ref, mine, body);
 }
 
-async function fold(
-  port: MarkedCommentPort,
-  ref: ThreadRef,
-  mine: CommentInfo[],
-  body: string,
-): Promise<UpsertResult> {
+async function fold(port: MarkedCommentPort, ref: ThreadRef, mine: CommentInfo[], body: string): Promise<UpsertResult> {
   const [keep, ...duplicates] = mine as [CommentInfo, ...CommentInfo[]];
   for (const d of duplicates) await port.deleteComment(ref, d.id);
   const removedDuplicates = duplicates.map((d) => d.id);

@@ -5,8 +5,9 @@
  */
 
 /** What to do when no token was found, for people in and outside Actions. */
-// biome-ignore lint/suspicious/noTemplateCurlyInString: the workflow expression is the advice itself.
-export const TOKEN_MISSING_HINT = "Set GITHUB_TOKEN (in a workflow: `env: GITHUB_TOKEN: ${{ github.token }}`) or GH_TOKEN, or run `gh auth login`.";
+export const TOKEN_MISSING_HINT =
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the workflow expression is the advice itself.
+  "Set GITHUB_TOKEN (in a workflow: `env: GITHUB_TOKEN: ${{ github.token }}`) or GH_TOKEN, or run `gh auth login`.";
 
 export type TokenKind = "classic" | "fine-grained" | "oauth" | "installation" | "app-user" | "unknown";
 export type TokenSource = "GITHUB_TOKEN" | "GH_TOKEN" | "gh auth token";

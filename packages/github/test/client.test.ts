@@ -144,9 +144,9 @@ describe("errors and retries", () => {
   test("archived repository and locked thread get their own codes", async () => {
     const owner = gh().state.addToken({ login: "acme", scopes: ["repo"] });
     const eve = gh().state.addToken({ login: "eve", scopes: ["public_repo"] });
-    expect(await caught(clientFor(gh(), owner).createComment({ owner: "acme", repo: "old", number: 1 }, "x"))).toMatchObject(
-      { code: "GITHUB_REPO_ARCHIVED" },
-    );
+    expect(
+      await caught(clientFor(gh(), owner).createComment({ owner: "acme", repo: "old", number: 1 }, "x")),
+    ).toMatchObject({ code: "GITHUB_REPO_ARCHIVED" });
     expect(await caught(clientFor(gh(), eve).createComment({ ...ISSUE, number: 2 }, "x"))).toMatchObject({
       code: "GITHUB_THREAD_LOCKED",
     });
@@ -185,13 +185,16 @@ describe("errors and retries", () => {
     expect(githubDetails(e)).toMatchObject({ network: true, status: null });
   });
 
-  test.each([403, 429] as const)("secondary rate limit (%i) is waited out per retry-after, then succeeds", async (status) => {
-    gh().fault({ graphql: "viewer" }, { kind: "secondary-rate-limit", status, retryAfter: 2 });
-    const c = clientFor(gh(), CANARY.classic);
-    expect((await c.viewer()).login).toBe("alice");
-    expect(gh().count({ graphql: "viewer" })).toBe(2);
-    expect(c.logs.join("\n")).toMatch(/secondary rate limit .* retrying after 2s/);
-  });
+  test.each([403, 429] as const)(
+    "secondary rate limit (%i) is waited out per retry-after, then succeeds",
+    async (status) => {
+      gh().fault({ graphql: "viewer" }, { kind: "secondary-rate-limit", status, retryAfter: 2 });
+      const c = clientFor(gh(), CANARY.classic);
+      expect((await c.viewer()).login).toBe("alice");
+      expect(gh().count({ graphql: "viewer" })).toBe(2);
+      expect(c.logs.join("\n")).toMatch(/secondary rate limit .* retrying after 2s/);
+    },
+  );
 
   test("a rate limit longer than the policy allows is not waited for", async () => {
     gh().fault({ route: CREATE }, { kind: "secondary-rate-limit", retryAfter: 3600 });
@@ -207,14 +210,20 @@ describe("errors and retries", () => {
     gh().fault({ graphql: "viewer" }, { kind: "rate-limit", resetInSeconds: 1 });
     expect((await clientFor(gh(), CANARY.classic).viewer()).login).toBe("alice");
     gh().fault({ graphql: "viewer" }, { kind: "rate-limit", resetInSeconds: 1 }, { times: 10 });
-    const e = await caught(clientFor(gh(), CANARY.classic, { rateLimit: { maxRetries: 1, retryAfterScaleMs: 1 } }).viewer());
+    const e = await caught(
+      clientFor(gh(), CANARY.classic, { rateLimit: { maxRetries: 1, retryAfterScaleMs: 1 } }).viewer(),
+    );
     expect(e).toMatchObject({ code: "GITHUB_RATE_LIMITED" });
   });
 
   test("a secondary rate limit on a write is retried (nothing was written)", async () => {
     gh().fault({ route: CREATE }, { kind: "secondary-rate-limit", status: 429, retryAfter: 1 });
     await clientFor(gh(), CANARY.classic).createComment(ISSUE, "once");
-    expect(gh().state.threadComments("acme/widgets", 1).map((c) => c.body)).toEqual(["once"]);
+    expect(
+      gh()
+        .state.threadComments("acme/widgets", 1)
+        .map((c) => c.body),
+    ).toEqual(["once"]);
     expect(gh().count({ route: CREATE })).toBe(2);
   });
 });
@@ -225,7 +234,11 @@ describe("writes after lost responses", () => {
     const c = clientFor(gh(), CANARY.classic);
     const created = await c.createComment(ISSUE, "exactly once");
     expect(created.body).toBe("exactly once");
-    expect(gh().state.threadComments("acme/widgets", 1).map((x) => x.body)).toEqual(["exactly once"]);
+    expect(
+      gh()
+        .state.threadComments("acme/widgets", 1)
+        .map((x) => x.body),
+    ).toEqual(["exactly once"]);
     expect(gh().count({ route: CREATE })).toBe(1);
     expect(c.logs.join("\n")).toMatch(/write had landed; not repeating it/);
   });
@@ -298,7 +311,11 @@ describe("writes after lost responses", () => {
     await c.react(ISSUE, "eyes");
     await c.react(ISSUE, "rocket", { commentId: comment.id });
     await c.react(ISSUE, "rocket", { commentId: comment.id });
-    expect(gh().state.reactionsOf(comment.nodeId).map((r) => r.content)).toEqual(["rocket"]);
+    expect(
+      gh()
+        .state.reactionsOf(comment.nodeId)
+        .map((r) => r.content),
+    ).toEqual(["rocket"]);
     expect(gh().state.reactionsOf(gh().state.thread("acme/widgets", 1)!.nodeId)).toHaveLength(1);
   });
 
@@ -323,7 +340,9 @@ describe("permission signals", () => {
       thread: { viewerCanUpdate: false, viewerCannotUpdateReasons: ["INSUFFICIENT_ACCESS"] },
     });
     expect(gh().count({ route: "GET /repos/{owner}/{repo}/collaborators/{username}/permission" })).toBe(0);
-    expect((await clientFor(gh(), CANARY.classic).collaboratorPermission(ISSUE, "alice")) satisfies string).toBe("write");
+    expect((await clientFor(gh(), CANARY.classic).collaboratorPermission(ISSUE, "alice")) satisfies string).toBe(
+      "write",
+    );
   });
 });
 

@@ -27,7 +27,10 @@ function seed(fake: FakeGitHub): void {
 }
 
 const gh = useFakeGitHub({ beforeEach, afterEach }, seed);
-const bodies = () => gh().state.threadComments("acme/widgets", 7).map((c) => `${c.author}: ${c.body}`);
+const bodies = () =>
+  gh()
+    .state.threadComments("acme/widgets", 7)
+    .map((c) => `${c.author}: ${c.body}`);
 
 describe("upsertMarkedComment", () => {
   test("creates, then skips an unchanged body without writing, then updates in place", async () => {
@@ -58,7 +61,11 @@ describe("upsertMarkedComment", () => {
   });
 
   test("skips a minimized comment and writes a fresh one", async () => {
-    gh().state.addComment("acme/widgets", 7, { author: "github-actions[bot]", body: `${M}\nhidden`, minimized: "outdated" });
+    gh().state.addComment("acme/widgets", 7, {
+      author: "github-actions[bot]",
+      body: `${M}\nhidden`,
+      minimized: "outdated",
+    });
     const r = await upsertMarkedComment(clientFor(gh(), CANARY.installation), REF, { marker: MARKER, body: "fresh" });
     expect(r.action).toBe("created");
     expect(bodies()).toHaveLength(2);
@@ -146,7 +153,12 @@ describe("upsertMarkedComment", () => {
 });
 
 describe("findMarkedComment", () => {
-  const c = (id: number, author: string, body: string, extra: { minimized?: boolean; viewerDidAuthor?: boolean } = {}) => ({
+  const c = (
+    id: number,
+    author: string,
+    body: string,
+    extra: { minimized?: boolean; viewerDidAuthor?: boolean } = {},
+  ) => ({
     id,
     nodeId: `IC_${id}`,
     body,

@@ -32,7 +32,9 @@ export const CANARY = {
   invalid: "ghp_CANARYinvalid000000000000000000000000000005",
 } as const;
 
-export async function caught(p: Promise<unknown>): Promise<Error & { code?: string; hint?: string; details?: Record<string, unknown> }> {
+export async function caught(
+  p: Promise<unknown>,
+): Promise<Error & { code?: string; hint?: string; details?: Record<string, unknown> }> {
   try {
     await p;
   } catch (e) {

@@ -6,8 +6,8 @@ import {
   resolveEndpoints,
   threadFromEvent,
   threadRef,
-  toReportThread,
   tokenKind,
+  toReportThread,
 } from "@codexrel/github";
 import examples from "@octokit/webhooks-examples";
 import { describe, expect, test } from "vitest";
@@ -34,7 +34,11 @@ describe("discoverToken", () => {
 
   test("falls back to `gh auth token`, with --hostname for Enterprise hosts", async () => {
     const exec = gh("gho_fromgh\n");
-    expect(await discoverToken({ env: {}, exec })).toMatchObject({ found: true, source: "gh auth token", kind: "oauth" });
+    expect(await discoverToken({ env: {}, exec })).toMatchObject({
+      found: true,
+      source: "gh auth token",
+      kind: "oauth",
+    });
     await discoverToken({ env: {}, exec, host: "ghe.example.com" });
     expect(exec.calls).toEqual([
       ["gh", "auth", "token"],
@@ -58,9 +62,14 @@ describe("discoverToken", () => {
   });
 
   test("token kinds by prefix", () => {
-    expect(
-      ["ghp_x", "github_pat_x", "gho_x", "ghs_x", "ghu_x", "v1.abc"].map((t) => tokenKind(t)),
-    ).toEqual(["classic", "fine-grained", "oauth", "installation", "app-user", "unknown"]);
+    expect(["ghp_x", "github_pat_x", "gho_x", "ghs_x", "ghu_x", "v1.abc"].map((t) => tokenKind(t))).toEqual([
+      "classic",
+      "fine-grained",
+      "oauth",
+      "installation",
+      "app-user",
+      "unknown",
+    ]);
   });
 });
 
