@@ -5,7 +5,6 @@
 import { type FakeGitHub, startFakeGitHub } from "@codexrel/testkit";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 
-// biome-ignore lint/suspicious/noExplicitAny: JSON answers are inspected field by field in assertions.
 type Json = any;
 
 let gh: FakeGitHub;
