@@ -20,29 +20,22 @@ import {
   type TokenKind,
 } from "@codexrel/github";
 import { check } from "./check.js";
-import type { PreflightGitHubPort, Verdict } from "./types.js";
+import type { CheckId, PreflightGitHubPort, Verdict } from "./types.js";
 
 /** A GitHub error as a check: unreachable/rate-limited are warnings (undecided), the rest fail. */
-export function checkFromGitHubError(id: PreflightCheck["id"] & string, error: unknown, what: string): PreflightCheck {
+export function checkFromGitHubError(id: CheckId, error: unknown, what: string): PreflightCheck {
   const code = (error as { code?: string }).code ?? "GITHUB_ERROR";
   const message = error instanceof Error ? error.message : String(error);
   const hint = (error as { hint?: string }).hint;
   const d = githubDetails(error);
   const details = d ? { status: d.status, ...(d.githubMessage ? { githubMessage: d.githubMessage } : {}) } : undefined;
   if (code === "GITHUB_NETWORK" || code === "GITHUB_UNAVAILABLE") {
-    return check(
-      id as never,
-      "warn",
-      "GITHUB_UNREACHABLE",
-      `${what}: GitHub could not be reached (${message})`,
-      hint,
-      details,
-    );
+    return check(id, "warn", "GITHUB_UNREACHABLE", `${what}: GitHub could not be reached (${message})`, hint, details);
   }
   if (code === "GITHUB_RATE_LIMITED") {
-    return check(id as never, "warn", code, `${what}: rate limited by GitHub, not decided`, hint, details);
+    return check(id, "warn", code, `${what}: rate limited by GitHub, not decided`, hint, details);
   }
-  return check(id as never, "fail", code, `${what}: ${message}`, hint, details);
+  return check(id, "fail", code, `${what}: ${message}`, hint, details);
 }
 
 export async function checkGitHubToken(
