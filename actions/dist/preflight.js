@@ -24069,14 +24069,7 @@ function checkFromGitHubError(id, error2, what) {
   const d = githubDetails(error2);
   const details = d ? { status: d.status, ...d.githubMessage ? { githubMessage: d.githubMessage } : {} } : void 0;
   if (code === "GITHUB_NETWORK" || code === "GITHUB_UNAVAILABLE") {
-    return check(
-      id,
-      "warn",
-      "GITHUB_UNREACHABLE",
-      `${what}: GitHub could not be reached (${message})`,
-      hint,
-      details
-    );
+    return check(id, "warn", "GITHUB_UNREACHABLE", `${what}: GitHub could not be reached (${message})`, hint, details);
   }
   if (code === "GITHUB_RATE_LIMITED") {
     return check(id, "warn", code, `${what}: rate limited by GitHub, not decided`, hint, details);
@@ -24611,7 +24604,7 @@ async function main() {
     const result = await runPreflight({
       checks: checksInput(),
       github: {
-        token: token ? { found: true, token, source: "GITHUB_TOKEN", kind: "unknown", attempts: [] } : {
+        token: token ? { found: true, token, source: "GITHUB_TOKEN", kind: tokenKind(token), attempts: [] } : {
           found: false,
           attempts: [{ source: "GITHUB_TOKEN", outcome: "empty", note: "the github-token input is empty" }]
         },

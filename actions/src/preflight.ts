@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as core from "@actions/core";
 import { formatError, redact } from "@codexrel/core";
-import { type EventThread, parseThreadRef, type ThreadRef, threadFromEvent } from "@codexrel/github";
+import { type EventThread, parseThreadRef, type ThreadRef, threadFromEvent, tokenKind } from "@codexrel/github";
 import {
   ALL_CHECKS,
   type CheckId,
@@ -82,7 +82,7 @@ async function main(): Promise<void> {
       checks: checksInput(),
       github: {
         token: token
-          ? { found: true, token, source: "GITHUB_TOKEN", kind: "unknown", attempts: [] }
+          ? { found: true, token, source: "GITHUB_TOKEN", kind: tokenKind(token), attempts: [] }
           : {
               found: false,
               attempts: [{ source: "GITHUB_TOKEN", outcome: "empty", note: "the github-token input is empty" }],
