@@ -35,6 +35,9 @@ describe("codexrel run", () => {
     expect(report.publication.reason).toMatch(/^publication blocked: no token/);
     expect(report.preflight).toEqual([
       expect.objectContaining({ id: "github-token", status: "fail", blocking: false }),
+      // The demo's CUJ bundle (publish: in codexrel.yml) is checked too.
+      expect.objectContaining({ id: "cuj-bundle", status: "pass" }),
+      expect.objectContaining({ id: "cuj-journeys", status: "pass" }),
     ]);
     expect(r.stdout).toMatch(/publication: blocked \(GITHUB_TOKEN_MISSING\) — publication blocked: no token/);
     for (const f of ["report.md", "report.html", "summary.md"]) expect(existsSync(join(out, f))).toBe(true);

@@ -159,6 +159,8 @@ describe("codexrel run includes preflight", () => {
       thread: "pass THREAD_OK",
       "can-comment": "pass CAN_COMMENT",
       fork: "skip NOT_A_PULL_REQUEST",
+      "cuj-bundle": "pass CUJ_BUNDLE_OK",
+      "cuj-journeys": "pass CUJ_JOURNEYS_PASSED",
     });
     expect(report.publication).toMatchObject({ status: "skipped", code: "PUBLICATION_NOT_ATTEMPTED" });
     expect(r.stdout).not.toContain(TOKEN);
