@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import * as core from "@actions/core";
 import { formatError, renderJobSummary } from "@codexrel/core";
+import { type EventThread, type TokenDiscovery, threadFromEvent, tokenKind } from "@codexrel/github";
 import {
   type DestinationKind,
   githubPublishPorts,
@@ -34,27 +35,28 @@ const destination = (input("destination") || "artifact") as DestinationKind;
 const policy = (input("policy") || "strict") as PolicyPreset;
 const advisory = (input("mode") || "advisory") !== "blocking";
 
-function threadFromEvent(): ThreadTarget | null {
+function eventThread(): EventThread | null {
+  if (!env.GITHUB_EVENT_PATH || !env.GITHUB_EVENT_NAME) return null;
+  try {
+    return threadFromEvent(env.GITHUB_EVENT_NAME, JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8")));
+  } catch {
+    return null;
+  }
+}
+
+function targetThread(): ThreadTarget | null {
   const repository = env.GITHUB_REPOSITORY;
   const raw = input("thread") || "auto";
   if (raw === "none" || !repository) return null;
-  let payload: Record<string, unknown> = {};
-  try {
-    payload = env.GITHUB_EVENT_PATH ? JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8")) : {};
-  } catch {
-    payload = {};
+  const event = eventThread();
+  if (raw === "auto") {
+    return event
+      ? { repository: `${event.ref.owner}/${event.ref.repo}`, kind: event.ref.kind, number: event.ref.number }
+      : null;
   }
-  const pr = payload.pull_request as { number?: number } | undefined;
-  const issue = payload.issue as { number?: number; pull_request?: unknown } | undefined;
-  if (raw !== "auto") {
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`thread must be auto, none or a number, not ${raw}`);
-    const kind = pr?.number === n || (issue?.number === n && issue.pull_request) ? "pr" : "issue";
-    return { repository, kind, number: n };
-  }
-  if (pr?.number) return { repository, kind: "pr", number: pr.number };
-  if (issue?.number) return { repository, kind: issue.pull_request ? "pr" : "issue", number: issue.number };
-  return null;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`thread must be auto, none or a number, not ${raw}`);
+  return { repository, kind: event?.ref.number === n ? event.ref.kind : "issue", number: n };
 }
 
 async function prepare(): Promise<void> {
@@ -67,14 +69,26 @@ async function prepare(): Promise<void> {
 }
 
 async function publish(): Promise<void> {
-  const thread = threadFromEvent();
+  const thread = targetThread();
   const token = input("github-token") || null;
   if (token) core.setSecret(token);
-  const ports = await githubPublishPorts({
-    token,
+  const discovery: TokenDiscovery = token
+    ? {
+        found: true,
+        token,
+        source: "GITHUB_TOKEN",
+        kind: tokenKind(token),
+        attempts: [{ source: "GITHUB_TOKEN", outcome: "found" }],
+      }
+    : {
+        found: false,
+        attempts: [{ source: "GITHUB_TOKEN", outcome: "empty", note: "the github-token input is empty" }],
+      };
+  const ports = githubPublishPorts({
+    token: discovery,
     apiUrl: env.GITHUB_API_URL,
     graphqlUrl: env.GITHUB_GRAPHQL_URL,
-    serverUrl: env.GITHUB_SERVER_URL,
+    event: eventThread(),
   });
   const result = await publishBundle({
     bundleDir,

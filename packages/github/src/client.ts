@@ -276,6 +276,14 @@ export class GitHubClient {
     }
   }
 
+  /**
+   * One REST write attempt, errors coded, never retried automatically: for writes that are safe
+   * to repeat only after the caller re-read the state (git objects, refs).
+   */
+  async restWrite<T>(what: string, route: string, params: Record<string, unknown> = {}): Promise<T> {
+    return this.restWriteOnce<T>(what, route, params);
+  }
+
   /** One REST write attempt, with the retry plugin off (callers decide after re-reading). */
   private async restWriteOnce<T>(what: string, route: string, params: Record<string, unknown>): Promise<T> {
     try {
@@ -487,6 +495,52 @@ export class GitHubClient {
       }
       before = conn.pageInfo.startCursor;
     }
+  }
+
+  /**
+   * The viewer and the newest `last` (≤ 100) comments of a thread in ONE GraphQL request: what a
+   * marker upsert needs when the marked comment is recent (the common case), so finding it costs
+   * one request however long the thread is. `complete` is false when older comments exist.
+   * The identity is cached like `viewer()`'s.
+   */
+  async newestCommentsWithViewer(
+    ref: ThreadRef,
+    last = 100,
+  ): Promise<{ identity: Identity; comments: CommentInfo[]; complete: boolean }> {
+    const n = Math.min(100, Math.max(1, Math.floor(last)));
+    const selection = `comments(last: ${n}) { pageInfo { hasPreviousPage } nodes { ${COMMENT_FIELDS} } }`;
+    const query = `query CodexrelNewestComments($owner: String!, $name: String!, $number: Int!) {
+      viewer { login id }
+      repository(owner: $owner, name: $name) {
+        issueOrPullRequest(number: $number) {
+          ... on Issue { ${selection} }
+          ... on PullRequest { ${selection} }
+        }
+      }
+    }`;
+    type Data = {
+      viewer: { login: string; id: string };
+      repository: {
+        issueOrPullRequest: { comments: { pageInfo: { hasPreviousPage: boolean }; nodes: GqlComment[] } } | null;
+      } | null;
+    };
+    const data = await this.graphql<Data>(`read the newest comments of ${formatThreadRef(ref)}`, query, {
+      owner: ref.owner,
+      name: ref.repo,
+      number: ref.number,
+    }).catch((error: unknown) => {
+      throw this.notFoundAs(error, ref);
+    });
+    const conn = data.repository?.issueOrPullRequest?.comments;
+    if (!conn) throw this.notFoundAs(undefined, ref, data.repository ? "thread" : "repository");
+    const identity: Identity = {
+      login: data.viewer.login,
+      id: data.viewer.id,
+      tokenKind: this.tokenKind,
+      scopes: this.scopes,
+    };
+    this.identity ??= Promise.resolve(identity);
+    return { identity, comments: conn.nodes.map(fromGraphQLComment), complete: !conn.pageInfo.hasPreviousPage };
   }
 
   /** The database id of the newest comment (0 when none): the watermark for lost-create checks. */

@@ -150,6 +150,15 @@ export async function publishBundle(options: PublishOptions): Promise<PublishRes
   report.artifacts = [...stage.artifacts];
   const localDir = stage.artifacts.length > 0 ? `${options.outDir}/${options.subdir ?? "cuj"}` : null;
   const finish = (publication: Publication, extra: Partial<PublishResult> = {}): PublishResult => {
+    const fork = report.preflight.some((c) => c.id === "fork" && c.code === "FORK_PULL_REQUEST");
+    if (publication.status === "blocked" && fork && /PERMISSION|TOKEN/.test(publication.code ?? "")) {
+      // The usual cause on a fork: GitHub hands pull requests from forks a read-only token.
+      publication = {
+        ...publication,
+        rerunHint:
+          "pull requests from forks get a read-only token: upload the bundle as an artifact here and publish it from a workflow_run workflow in the base repository",
+      };
+    }
     report.publication = publication;
     const final = finalizeReport(report, {
       finishedAt: now(),

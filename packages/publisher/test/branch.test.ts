@@ -51,7 +51,7 @@ describe("git branch destination", () => {
     expect(store.writes.filter((w) => w !== "blob")).toEqual(["tree", "commit", "ref"]);
   });
 
-  test("re-publishing the same bundle writes nothing and returns the same links, even after the branch moved on", async () => {
+  test("re-publishing the same bundle writes nothing; the links stay valid, pointing into the current head", async () => {
     const bundle = await loadBundle(demoBundle);
     const port = memoryGitPort(store);
     const first = await publishToBranch(bundle, { port, repo: REPO, threadKey: "pr-7" });
@@ -63,8 +63,16 @@ describe("git branch destination", () => {
     const again = await publishToBranch(bundle, { port, repo: REPO, threadKey: "pr-7" });
     expect(store.writes).toEqual([]);
     expect(again.written).toBe(false);
-    expect(again.commit).toBe(first.commit);
-    expect(again.artifacts).toEqual(first.artifacts);
+    expect(again.folder).toBe(first.folder);
+    expect(again.commit).toBe(store.head(REPO, "codexrel-artifacts"));
+    expect(
+      fileAt(again.commit, `${again.folder}/summary.json`)?.equals(
+        fileAt(first.commit, `${first.folder}/summary.json`) as Buffer,
+      ),
+    ).toBe(true);
+    // With no other activity, the links are identical (so the comment is unchanged).
+    const still = await publishToBranch(bundle, { port, repo: REPO, threadKey: "pr-7" });
+    expect(still.artifacts).toEqual(again.artifacts);
   });
 
   test("a changed bundle gets a new folder; identical files are not uploaded again; old links keep working", async () => {

@@ -174,8 +174,5 @@ export function memoryGitPort(store: GitStore, hooks: { beforeUpdate?: () => voi
       store.setHead(repo, branch, sha);
       return "ok";
     },
-    async lastCommitTouching(repo, branch, path) {
-      return store.lastCommitTouching(repo, branch, path);
-    },
   };
 }

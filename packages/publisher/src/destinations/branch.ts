@@ -3,7 +3,7 @@
  * such as `codexrel-artifacts` through GitHub's git data API (blobs, trees, commits, refs) — no
  * clone, no checkout. Links are `https://github.com/<o>/<r>/blob/<sha>/<path>?raw=true`, which
  * render inline for readers of the repository. Folders are content-addressed, so re-publishing the
- * same bundle writes nothing and returns the same links. A retention policy prunes old folders in
+ * same bundle writes nothing (its links point into the branch's current head). A retention policy prunes old folders in
  * the same commit (links to earlier commits keep working: history is never rewritten).
  */
 import { createHash } from "node:crypto";
@@ -51,8 +51,6 @@ export interface GitDataPort {
   createBranch(repo: string, branch: string, sha: string): Promise<"ok" | "conflict">;
   /** Fast-forwards the branch; "conflict" when it moved meanwhile (not a fast-forward). */
   updateBranch(repo: string, branch: string, sha: string): Promise<"ok" | "conflict">;
-  /** The newest commit on the branch that touched `path` (the one that added a content-addressed folder). */
-  lastCommitTouching(repo: string, branch: string, path: string): Promise<string | null>;
 }
 
 export interface RetentionPolicy {
@@ -224,14 +222,14 @@ export async function publishToBranch(
     }
     const blobs = new Map(entries.filter((e) => e.type === "blob").map((e) => [e.path, e.sha]));
 
-    // The same bundle is already there: no write, and the links of the commit that added it.
+    // The same bundle is already there: no write. Links point into the current head, which holds
+    // it (the same links as last time unless the branch moved on meanwhile).
     const same = files.every((f) => blobs.get(`${folder}/${f.path}`) === gitBlobSha(f.content));
     const extra = [...blobs.keys()].some(
       (p) => p.startsWith(`${folder}/`) && !files.some((f) => `${folder}/${f.path}` === p),
     );
     if (head && same && !extra) {
-      const commit = (await port.lastCommitTouching(repo, branch, folder)) ?? head;
-      return { destination: "branch", commit, folder, ...linksAt(commit), written: false, pruned: [] };
+      return { destination: "branch", commit: head, folder, ...linksAt(head), written: false, pruned: [] };
     }
 
     const known = new Set(blobs.values());

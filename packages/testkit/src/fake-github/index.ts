@@ -1,5 +1,5 @@
-export type { Auth, Denial } from "./access.js";
-export { sameLogin } from "./access.js";
+export type { Auth, Denial, WriteNeed } from "./access.js";
+export { canRead, canWrite, effectiveRole, sameLogin } from "./access.js";
 export { GitHubGraphQLError, loadGitHubSchema } from "./graphql.js";
 export { loadGitHubContract, OpenApiContract, type RouteMatch, type ValidationProblem } from "./openapi.js";
 export { deny, notFound, type RestContext, type RestHandler, type RestResult } from "./rest.js";
