@@ -23495,6 +23495,13 @@ var GitHubClient = class {
       throw toGitHubError(error2, what, this.tokenKind);
     }
   }
+  /**
+   * One REST write attempt, errors coded, never retried automatically: for writes that are safe
+   * to repeat only after the caller re-read the state (git objects, refs).
+   */
+  async restWrite(what, route, params = {}) {
+    return this.restWriteOnce(what, route, params);
+  }
   /** One REST write attempt, with the retry plugin off (callers decide after re-reading). */
   async restWriteOnce(what, route, params) {
     try {
@@ -23653,6 +23660,42 @@ var GitHubClient = class {
       }
       before = conn.pageInfo.startCursor;
     }
+  }
+  /**
+   * The viewer and the newest `last` (≤ 100) comments of a thread in ONE GraphQL request: what a
+   * marker upsert needs when the marked comment is recent (the common case), so finding it costs
+   * one request however long the thread is. `complete` is false when older comments exist.
+   * The identity is cached like `viewer()`'s.
+   */
+  async newestCommentsWithViewer(ref, last = 100) {
+    const n = Math.min(100, Math.max(1, Math.floor(last)));
+    const selection = `comments(last: ${n}) { pageInfo { hasPreviousPage } nodes { ${COMMENT_FIELDS} } }`;
+    const query = `query CodexrelNewestComments($owner: String!, $name: String!, $number: Int!) {
+      viewer { login id }
+      repository(owner: $owner, name: $name) {
+        issueOrPullRequest(number: $number) {
+          ... on Issue { ${selection} }
+          ... on PullRequest { ${selection} }
+        }
+      }
+    }`;
+    const data = await this.graphql(`read the newest comments of ${formatThreadRef(ref)}`, query, {
+      owner: ref.owner,
+      name: ref.repo,
+      number: ref.number
+    }).catch((error2) => {
+      throw this.notFoundAs(error2, ref);
+    });
+    const conn = data.repository?.issueOrPullRequest?.comments;
+    if (!conn) throw this.notFoundAs(void 0, ref, data.repository ? "thread" : "repository");
+    const identity = {
+      login: data.viewer.login,
+      id: data.viewer.id,
+      tokenKind: this.tokenKind,
+      scopes: this.scopes
+    };
+    this.identity ??= Promise.resolve(identity);
+    return { identity, comments: conn.nodes.map(fromGraphQLComment), complete: !conn.pageInfo.hasPreviousPage };
   }
   /** The database id of the newest comment (0 when none): the watermark for lost-create checks. */
   async newestCommentId(ref) {

@@ -189,7 +189,7 @@ export async function publishBundle(options: PublishOptions): Promise<PublishRes
       rerunHint: "set GITHUB_TOKEN (or GH_TOKEN) with issues/pull-requests: write and re-run",
     });
   }
-  if (ports) {
+  if (ports && needsGitHub) {
     const pre = await ports.preflight({ thread, destination });
     report.preflight = [...pre.checks, ...report.preflight];
     if (pre.blocked) return finish(pre.blocked);
