@@ -96,7 +96,7 @@ export function installGitRoutes(fake: FakeGitHub, store: GitStore = new GitStor
     if (isResult(repo)) return repo;
     const sha = ctx.params.tree_sha ?? "";
     const o = store.objects.get(sha);
-    if (!o || o.type !== "tree") return notFound();
+    if (o?.type !== "tree") return notFound();
     const entries = store.listTree(sha).map((e) => ({
       path: e.path,
       mode: e.type === "tree" ? "040000" : "100644",
@@ -114,7 +114,7 @@ export function installGitRoutes(fake: FakeGitHub, store: GitStore = new GitStor
     if (isResult(repo)) return repo;
     const sha = ctx.params.file_sha ?? "";
     const o = store.objects.get(sha);
-    if (!o || o.type !== "blob") return notFound();
+    if (o?.type !== "blob") return notFound();
     return {
       status: 200,
       body: {
