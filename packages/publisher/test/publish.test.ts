@@ -178,3 +178,36 @@ describe("publishBundle: publication truth", () => {
     expect(rec.bodies).toEqual([]);
   });
 });
+
+describe("publishBundle: the comment stays under GitHub's limit", () => {
+  test("a bundle with 1,500 screenshots: the comment is cut under 65,536 characters and links the full index", async () => {
+    const { writeBundle, makePng, demoWebm } = await import("./helpers.js");
+    const files: Record<string, Buffer> = { "j.webm": demoWebm() };
+    const shots: string[] = [];
+    for (let i = 0; i < 1500; i++) {
+      const p = `screens/a-rather-long-screenshot-name-for-journey-step-${String(i).padStart(4, "0")}.png`;
+      shots.push(p);
+      files[p] = makePng(2, 2, [i % 256, 0, 0]);
+    }
+    const bundle = writeBundle(
+      join(dir, "big"),
+      { journeys: [{ id: "j", title: "J", status: "pass", assertions: [], screenshots: shots, video: "j.webm" }] },
+      files,
+    );
+    const rec = recorder();
+    const r = await publishBundle({
+      ...base(),
+      bundleDir: bundle,
+      thread: THREAD,
+      destination: "branch",
+      ports: rec.ports,
+    });
+    expect(r.report.publication.status).toBe("published");
+    const body = rec.bodies[0] as string;
+    expect(body.length).toBeLessThanOrEqual(65_536);
+    expect(body.length).toBeGreaterThan(50_000);
+    const index = r.report.artifacts.find((a) => a.name === "CUJ index")?.url as string;
+    expect(body).toContain(`[the full report](${index})`);
+    expect(body.startsWith("<!-- codexrel:report:cuj -->")).toBe(true);
+  });
+});
