@@ -1,6 +1,5 @@
 /**
- * REST handlers for issues: `POST /repos/{owner}/{repo}/issues` (open an issue) and
- * `GET /repos/{owner}/{repo}/issues/{issue_number}`. GitHub's rules: opening an issue needs the
+ * REST handler for opening an issue (`POST /repos/{owner}/{repo}/issues`). GitHub's rules: opening an issue needs the
  * `issues` permission (fine-grained / installation) or read access (users); labels are kept only
  * with push access and silently dropped otherwise.
  */
@@ -104,15 +103,6 @@ const createIssue: RestHandler = (ctx) => {
   return { status: 201, body: json, headers: { location: String(json.url) } };
 };
 
-const getIssue: RestHandler = (ctx) => {
-  const repo = repoOf(ctx);
-  if (isResult(repo)) return repo;
-  const t = ctx.state.thread(repo.fullName, Number(ctx.params.issue_number));
-  if (!t || t.kind !== "issue") return notFound();
-  return { status: 200, body: restIssue(ctx.apiUrl, ctx.state, repo, t, association(repo, t.author)) };
-};
-
 export const ISSUE_REST: Record<string, RestHandler> = {
   "POST /repos/{owner}/{repo}/issues": createIssue,
-  "GET /repos/{owner}/{repo}/issues/{issue_number}": getIssue,
 };
