@@ -111,7 +111,7 @@ export async function prepareContext(options: PrepareContextOptions): Promise<Pr
       await writeEntry(dir, entry, range);
       entries.push(entry);
       options.log?.(
-        `  context: ${dirName}/ (${entry.stat.files} files, ${entry.log.totalCommits} commits, diff ${formatBytes(entry.diff.bytes)}${entry.diff.truncated ? ` of ${formatBytes(entry.diff.totalBytes)}, cut` : ""})`,
+        `  context: ${dirName}/ (${entry.stat.files} file(s), ${entry.log.totalCommits} commit(s), diff ${formatBytes(entry.diff.bytes)}${entry.diff.truncated ? ` of ${formatBytes(entry.diff.totalBytes)}, cut` : ""})`,
       );
     } catch (error) {
       const coded = toCodexrelError(error);
