@@ -184,6 +184,15 @@ describe("applyReleaseImpact", () => {
     expect(issues()).toHaveLength(2);
   });
 
+  test("a lost response after the issue landed: found by its marker, not opened again", async () => {
+    writeVerdict(verdict(entry, [finding("one")]));
+    gh().fault({ route: CREATE }, { kind: "drop", when: "after" });
+    const r = await apply();
+    expect(r).toMatchObject({ status: "ok", opened: 1, stateChanged: true });
+    expect(issues()).toHaveLength(1);
+    expect(gh().count({ route: CREATE })).toBe(1);
+  });
+
   test("a token without issues: write fails with the permission named, state kept", async () => {
     writeVerdict(verdict(entry, [finding("one")]));
     const r = await apply({
