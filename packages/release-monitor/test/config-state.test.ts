@@ -63,6 +63,17 @@ describe("config", () => {
   });
 });
 
+test("the README's config example is valid", () => {
+  const readme = readFileSync(join(import.meta.dirname, "..", "README.md"), "utf8");
+  const block = /## Config[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+  expect(block).toBeTruthy();
+  const c = parseReleaseMonitorConfig(block!);
+  expect(c.upstreams.map((u) => `${u.name} ${u.source} ${u.tagPattern}`)).toEqual([
+    "openai/codex tags rust-v*",
+    "widgets-lib releases v*",
+  ]);
+});
+
 describe("state file", () => {
   test("a missing file is an empty state; write is atomic, sorted and round-trips", async () => {
     const tmp = tempDir();
