@@ -4,6 +4,7 @@ import type { CliContext } from "../context.js";
 import { register as checks } from "./checks.js";
 import { register as classify } from "./classify.js";
 import { register as preflight } from "./preflight.js";
+import { register as releaseMonitor } from "./release-monitor.js";
 import { register as report } from "./report.js";
 import { register as run } from "./run.js";
 
@@ -13,4 +14,5 @@ export const commands: ReadonlyArray<(program: Command, ctx: CliContext) => void
   run,
   classify,
   preflight,
+  releaseMonitor,
 ];
