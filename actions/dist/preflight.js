@@ -23495,13 +23495,6 @@ var GitHubClient = class {
       throw toGitHubError(error2, what, this.tokenKind);
     }
   }
-  /**
-   * One REST write attempt, errors coded, never retried automatically: for writes that are safe
-   * to repeat only after the caller re-read the state (git objects, refs).
-   */
-  async restWrite(what, route, params = {}) {
-    return this.restWriteOnce(what, route, params);
-  }
   /** One REST write attempt, with the retry plugin off (callers decide after re-reading). */
   async restWriteOnce(what, route, params) {
     try {
@@ -23509,6 +23502,14 @@ var GitHubClient = class {
     } catch (error2) {
       throw toGitHubError(error2, what, this.tokenKind);
     }
+  }
+  /**
+   * One REST write (POST/PATCH/PUT/DELETE) that is never blindly retried: after a lost response
+   * `reread` decides whether it landed (return the result) or not (undefined: try again). Used by
+   * the issue functions in issues.ts; prefer the typed methods where one exists.
+   */
+  async restWrite(what, route, params, reread) {
+    return this.writeSafely(what, () => this.restWriteOnce(what, route, params), reread);
   }
   /**
    * Runs a write; after an ambiguous failure, `reread` decides whether it landed (returning the

@@ -32654,13 +32654,6 @@ var GitHubClient = class {
       throw toGitHubError(error, what, this.tokenKind);
     }
   }
-  /**
-   * One REST write attempt, errors coded, never retried automatically: for writes that are safe
-   * to repeat only after the caller re-read the state (git objects, refs).
-   */
-  async restWrite(what, route, params = {}) {
-    return this.restWriteOnce(what, route, params);
-  }
   /** One REST write attempt, with the retry plugin off (callers decide after re-reading). */
   async restWriteOnce(what, route, params) {
     try {
@@ -32668,6 +32661,14 @@ var GitHubClient = class {
     } catch (error) {
       throw toGitHubError(error, what, this.tokenKind);
     }
+  }
+  /**
+   * One REST write (POST/PATCH/PUT/DELETE) that is never blindly retried: after a lost response
+   * `reread` decides whether it landed (return the result) or not (undefined: try again). Used by
+   * the issue functions in issues.ts; prefer the typed methods where one exists.
+   */
+  async restWrite(what, route, params, reread) {
+    return this.writeSafely(what, () => this.restWriteOnce(what, route, params), reread);
   }
   /**
    * Runs a write; after an ambiguous failure, `reread` decides whether it landed (returning the
@@ -34791,6 +34792,7 @@ async function upsertReportComment(client, thread, marker, body) {
   return { action: result.action, url: result.comment.url, removedDuplicates: result.removedDuplicates };
 }
 function gitDataPort(client) {
+  const again = async () => void 0;
   const notFound = (e) => isGitHubError(e, "GITHUB_NOT_FOUND");
   const conflict = (e) => isGitHubError(e, "GITHUB_VALIDATION_FAILED") && /already exists|fast.?forward/i.test(String(e.details.githubMessage ?? e.message));
   return {
@@ -34835,39 +34837,59 @@ function gitDataPort(client) {
       return Buffer.from(data.content, data.encoding === "base64" ? "base64" : "utf8");
     },
     async createBlob(repo, content) {
-      const data = await client.restWrite("upload a file", "POST /repos/{owner}/{repo}/git/blobs", {
-        ...splitRepo(repo),
-        content: content.toString("base64"),
-        encoding: "base64"
-      });
+      const data = await client.restWrite(
+        "upload a file",
+        "POST /repos/{owner}/{repo}/git/blobs",
+        {
+          ...splitRepo(repo),
+          content: content.toString("base64"),
+          encoding: "base64"
+        },
+        again
+      );
       return data.sha;
     },
     async createTree(repo, baseTree, entries) {
-      const data = await client.restWrite("write a tree", "POST /repos/{owner}/{repo}/git/trees", {
-        ...splitRepo(repo),
-        ...baseTree ? { base_tree: baseTree } : {},
-        tree: entries.map(
-          (e) => "content" in e ? { path: e.path, mode: "100644", type: "blob", content: e.content } : { path: e.path, mode: "100644", type: "blob", sha: e.sha }
-        )
-      });
+      const data = await client.restWrite(
+        "write a tree",
+        "POST /repos/{owner}/{repo}/git/trees",
+        {
+          ...splitRepo(repo),
+          ...baseTree ? { base_tree: baseTree } : {},
+          tree: entries.map(
+            (e) => "content" in e ? { path: e.path, mode: "100644", type: "blob", content: e.content } : { path: e.path, mode: "100644", type: "blob", sha: e.sha }
+          )
+        },
+        again
+      );
       return data.sha;
     },
     async createCommit(repo, commit) {
-      const data = await client.restWrite("write a commit", "POST /repos/{owner}/{repo}/git/commits", {
-        ...splitRepo(repo),
-        message: commit.message,
-        tree: commit.tree,
-        parents: commit.parents
-      });
+      const data = await client.restWrite(
+        "write a commit",
+        "POST /repos/{owner}/{repo}/git/commits",
+        {
+          ...splitRepo(repo),
+          message: commit.message,
+          tree: commit.tree,
+          parents: commit.parents
+        },
+        again
+      );
       return data.sha;
     },
     async createBranch(repo, branch, sha) {
       try {
-        await client.restWrite(`create branch ${branch}`, "POST /repos/{owner}/{repo}/git/refs", {
-          ...splitRepo(repo),
-          ref: `refs/heads/${branch}`,
-          sha
-        });
+        await client.restWrite(
+          `create branch ${branch}`,
+          "POST /repos/{owner}/{repo}/git/refs",
+          {
+            ...splitRepo(repo),
+            ref: `refs/heads/${branch}`,
+            sha
+          },
+          again
+        );
         return "ok";
       } catch (e) {
         if (conflict(e)) return "conflict";
@@ -34876,12 +34898,17 @@ function gitDataPort(client) {
     },
     async updateBranch(repo, branch, sha) {
       try {
-        await client.restWrite(`move branch ${branch}`, "PATCH /repos/{owner}/{repo}/git/refs/{ref}", {
-          ...splitRepo(repo),
-          ref: `heads/${branch}`,
-          sha,
-          force: false
-        });
+        await client.restWrite(
+          `move branch ${branch}`,
+          "PATCH /repos/{owner}/{repo}/git/refs/{ref}",
+          {
+            ...splitRepo(repo),
+            ref: `heads/${branch}`,
+            sha,
+            force: false
+          },
+          again
+        );
         return "ok";
       } catch (e) {
         if (conflict(e)) return "conflict";

@@ -276,14 +276,6 @@ export class GitHubClient {
     }
   }
 
-  /**
-   * One REST write attempt, errors coded, never retried automatically: for writes that are safe
-   * to repeat only after the caller re-read the state (git objects, refs).
-   */
-  async restWrite<T>(what: string, route: string, params: Record<string, unknown> = {}): Promise<T> {
-    return this.restWriteOnce<T>(what, route, params);
-  }
-
   /** One REST write attempt, with the retry plugin off (callers decide after re-reading). */
   private async restWriteOnce<T>(what: string, route: string, params: Record<string, unknown>): Promise<T> {
     try {
@@ -291,6 +283,20 @@ export class GitHubClient {
     } catch (error) {
       throw toGitHubError(error, what, this.tokenKind);
     }
+  }
+
+  /**
+   * One REST write (POST/PATCH/PUT/DELETE) that is never blindly retried: after a lost response
+   * `reread` decides whether it landed (return the result) or not (undefined: try again). Used by
+   * the issue functions in issues.ts; prefer the typed methods where one exists.
+   */
+  async restWrite<T>(
+    what: string,
+    route: string,
+    params: Record<string, unknown>,
+    reread: () => Promise<T | undefined>,
+  ): Promise<T> {
+    return this.writeSafely(what, () => this.restWriteOnce<T>(what, route, params), reread);
   }
 
   /**

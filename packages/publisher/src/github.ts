@@ -92,6 +92,9 @@ export async function upsertReportComment(
 
 /** The git data API (blobs, trees, commits, refs) over the adapter's REST calls. */
 export function gitDataPort(client: GitHubClient): GitDataPort {
+  // Git objects are content-addressed and ref moves are checked by the caller on its next read,
+  // so after a lost response the write is simply tried again (nothing to re-read first).
+  const again = async () => undefined;
   const notFound = (e: unknown) => isGitHubError(e, "GITHUB_NOT_FOUND");
   // GitHub answers 422 "Reference already exists" / "Update is not a fast forward" when another run moved the branch.
   const conflict = (e: unknown) =>
@@ -139,41 +142,61 @@ export function gitDataPort(client: GitHubClient): GitDataPort {
       return Buffer.from(data.content, data.encoding === "base64" ? "base64" : "utf8");
     },
     async createBlob(repo, content) {
-      const data = await client.restWrite<{ sha: string }>("upload a file", "POST /repos/{owner}/{repo}/git/blobs", {
-        ...splitRepo(repo),
-        content: content.toString("base64"),
-        encoding: "base64",
-      });
+      const data = await client.restWrite<{ sha: string }>(
+        "upload a file",
+        "POST /repos/{owner}/{repo}/git/blobs",
+        {
+          ...splitRepo(repo),
+          content: content.toString("base64"),
+          encoding: "base64",
+        },
+        again,
+      );
       return data.sha;
     },
     async createTree(repo, baseTree, entries) {
-      const data = await client.restWrite<{ sha: string }>("write a tree", "POST /repos/{owner}/{repo}/git/trees", {
-        ...splitRepo(repo),
-        ...(baseTree ? { base_tree: baseTree } : {}),
-        tree: entries.map((e) =>
-          "content" in e
-            ? { path: e.path, mode: "100644", type: "blob", content: e.content }
-            : { path: e.path, mode: "100644", type: "blob", sha: e.sha },
-        ),
-      });
+      const data = await client.restWrite<{ sha: string }>(
+        "write a tree",
+        "POST /repos/{owner}/{repo}/git/trees",
+        {
+          ...splitRepo(repo),
+          ...(baseTree ? { base_tree: baseTree } : {}),
+          tree: entries.map((e) =>
+            "content" in e
+              ? { path: e.path, mode: "100644", type: "blob", content: e.content }
+              : { path: e.path, mode: "100644", type: "blob", sha: e.sha },
+          ),
+        },
+        again,
+      );
       return data.sha;
     },
     async createCommit(repo, commit) {
-      const data = await client.restWrite<{ sha: string }>("write a commit", "POST /repos/{owner}/{repo}/git/commits", {
-        ...splitRepo(repo),
-        message: commit.message,
-        tree: commit.tree,
-        parents: commit.parents,
-      });
+      const data = await client.restWrite<{ sha: string }>(
+        "write a commit",
+        "POST /repos/{owner}/{repo}/git/commits",
+        {
+          ...splitRepo(repo),
+          message: commit.message,
+          tree: commit.tree,
+          parents: commit.parents,
+        },
+        again,
+      );
       return data.sha;
     },
     async createBranch(repo, branch, sha) {
       try {
-        await client.restWrite(`create branch ${branch}`, "POST /repos/{owner}/{repo}/git/refs", {
-          ...splitRepo(repo),
-          ref: `refs/heads/${branch}`,
-          sha,
-        });
+        await client.restWrite(
+          `create branch ${branch}`,
+          "POST /repos/{owner}/{repo}/git/refs",
+          {
+            ...splitRepo(repo),
+            ref: `refs/heads/${branch}`,
+            sha,
+          },
+          again,
+        );
         return "ok";
       } catch (e) {
         if (conflict(e)) return "conflict";
@@ -182,12 +205,17 @@ export function gitDataPort(client: GitHubClient): GitDataPort {
     },
     async updateBranch(repo, branch, sha) {
       try {
-        await client.restWrite(`move branch ${branch}`, "PATCH /repos/{owner}/{repo}/git/refs/{ref}", {
-          ...splitRepo(repo),
-          ref: `heads/${branch}`,
-          sha,
-          force: false,
-        });
+        await client.restWrite(
+          `move branch ${branch}`,
+          "PATCH /repos/{owner}/{repo}/git/refs/{ref}",
+          {
+            ...splitRepo(repo),
+            ref: `heads/${branch}`,
+            sha,
+            force: false,
+          },
+          again,
+        );
         return "ok";
       } catch (e) {
         if (conflict(e)) return "conflict";

@@ -5,6 +5,7 @@ import { register as checks } from "./checks.js";
 import { register as classify } from "./classify.js";
 import { register as preflight } from "./preflight.js";
 import { register as publish } from "./publish.js";
+import { register as releaseMonitor } from "./release-monitor.js";
 import { register as report } from "./report.js";
 import { register as run } from "./run.js";
 
@@ -15,4 +16,5 @@ export const commands: ReadonlyArray<(program: Command, ctx: CliContext) => void
   classify,
   preflight,
   publish,
+  releaseMonitor,
 ];

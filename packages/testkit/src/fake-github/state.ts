@@ -62,6 +62,8 @@ export interface FakeThread {
   baseRef: string;
   headSha: string;
   createdAt: string;
+  /** Label names (issues opened through REST keep them only with push access, as on GitHub). */
+  labels: string[];
 }
 
 export interface FakeComment {
@@ -75,6 +77,29 @@ export interface FakeComment {
   updatedAt: string;
   /** Minimized (hidden) with this reason, or null. */
   minimized: string | null;
+}
+
+export interface FakeRelease {
+  id: number;
+  nodeId: string;
+  repo: string;
+  tagName: string;
+  name: string | null;
+  body: string | null;
+  draft: boolean;
+  prerelease: boolean;
+  author: string;
+  createdAt: string;
+  /** null for drafts. */
+  publishedAt: string | null;
+}
+
+export interface AddReleaseOptions {
+  name?: string | null;
+  body?: string | null;
+  draft?: boolean;
+  prerelease?: boolean;
+  author?: string;
 }
 
 export interface FakeReaction {
@@ -108,6 +133,7 @@ export interface AddThreadOptions {
   state?: "open" | "closed";
   locked?: boolean;
   lockReason?: FakeThread["lockReason"];
+  labels?: string[];
 }
 
 export interface AddPullRequestOptions extends AddThreadOptions {
@@ -148,6 +174,7 @@ export class FakeGitHubState {
   readonly threads = new Map<string, FakeThread>();
   readonly comments = new Map<number, FakeComment>();
   readonly reactions: FakeReaction[] = [];
+  readonly releases: FakeRelease[] = [];
   private nextId = 1000;
   private tick = 0;
   private tokenSeq = 0;
@@ -304,6 +331,44 @@ export class FakeGitHubState {
     return { reaction, created: true };
   }
 
+  /** A release of `tagName` (the tag itself is not modelled). Drafts have no publishedAt. */
+  addRelease(fullName: string, tagName: string, options: AddReleaseOptions = {}): FakeRelease {
+    const repo = this.mustRepo(fullName);
+    const author = options.author ?? repo.owner;
+    this.addUser(author);
+    const id = this.id();
+    const at = this.now();
+    const release: FakeRelease = {
+      id,
+      nodeId: `RE_kwDO${id}`,
+      repo: repo.fullName,
+      tagName,
+      name: options.name === undefined ? tagName : options.name,
+      body: options.body ?? null,
+      draft: options.draft ?? false,
+      prerelease: options.prerelease ?? false,
+      author,
+      createdAt: at,
+      publishedAt: options.draft ? null : at,
+    };
+    this.releases.push(release);
+    return release;
+  }
+
+  /** Releases of a repository, newest first (GitHub's order). */
+  repoReleases(fullName: string): FakeRelease[] {
+    const key = fullName.toLowerCase();
+    return this.releases.filter((r) => r.repo.toLowerCase() === key).sort((a, b) => b.id - a.id);
+  }
+
+  /** Issues (not pull requests) of a repository, oldest first. */
+  repoIssues(fullName: string): FakeThread[] {
+    const key = fullName.toLowerCase();
+    return [...this.threads.values()]
+      .filter((t) => t.kind === "issue" && t.repo.toLowerCase() === key)
+      .sort((a, b) => a.id - b.id);
+  }
+
   reactionsOf(subjectNodeId: string): FakeReaction[] {
     return this.reactions.filter((r) => r.subjectNodeId === subjectNodeId);
   }
@@ -346,6 +411,7 @@ export class FakeGitHubState {
       baseRef: options.baseRef ?? "main",
       headSha: options.headSha ?? `${"0".repeat(32)}${String(id).padStart(8, "0")}`,
       createdAt: this.now(),
+      labels: [...(options.labels ?? [])],
     };
     if (kind === "pr" && thread.headRepo && !this.repo(thread.headRepo)) this.addRepo(thread.headRepo);
     this.threads.set(`${repo.fullName.toLowerCase()}#${number}`, thread);
