@@ -35121,6 +35121,7 @@ async function publishBundle(options) {
       const a = artifactDestination(stage.bundle, {
         artifactUrl: options.artifactUrl,
         ...options.artifactName ? { name: options.artifactName } : {},
+        ...options.artifactRetentionDays ? { retentionDays: options.artifactRetentionDays } : {},
         ...options.ephemeralDirs ? { ephemeralDirs: options.ephemeralDirs } : {}
       });
       durable = a.artifacts;
@@ -35311,6 +35312,7 @@ async function publish() {
     reportKind: input("report-kind") || "cuj",
     artifactUrl: input("artifact-url") || null,
     artifactName: input("artifact-name") || "codexrel-cuj",
+    ...Number(input("retention-days")) > 0 ? { artifactRetentionDays: Number(input("retention-days")) } : {},
     branch: {
       name: input("branch") || "codexrel-artifacts",
       ...env.GITHUB_SERVER_URL ? { serverUrl: env.GITHUB_SERVER_URL } : {}

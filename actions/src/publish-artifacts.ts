@@ -100,6 +100,7 @@ async function publish(): Promise<void> {
     reportKind: input("report-kind") || "cuj",
     artifactUrl: input("artifact-url") || null,
     artifactName: input("artifact-name") || "codexrel-cuj",
+    ...(Number(input("retention-days")) > 0 ? { artifactRetentionDays: Number(input("retention-days")) } : {}),
     branch: {
       name: input("branch") || "codexrel-artifacts",
       ...(env.GITHUB_SERVER_URL ? { serverUrl: env.GITHUB_SERVER_URL } : {}),

@@ -78,6 +78,8 @@ export interface PublishOptions {
   /** For destination `artifact`: the upload step's artifact-url. */
   artifactUrl?: string | null;
   artifactName?: string;
+  /** Retention of the uploaded artifact in days, when set (for the link's note). */
+  artifactRetentionDays?: number;
   branch?: { name?: string; root?: string; retention?: RetentionPolicy; serverUrl?: string };
   /** The runner's temp dir etc.: links into them are refused, and the comment is checked for them. */
   ephemeralDirs?: string[];
@@ -224,6 +226,7 @@ export async function publishBundle(options: PublishOptions): Promise<PublishRes
       const a = artifactDestination(stage.bundle, {
         artifactUrl: options.artifactUrl,
         ...(options.artifactName ? { name: options.artifactName } : {}),
+        ...(options.artifactRetentionDays ? { retentionDays: options.artifactRetentionDays } : {}),
         ...(options.ephemeralDirs ? { ephemeralDirs: options.ephemeralDirs } : {}),
       });
       durable = a.artifacts;
