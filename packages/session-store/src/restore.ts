@@ -107,7 +107,7 @@ export async function restoreBundle(options: RestoreBundleOptions): Promise<Rest
       warnings,
     };
   } finally {
-    await rm(staging, { recursive: true, force: true });
+    await rm(staging, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
   }
 }
 
@@ -295,9 +295,21 @@ async function extract(
       return tap as unknown as ReadEntry;
     },
   });
+  let ended = false;
+  const endUnpack = () => {
+    if (ended) return;
+    ended = true;
+    unpack.end();
+  };
   const unpacked = new Promise<void>((resolveDone, reject) => {
     unpack.on("finish", () => resolveDone());
     unpack.on("error", reject);
+  });
+  unpacked.catch(() => {});
+  // Resolves once node-tar has closed every file it opened, even after an error.
+  const settled = new Promise<void>((resolveSettled) => {
+    unpack.on("finish", () => resolveSettled());
+    unpack.on("close", () => resolveSettled());
   });
   const sink = new Writable({
     highWaterMark: 1 << 20,
@@ -307,7 +319,7 @@ async function extract(
       else unpack.once("drain", () => cb());
     },
     final(cb) {
-      unpack.end();
+      endUnpack();
       cb();
     },
   });
@@ -317,6 +329,9 @@ async function extract(
     await pipeline(source, countIn, decompressor(compression), guard, sink);
     await unpacked;
   } catch (error) {
+    // Let node-tar finish the writes it started before the staging directory is removed.
+    endUnpack();
+    await Promise.race([settled, new Promise((r) => setTimeout(r, 10_000).unref())]);
     if (failure) throw failure;
     throw mapExtractError(error);
   }
