@@ -66,7 +66,10 @@ describe.each(["local", "actions-cache"] as const)("%s backend", (kind) => {
     const home = join(dir, "home");
     await fakeCodexHome(home, { sessionId: "11111111-1111-1111-1111-111111111111" });
     let t = Date.parse("2026-01-01T00:00:00Z");
-    const now = () => new Date((t += 1000));
+    const now = () => {
+      t += 1000;
+      return new Date(t);
+    };
     const s1 = await saveSession({
       codexHome: home,
       threadKey: "octo/hello/issue-4",
