@@ -13,7 +13,8 @@ export type ExcludeReason =
   | "symlink"
   | "cache"
   | "log"
-  | "temporary";
+  | "temporary"
+  | "derived-index";
 
 /** Never in a bundle, whatever the options: credentials, configuration, locks, runtime files. */
 export function neverSaved(rel: string): ExcludeReason | undefined {
@@ -29,9 +30,21 @@ export function neverSaved(rel: string): ExcludeReason | undefined {
 }
 
 export interface SaveExcludeOptions {
-  /** Keep re-creatable caches (`skills/.system/`, `log/`, `logs_*.sqlite`, `.tmp/`, `tmp/`). Default false. */
+  /**
+   * Keep re-creatable content: `skills/.system/`, `log/`, `logs_*.sqlite`, `.tmp/`, `tmp/` and the
+   * rollout indexes `state_*.sqlite` / `thread_history_*.sqlite`. Default false.
+   */
   includeCaches?: boolean;
 }
+
+/**
+ * SQLite indexes the Codex CLI derives from the rollout transcripts. They are left out because they
+ * cannot move: `state_*.sqlite` records each rollout's absolute path under the old CODEX_HOME (a
+ * restore into another directory then fails `codex exec resume <id>` with "no rollout found"), and
+ * `thread_history_*.sqlite` records byte offsets into rollouts that redaction changes. The CLI
+ * rebuilds both from `sessions/` on its next start.
+ */
+export const DERIVED_DATABASE = /^(state|thread_history)_\d+\.sqlite(-wal|-shm|-journal)?$/;
 
 /** Re-creatable content left out by default. */
 export function excludedByDefault(rel: string, options: SaveExcludeOptions = {}): ExcludeReason | undefined {
@@ -39,6 +52,7 @@ export function excludedByDefault(rel: string, options: SaveExcludeOptions = {})
   if (rel === "skills/.system" || rel.startsWith("skills/.system/")) return "cache";
   if (rel === "log" || rel.startsWith("log/")) return "log";
   if (/^logs_\d+\.sqlite(-wal|-shm|-journal)?$/.test(rel)) return "log";
+  if (DERIVED_DATABASE.test(rel)) return "derived-index";
   if (rel === ".tmp" || rel.startsWith(".tmp/") || rel === "tmp" || rel.startsWith("tmp/")) return "temporary";
   return undefined;
 }

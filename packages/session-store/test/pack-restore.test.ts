@@ -18,9 +18,9 @@ describe("pack", () => {
         "installation_id",
         rolloutPath,
         "skills/mine/SKILL.md",
-        "state_5.sqlite",
-        "state_5.sqlite-shm",
-        "state_5.sqlite-wal",
+        "goals_1.sqlite",
+        "goals_1.sqlite-shm",
+        "goals_1.sqlite-wal",
       ].sort(),
     );
     const reasons = Object.fromEntries(manifest.excluded.map((e) => [e.path, e.reason]));
@@ -38,6 +38,9 @@ describe("pack", () => {
       ".tmp": "temporary",
       "server-info.json": "server-info",
       "thread-writer-locks/.coordination.lock": "lock",
+      "state_5.sqlite": "derived-index",
+      "state_5.sqlite-wal": "derived-index",
+      "thread_history_1.sqlite": "derived-index",
     });
     expect(manifest).toMatchObject({
       format: "codexrel-session-bundle",
