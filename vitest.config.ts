@@ -19,7 +19,12 @@ const alias = readdirSync(packagesDir, { withFileTypes: true })
 export default defineConfig({
   resolve: { alias },
   test: {
-    include: ["packages/*/test/**/*.test.ts", "actions/test/**/*.test.ts", "examples/test/**/*.test.ts", "test/**/*.test.ts"],
+    include: [
+      "packages/*/test/**/*.test.ts",
+      "actions/test/**/*.test.ts",
+      "examples/test/**/*.test.ts",
+      "test/**/*.test.ts",
+    ],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

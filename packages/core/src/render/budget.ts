@@ -54,8 +54,15 @@ export class Budget {
     this.used += this.measure(actual);
   }
 
-  reserve(text: string): void {
-    this.reserved += this.measure(text);
+  /**
+   * Sets room aside for text that must come later (a closer, a notice). Returns false, reserving
+   * nothing, when there is no room for it: the caller must then not open what it would close.
+   */
+  reserve(text: string): boolean {
+    const size = this.measure(text);
+    if (size > this.remaining()) return false;
+    this.reserved += size;
+    return true;
   }
 
   toString(): string {

@@ -133,7 +133,7 @@ function renderChecks(report: RunReport, profile: Profile, budget: Budget, more:
   if (report.commands.length === 0) return;
   const header = "#### Checks\n\n| Check | Status | Blocking | Exit | Time | Note |\n|---|---|---|---|---|---|\n";
   const cut = notice(`${report.commands.length} checks are`, more);
-  budget.reserve(cut);
+  if (!budget.reserve(cut)) return;
   if (!budget.tryPush(header)) {
     budget.pushReservedExact(cut, cut);
     return;
@@ -159,7 +159,7 @@ function renderChecks(report: RunReport, profile: Profile, budget: Budget, more:
   if (failing.length === 0) return;
   const open = "<details><summary>Output of failing checks</summary>\n\n";
   const close = "</details>\n\n";
-  budget.reserve(close);
+  if (!budget.reserve(close)) return;
   if (!budget.tryPush(open)) {
     budget.pushReservedExact(close, "");
     return;
@@ -216,10 +216,14 @@ function renderRegressions(report: RunReport, profile: Profile, budget: Budget, 
     const cutNotice = (n: number) =>
       `\n_… ${n} more not shown here to stay within GitHub's size limit; see ${more}._\n`;
     const reserveText = close + cutNotice(tests.length);
-    budget.reserve(reserveText);
+    const skipped = notice(`${CLASS_LABEL[cls].toLowerCase()} (${tests.length})`, more);
+    if (!budget.reserve(reserveText)) {
+      budget.tryPush(skipped);
+      continue;
+    }
     if (!budget.tryPush(open)) {
       budget.pushReservedExact(reserveText, "");
-      budget.tryPush(notice(`${CLASS_LABEL[cls].toLowerCase()} (${tests.length})`, more));
+      budget.tryPush(skipped);
       continue;
     }
     let shown = 0;
@@ -290,7 +294,7 @@ function renderFooter(report: RunReport, options: MarkdownOptions): string {
 }
 
 function pushAllOrNotice(budget: Budget, blocks: string[], cut: string): void {
-  budget.reserve(cut);
+  if (!budget.reserve(cut)) return;
   for (const b of blocks) {
     if (!budget.tryPush(b)) {
       budget.pushReserved(cut);

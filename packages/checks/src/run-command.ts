@@ -1,0 +1,113 @@
+/**
+ * Runs one shell command as the leader of its own process group, so a timeout can kill the whole
+ * tree (a test runner and the workers it forked), not just the shell.
+ */
+import { spawn } from "node:child_process";
+import { OutputCapture } from "./output-capture.js";
+
+export interface RunCommandOptions {
+  cwd: string;
+  /** Full environment for the child (the caller decides what to pass through). */
+  env: Record<string, string | undefined>;
+  /** Shell used as `<shell> -c <command>`. */
+  shell?: string;
+  timeoutMs?: number;
+  /** How long after SIGTERM the group gets SIGKILL. */
+  killGraceMs?: number;
+  tailLines?: number;
+  failingLines?: number;
+  /** Receives output as it arrives (e.g. to stream it to a log), already decoded. */
+  onOutput?: (chunk: string) => void;
+}
+
+export interface CommandOutcome {
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  timedOut: boolean;
+  durationMs: number;
+  outputTail: string[];
+  firstFailingLines: string[];
+  /** Set when the process could not be started at all (bad cwd, missing shell). */
+  spawnError?: NodeJS.ErrnoException;
+}
+
+export function runCommand(command: string, options: RunCommandOptions): Promise<CommandOutcome> {
+  const capture = new OutputCapture(options.tailLines, options.failingLines);
+  const started = performance.now();
+  const shell = options.shell ?? "/bin/sh";
+  return new Promise((resolve) => {
+    let timedOut = false;
+    let settled = false;
+    let killTimer: NodeJS.Timeout | undefined;
+    let timeoutTimer: NodeJS.Timeout | undefined;
+
+    // `exec 2>&1` merges stderr into stdout inside the shell, so lines keep the order in which
+    // the command wrote them (two pipes would interleave arbitrarily). The shell must be POSIX.
+    const child = spawn(shell, ["-c", `exec 2>&1\n${command}`], {
+      cwd: options.cwd,
+      env: options.env,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+
+    const finish = (outcome: Omit<CommandOutcome, "durationMs" | "outputTail" | "firstFailingLines">) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timeoutTimer);
+      clearTimeout(killTimer);
+      capture.end();
+      resolve({
+        ...outcome,
+        durationMs: Math.round(performance.now() - started),
+        outputTail: capture.lastLines(),
+        firstFailingLines: capture.firstFailingLines(),
+      });
+    };
+
+    const onData = (buf: Buffer) => {
+      const text = buf.toString("utf8");
+      capture.write(text);
+      options.onOutput?.(text);
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+
+    child.on("error", (error: NodeJS.ErrnoException) => {
+      finish({ exitCode: null, signal: null, timedOut: false, spawnError: error });
+    });
+
+    if (options.timeoutMs !== undefined) {
+      timeoutTimer = setTimeout(() => {
+        timedOut = true;
+        killGroup(child.pid, "SIGTERM");
+        killTimer = setTimeout(() => killGroup(child.pid, "SIGKILL"), options.killGraceMs ?? 2000);
+      }, options.timeoutMs);
+    }
+
+    // 'exit' fires when the shell ends; 'close' when its pipes close. A background grandchild can
+    // hold the pipes open forever, so after 'exit' we wait briefly for 'close' and then stop
+    // reading rather than hang.
+    child.on("exit", (code, signal) => {
+      if (timedOut) killGroup(child.pid, "SIGKILL");
+      const done = () => finish({ exitCode: code, signal, timedOut });
+      const grace = setTimeout(() => {
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+        done();
+      }, 500);
+      child.on("close", () => {
+        clearTimeout(grace);
+        done();
+      });
+    });
+  });
+}
+
+function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // The group is already gone.
+  }
+}

@@ -1,0 +1,8 @@
+/** Every command registers itself here: one line per command file. */
+import type { Command } from "commander";
+import type { CliContext } from "../context.js";
+import { register as checks } from "./checks.js";
+import { register as report } from "./report.js";
+import { register as run } from "./run.js";
+
+export const commands: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [report, checks, run];

@@ -1,0 +1,19 @@
+/**
+ * What a command may touch from the outside world. `bin.ts` fills it from the real process; tests
+ * pass their own, so commands never read `process` directly.
+ */
+export interface Output {
+  write(text: string): void;
+}
+
+export interface CliContext {
+  env: Record<string, string | undefined>;
+  cwd: string;
+  stdout: Output;
+  stderr: Output;
+  version: string;
+  /** Exit code the command decided on (0 ready/ok, 1 not ready, 2 usage or config error). */
+  exitCode: number;
+}
+
+export const ExitCode = { OK: 0, NOT_READY: 1, USAGE: 2 } as const;

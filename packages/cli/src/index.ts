@@ -1,0 +1,5 @@
+export { type CliContext, ExitCode, type Output } from "./context.js";
+export { formatDecision, formatStatusTable } from "./output/status-table.js";
+export { REPORT_FILES, type RunPipelineOptions, type RunPipelineResult, runPipeline } from "./pipeline/run-pipeline.js";
+export { buildProgram, runCli } from "./program.js";
+export { CLI_VERSION } from "./version.js";

@@ -1,0 +1,40 @@
+/** The short plain-text status table the CLI prints (no colours, so logs stay readable). */
+import type { RunReport } from "@codexrel/core";
+
+const LABEL = { pass: "PASS", fail: "FAIL", warn: "WARN", skip: "SKIP" } as const;
+
+export function formatStatusTable(report: RunReport): string {
+  const lines: string[] = [];
+  const rows = [
+    ...report.preflight.map((p) => ({ status: p.status, name: `preflight ${p.id}`, time: "", note: p.reason })),
+    ...report.commands.map((c) => ({
+      status: c.status,
+      name: c.name,
+      time: `${(c.durationMs / 1000).toFixed(1)}s`,
+      note: c.reason ?? "",
+    })),
+  ];
+  const width = Math.min(40, Math.max(8, ...rows.map((r) => r.name.length)));
+  for (const r of rows) {
+    const name = r.name.length > width ? `${r.name.slice(0, width - 1)}…` : r.name.padEnd(width);
+    lines.push(`  ${LABEL[r.status]}  ${name}  ${r.time.padStart(6)}  ${r.note}`.trimEnd());
+  }
+  const reg = report.regressions;
+  if (reg) {
+    const c = reg.counts;
+    lines.push(
+      `  tests: new ${c.new} · known ${c.known} · flaky ${c.flaky} · fixed ${c.fixed} · added ${c.added} · removed ${c.removed} · skipped ${c.skipped} · no-baseline ${c["unknown-baseline"]} · passed ${c.passed}`,
+    );
+  }
+  const p = report.publication;
+  lines.push(`  publication: ${p.status}${p.code ? ` (${p.code})` : ""}${p.reason ? ` — ${p.reason}` : ""}`);
+  return `${lines.join("\n")}\n`;
+}
+
+export function formatDecision(report: RunReport): string {
+  const d = report.decision;
+  const lines = [`Decision: ${d.ready ? "READY" : "NOT READY"} — ${d.nextAction}`];
+  for (const r of d.blockingReasons) lines.push(`  blocking: [${r.code}] ${r.message}`);
+  for (const w of d.warnings ?? []) lines.push(`  warning: ${w}`);
+  return `${lines.join("\n")}\n`;
+}

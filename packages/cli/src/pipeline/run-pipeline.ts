@@ -1,0 +1,111 @@
+/**
+ * `codexrel run`: the release-validation pipeline. Stages fill the run report in order; the
+ * decision is derived at the end; outputs are rendered in memory and written only when all of them
+ * rendered (nothing partial). Later stages (preflight, classification, publication, session) plug
+ * in here.
+ */
+import { dirname, join, relative, resolve } from "node:path";
+import { type CheckEvent, runChecks } from "@codexrel/checks";
+import {
+  type Artifact,
+  type CodexrelConfig,
+  createReport,
+  finalizeReport,
+  type RunReport,
+  renderComment,
+  renderHtml,
+  renderJobSummary,
+} from "@codexrel/core";
+import { writeFilesAtomically } from "../io.js";
+
+export interface RunPipelineOptions {
+  config: CodexrelConfig;
+  /** Path of the config file; checks run in its folder. */
+  configPath: string;
+  /** Output folder (default `<config dir>/.codexrel/out`). */
+  outDir?: string;
+  env: Record<string, string | undefined>;
+  /** Directory paths are shown relative to in messages. */
+  cwd: string;
+  toolVersion: string;
+  /** Exact secret values to keep out of every output. */
+  secrets?: string[];
+  onCheckEvent?: (event: CheckEvent) => void;
+  now?: () => Date;
+}
+
+export interface RunPipelineResult {
+  report: RunReport;
+  outDir: string;
+  files: { json: string; markdown: string; summary: string; html: string };
+}
+
+export const REPORT_FILES = {
+  json: "report.json",
+  markdown: "report.md",
+  summary: "summary.md",
+  html: "report.html",
+} as const;
+
+export async function runPipeline(options: RunPipelineOptions): Promise<RunPipelineResult> {
+  const now = options.now ?? (() => new Date());
+  const projectDir = dirname(resolve(options.configPath));
+  const outDir = resolve(options.outDir ?? join(projectDir, ".codexrel", "out"));
+  const { config } = options;
+
+  let report: RunReport = createReport({
+    tool: { version: options.toolVersion },
+    stage: config.stage ?? "validation",
+    ...(config.title ? { title: config.title } : {}),
+    startedAt: now(),
+  });
+
+  report.commands = await runChecks(config.checks ?? [], {
+    cwd: projectDir,
+    env: options.env,
+    ...(config.checksOptions?.shell ? { shell: config.checksOptions.shell } : {}),
+    ...(config.checksOptions?.stopOnBlockingFailure ? { stopOnBlockingFailure: true } : {}),
+    ...(config.checksOptions?.tailLines ? { tailLines: config.checksOptions.tailLines } : {}),
+    ...(options.onCheckEvent ? { onEvent: options.onCheckEvent } : {}),
+  });
+
+  const shownOut = relative(options.cwd, outDir) || ".";
+  report.publication = {
+    status: "skipped",
+    code: "NO_PUBLISH_TARGET",
+    reason: `no GitHub thread configured; the report was written to the local folder ${shownOut}`,
+  };
+  report.artifacts = localArtifacts();
+
+  report = finalizeReport(report, { finishedAt: now(), ...(options.secrets ? { secrets: options.secrets } : {}) });
+
+  // Render everything before writing anything: an invalid report throws here and nothing is written.
+  const rendered = {
+    json: `${JSON.stringify(report, null, 2)}\n`,
+    markdown: renderComment(report),
+    summary: renderJobSummary(report),
+    html: renderHtml(report),
+  };
+  const files = {
+    json: join(outDir, REPORT_FILES.json),
+    markdown: join(outDir, REPORT_FILES.markdown),
+    summary: join(outDir, REPORT_FILES.summary),
+    html: join(outDir, REPORT_FILES.html),
+  };
+  await writeFilesAtomically([
+    { path: files.json, content: rendered.json },
+    { path: files.markdown, content: rendered.markdown },
+    { path: files.summary, content: rendered.summary },
+    { path: files.html, content: rendered.html },
+  ]);
+  return { report, outDir, files };
+}
+
+/** The report files themselves, linked relative to the output folder (local, not durable). */
+function localArtifacts(): Artifact[] {
+  return [
+    { name: "HTML report", kind: "report", url: REPORT_FILES.html, durable: false, destination: "local" },
+    { name: "report.json", kind: "report", url: REPORT_FILES.json, durable: false, destination: "local" },
+    { name: "comment markdown", kind: "report", url: REPORT_FILES.markdown, durable: false, destination: "local" },
+  ];
+}
