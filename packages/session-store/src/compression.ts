@@ -4,6 +4,12 @@ import { SessionErrorCodes, sessionError } from "./errors.js";
 
 const CHUNK = 1 << 18;
 
+/**
+ * gzip level 5: on the session bench it writes ~1% more bytes than `gzip -6` for ~30% less CPU
+ * (measured with `pnpm bench:session`); pass `level` to trade differently.
+ */
+export const DEFAULT_GZIP_LEVEL = 5;
+
 export type Compression = "gzip" | "zstd";
 
 type ZstdZlib = typeof zlib & {
@@ -18,7 +24,7 @@ export function zstdAvailable(): boolean {
 }
 
 export function compressor(kind: Compression, level?: number): Transform {
-  if (kind === "gzip") return zlib.createGzip({ level: level ?? 6, memLevel: 9, chunkSize: CHUNK });
+  if (kind === "gzip") return zlib.createGzip({ level: level ?? DEFAULT_GZIP_LEVEL, memLevel: 9, chunkSize: CHUNK });
   const z = zlib as ZstdZlib;
   if (!z.createZstdCompress) throw zstdMissing();
   const key = z.constants.ZSTD_c_compressionLevel;
@@ -45,4 +51,26 @@ function zstdMissing() {
     `zstd is not available in Node.js ${process.versions.node}`,
     "Use gzip (the default), or run on Node.js 22.15+ where node:zlib has zstd.",
   );
+}
+
+type ZstdBlock = typeof zlib & {
+  zstdCompress?: (buf: Buffer, options: object, cb: (err: Error | null, out: Buffer) => void) => void;
+};
+
+/**
+ * Compresses one block as a complete gzip member (or zstd frame). Members concatenate into a valid
+ * stream that every gunzip (and `tar -xzf`) reads as one, so blocks can be compressed in parallel.
+ */
+export function compressBlock(kind: Compression, block: Buffer, level?: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const cb = (err: Error | null, out: Buffer) => (err ? reject(err) : resolve(out));
+    if (kind === "gzip") {
+      zlib.gzip(block, { level: level ?? DEFAULT_GZIP_LEVEL, memLevel: 9, chunkSize: 1 << 20 }, cb);
+      return;
+    }
+    const z = zlib as ZstdBlock & ZstdZlib;
+    if (!z.zstdCompress) return reject(zstdMissing());
+    const key = z.constants.ZSTD_c_compressionLevel;
+    z.zstdCompress(block, key === undefined ? {} : { params: { [key]: level ?? 3 } }, cb);
+  });
 }

@@ -106,7 +106,8 @@ export async function writeCodexConfig(
     }
   }
   const next = mergeConfig(doc, input);
-  const text = stringify(next) + "\n";
+  const toml = stringify(next);
+  const text = toml.endsWith("\n") ? toml : `${toml}\n`;
   if (text === before) return { path, changed: false };
   const tmp = `${path}.${randomBytes(4).toString("hex")}.tmp`;
   await writeFile(tmp, text, { mode: 0o600 });

@@ -4,7 +4,7 @@
  * length so page layouts stay valid. Afterwards the content is scanned again: a secret that would
  * remain fails the save.
  */
-import { isUtf8 } from "node:buffer";
+import { isAscii, isUtf8 } from "node:buffer";
 import { MIN_EXACT_SECRET_LENGTH, redactWithCount, SECRET_PATTERNS } from "@codexrel/core";
 
 export interface ScrubResult {
@@ -34,26 +34,31 @@ export function normalizeSecrets(secrets: Iterable<string | undefined | null>): 
 export function scrub(buf: Buffer, secrets: readonly string[]): ScrubResult {
   if (buf.length === 0) return { content: buf, count: 0, kind: "text", remains: false };
   if (isText(buf)) {
-    const text = buf.toString("utf8");
+    // Pure ASCII decodes the same either way, and latin1 decoding is a plain copy.
+    const text = buf.toString(isAscii(buf) ? "latin1" : "utf8");
     const { text: out, count } = redactWithCount(text, { secrets });
     if (count === 0) return { content: buf, count, kind: "text", remains: false };
     const again = redactWithCount(out, { secrets });
     return { content: Buffer.from(out, "utf8"), count, kind: "text", remains: again.count > 0 };
   }
+  if (maskBinary(buf, secrets, true) === 0) return { content: buf, count: 0, kind: "binary", remains: false };
   const content = Buffer.from(buf);
   const count = maskBinary(content, secrets);
-  const remains = count > 0 && maskBinary(Buffer.from(content), secrets) > 0;
+  const remains = maskBinary(content, secrets, true) > 0;
   return { content, count, kind: "binary", remains };
 }
 
-/** Masks secrets in place with `*` (same length). Returns how many spans were masked. */
-export function maskBinary(buf: Buffer, secrets: readonly string[]): number {
+/**
+ * Masks secrets in place with `*` (same length). Returns how many spans were masked; with
+ * `dryRun` it only counts and leaves `buf` alone.
+ */
+export function maskBinary(buf: Buffer, secrets: readonly string[], dryRun = false): number {
   let count = 0;
   for (const secret of secrets) {
     const needle = Buffer.from(secret, "utf8");
     let at = buf.indexOf(needle);
     while (at !== -1) {
-      buf.fill(0x2a, at, at + needle.length);
+      if (!dryRun) buf.fill(0x2a, at, at + needle.length);
       count += 1;
       at = buf.indexOf(needle, at + needle.length);
     }
@@ -66,7 +71,7 @@ export function maskBinary(buf: Buffer, secrets: readonly string[]): number {
       const secretPart = m[group] ?? m[0];
       if (/^\*+$/.test(secretPart)) continue;
       const start = (m.index ?? 0) + m[0].length - secretPart.length;
-      buf.fill(0x2a, start, start + secretPart.length);
+      if (!dryRun) buf.fill(0x2a, start, start + secretPart.length);
       count += 1;
     }
   }

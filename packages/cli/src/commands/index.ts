@@ -4,5 +4,6 @@ import type { CliContext } from "../context.js";
 import { register as checks } from "./checks.js";
 import { register as report } from "./report.js";
 import { register as run } from "./run.js";
+import { register as session } from "./session.js";
 
-export const commands: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [report, checks, run];
+export const commands: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [report, checks, run, session];
