@@ -2,8 +2,9 @@
 import type { Command } from "commander";
 import type { CliContext } from "../context.js";
 import { register as checks } from "./checks.js";
+import { register as classify } from "./classify.js";
 import { register as report } from "./report.js";
 import { register as run } from "./run.js";
 import { register as session } from "./session.js";
 
-export const commands: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [report, checks, run, session];
+export const commands: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [report, checks, run, classify, session];
