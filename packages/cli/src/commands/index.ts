@@ -7,4 +7,10 @@ import { register as report } from "./report.js";
 import { register as run } from "./run.js";
 import { register as session } from "./session.js";
 
-export const commands: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [report, checks, run, classify, session];
+export const commands: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
+  report,
+  checks,
+  run,
+  classify,
+  session,
+];

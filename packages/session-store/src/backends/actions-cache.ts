@@ -30,13 +30,16 @@ export interface ActionsCacheBackendOptions {
 }
 
 const BUNDLE_NAME = "session.bundle";
+const OPTIONAL_PEER: string = "@actions/cache";
 
 export function createActionsCacheBackend(options: ActionsCacheBackendOptions): SessionBackend {
   let loaded: ActionsCachePort | undefined = options.cache;
   const cache = async (): Promise<ActionsCachePort> => {
     if (!loaded) {
       try {
-        loaded = (await import("@actions/cache")) as ActionsCachePort;
+        // A computed specifier: bundlers leave the optional peer dependency to run time.
+        const specifier = OPTIONAL_PEER;
+        loaded = (await import(specifier)) as ActionsCachePort;
       } catch (cause) {
         throw sessionError(
           SessionErrorCodes.SESSION_BACKEND_FAILED,
