@@ -51,7 +51,7 @@ describe("prepare-codex-home + save-codex-home", () => {
     const prepared = await run1.run("prepare-codex-home", {
       inputs: { thread: "octo/hello/issue-4", model: "gpt-test" },
     });
-    expect(prepared.conclusion, prepared.log).toBe("success");
+    expect(prepared.conclusion, prepared.log.join("\n")).toBe("success");
     const home1 = prepared.outputs["codex-home"]!;
     expect(prepared.outputs).toMatchObject({
       "session-found": "false",
@@ -65,7 +65,7 @@ describe("prepare-codex-home + save-codex-home", () => {
 
     // CODEX_HOME was exported by prepare: save finds it without an input.
     const saved = await run1.run("save-codex-home", { inputs: { thread: "octo/hello/issue-4" } });
-    expect(saved.conclusion, saved.log).toBe("success");
+    expect(saved.conclusion, saved.log.join("\n")).toBe("success");
     expect(saved.outputs).toMatchObject({ "session-id": SESSION_ID, redactions: "1", "error-code": "" });
     expect(saved.outputs.key).toMatch(/^codexrel-session-v1\/octo\/hello\/issue-4\//);
     expect(saved.summary).toContain("Codex session saved");
@@ -74,7 +74,7 @@ describe("prepare-codex-home + save-codex-home", () => {
     const restored = await run2.run("prepare-codex-home", {
       inputs: { thread: "octo/hello/issue-4", "require-session": "true" },
     });
-    expect(restored.conclusion, restored.log).toBe("success");
+    expect(restored.conclusion, restored.log.join("\n")).toBe("success");
     expect(restored.outputs).toMatchObject({ "session-found": "true", "session-id": SESSION_ID, "cache-hit": "true" });
     const home2 = restored.outputs["codex-home"]!;
     expect(home2).not.toBe(home1);
@@ -119,7 +119,7 @@ describe("prepare-codex-home + save-codex-home", () => {
     };
     damage(cacheDir);
     const advisory = await harness().run("prepare-codex-home", { inputs: { thread: "octo/hello/issue-5" } });
-    expect(advisory.conclusion, advisory.log).toBe("success");
+    expect(advisory.conclusion, advisory.log.join("\n")).toBe("success");
     expect(advisory.outputs).toMatchObject({ "session-found": "false", "error-code": "SESSION_BUNDLE_CORRUPT" });
     expect(advisory.annotations.some((a) => a.level === "warning" && /advisory mode/.test(a.message))).toBe(true);
     expect(advisory.summary).toContain("SESSION_BUNDLE_CORRUPT");
@@ -133,7 +133,7 @@ describe("prepare-codex-home + save-codex-home", () => {
     const r = await harness().run("save-codex-home", {
       inputs: { thread: "octo/hello/issue-6", "codex-home": join(cacheDir, "missing") },
     });
-    expect(r.conclusion, r.log).toBe("success");
+    expect(r.conclusion, r.log.join("\n")).toBe("success");
     expect(r.outputs).toMatchObject({ key: "", "error-code": "SESSION_HOME_NOT_FOUND" });
     expect(r.summary).toContain("Codex session not saved");
   });
@@ -152,7 +152,7 @@ describe("with the real Codex CLI", () => {
       const env = { MOCK_KEY: "sk-mock-env-key-000000000000000000000" };
       const run1 = harness();
       const p1 = await run1.run("prepare-codex-home", { inputs: { thread: "octo/hello/pr-3", ...config } });
-      expect(p1.conclusion, p1.log).toBe("success");
+      expect(p1.conclusion, p1.log.join("\n")).toBe("success");
       mkdirSync(join(work, "one"));
       const first = await runCodex({
         codexHome: p1.outputs["codex-home"]!,

@@ -1,4 +1,5 @@
-import { readdir, readFile, rename, stat, utimes } from "node:fs/promises";
+import { spawnSync } from "node:child_process";
+import { mkdir, readdir, readFile, rename, stat, utimes } from "node:fs/promises";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { inspectBundle, packCodexHome, restoreBundle, SessionErrorCodes, zstdAvailable } from "@codexrel/session-store";
@@ -125,6 +126,25 @@ describe("pack", () => {
     expect(manifest.session).toMatchObject({ id: "aaaa", cwd: "/a" });
     expect(manifest.sessions).toBe(3);
     expect(manifest.codexVersion).toBe("9.9.9");
+  });
+
+  test("bundles are multi-member gzip that system tar reads; files larger than a member round trip", async () => {
+    const dir = await tempDir();
+    const home = join(dir, "home");
+    const big = Buffer.alloc(9 * 1024 * 1024);
+    for (let i = 0; i < big.length; i += 4) big.writeUInt32LE((i * 2654435761) >>> 0, i);
+    await writeTree(home, { "memories_1.sqlite": big, "sessions/a/rollout-1.jsonl": "x\n".repeat(1000) });
+    const bundle = join(dir, "b.tgz");
+    const { manifest } = await packCodexHome({ codexHome: home, out: bundle });
+    const out = join(dir, "tar-out");
+    await mkdir(out);
+    const r = spawnSync("tar", ["-xzf", bundle, "-C", out]);
+    expect(r.status, String(r.stderr)).toBe(0);
+    expect(await snapshot(join(out, "home"))).toEqual(await snapshot(home));
+    expect(JSON.parse(await readFile(join(out, "codexrel-manifest.json"), "utf8")).files).toEqual(manifest.files);
+    const restored = await restoreBundle({ bundle, codexHome: join(dir, "restored") });
+    expect(restored.files).toBe(2);
+    expect(await snapshot(join(dir, "restored"))).toEqual(await snapshot(home));
   });
 
   test("a missing CODEX_HOME is a coded error", async () => {
