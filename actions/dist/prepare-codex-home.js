@@ -23133,7 +23133,7 @@ async function extract(bundle, compression, staging, limits) {
   let declaredBytes = 0;
   let fileCount = 0;
   let failure;
-  const source = createReadStream(bundle, { highWaterMark: 1 << 20 });
+  const source = createReadStream(bundle);
   const { countIn, guard } = decompressionGuards(limits);
   const fail = (error) => {
     failure ??= error;
@@ -24663,6 +24663,11 @@ async function restore() {
     "error-code": ""
   }))
     core.setOutput(k2, v2);
+  if (!codexHome) {
+    core.setOutput("error-code", input("PREPARE_ERROR_CODE"));
+    core.info("CODEX_HOME was not prepared (see the previous step): nothing to restore");
+    return;
+  }
   if (!thread) {
     if (requireSession) {
       core.setOutput("error-code", SessionErrorCodes.SESSION_REQUIRED_BUT_MISSING);
@@ -24700,6 +24705,7 @@ try {
   const coded = toCodexrelError(error);
   const text = redact(formatError(coded), { secrets });
   core.setOutput("error-code", coded.code);
+  if (step === "prepare") for (const k2 of ["codex-home", "thread", "restore-key"]) core.setOutput(k2, "");
   if (step === "restore") {
     core.setOutput("session-found", "false");
     core.setOutput("session-id", "");

@@ -74,6 +74,11 @@ async function restore(): Promise<void> {
     "error-code": "",
   }))
     core.setOutput(k, v);
+  if (!codexHome) {
+    core.setOutput("error-code", input("PREPARE_ERROR_CODE"));
+    core.info("CODEX_HOME was not prepared (see the previous step): nothing to restore");
+    return;
+  }
   if (!thread) {
     if (requireSession) {
       core.setOutput("error-code", SessionErrorCodes.SESSION_REQUIRED_BUT_MISSING);
@@ -119,6 +124,7 @@ try {
   const coded = toCodexrelError(error);
   const text = redact(formatError(coded), { secrets });
   core.setOutput("error-code", coded.code);
+  if (step === "prepare") for (const k of ["codex-home", "thread", "restore-key"]) core.setOutput(k, "");
   if (step === "restore") {
     core.setOutput("session-found", "false");
     core.setOutput("session-id", "");

@@ -129,6 +129,19 @@ describe("prepare-codex-home + save-codex-home", () => {
     expect(blocking.conclusion).toBe("failure");
   });
 
+  it("advisory prepare: a bad config input is reported in outputs and the summary; the step exits 0", async () => {
+    const r = await harness().run("prepare-codex-home", {
+      inputs: { thread: "octo/hello/issue-7", "model-provider": "proxy", "base-url": "file:///etc/passwd" },
+    });
+    expect(r.conclusion, r.log.join("\n")).toBe("success");
+    expect(r.outputs).toMatchObject({
+      "codex-home": "",
+      "session-found": "false",
+      "error-code": "SESSION_CONFIG_INVALID",
+    });
+    expect(r.summary).toContain("SESSION_CONFIG_INVALID");
+  });
+
   it("advisory save: a missing CODEX_HOME is reported, nothing is saved, the step exits 0", async () => {
     const r = await harness().run("save-codex-home", {
       inputs: { thread: "octo/hello/issue-6", "codex-home": join(cacheDir, "missing") },

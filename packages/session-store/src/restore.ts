@@ -186,7 +186,7 @@ async function extract(
   let fileCount = 0;
   let failure: CodexrelError | undefined;
 
-  const source = createReadStream(bundle, { highWaterMark: 1 << 20 });
+  const source = createReadStream(bundle);
   const { countIn, guard } = decompressionGuards(limits);
 
   const fail = (error: CodexrelError) => {

@@ -4,7 +4,7 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -47,7 +47,10 @@ export function codexEntry(): string | undefined {
 export async function codexAvailability(): Promise<{ ok: true; version: string } | { ok: false; reason: string }> {
   const entry = codexEntry();
   if (!entry) return { ok: false, reason: "@openai/codex is not installed (devDependency of @codexrel/testkit)" };
-  const run = await runCodex({ codexHome: tmpdir(), cwd: tmpdir(), args: ["--version"], timeoutMs: 30_000 });
+  const home = await mkdtemp(join(tmpdir(), "codex-version-"));
+  const run = await runCodex({ codexHome: home, cwd: home, args: ["--version"], timeoutMs: 30_000 }).finally(() =>
+    rm(home, { recursive: true, force: true }),
+  );
   const match = /(\d+\.\d+\.\d+\S*)/.exec(run.stdout);
   if (run.code === 0 && match?.[1]) return { ok: true, version: match[1] };
   return {
