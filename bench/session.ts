@@ -228,6 +228,10 @@ try {
   console.log(
     `  cpu time (user+sys, median): pack ours ${c("ours pack")} ms vs tar+gzip ${c("tar pack")} ms; restore ours ${c("ours restore")} ms vs tar+gzip ${c("tar restore")} ms`,
   );
+  const perRound = (a: number[], b: number[]) => a.map((x, i) => (x / b[i]!).toFixed(2)).join(" ");
+  console.log(
+    `  per-round ratios (ours first in rounds 2, 4, ...): pack ${perRound(ours.pack, base.pack)}; restore ${perRound(ours.restore, base.restore)}`,
+  );
   console.log(
     `  (ours also redacted ${ours.redactions} secrets and verified ${tree.files} sha256 checksums; all rounds: pack ${ours.pack.map((x) => x.toFixed(0)).join("/")} vs ${base.pack.map((x) => x.toFixed(0)).join("/")} ms, restore ${ours.restore.map((x) => x.toFixed(0)).join("/")} vs ${base.restore.map((x) => x.toFixed(0)).join("/")} ms)`,
   );

@@ -345,12 +345,17 @@ async function extract(
     parser.on("error", reject);
   });
   parsed.catch(() => {});
+  // Each chunk is handed to the parser on the next turn of the event loop, not inside gunzip's
+  // callback: gunzip then queues its next slice on the thread pool first, so inflating and writing
+  // files overlap (as gzip and tar do in two processes) instead of taking turns.
   const sink = new Writable({
     highWaterMark: 1 << 20,
     write(chunk: Buffer, _e, cb) {
-      if (failure) return cb(failure);
-      if (parser.write(chunk)) cb();
-      else parser.once("drain", () => cb());
+      setImmediate(() => {
+        if (failure) return cb(failure);
+        if (parser.write(chunk)) cb();
+        else parser.once("drain", () => cb());
+      });
     },
     final(cb) {
       parser.end();
