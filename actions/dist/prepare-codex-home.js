@@ -23287,9 +23287,11 @@ async function extract(bundle, compression, staging, limits) {
   const sink = new Writable({
     highWaterMark: 1 << 20,
     write(chunk, _e2, cb) {
-      if (failure) return cb(failure);
-      if (parser.write(chunk)) cb();
-      else parser.once("drain", () => cb());
+      setImmediate(() => {
+        if (failure) return cb(failure);
+        if (parser.write(chunk)) cb();
+        else parser.once("drain", () => cb());
+      });
     },
     final(cb) {
       parser.end();

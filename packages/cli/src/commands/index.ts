@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import type { CliContext } from "../context.js";
 import { register as checks } from "./checks.js";
 import { register as classify } from "./classify.js";
+import { register as preflight } from "./preflight.js";
 import { register as report } from "./report.js";
 import { register as run } from "./run.js";
 import { register as session } from "./session.js";
@@ -12,5 +13,6 @@ export const commands: ReadonlyArray<(program: Command, ctx: CliContext) => void
   checks,
   run,
   classify,
+  preflight,
   session,
 ];
