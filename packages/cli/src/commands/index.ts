@@ -7,6 +7,7 @@ import { register as preflight } from "./preflight.js";
 import { register as releaseMonitor } from "./release-monitor.js";
 import { register as report } from "./report.js";
 import { register as run } from "./run.js";
+import { register as session } from "./session.js";
 
 export const commands: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
   report,
@@ -15,4 +16,5 @@ export const commands: ReadonlyArray<(program: Command, ctx: CliContext) => void
   classify,
   preflight,
   releaseMonitor,
+  session,
 ];
