@@ -8,6 +8,7 @@ import { register as publish } from "./publish.js";
 import { register as releaseMonitor } from "./release-monitor.js";
 import { register as report } from "./report.js";
 import { register as run } from "./run.js";
+import { register as session } from "./session.js";
 
 export const commands: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
   report,
@@ -17,4 +18,5 @@ export const commands: ReadonlyArray<(program: Command, ctx: CliContext) => void
   preflight,
   publish,
   releaseMonitor,
+  session,
 ];
