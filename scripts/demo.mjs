@@ -19,6 +19,9 @@ const cli = run(process.execPath, [
   "run",
   "--config",
   "examples/demo/codexrel.yml",
+  // The demo shows the fix-iteration counter an agent loop would report (iteration 1 of `iterations.max`).
+  "--iteration",
+  "1",
 ]);
 if (cli.status !== 0 && cli.status !== 1) {
   console.error(`demo: codexrel run exited ${cli.status}`);

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { validateReport } from "@codexrel/core";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { cli, cliProcess, repoRoot } from "./helpers.js";
+import { cli, cliProcess, copyDemo, repoRoot } from "./helpers.js";
 
 let dir: string;
 beforeEach(() => {
@@ -18,18 +18,47 @@ function writeConfig(yaml: string): string {
 }
 
 describe("codexrel run", () => {
-  test("the demo: pass, fallback rescue (warn), non-blocking failure (warn) => ready, files written", async () => {
+  test("the demo: fallback rescue and non-blocking failures warn, one test of each class, the new regression blocks", async () => {
     const out = join(dir, "out");
-    const r = await cli(["run", "--config", "examples/demo/codexrel.yml", "--out", out]);
+    const demo = copyDemo();
+    const r = await cli(["run", "--config", demo.config, "--out", out, "--iteration", "1"]);
     expect(r.stderr).not.toContain("INTERNAL");
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/PASS {2}lint/);
     expect(r.stdout).toMatch(/WARN {2}build .*fallback used/);
     expect(r.stdout).toMatch(/WARN {2}docs links .*non-blocking/);
-    expect(r.stdout).toContain("Decision: READY");
+    expect(r.stdout).toContain("Decision: NOT READY");
+    expect(r.stdout).toContain("blocking: [REGRESSIONS_BLOCK] blocking tests (1 new): math › slugifies titles");
+    expect(r.stdout).toContain("fix iteration 1 of 3");
     const report = JSON.parse(readFileSync(join(out, "report.json"), "utf8"));
     expect(validateReport(report).errors).toEqual([]);
-    expect(report.commands.map((c: { status: string }) => c.status)).toEqual(["pass", "pass", "warn", "warn"]);
+    expect(report.commands.map((c: { name: string; status: string }) => `${c.name}: ${c.status}`)).toEqual([
+      "lint: pass",
+      "unit tests: warn",
+      "unit tests (re-run): warn",
+      "build: warn",
+      "docs links: warn",
+    ]);
+    // Real node --test runs classified against the committed base report: one test of each class.
+    const byClass = Object.fromEntries(
+      report.regressions.tests.map((t: { class: string; name: string }) => [t.class, t.name]),
+    );
+    expect(byClass).toEqual({
+      new: "slugifies titles",
+      known: "formats prices for de-DE",
+      flaky: "retries the flaky network call",
+      fixed: "computes ISO weeks",
+      added: "truncates long titles",
+      removed: "keeps the legacy number format",
+      skipped: "renders dark mode",
+      passed: "adds numbers",
+    });
+    expect(report.regressions.tests.find((t: { class: string }) => t.class === "flaky").evidence).toMatch(
+      /later attempt/,
+    );
+    expect(report.decision.risks).toEqual(expect.arrayContaining([expect.stringMatching(/flaky/)]));
+    expect(report.decision.changelog).toMatch(/^From 2 pending changeset\(s\):/);
+    expect(report.meta.iteration).toEqual({ n: 1, max: 3, stopReason: null });
     // No token in the environment: preflight says so and publication is blocked, truthfully.
     expect(report.publication).toMatchObject({ status: "blocked", code: "GITHUB_TOKEN_MISSING" });
     expect(report.publication.reason).toMatch(/^publication blocked: no token/);
@@ -42,6 +71,7 @@ describe("codexrel run", () => {
     expect(r.stdout).toMatch(/publication: blocked \(GITHUB_TOKEN_MISSING\) — publication blocked: no token/);
     for (const f of ["report.md", "report.html", "summary.md"]) expect(existsSync(join(out, f))).toBe(true);
     expect(readFileSync(join(out, "report.html"), "utf8")).toMatch(/^<!doctype html>/);
+    expect(readFileSync(join(out, "report.md"), "utf8")).toContain("<summary>Changelog draft</summary>");
   });
 
   test("a blocking failure => not ready, exit 1, and the reason is printed", async () => {
@@ -178,10 +208,8 @@ describe("the codexrel executable", () => {
     expect(cliProcess(["no-such-command"]).code).toBe(2);
     expect(cliProcess(["run"]).code).toBe(2); // missing --config
     expect(cliProcess(["report", "render", "x.json", "--format", "pdf"]).code).toBe(2);
-    const demo = cliProcess(["run", "--config", "examples/demo/codexrel.yml", "--out", join(dir, "out")], {
-      cwd: repoRoot,
-    });
-    expect(demo.code).toBe(0);
-    expect(demo.stdout).toContain("Decision: READY");
+    const demo = cliProcess(["run", "--config", copyDemo().config, "--out", join(dir, "out")], { cwd: repoRoot });
+    expect(demo.code).toBe(1); // the demo's new regression: not ready
+    expect(demo.stdout).toContain("Decision: NOT READY");
   });
 });

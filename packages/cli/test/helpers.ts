@@ -1,4 +1,6 @@
 import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type CliContext, runCli } from "@codexrel/cli";
 
@@ -52,4 +54,17 @@ export function cliProcess(
     },
   );
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * A private copy of the demo project: its checks write reports into the project folder, so test
+ * files running the demo in parallel must not share one.
+ */
+export function copyDemo(): { dir: string; config: string } {
+  const dir = mkdtempSync(join(tmpdir(), "codexrel-demo-"));
+  cpSync(join(repoRoot, "examples/demo"), dir, {
+    recursive: true,
+    filter: (src) => !src.includes(".codexrel") && !src.includes("node_modules"),
+  });
+  return { dir, config: join(dir, "codexrel.yml") };
 }

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { validateReport } from "@codexrel/core";
 import { type FakeGitHub, useFakeGitHub } from "@codexrel/testkit";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { cli } from "./helpers.js";
+import { cli, copyDemo } from "./helpers.js";
 
 const TOKEN = "ghs_CANARYcliPreflight0000000000000000000001";
 const OPENAI = "sk-proj-CANARYcliPreflightOpenAI00000000000002";
@@ -137,21 +137,10 @@ describe("codexrel run includes preflight", () => {
   test("with a token and a thread: preflight checks land in the report; publication says why it was not attempted", async () => {
     const out = join(dir, "out");
     const r = await cli(
-      [
-        "run",
-        "--config",
-        "examples/demo/codexrel.yml",
-        "--out",
-        out,
-        "--repo",
-        "acme/widgets",
-        "--issue",
-        "1",
-        "--json",
-      ],
+      ["run", "--config", copyDemo().config, "--out", out, "--repo", "acme/widgets", "--issue", "1", "--json"],
       { env: githubEnv({ GITHUB_TOKEN: TOKEN }) },
     );
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1); // the demo carries one new regression: not ready
     const report = JSON.parse(r.stdout);
     expect(validateReport(report).errors).toEqual([]);
     expect(statuses(report.preflight)).toEqual({
@@ -167,7 +156,7 @@ describe("codexrel run includes preflight", () => {
   });
 
   test("an invalid token blocks publication with GITHUB_TOKEN_INVALID", async () => {
-    const r = await cli(["run", "--config", "examples/demo/codexrel.yml", "--out", join(dir, "out"), "--json"], {
+    const r = await cli(["run", "--config", copyDemo().config, "--out", join(dir, "out"), "--json"], {
       env: githubEnv({ GITHUB_TOKEN: "ghp_CANARYrevoked00000000000000000000000003" }),
     });
     const report = JSON.parse(r.stdout);

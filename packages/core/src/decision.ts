@@ -43,16 +43,20 @@ export function decide(input: DecisionInput, options: { risks?: string[]; change
       const byClass = new Map<string, number>();
       for (const t of blockingTests) byClass.set(t.class, (byClass.get(t.class) ?? 0) + 1);
       const parts = [...byClass].map(([cls, n]) => `${n} ${cls}`);
+      const named = blockingTests.slice(0, 3).map((t) => {
+        const scope = t.suite ?? t.classname;
+        return scope ? `${scope} › ${t.name}` : t.name;
+      });
+      const more = blockingTests.length > named.length ? ` and ${blockingTests.length - named.length} more` : "";
       blockingReasons.push({
         source: "regression",
         code: "REGRESSIONS_BLOCK",
-        message: `blocking test classes: ${parts.join(", ")}`,
+        message: `blocking tests (${parts.join(", ")}): ${named.join("; ")}${more}`,
       });
     }
     if (!regressions.baseline.available) {
       warnings.push(`no baseline: ${regressions.baseline.note ?? "failures cannot be told new from known"}`);
     }
-    if (regressions.counts.flaky > 0) warnings.push(`${regressions.counts.flaky} flaky test(s)`);
   }
 
   const iteration = input.meta.iteration;

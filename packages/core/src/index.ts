@@ -13,4 +13,5 @@ export { Budget, type Measure, measureBytes, measureChars } from "./render/budge
 export * from "./render/html.js";
 export * from "./render/markdown.js";
 export * from "./report.js";
+export * from "./risks.js";
 export * from "./schemas.js";

@@ -1,6 +1,6 @@
 /** `codexrel run`: the local release-validation pipeline (checks, report, decision, local outputs). */
 import { join, relative, resolve } from "node:path";
-import { type PreflightCheck, type Publication, parseConfig } from "@codexrel/core";
+import { CodexrelError, ErrorCodes, type PreflightCheck, type Publication, parseConfig } from "@codexrel/core";
 import { formatThreadRef } from "@codexrel/github";
 import { blockedPublication, runPreflight } from "@codexrel/preflight";
 import type { Command } from "commander";
@@ -47,6 +47,29 @@ async function publicationPreflight(
   };
 }
 
+type RunFlags = {
+  config: string;
+  out?: string;
+  json?: boolean;
+  verbose?: boolean;
+  iteration?: string;
+  stopReason?: string;
+} & ThreadFlags;
+
+function parseIteration(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new CodexrelError(
+      ErrorCodes.USAGE,
+      `--iteration must be a whole number from 1, got ${JSON.stringify(value)}`,
+      {
+        hint: "Pass the 1-based number of the fix iteration, e.g. --iteration 2.",
+      },
+    );
+  }
+  return n;
+}
+
 export function register(program: Command, ctx: CliContext): void {
   program
     .command("run")
@@ -60,7 +83,9 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--repo <owner/repo>", "repository of the thread to publish to (default: the Actions event's)")
     .option("--issue <n>", "issue to publish to")
     .option("--pr <n>", "pull request to publish to")
-    .action(async (opts: { config: string; out?: string; json?: boolean; verbose?: boolean } & ThreadFlags) => {
+    .option("--iteration <n>", "fix iteration this run is, for agent loops (max from iterations.max in the config)")
+    .option("--stop-reason <text>", "why the fix loop stopped (shown with the iteration)")
+    .action(async (opts: RunFlags) => {
       const configPath = resolve(ctx.cwd, opts.config);
       const config = parseConfig(await readText(configPath, "config"), opts.config);
       const preflight = await publicationPreflight(opts, ctx.env);
@@ -74,6 +99,9 @@ export function register(program: Command, ctx: CliContext): void {
         secrets: secretsFromEnv(ctx.env),
         onCheckEvent: checkEventPrinter(ctx, Boolean(opts.verbose && !opts.json)),
         preflight,
+        ...(opts.iteration
+          ? { iteration: { n: parseIteration(opts.iteration), stopReason: opts.stopReason ?? null } }
+          : {}),
       });
       if (opts.json) {
         ctx.stdout.write(`${JSON.stringify(result.report, null, 2)}\n`);

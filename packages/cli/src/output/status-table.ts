@@ -34,7 +34,11 @@ export function formatStatusTable(report: RunReport): string {
 export function formatDecision(report: RunReport): string {
   const d = report.decision;
   const lines = [`Decision: ${d.ready ? "READY" : "NOT READY"} — ${d.nextAction}`];
+  const it = report.meta.iteration;
+  if (it) lines.push(`  fix iteration ${it.n} of ${it.max}${it.stopReason ? ` (stopped: ${it.stopReason})` : ""}`);
   for (const r of d.blockingReasons) lines.push(`  blocking: [${r.code}] ${r.message}`);
   for (const w of d.warnings ?? []) lines.push(`  warning: ${w}`);
+  for (const r of d.risks ?? []) lines.push(`  risk: ${r}`);
+  if (d.changelog) lines.push(`  changelog draft: ${d.changelog.split("\n")[0]} (in the report)`);
   return `${lines.join("\n")}\n`;
 }

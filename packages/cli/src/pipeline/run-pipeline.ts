@@ -10,6 +10,7 @@ import {
   type Artifact,
   type CodexrelConfig,
   createReport,
+  deriveRisks,
   finalizeReport,
   type PreflightCheck,
   type Publication,
@@ -20,6 +21,8 @@ import {
 } from "@codexrel/core";
 import { applyCujStage } from "@codexrel/publisher";
 import { writeFilesAtomically } from "../io.js";
+import { draftChangelog } from "./changelog.js";
+import { classifyStage } from "./classify-stage.js";
 
 export interface RunPipelineOptions {
   config: CodexrelConfig;
@@ -40,6 +43,8 @@ export interface RunPipelineOptions {
    * `preflight[]`, and a known-blocked publication replaces the default "skipped".
    */
   preflight?: { checks: PreflightCheck[]; publication: Publication | null };
+  /** Which fix iteration this run is (1-based) and why the loop stopped, for agent runs. */
+  iteration?: { n: number; stopReason?: string | null };
 }
 
 export interface RunPipelineResult {
@@ -69,6 +74,13 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunPipel
   });
 
   if (options.preflight) report.preflight = options.preflight.checks;
+  if (options.iteration) {
+    report.meta.iteration = {
+      n: options.iteration.n,
+      max: config.iterations?.max ?? Math.max(1, options.iteration.n),
+      stopReason: options.iteration.stopReason ?? null,
+    };
+  }
 
   report.commands = await runChecks(config.checks ?? [], {
     cwd: projectDir,
@@ -78,6 +90,12 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunPipel
     ...(config.checksOptions?.tailLines ? { tailLines: config.checksOptions.tailLines } : {}),
     ...(options.onCheckEvent ? { onEvent: options.onCheckEvent } : {}),
   });
+
+  if (config.regressions) {
+    const classified = await classifyStage(config.regressions, options.configPath, now);
+    report.regressions = classified.regressions;
+    if (classified.failure) report.commands.push(classified.failure);
+  }
 
   const shownOut = relative(options.cwd, outDir) || ".";
   report.publication = options.preflight?.publication ?? {
@@ -97,7 +115,18 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunPipel
     });
   }
 
-  report = finalizeReport(report, { finishedAt: now(), ...(options.secrets ? { secrets: options.secrets } : {}) });
+  const changelog = await draftChangelog({
+    changesetsDir: resolve(projectDir, config.changelog?.changesetsDir ?? ".changeset"),
+    repoDir: projectDir,
+    ...(config.changelog?.since ? { since: config.changelog.since } : {}),
+    ...(config.changelog?.maxEntries ? { maxEntries: config.changelog.maxEntries } : {}),
+  });
+  report = finalizeReport(report, {
+    finishedAt: now(),
+    risks: deriveRisks(report),
+    changelog: changelog?.text ?? null,
+    ...(options.secrets ? { secrets: options.secrets } : {}),
+  });
 
   // Render everything before writing anything: an invalid report throws here and nothing is written.
   const rendered = {

@@ -20,6 +20,67 @@ export interface CodexrelConfig {
     tailLines?: number;
   };
   /**
+   * Classify test reports against the base run (see @codexrel/regressions). Paths are files, directories or globs relative to this file.
+   */
+  regressions?: {
+    /**
+     * Reports of the base commit. Absent or matching nothing: no baseline (failures are unknown-baseline).
+     */
+    base?: string[];
+    /**
+     * Reports of the candidate run.
+     *
+     * @minItems 1
+     */
+    candidate: [string, ...string[]];
+    /**
+     * Later attempts of the candidate (re-runs), in order; each a list of paths.
+     */
+    attempts?: string[][];
+    /**
+     * Earlier runs of the same candidate, oldest first; each a list of paths.
+     */
+    history?: string[][];
+    /**
+     * Known-failing (quarantine) YAML or JSON file.
+     */
+    knownFailing?: string;
+    /**
+     * Classes that block (default: new).
+     */
+    blocking?: (
+      "new" | "known" | "flaky" | "fixed" | "added" | "removed" | "skipped" | "passed" | "unknown-baseline"
+    )[];
+    /**
+     * Identical repeated testcases are attempts (default) or repetitions.
+     */
+    repeated?: "attempts" | "repetitions";
+    /**
+     * Where the base reports came from, shown in the report (e.g. main@abc1234).
+     */
+    baselineSource?: string;
+  };
+  /**
+   * Fix-loop budget for agent runs: the report shows iteration n of max and why the loop stopped.
+   */
+  iterations?: {
+    max?: number;
+  };
+  /**
+   * Changelog draft in the decision: from the repository's pending changesets when present, else from the commit log since `since`.
+   */
+  changelog?: {
+    /**
+     * Folder of changeset files, relative to this file (default: .changeset in the repository root).
+     */
+    changesetsDir?: string;
+    /**
+     * Git revision the commit log starts from when there are no changesets (e.g. the last release tag).
+     */
+    since?: string;
+    maxEntries?: number;
+  };
+  /**
    * The CUJ bundle (screenshots, videos, assertion logs, summary.json) that `codexrel run` checks and copies to the local output folder.
    */
   publish?: {

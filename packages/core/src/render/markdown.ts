@@ -122,6 +122,10 @@ function renderHeader(report: RunReport): string {
     for (const r of d.risks.slice(0, 20)) lines.push(`- ${escapeMarkdownShort(r, 300)}\n`);
     lines.push("\n");
   }
+  if (d.changelog) {
+    const draft = capLines(d.changelog.split("\n"), 40, 200).join("\n");
+    lines.push(`<details><summary>Changelog draft</summary>\n\n${codeBlock(draft, "md")}\n\n</details>\n\n`);
+  }
   return lines.join("");
 }
 
