@@ -15,7 +15,9 @@ describe("codexrel run publishes the CUJ bundle to the local folder", () => {
   test("the demo: bundle checked, copied with its gallery, every artifact a relative non-durable link", async () => {
     const out = join(dir, "out");
     const r = await cli(["run", "--config", "examples/demo/codexrel.yml", "--out", out]);
-    expect(r.code).toBe(0);
+    // The demo is not ready because of its new test regression (by design); the CUJ checks pass.
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toMatch(/blocking: \[CUJ_/);
     expect(r.stdout).toMatch(/PASS {2}preflight cuj-bundle +CUJ bundle examples\/demo\/cuj: 8 files/);
     expect(r.stdout).toContain("CUJ gallery: ");
     const report = JSON.parse(readFileSync(join(out, "report.json"), "utf8"));
