@@ -30,7 +30,7 @@ describe("codexrel run publishes the CUJ bundle to the local folder", () => {
     }
     // Not published anywhere durable (no token here): never claimed.
     expect(report.publication.status).not.toBe("published");
-    expect(readFileSync(join(out, "report.md"), "utf8")).not.toMatch(/\]\(\/tmp|file:\/\//);
+    expect(readFileSync(join(out, "report.md"), "utf8")).not.toMatch(/\]\((?:\/tmp|file:)/);
   });
 
   test("a bundle that fails the strict policy makes the run not ready (exit 1) and says why", async () => {
