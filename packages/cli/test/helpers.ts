@@ -20,8 +20,16 @@ export async function cli(
   const ctx: CliContext = {
     env: options.env ?? { PATH: process.env.PATH, HOME: process.env.HOME },
     cwd: options.cwd ?? repoRoot,
-    stdout: { write: (s) => void (stdout += s) },
-    stderr: { write: (s) => void (stderr += s) },
+    stdout: {
+      write: (s) => {
+        stdout += s;
+      },
+    },
+    stderr: {
+      write: (s) => {
+        stderr += s;
+      },
+    },
     version: "0.0.0-test",
     exitCode: 0,
   };
