@@ -7,7 +7,6 @@ interface Definition {
 }
 
 /** A mutable payload for building hostile variants (tests poke at arbitrary depths). */
-// biome-ignore lint/suspicious/noExplicitAny: payloads are untyped JSON the tests mutate freely
 export type Payload = Record<string, any>;
 
 const require = createRequire(import.meta.url);
