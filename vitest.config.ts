@@ -18,6 +18,19 @@ const alias = readdirSync(packagesDir, { withFileTypes: true })
 
 export default defineConfig({
   resolve: { alias },
+  plugins: [
+    {
+      // The published @actions/workflow-parser dist points its source maps at files it does not ship;
+      // load it without them so Vite does not warn once per module.
+      name: "workflow-parser-without-sourcemaps",
+      enforce: "pre",
+      load(id) {
+        const file = id.split("?")[0] ?? id;
+        if (!/[\\/]@actions[\\/]workflow-parser[\\/]dist[\\/].*\.js$/.test(file)) return null;
+        return readFileSync(file, "utf8").replace(/^\/\/# sourceMappingURL=.*$/m, "");
+      },
+    },
+  ],
   test: {
     include: [
       "packages/*/test/**/*.test.ts",
@@ -28,5 +41,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    reporters: ["default", "./test/plain-summary-reporter.ts"],
+    // GitHub's workflow parser imports JSON without import attributes, which Node refuses as ESM;
+    // let Vite transform it (the testkit's action harness uses it).
+    server: { deps: { inline: [/@actions\/workflow-parser/] } },
   },
 });

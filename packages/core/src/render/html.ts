@@ -4,9 +4,13 @@
  * and relative artifact paths become hrefs.
  */
 import { escapeHtml } from "../escape.js";
-import type { ClassifiedTest, RunReport } from "../generated/run-report.js";
+import type { ClassifiedTest, RunReport, Status } from "../generated/run-report.js";
 import { assertValidReport } from "../schemas.js";
-import { CLASS_ICON, CLASS_LABEL, CLASS_ORDER, formatDuration, STATUS_ICON } from "./format.js";
+import { CLASS_LABEL, CLASS_ORDER, formatDuration } from "./format.js";
+
+// Text symbols present in common system fonts: the page must read right offline, where no emoji
+// font may be installed (colour emoji render as empty boxes there).
+const STATUS_ICON: Record<Status, string> = { pass: "✔", fail: "✖", warn: "⚠", skip: "↷" };
 
 const STYLE = `
 :root{color-scheme:light dark;--fg:#1f2328;--muted:#59636e;--bg:#fff;--line:#d1d9e0;--ok:#1a7f37;--bad:#cf222e;--warn:#9a6700}
@@ -17,6 +21,8 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid 
 pre{background:rgba(127,127,127,.12);padding:.6rem;overflow:auto;white-space:pre-wrap;word-break:break-word}
 .ready{color:var(--ok)}.not-ready{color:var(--bad)}.muted{color:var(--muted)}
 .st-pass{color:var(--ok)}.st-fail{color:var(--bad)}.st-warn{color:var(--warn)}
+.dot{display:inline-block;width:.7em;height:.7em;border-radius:50%;vertical-align:baseline;background:var(--muted)}
+.c-new{background:var(--bad)}.c-known{background:#d1242f99}.c-flaky{background:var(--warn)}.c-fixed,.c-passed{background:var(--ok)}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.9em}
 `;
 
@@ -35,7 +41,7 @@ export function renderHtml(input: RunReport, options: HtmlOptions = {}): string 
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: https:; media-src 'self' https:">`,
     `<title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>`,
     `<h1>${escapeHtml(title)}</h1>`,
-    `<p class="${d.ready ? "ready" : "not-ready"}"><strong>${d.ready ? "✅ Ready" : "❌ Not ready"}</strong> — ${escapeHtml(d.nextAction)}</p>`,
+    `<p class="${d.ready ? "ready" : "not-ready"}"><strong>${d.ready ? "✔ Ready" : "✖ Not ready"}</strong> — ${escapeHtml(d.nextAction)}</p>`,
     renderMeta(report),
   );
   if (d.blockingReasons.length > 0) {
@@ -106,9 +112,9 @@ function renderPreflight(report: RunReport): string {
 function renderRegressions(report: RunReport): string {
   const r = report.regressions;
   if (!r) return "";
-  const counts = CLASS_ORDER.map(
-    (c) => `<td>${CLASS_ICON[c]} ${escapeHtml(c)}<br><strong>${r.counts[c]}</strong></td>`,
-  ).join("");
+  const counts = CLASS_ORDER.map((c) => `<td>${dot(c)} ${escapeHtml(c)}<br><strong>${r.counts[c]}</strong></td>`).join(
+    "",
+  );
   const parts = [
     `<h2>Tests</h2><table><tr>${counts}</tr></table>`,
     `<p>${r.baseline.available ? `Compared with ${escapeHtml(r.baseline.source ?? "the baseline")}.` : `<strong>No baseline:</strong> ${escapeHtml(r.baseline.note ?? "failures cannot be told new from known")}.`} Blocking classes: ${escapeHtml(r.policy.blocking.join(", ") || "none")}.</p>`,
@@ -118,7 +124,7 @@ function renderRegressions(report: RunReport): string {
     const tests = r.tests.filter((t) => t.class === cls);
     if (tests.length === 0) continue;
     parts.push(
-      `<details${cls === "new" ? " open" : ""}><summary>${CLASS_ICON[cls]} ${CLASS_LABEL[cls]} (${tests.length})</summary><ul>${tests.map(renderTest).join("")}</ul></details>`,
+      `<details${cls === "new" ? " open" : ""}><summary>${dot(cls)} ${CLASS_LABEL[cls]} (${tests.length})</summary><ul>${tests.map(renderTest).join("")}</ul></details>`,
     );
   }
   return parts.join("");
@@ -144,4 +150,9 @@ function renderArtifacts(report: RunReport): string {
 function link(url: string, label: string): string {
   const ok = /^https?:\/\//.test(url) || (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(url) && !url.startsWith("//"));
   return ok ? `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>` : escapeHtml(label);
+}
+
+/** A coloured dot for a regression class (CSS, not emoji, so it renders without an emoji font). */
+function dot(cls: string): string {
+  return `<span class="dot c-${escapeHtml(cls)}" aria-hidden="true"></span>`;
 }

@@ -1,0 +1,1 @@
+export * from "./action-harness/index.js";
