@@ -3,6 +3,14 @@ import type { Command } from "commander";
 import type { CliContext } from "../context.js";
 import { register as checks } from "./checks.js";
 import { register as report } from "./report.js";
+import { register as route } from "./route.js";
 import { register as run } from "./run.js";
+import { register as thread } from "./thread.js";
 
-export const commands: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [report, checks, run];
+export const commands: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
+  report,
+  checks,
+  run,
+  route,
+  thread,
+];

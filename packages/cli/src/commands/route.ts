@@ -1,0 +1,81 @@
+/** `codexrel route`: a GitHub event (payload + name) to an agent task, as text or JSON. */
+import { resolve } from "node:path";
+import { CodexrelError, ErrorCodes, parseConfig } from "@codexrel/core";
+import { createDirStateStore, type RoutingConfigInput, routeEvent, type Task } from "@codexrel/threads";
+import type { Command } from "commander";
+import { type CliContext, ExitCode } from "../context.js";
+import { readJson, readText, writeFilesAtomically } from "../io.js";
+
+interface RouteOptions {
+  event?: string;
+  eventName?: string;
+  deliveryId?: string;
+  config?: string;
+  botName?: string;
+  selfLogin?: string[];
+  stateDir?: string;
+  promptFile?: string;
+  exitCode?: boolean;
+  json?: boolean;
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command("route")
+    .description(
+      "route a GitHub event to an agent task (start, continue, review, ignore or duplicate) with its stage, thread, prompt and reason",
+    )
+    .option("--event <payload.json>", "the webhook payload (default: $GITHUB_EVENT_PATH)")
+    .option("--event-name <name>", "the event name (default: $GITHUB_EVENT_NAME)")
+    .option("--delivery-id <id>", "an id unique to the event, e.g. X-GitHub-Delivery (default: $GITHUB_RUN_ID)")
+    .option("--config <file>", "codexrel.yml whose threads: section configures routing")
+    .option("--bot-name <login>", "the handle people mention, without @ (default codex)")
+    .option("--self-login <login...>", "logins that are this automation (default github-actions[bot])")
+    .option("--state-dir <dir>", "per-thread routing state: replays of processed events route to duplicate")
+    .option("--prompt-file <file>", "write the prompt to this file")
+    .option("--exit-code", "exit 1 when the task is ignore or duplicate (for shell scripts)")
+    .option("--json", "print the task as JSON")
+    .action(async (opts: RouteOptions) => {
+      const eventPath = opts.event ?? ctx.env["GITHUB_EVENT_PATH"];
+      const eventName = opts.eventName ?? ctx.env["GITHUB_EVENT_NAME"];
+      if (!eventPath || !eventName) {
+        throw new CodexrelError(ErrorCodes.USAGE, "no event to route", {
+          hint: "Pass --event <payload.json> and --event-name <name> (in Actions they default to GITHUB_EVENT_PATH and GITHUB_EVENT_NAME).",
+        });
+      }
+      const payload = await readJson(resolve(ctx.cwd, eventPath), "event payload");
+      const config: RoutingConfigInput = opts.config
+        ? { ...(parseConfig(await readText(resolve(ctx.cwd, opts.config), "config"), opts.config).threads ?? {}) }
+        : {};
+      if (opts.botName) config.botName = opts.botName;
+      if (opts.selfLogin?.length) config.selfLogins = opts.selfLogin;
+      const deliveryId = opts.deliveryId ?? ctx.env["GITHUB_RUN_ID"] ?? null;
+      const task = await routeEvent({
+        eventName,
+        payload,
+        deliveryId,
+        config,
+        ...(opts.stateDir ? { state: createDirStateStore(resolve(ctx.cwd, opts.stateDir)) } : {}),
+      });
+      if (opts.promptFile) {
+        await writeFilesAtomically([{ path: resolve(ctx.cwd, opts.promptFile), content: task.prompt }]);
+      }
+      if (opts.json) ctx.stdout.write(`${JSON.stringify(task, null, 2)}\n`);
+      else ctx.stdout.write(formatTask(task, Boolean(opts.promptFile)));
+      const idle = task.action === "ignore" || task.action === "duplicate";
+      ctx.exitCode = opts.exitCode && idle ? ExitCode.NOT_READY : ExitCode.OK;
+    });
+}
+
+export function formatTask(task: Task, promptWritten: boolean): string {
+  const where = task.thread
+    ? `${task.thread.repository} ${task.thread.kind === "pr" ? "PR" : "issue"} #${task.thread.number}`
+    : "no thread";
+  const lines = [`${task.action}${task.stage ? ` · ${task.stage}` : ""} · ${where}`, `reason: ${task.reason}`];
+  if (task.action !== "ignore" && task.action !== "duplicate") {
+    if (task.branch) lines.push(`branch: ${task.branch}`);
+    if (task.concurrencyGroup) lines.push(`concurrency group: ${task.concurrencyGroup}`);
+    if (!promptWritten) lines.push("", task.prompt.trimEnd());
+  }
+  return `${lines.join("\n")}\n`;
+}
