@@ -27,6 +27,8 @@ export interface DrainOptions {
   state: ThreadState;
   config?: RoutingConfigInput;
   permissions?: PermissionPort;
+  /** The thread's state as GitHub reports it (`OPEN`, `CLOSED`, `MERGED`); closed threads drain nothing. */
+  threadState?: string;
 }
 
 export interface DrainSkip {
@@ -63,7 +65,7 @@ export async function drainQueue(options: DrainOptions, now: Date = new Date()):
       issue: {
         number: options.thread.number,
         title: options.title ?? "",
-        state: "open",
+        state: options.threadState && options.threadState.toUpperCase() !== "OPEN" ? "closed" : "open",
         ...(options.thread.kind === "pr" ? { pull_request: {} } : {}),
       },
       comment: {
@@ -122,5 +124,39 @@ export function processedItem(task: Task): {
     dedupeKey: task.dedupeKey,
     source: s?.cursor && s.id !== null ? { cursor: s.cursor, id: s.id } : null,
     stage: task.stage,
+  };
+}
+
+/** A live task together with the queued comments one run handles with it. */
+export type DrainedTask = Task & {
+  /** The other tasks this run covers (their keys are recorded on commit). */
+  drained: Task[];
+  /** The comment cursor to record on commit (covers skipped comments too); null without a drain. */
+  drainCursor: number | null;
+};
+
+/**
+ * Folds a drain into the live task: one prompt over every request in order (the live comment in
+ * its place among the queued ones), the later stage, and the items to record on commit.
+ */
+export function mergeDrained(live: Task, drain: DrainResult | null): DrainedTask {
+  if (!drain) return { ...live, drained: [], drainCursor: null };
+  const drainCursor = drain.nextState.cursors.issueComment ?? null;
+  const others = drain.tasks.filter((t) => t.dedupeKey === null || t.dedupeKey !== live.dedupeKey);
+  if (others.length === 0) return { ...live, drained: [], drainCursor };
+  const all =
+    live.source?.kind === "issue_comment"
+      ? [...others, live].sort((a, b) => (a.source?.id ?? 0) - (b.source?.id ?? 0))
+      : [live, ...others];
+  const stage = all.reduce<TaskStage | null>((acc, t) => laterStage(acc, t.stage), null);
+  const action = live.action === "start" || live.action === "review" ? live.action : "continue";
+  return {
+    ...live,
+    action,
+    stage,
+    prompt: combinePrompts(all),
+    reason: `${live.reason}; with ${others.length} queued comment(s)`,
+    drained: others,
+    drainCursor,
   };
 }

@@ -6,6 +6,7 @@ import {
   REVIEW_THREADS_QUERY,
   type ReviewContext,
   renderReviewContext,
+  THREAD_COMMENTS_QUERY,
 } from "@codexrel/threads";
 import { schema as githubSchema } from "@octokit/graphql-schema";
 import { buildClientSchema, type IntrospectionQuery, parse, validate } from "graphql";
@@ -47,7 +48,7 @@ const pass = (name: string): CheckInfo => ({
 describe("queries", () => {
   it("are valid against GitHub's published GraphQL schema", () => {
     const schema = buildClientSchema(githubSchema.json as unknown as IntrospectionQuery);
-    for (const q of [REVIEW_THREADS_QUERY, HEAD_CHECKS_QUERY, MARK_READY_MUTATION]) {
+    for (const q of [REVIEW_THREADS_QUERY, HEAD_CHECKS_QUERY, MARK_READY_MUTATION, THREAD_COMMENTS_QUERY]) {
       expect(validate(schema, parse(q)).map((e) => e.message)).toEqual([]);
     }
   });

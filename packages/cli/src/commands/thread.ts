@@ -1,7 +1,14 @@
 /** `codexrel thread commit`: record a routed task as processed, so replays of it route to duplicate. */
 import { resolve } from "node:path";
 import { CodexrelError, ErrorCodes } from "@codexrel/core";
-import { commitProcessed, createDirStateStore, processedItem, type Task } from "@codexrel/threads";
+import {
+  commitProcessed,
+  createDirStateStore,
+  type DrainedTask,
+  type ProcessedItem,
+  processedItem,
+  type Task,
+} from "@codexrel/threads";
 import type { Command } from "commander";
 import type { CliContext } from "../context.js";
 import { readJson } from "../io.js";
@@ -31,8 +38,10 @@ export function register(program: Command, ctx: CliContext): void {
         ctx.stdout.write(opts.json ? "null\n" : "nothing to commit: the task names no thread\n");
         return;
       }
-      const drained = (task as Task & { drained?: Task[] }).drained ?? [];
-      const items = [task, ...drained].map(processedItem);
+      const { drained = [], drainCursor = null } = task as Partial<DrainedTask>;
+      const items: ProcessedItem[] = [task, ...drained].map(processedItem);
+      // Comments the drain looked at and skipped (bots, unauthorized) move the cursor too.
+      if (drainCursor !== null) items.push({ dedupeKey: null, source: { cursor: "issueComment", id: drainCursor } });
       const state = await commitProcessed(
         createDirStateStore(resolve(ctx.cwd, opts.stateDir)),
         task.threadKey,
