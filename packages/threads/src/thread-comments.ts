@@ -69,7 +69,8 @@ interface CommentsData {
     issueOrPullRequest: {
       __typename: "Issue" | "PullRequest";
       title: string;
-      state: string;
+      issueState?: string;
+      prState?: string;
       comments: {
         pageInfo: { hasPreviousPage: boolean; startCursor: string | null };
         nodes: Array<CommentNode | null> | null;
