@@ -2,11 +2,13 @@
 import type { Command } from "commander";
 import type { CliContext } from "../context.js";
 import { register as checks } from "./checks.js";
+import { register as classify } from "./classify.js";
 import { register as report } from "./report.js";
 import { register as route } from "./route.js";
 import { register as run } from "./run.js";
 import { register as thread } from "./thread.js";
 
+<<<<<<< HEAD
 export const commands: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
   report,
   checks,
@@ -14,3 +16,6 @@ export const commands: ReadonlyArray<(program: Command, ctx: CliContext) => void
   route,
   thread,
 ];
+=======
+export const commands: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [report, checks, run, classify];
+>>>>>>> main

@@ -1,0 +1,122 @@
+/**
+ * Entry of actions/classify-regressions: inputs arrive only through INPUT_* environment variables
+ * (set by the composite action's `env:`), one library call classifies, and this file turns the
+ * result into outputs, a job summary and annotations. Advisory mode never fails the step.
+ *
+ * `--stage-baseline`: copies the candidate reports into INPUT_BASELINE_DIR so the next step can
+ * save them to the cache under this commit's SHA (default-branch runs).
+ */
+import { copyFile, mkdir, rm, writeFile } from "node:fs/promises";
+import { basename, join, resolve } from "node:path";
+import * as core from "@actions/core";
+import {
+  createReport,
+  finalizeReport,
+  formatError,
+  REGRESSION_CLASSES,
+  type RegressionClass,
+  redact,
+  renderJobSummary,
+  toCodexrelError,
+} from "@codexrel/core";
+import { classifyReports, resolveInputs, selectAnnotations } from "@codexrel/regressions";
+
+const env = process.env;
+const input = (name: string): string => (env[`INPUT_${name}`] ?? "").trim();
+const list = (name: string): string[] =>
+  input(name)
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+const cwd = env.GITHUB_WORKSPACE ?? process.cwd();
+const mode = input("MODE") === "blocking" ? "blocking" : "advisory";
+const secrets = [env.GITHUB_TOKEN, env.INPUT_GITHUB_TOKEN].filter((s): s is string => Boolean(s));
+
+async function stageBaseline(): Promise<void> {
+  const dir = resolve(cwd, input("BASELINE_DIR") || ".codexrel/baseline");
+  const { files } = await resolveInputs(list("CANDIDATE"), cwd);
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  // Flatten with an index prefix: names stay unique and the order of inputs is kept.
+  await Promise.all(files.map((f, i) => copyFile(f, join(dir, `${String(i).padStart(5, "0")}-${basename(f)}`))));
+  core.info(`staged ${files.length} report file(s) in ${dir} as this commit's baseline`);
+}
+
+async function classifyStep(): Promise<void> {
+  const blockingInput = input("BLOCKING_CLASSES");
+  const blocking = blockingInput ? (blockingInput.split(/[\s,]+/).filter(Boolean) as RegressionClass[]) : undefined;
+  for (const c of blocking ?? []) {
+    if (!(REGRESSION_CLASSES as readonly string[]).includes(c))
+      throw new Error(`blocking-classes: unknown class "${c}"`);
+  }
+  const explicitBase = list("BASE");
+  const restored = input("RESTORED_BASE");
+  const base = explicitBase.length > 0 ? explicitBase : restored ? [restored] : null;
+  const baseSha = input("BASE_SHA");
+  const baselineSource =
+    explicitBase.length > 0
+      ? "base reports given as input"
+      : restored
+        ? `cached results of base commit ${baseSha.slice(0, 12)}`
+        : undefined;
+  const knownFailing = input("KNOWN_FAILING");
+  const result = await classifyReports({
+    base,
+    candidate: list("CANDIDATE"),
+    ...(knownFailing ? { knownFailing: resolve(cwd, knownFailing) } : {}),
+    ...(blocking ? { policy: { blocking } } : {}),
+    ...(baselineSource ? { baselineSource } : {}),
+    ...(input("REPEATED") === "repetitions" ? { repeated: "repetitions" as const } : {}),
+    cwd,
+  });
+  if (!base && input("BASELINE_CACHE") === "true" && baseSha) {
+    result.section.baseline.note = `no cached results for base commit ${baseSha.slice(0, 12)} (run this action on the default branch to save them), so failures cannot be told new from known`;
+  }
+  const report = finalizeReport(
+    {
+      ...createReport({ tool: { version: "classify-regressions" }, title: "Test classification" }),
+      regressions: result.section,
+    },
+    { secrets },
+  );
+  const reportPath = resolve(cwd, input("REPORT_PATH") || ".codexrel/regressions-report.json");
+  await mkdir(resolve(reportPath, ".."), { recursive: true });
+  await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+
+  const counts = result.section.counts;
+  for (const c of REGRESSION_CLASSES) core.setOutput(c, String(counts[c]));
+  core.setOutput("baseline-available", String(result.section.baseline.available));
+  core.setOutput("report-path", reportPath);
+  core.setOutput("decision", result.blocked ? "block" : "pass");
+
+  for (const a of selectAnnotations(result.section)) {
+    const props = { title: a.title, ...(a.file ? { file: a.file } : {}), ...(a.line ? { startLine: a.line } : {}) };
+    if (a.level === "error") core.error(a.message, props);
+    else if (a.level === "warning") core.warning(a.message, props);
+    else core.notice(a.message, props);
+  }
+  await core.summary.addRaw(renderJobSummary(report)).write();
+
+  const line = REGRESSION_CLASSES.filter((c) => counts[c] > 0)
+    .map((c) => `${c} ${counts[c]}`)
+    .join(", ");
+  core.info(`classified: ${line || "no tests"}`);
+  if (result.blocked) {
+    const message = report.decision.blockingReasons.map((r) => r.message).join("; ");
+    if (mode === "blocking") core.setFailed(message);
+    else core.warning(`${message} (advisory mode: not failing the job)`);
+  }
+}
+
+try {
+  if (process.argv.includes("--stage-baseline")) await stageBaseline();
+  else await classifyStep();
+} catch (error) {
+  const coded = toCodexrelError(error);
+  const text = redact(formatError(coded), { secrets });
+  core.setOutput("decision", "error");
+  core.setOutput("error-code", coded.code);
+  if (mode === "blocking" && !process.argv.includes("--stage-baseline")) core.setFailed(text);
+  else
+    core.warning(`${text}${process.argv.includes("--stage-baseline") ? "" : " (advisory mode: not failing the job)"}`);
+}

@@ -1,0 +1,84 @@
+/**
+ * The one-call entry used by the CLI and the action: paths in, the regressions section out.
+ */
+import { CodexrelError } from "@codexrel/core";
+import { type Classification, type Clock, classify, type Policy } from "./classify.js";
+import { RegressionErrorCodes } from "./errors.js";
+import { type KnownFailingList, loadKnownFailing } from "./known-failing.js";
+import type { TestRun } from "./model.js";
+import type { ParseOptions } from "./parse.js";
+import { loadRun } from "./runs.js";
+
+export interface ClassifyReportsOptions {
+  /** Base report files, directories or globs. Empty or matching nothing: no baseline. */
+  base?: readonly string[] | null;
+  /** Candidate report files, directories or globs (one run). */
+  candidate: readonly string[];
+  /** Further candidate attempts (e.g. a re-run of the failed jobs), in order; each one run. */
+  candidateAttempts?: readonly (readonly string[])[];
+  /** Earlier runs of the same candidate, oldest first; each one run. */
+  history?: readonly (readonly string[])[];
+  /** A known-failing (quarantine) YAML or JSON file. */
+  knownFailing?: string | KnownFailingList;
+  policy?: Policy;
+  cwd?: string;
+  parse?: ParseOptions;
+  repeated?: "attempts" | "repetitions";
+  onMalformed?: "error" | "warn";
+  baselineSource?: string;
+  clock?: Clock;
+}
+
+export interface ClassifyReportsResult extends Classification {
+  base: TestRun | null;
+  candidate: TestRun[];
+}
+
+export async function classifyReports(options: ClassifyReportsOptions): Promise<ClassifyReportsResult> {
+  const common = {
+    ...options.parse,
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+    ...(options.repeated ? { repeated: options.repeated } : {}),
+    ...(options.onMalformed ? { onMalformed: options.onMalformed } : {}),
+  };
+  const candidate: TestRun[] = [await loadRun(options.candidate, { ...common, label: "candidate" })];
+  for (const [i, patterns] of (options.candidateAttempts ?? []).entries()) {
+    candidate.push(await loadRun(patterns, { ...common, label: `candidate attempt ${i + 2}` }));
+  }
+  if (candidate.every((run) => run.tests.size === 0 && run.files.length === 0)) {
+    throw new CodexrelError(
+      RegressionErrorCodes.REGRESSIONS_NO_CANDIDATE,
+      `no candidate test report found in ${options.candidate.map((p) => JSON.stringify(p)).join(", ")}`,
+      {
+        hint: "Point --candidate at the JUnit XML or CTRF JSON files your test step writes (files, directories or globs).",
+        details: { patterns: [...options.candidate], skipped: candidate.flatMap((r) => r.skipped) },
+      },
+    );
+  }
+  const basePatterns = options.base ?? [];
+  const base = basePatterns.length > 0 ? await loadRun(basePatterns, { ...common, label: "base" }) : null;
+  const history: TestRun[] = [];
+  for (const [i, patterns] of (options.history ?? []).entries()) {
+    history.push(await loadRun(patterns, { ...common, label: `history ${i + 1}` }));
+  }
+  const knownFailing =
+    typeof options.knownFailing === "string" ? await loadKnownFailing(options.knownFailing) : options.knownFailing;
+  let baselineNote: string | undefined;
+  if (!base) baselineNote = "no base results were given, so failures cannot be told new from known";
+  else if (base.tests.size === 0)
+    baselineNote =
+      base.files.length === 0
+        ? `no base report found in ${basePatterns.map((p) => JSON.stringify(p)).join(", ")}, so failures cannot be told new from known`
+        : "the base reports hold no test, so failures cannot be told new from known";
+  const result = classify({
+    base: base ? [base] : null,
+    candidate,
+    history,
+    ...(knownFailing ? { knownFailing } : {}),
+    ...(options.policy ? { policy: options.policy } : {}),
+    ...(options.baselineSource ? { baselineSource: options.baselineSource } : {}),
+    ...(baselineNote ? { baselineNote } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  return { ...result, base, candidate };
+}

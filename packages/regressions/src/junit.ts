@@ -1,0 +1,588 @@
+/**
+ * Streaming JUnit XML parser (saxes). One pass, constant memory apart from the tests it keeps.
+ *
+ * Dialects read: Surefire/Failsafe (incl. `flakyFailure`, `flakyError`, `rerunFailure`,
+ * `rerunError`), Gradle, jest-junit, vitest, pytest xunit1/xunit2, go-junit-report,
+ * mocha-junit-reporter (classname and name swapped), Playwright, node:test, nextest, Catch2,
+ * PHPUnit, tst (`status` attributes), Bazel; `<testsuites>` or `<testsuite>` roots; nested suites.
+ *
+ * Safety: saxes never processes a DTD; any `<!DOCTYPE` is refused with JUNIT_DOCTYPE_REFUSED
+ * before an entity could be used. Depth, attribute count, attribute size and text size are capped
+ * (REPORT_LIMIT_EXCEEDED). Anything not well-formed (truncated, unclosed CDATA, NUL bytes,
+ * undefined entities) is JUNIT_MALFORMED naming the file, line and column.
+ */
+import { CodexrelError } from "@codexrel/core";
+import { SaxesParser, type SaxesTagPlain } from "saxes";
+import { RegressionErrorCodes, SkipCodes } from "./errors.js";
+import { createIdentity, type IdentityFn, type IdentityOptions } from "./identity.js";
+import { type AttemptStatus, NO_LINES, type TestAttempt, type TestResult } from "./model.js";
+
+export interface ParseLimits {
+  /** Maximum element nesting depth. Default 256. */
+  maxDepth: number;
+  /** Maximum attributes on one element. Default 256. */
+  maxAttributes: number;
+  /** Maximum characters buffered for one text node, CDATA section, comment or attribute value. Default 64 Mi. */
+  maxTextChars: number;
+  /** Maximum characters of a tag or attribute name. Default 4096. */
+  maxNameChars: number;
+}
+
+export const DEFAULT_LIMITS: ParseLimits = {
+  maxDepth: 256,
+  maxAttributes: 256,
+  maxTextChars: 64 * 1024 * 1024,
+  maxNameChars: 4096,
+};
+
+export interface JunitOptions {
+  identity?: IdentityOptions | IdentityFn;
+  limits?: Partial<ParseLimits>;
+  /** Lines of a failure body kept per attempt. Default 20. */
+  failureLines?: number;
+  /** Characters kept per failure line. Default 500. */
+  lineWidth?: number;
+  /**
+   * mocha-junit-reporter writes the full title as `name` and the test's own title as `classname`.
+   * `auto` (default) swaps them back when `name` ends with " " + `classname`; `never` keeps them.
+   */
+  mochaSwappedNames?: "auto" | "never";
+}
+
+/** Thrown internally to stop the parse of a well-formed document that is not JUnit. */
+export class NotJunitSignal {
+  constructor(
+    readonly code: string,
+    readonly reason: string,
+  ) {}
+}
+
+export interface JunitParseResult {
+  cases: TestResult[];
+  declaredTests: number | null;
+  warnings: string[];
+}
+
+type CaptureKind = "failure" | "error" | "skipped" | "flakyFailure" | "flakyError" | "rerunFailure" | "rerunError";
+
+const CAPTURE_KINDS = new Set<string>([
+  "failure",
+  "error",
+  "skipped",
+  "flakyFailure",
+  "flakyError",
+  "rerunFailure",
+  "rerunError",
+]);
+
+/** Roots of other test-report formats: recognised and skipped, never misread as JUnit. */
+const OTHER_FORMATS: Record<string, string> = {
+  "test-run": "an NUnit 3 report",
+  "test-results": "an NUnit 2 report",
+  "test-suite": "an NUnit report",
+  assemblies: "an xUnit.net v2 report",
+  assembly: "an xUnit.net report",
+  TestRun: "a TRX (Visual Studio) report",
+  "failsafe-summary": "a Maven Failsafe summary",
+  testrun: "a TestNG/JUnit-run summary",
+  "testng-results": "a TestNG report",
+  checkstyle: "a Checkstyle report",
+  coverage: "a coverage report",
+};
+
+const SKIP_STATUS = new Set(["skipped", "skip", "disabled", "notrun", "not_run", "ignored", "pending", "todo"]);
+const FAIL_STATUS = new Set(["failed", "failure", "fail"]);
+const ERROR_STATUS = new Set(["error", "errored"]);
+
+interface Capture {
+  kind: CaptureKind;
+  message: string | null;
+  text: string;
+  /** Depth of the capture element; text of deeper system-out/err is not kept. */
+  depth: number;
+  /** Inside a nested element whose text is not part of the failure body. */
+  muted: number;
+}
+
+interface CaseState {
+  name: string | null;
+  classname: string | null;
+  file: string | null;
+  line: number | null;
+  durationMs: number | null;
+  status: string | null;
+  reportLine: number;
+  captures: Capture[] | null;
+  depth: number;
+}
+
+interface SuiteState {
+  name: string | null;
+  file: string | null;
+  depth: number;
+  unnamed: number;
+}
+
+const MAX_CAPTURE_CHARS = 32 * 1024;
+
+export class JunitStreamParser {
+  readonly cases: TestResult[] = [];
+  readonly warnings: string[] = [];
+  declaredTests: number | null = null;
+
+  private readonly parser: SaxesParser<{ xmlns: false; position: true }>;
+  private readonly limits: ParseLimits;
+  private readonly identity: IdentityFn;
+  private readonly failureLines: number;
+  private readonly lineWidth: number;
+  private readonly swapMocha: boolean;
+  private readonly internPool = new Map<string, string>();
+  private depth = 0;
+  private sawRoot = false;
+  private readonly suites: SuiteState[] = [];
+  private current: CaseState | null = null;
+  private capture: Capture | null = null;
+
+  constructor(
+    private readonly file: string,
+    options: JunitOptions = {},
+  ) {
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.identity = typeof options.identity === "function" ? options.identity : createIdentity(options.identity);
+    this.failureLines = options.failureLines ?? 20;
+    this.lineWidth = options.lineWidth ?? 500;
+    this.swapMocha = (options.mochaSwappedNames ?? "auto") === "auto";
+    this.parser = new SaxesParser({ xmlns: false, position: true, fileName: file });
+    this.parser.on("doctype", () => {
+      throw this.coded(
+        RegressionErrorCodes.JUNIT_DOCTYPE_REFUSED,
+        "has a <!DOCTYPE> declaration, which is refused",
+        "Test reports never need a DTD; a DOCTYPE can smuggle external entities (XXE). Remove it from the reporter's output.",
+      );
+    });
+    // Text is collected only inside <failure> and friends (handlers switched on and off). Set and
+    // clear them once here so the parser object keeps one shape: adding the handler properties
+    // later would change its hidden class mid-parse and slow every property access in saxes.
+    this.textOn();
+    this.textOff();
+    this.parser.on("opentag", (tag) => this.onOpen(tag));
+    this.parser.on("closetag", (tag) => this.onClose(tag));
+  }
+
+  /** Feeds decoded text. Throws a CodexrelError or a NotJunitSignal. */
+  write(text: string): void {
+    try {
+      this.parser.write(text);
+    } catch (error) {
+      throw this.translate(error);
+    }
+    this.checkBuffers();
+  }
+
+  /** Ends the document: a truncated file fails here. */
+  close(): JunitParseResult {
+    try {
+      this.parser.close();
+    } catch (error) {
+      throw this.translate(error);
+    }
+    if (!this.sawRoot) {
+      throw new NotJunitSignal(SkipCodes.REPORT_UNRECOGNIZED, "no root element");
+    }
+    return { cases: this.cases, declaredTests: this.declaredTests, warnings: this.warnings };
+  }
+
+  private translate(error: unknown): unknown {
+    if (error instanceof CodexrelError || error instanceof NotJunitSignal) return error;
+    const raw = error instanceof Error ? error.message : String(error);
+    // saxes formats "file:line:column: message"; keep the message, report the position separately.
+    const match = /:(\d+):(\d+): (.*)$/s.exec(raw);
+    const message = match?.[3] ?? raw;
+    return this.coded(
+      RegressionErrorCodes.JUNIT_MALFORMED,
+      `is not well-formed XML: ${message}`,
+      "The report is truncated or corrupt: re-run the tests, or check that the reporter finished writing before this step.",
+      error,
+    );
+  }
+
+  private coded(code: string, what: string, hint: string, cause?: unknown): CodexrelError {
+    const line = this.parser.line;
+    const column = this.parser.column;
+    return new CodexrelError(code, `${this.file}:${line}:${column}: ${what}`, {
+      hint,
+      ...(cause === undefined ? {} : { cause }),
+      details: { file: this.file, line, column },
+    });
+  }
+
+  private limit(what: string): CodexrelError {
+    return this.coded(
+      RegressionErrorCodes.REPORT_LIMIT_EXCEEDED,
+      what,
+      "Raise the parser limit (limits option) if this report is trustworthy, or trim the reporter's captured output.",
+    );
+  }
+
+  /** saxes buffers text, CDATA, comments and attribute values whole; cap them between chunks. */
+  private checkBuffers(): void {
+    const internal = this.parser as unknown as { text: string; name: string; attribList: unknown[] };
+    if (internal.attribList.length > this.limits.maxAttributes) {
+      throw this.limit(`an element has more than ${this.limits.maxAttributes} attributes`);
+    }
+    if (internal.text.length > this.limits.maxTextChars) {
+      throw this.limit(
+        `a text node, CDATA section, comment or attribute value exceeds ${this.limits.maxTextChars} characters`,
+      );
+    }
+    if (internal.name.length > this.limits.maxNameChars) {
+      throw this.limit(`a name exceeds ${this.limits.maxNameChars} characters`);
+    }
+  }
+
+  private lastInterned = "";
+
+  /** Shares repeated values (classnames, files, suite paths) and detaches them from parser chunks. */
+  private intern(value: string): string {
+    if (value === this.lastInterned) return this.lastInterned;
+    let hit = this.internPool.get(value);
+    if (hit === undefined) {
+      hit = detach(value);
+      if (this.internPool.size < 100_000) this.internPool.set(hit, hit);
+    }
+    this.lastInterned = hit;
+    return hit;
+  }
+
+  private onOpen(tag: SaxesTagPlain): void {
+    this.depth += 1;
+    if (this.depth > this.limits.maxDepth) throw this.limit(`elements nest deeper than ${this.limits.maxDepth}`);
+    const name = tag.name;
+    if (name.length > this.limits.maxNameChars)
+      throw this.limit(`a name exceeds ${this.limits.maxNameChars} characters`);
+    const attrs = tag.attributes as Record<string, string>;
+
+    if (!this.sawRoot) {
+      this.sawRoot = true;
+      if (name === "testsuites") return;
+      if (name === "testsuite") {
+        this.openSuite(attrs);
+        return;
+      }
+      const other = OTHER_FORMATS[name];
+      throw new NotJunitSignal(
+        other ? SkipCodes.REPORT_OTHER_FORMAT : SkipCodes.REPORT_UNRECOGNIZED,
+        other
+          ? `root element <${name}>: ${other}, not JUnit XML`
+          : `root element <${name}> is not <testsuites> or <testsuite>`,
+      );
+    }
+
+    const capture = this.capture;
+    if (capture) {
+      // Inside <failure> etc.: Surefire's flaky/rerun elements hold <stackTrace> (kept) and
+      // <system-out>/<system-err> (not part of the failure).
+      if (name !== "stackTrace") {
+        capture.muted += 1;
+        this.textOff();
+      }
+      return;
+    }
+
+    const current = this.current;
+    if (current) {
+      if (CAPTURE_KINDS.has(name)) {
+        const message = attrs.message;
+        this.capture = {
+          kind: name as CaptureKind,
+          message: message ? detach(this.cap(message)) : null,
+          text: "",
+          depth: this.depth,
+          muted: 0,
+        };
+        if (name !== "skipped") this.textOn();
+      }
+      return;
+    }
+
+    if (name === "testsuite") {
+      this.checkAttributes(attrs);
+      this.openSuite(attrs);
+      return;
+    }
+    if (name === "testcase") {
+      this.openCase(attrs);
+    }
+  }
+
+  private onClose(tag: SaxesTagPlain): void {
+    const depth = this.depth;
+    this.depth -= 1;
+    const capture = this.capture;
+    if (capture) {
+      if (depth === capture.depth) {
+        this.textOff();
+        const current = this.current;
+        if (current) {
+          if (current.captures) current.captures.push(capture);
+          else current.captures = [capture];
+        }
+        this.capture = null;
+      } else if (tag.name !== "stackTrace") {
+        capture.muted -= 1;
+        if (capture.muted === 0) this.textOn();
+      }
+      return;
+    }
+    const current = this.current;
+    if (current) {
+      if (depth === current.depth) {
+        this.finishCase(current);
+        this.current = null;
+      }
+      return;
+    }
+    const suite = this.suites[this.suites.length - 1];
+    if (suite && suite.depth === depth) this.suites.pop();
+  }
+
+  private checkAttributes(attrs: Record<string, string>): void {
+    let count = 0;
+    for (const _ in attrs) count += 1;
+    if (count > this.limits.maxAttributes)
+      throw this.limit(`an element has more than ${this.limits.maxAttributes} attributes`);
+  }
+
+  private openSuite(attrs: Record<string, string>): void {
+    const parent = this.suites[this.suites.length - 1];
+    if (!parent) {
+      const declared = attrs.tests === undefined ? Number.NaN : Number(attrs.tests);
+      if (Number.isFinite(declared)) this.declaredTests = (this.declaredTests ?? 0) + declared;
+    }
+    const name = attrs.name ? this.intern(attrs.name) : null;
+    this.suites.push({
+      name,
+      file: attrs.file ? this.intern(attrs.file) : (parent?.file ?? null),
+      depth: this.depth,
+      unnamed: 0,
+    });
+  }
+
+  private openCase(attrs: Record<string, string>): void {
+    const classname = attrs.classname ?? attrs.class;
+    const line = attrs.line === undefined ? Number.NaN : Number(attrs.line);
+    const file = attrs.file ?? this.suites[this.suites.length - 1]?.file ?? null;
+    this.current = {
+      name: attrs.name ?? null,
+      classname: classname ? this.intern(classname) : null,
+      file: file ? this.intern(file) : null,
+      line: Number.isInteger(line) && line >= 1 ? line : null,
+      durationMs: parseSeconds(attrs.time),
+      status: attrs.status ?? attrs.result ?? null,
+      reportLine: this.parser.line,
+      captures: null,
+      depth: this.depth,
+    };
+  }
+
+  private finishCase(c: CaseState): void {
+    let name = c.name;
+    let classname = c.classname;
+    const suiteState = this.suites[this.suites.length - 1];
+    if (name === null || name === "") {
+      const n = suiteState ? ++suiteState.unnamed : this.cases.length + 1;
+      name = `(unnamed #${n})`;
+      this.warnOnce("testcase without a name attribute: named by position");
+    } else if (this.swapMocha && classname && name.length > classname.length && name.endsWith(` ${classname}`)) {
+      // mocha-junit-reporter: name = full title, classname = own title.
+      const prefix = name.slice(0, name.length - classname.length - 1);
+      name = classname;
+      classname = this.intern(prefix);
+    }
+    const suite = this.suitePath();
+    const attempts = this.attempts(c);
+    const test: TestResult = {
+      id: "",
+      name,
+      classname,
+      suite,
+      file: c.file,
+      line: c.line,
+      attempts,
+    };
+    const id = this.identity(test);
+    test.id = id;
+    // Keep the name as a view into the (new, flat) id when it ends it, else as a copy: either way
+    // it no longer pins the parser's input chunk.
+    test.name = name.length >= 13 && id.endsWith(name) ? id.slice(id.length - name.length) : detach(name);
+    this.cases.push(test);
+  }
+
+  private suitePathCache: { key: SuiteState | undefined; len: number; value: string | null } = {
+    key: undefined,
+    len: -1,
+    value: null,
+  };
+
+  private suitePath(): string | null {
+    const top = this.suites[this.suites.length - 1];
+    const cache = this.suitePathCache;
+    if (cache.key === top && cache.len === this.suites.length) return cache.value;
+    const names: string[] = [];
+    for (const s of this.suites) if (s.name) names.push(s.name);
+    const value = names.length === 0 ? null : this.intern(names.join(" › "));
+    this.suitePathCache = { key: top, len: this.suites.length, value };
+    return value;
+  }
+
+  private attempts(c: CaseState): TestAttempt[] {
+    const line = c.reportLine;
+    if (c.captures === null && c.status === null) {
+      // The common case: a passing testcase with no children.
+      return [
+        {
+          status: "passed",
+          durationMs: c.durationMs,
+          message: null,
+          firstLines: NO_LINES,
+          report: this.file,
+          reportLine: line,
+          origin: "result",
+        },
+      ];
+    }
+    let primary: Capture | null = null;
+    let primaryStatus: AttemptStatus = "passed";
+    let flaky: TestAttempt[] | null = null;
+    let reruns: TestAttempt[] | null = null;
+    for (const cap of c.captures ?? []) {
+      switch (cap.kind) {
+        case "error":
+          if (primaryStatus !== "error") {
+            primaryStatus = "error";
+            primary = cap;
+          }
+          break;
+        case "failure":
+          if (primaryStatus !== "error" && primaryStatus !== "failed") {
+            primaryStatus = "failed";
+            primary = cap;
+          }
+          break;
+        case "skipped":
+          if (primaryStatus === "passed") {
+            primaryStatus = "skipped";
+            primary = cap;
+          }
+          break;
+        case "flakyFailure":
+        case "flakyError":
+          flaky ??= [];
+          flaky.push(this.attemptFrom(cap, cap.kind === "flakyError" ? "error" : "failed", null, line, "rerun"));
+          break;
+        case "rerunFailure":
+        case "rerunError":
+          reruns ??= [];
+          reruns.push(this.attemptFrom(cap, cap.kind === "rerunError" ? "error" : "failed", null, line, "rerun"));
+          break;
+      }
+    }
+    if (primaryStatus === "passed" && c.status) {
+      const status = c.status.toLowerCase();
+      if (SKIP_STATUS.has(status)) primaryStatus = "skipped";
+      else if (FAIL_STATUS.has(status)) primaryStatus = "failed";
+      else if (ERROR_STATUS.has(status)) primaryStatus = "error";
+    }
+    const main: TestAttempt = primary
+      ? this.attemptFrom(primary, primaryStatus, c.durationMs, line, "result")
+      : {
+          status: primaryStatus,
+          durationMs: c.durationMs,
+          message: null,
+          firstLines: NO_LINES,
+          report: this.file,
+          reportLine: line,
+          origin: "result",
+        };
+    if (primaryStatus === "skipped") main.firstLines = NO_LINES;
+    // Surefire: flaky runs failed before the passing one; reruns failed after the first failure.
+    if (!flaky && !reruns) return [main];
+    return [...(flaky ?? []), main, ...(reruns ?? [])];
+  }
+
+  private attemptFrom(
+    cap: Capture,
+    status: AttemptStatus,
+    durationMs: number | null,
+    line: number,
+    origin: TestAttempt["origin"],
+  ): TestAttempt {
+    const firstLines = this.firstLines(cap.text);
+    return {
+      status,
+      durationMs,
+      message: cap.message ?? firstLines[0] ?? null,
+      firstLines,
+      report: this.file,
+      reportLine: line,
+      origin,
+    };
+  }
+
+  private firstLines(text: string): string[] {
+    if (text.length === 0) return [];
+    const lines = text.split(/\r?\n|\r/);
+    let start = 0;
+    while (start < lines.length && lines[start]!.trim() === "") start += 1;
+    const out: string[] = [];
+    for (let i = start; i < lines.length && out.length < this.failureLines; i += 1) {
+      out.push(detach(this.cap(lines[i]!.trimEnd())));
+    }
+    while (out.length > 0 && out[out.length - 1] === "") out.pop();
+    return out.length === 0 ? NO_LINES : out;
+  }
+
+  private cap(text: string): string {
+    return text.length > this.lineWidth ? `${text.slice(0, this.lineWidth - 1)}…` : text;
+  }
+
+  private readonly onText = (text: string): void => {
+    const capture = this.capture;
+    if (!capture || capture.muted > 0 || capture.text.length >= MAX_CAPTURE_CHARS) return;
+    capture.text += text.length > MAX_CAPTURE_CHARS ? text.slice(0, MAX_CAPTURE_CHARS) : text;
+  };
+
+  private textOn(): void {
+    this.parser.on("text", this.onText);
+    this.parser.on("cdata", this.onText);
+  }
+
+  private textOff(): void {
+    this.parser.off("text");
+    this.parser.off("cdata");
+  }
+
+  private readonly warned = new Set<string>();
+  private warnOnce(message: string): void {
+    if (this.warned.has(message)) return;
+    this.warned.add(message);
+    this.warnings.push(`${this.file}: ${message}`);
+  }
+}
+
+/** `time` attributes: seconds, sometimes with thousands separators or exponents; junk gives null. */
+export function parseSeconds(value: string | undefined): number | null {
+  if (value === undefined || value === "") return null;
+  let n = Number(value);
+  if (!Number.isFinite(n)) n = Number(value.replace(/,/g, ""));
+  if (!Number.isFinite(n) || n < 0) return null;
+  return Math.round(n * 1_000_000) / 1000;
+}
+
+/**
+ * A copy of `value` that does not keep the parser's input chunk alive: V8 may return substrings
+ * as views into the (256 KiB) chunk string, so one kept name would pin the whole chunk.
+ */
+export function detach(value: string): string {
+  return value.length < 13 ? value : ` ${value}`.slice(1);
+}

@@ -1,0 +1,76 @@
+/**
+ * The normalized model every parser produces and the classifier reads. It is independent of the
+ * input format: JUnit dialects and CTRF map onto the same shapes.
+ */
+
+export type AttemptStatus = "passed" | "failed" | "error" | "skipped";
+
+/** One execution of a test: a `<testcase>`, a Surefire `flakyFailure`/`rerunFailure`, a CTRF retry. */
+export interface TestAttempt {
+  status: AttemptStatus;
+  durationMs: number | null;
+  /** Short failure message (the `message` attribute, or the first line of the body). */
+  message: string | null;
+  /** First lines of the failure body (stack trace, assertion diff), capped. */
+  firstLines: string[];
+  /** The report file the attempt was read from (shared string). */
+  report: string;
+  /** Line of the `<testcase>` in that report (null for JSON reports). */
+  reportLine: number | null;
+  /** How the attempt was recorded: a plain result, a rerun element, a repeated testcase, a CTRF retry. */
+  origin: "result" | "rerun" | "repeat" | "retry";
+}
+
+/** A test as it appears in one run (after its repeated entries were merged into attempts). */
+export interface TestResult {
+  /** Stable identity (see `identity.ts`); equal across base and candidate for the same test. */
+  id: string;
+  name: string;
+  classname: string | null;
+  /** Suite path, outermost first, joined with " › ". */
+  suite: string | null;
+  /** Source file of the test when the report names it. */
+  file: string | null;
+  line: number | null;
+  /** In the order they ran (document order, then input order). */
+  attempts: TestAttempt[];
+}
+
+/** `<report>:<line>` (or the report alone): where an attempt was read, for people and annotations. */
+export function attemptSource(attempt: Pick<TestAttempt, "report" | "reportLine">): string {
+  return attempt.reportLine === null ? attempt.report : `${attempt.report}:${attempt.reportLine}`;
+}
+
+/** Shared empty list for attempts without failure lines (most of them): saves one array per test. */
+export const NO_LINES: string[] = Object.freeze([]) as unknown as string[];
+
+export type ReportFormat = "junit" | "ctrf";
+
+/** What one report file contributed. */
+export interface ParsedReport {
+  file: string;
+  format: ReportFormat;
+  /** The testcases in document order; repeated identities are not merged yet. */
+  cases: TestResult[];
+  /** Suite-declared totals (the `tests` attribute of top-level suites), when present. */
+  declaredTests: number | null;
+  warnings: string[];
+}
+
+/** A file that was not a test report (e.g. `failsafe-summary.xml`, an NUnit file, an empty file). */
+export interface SkippedFile {
+  file: string;
+  code: string;
+  reason: string;
+}
+
+/** One run (base, candidate or a history entry): every test once, attempts merged. */
+export interface TestRun {
+  label: string;
+  tests: Map<string, TestResult>;
+  files: string[];
+  skipped: SkippedFile[];
+  warnings: string[];
+  /** How repeated testcases were read: retries (attempts) or deliberate repetitions. */
+  repeated: "attempts" | "repetitions";
+}
