@@ -8,14 +8,11 @@ import { register as route } from "./route.js";
 import { register as run } from "./run.js";
 import { register as thread } from "./thread.js";
 
-<<<<<<< HEAD
 export const commands: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
   report,
   checks,
   run,
+  classify,
   route,
   thread,
 ];
-=======
-export const commands: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [report, checks, run, classify];
->>>>>>> main
