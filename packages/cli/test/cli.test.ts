@@ -30,7 +30,13 @@ describe("codexrel run", () => {
     const report = JSON.parse(readFileSync(join(out, "report.json"), "utf8"));
     expect(validateReport(report).errors).toEqual([]);
     expect(report.commands.map((c: { status: string }) => c.status)).toEqual(["pass", "pass", "warn", "warn"]);
-    expect(report.publication).toMatchObject({ status: "skipped", code: "NO_PUBLISH_TARGET" });
+    // No token in the environment: preflight says so and publication is blocked, truthfully.
+    expect(report.publication).toMatchObject({ status: "blocked", code: "GITHUB_TOKEN_MISSING" });
+    expect(report.publication.reason).toMatch(/^publication blocked: no token/);
+    expect(report.preflight).toEqual([
+      expect.objectContaining({ id: "github-token", status: "fail", blocking: false }),
+    ]);
+    expect(r.stdout).toMatch(/publication: blocked \(GITHUB_TOKEN_MISSING\) — publication blocked: no token/);
     for (const f of ["report.md", "report.html", "summary.md"]) expect(existsSync(join(out, f))).toBe(true);
     expect(readFileSync(join(out, "report.html"), "utf8")).toMatch(/^<!doctype html>/);
   });

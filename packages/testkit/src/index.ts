@@ -1,1 +1,2 @@
 export * from "./action-harness/index.js";
+export * from "./fake-github/index.js";

@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import type { CliContext } from "../context.js";
 import { register as checks } from "./checks.js";
 import { register as classify } from "./classify.js";
+import { register as preflight } from "./preflight.js";
 import { register as report } from "./report.js";
 import { register as route } from "./route.js";
 import { register as run } from "./run.js";
@@ -13,6 +14,7 @@ export const commands: ReadonlyArray<(program: Command, ctx: CliContext) => void
   checks,
   run,
   classify,
+  preflight,
   route,
   thread,
 ];

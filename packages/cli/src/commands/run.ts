@@ -1,13 +1,51 @@
 /** `codexrel run`: the local release-validation pipeline (checks, report, decision, local outputs). */
 import { relative, resolve } from "node:path";
-import { parseConfig } from "@codexrel/core";
+import { type PreflightCheck, type Publication, parseConfig } from "@codexrel/core";
+import { formatThreadRef } from "@codexrel/github";
+import { blockedPublication, runPreflight } from "@codexrel/preflight";
 import type { Command } from "commander";
 import { type CliContext, ExitCode } from "../context.js";
 import { readText } from "../io.js";
 import { formatDecision, formatStatusTable } from "../output/status-table.js";
 import { runPipeline } from "../pipeline/run-pipeline.js";
 import { CLI_VERSION } from "../version.js";
+import { githubFromEnv, type ThreadFlags, threadFromFlagsOrEvent } from "./github-env.js";
 import { checkEventPrinter, secretsFromEnv } from "./shared.js";
+
+/**
+ * The publication half of preflight (token, thread, write access; fork when there is a PR): it
+ * tells the report truthfully why nothing can be published ("publication blocked: no token").
+ * None of these checks blocks the release decision; they block publication.
+ */
+async function publicationPreflight(
+  flags: ThreadFlags,
+  env: Record<string, string | undefined>,
+): Promise<{ checks: PreflightCheck[]; publication: Publication | null }> {
+  const thread = await threadFromFlagsOrEvent(flags, env);
+  const github = await githubFromEnv(env);
+  const result = await runPreflight({
+    checks: thread.ref ? ["github-token", "thread", "can-comment", "fork"] : ["github-token"],
+    github: {
+      token: github.token,
+      apiUrl: github.apiUrl,
+      graphqlUrl: github.graphqlUrl,
+      // A run should not wait long on GitHub just to learn it cannot publish.
+      clientOptions: { retries: 1, timeoutMs: 10_000 },
+    },
+    thread: thread.ref,
+    event: thread.event,
+  });
+  const blocked = blockedPublication(result);
+  if (blocked || !thread.ref) return { checks: result.checks, publication: blocked };
+  return {
+    checks: result.checks,
+    publication: {
+      status: "skipped",
+      code: "PUBLICATION_NOT_ATTEMPTED",
+      reason: `preflight found ${formatThreadRef(thread.ref)} ${result.publishable === "yes" ? "publishable" : "possibly publishable"}, but this run does not publish; the report was written locally`,
+    },
+  };
+}
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -19,9 +57,13 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--out <dir>", "output folder (default: <config dir>/.codexrel/out)")
     .option("--json", "print the run report as JSON instead of the table")
     .option("--verbose", "stream each check's output to stderr")
-    .action(async (opts: { config: string; out?: string; json?: boolean; verbose?: boolean }) => {
+    .option("--repo <owner/repo>", "repository of the thread to publish to (default: the Actions event's)")
+    .option("--issue <n>", "issue to publish to")
+    .option("--pr <n>", "pull request to publish to")
+    .action(async (opts: { config: string; out?: string; json?: boolean; verbose?: boolean } & ThreadFlags) => {
       const configPath = resolve(ctx.cwd, opts.config);
       const config = parseConfig(await readText(configPath, "config"), opts.config);
+      const preflight = await publicationPreflight(opts, ctx.env);
       const result = await runPipeline({
         config,
         configPath,
@@ -31,6 +73,7 @@ export function register(program: Command, ctx: CliContext): void {
         toolVersion: CLI_VERSION,
         secrets: secretsFromEnv(ctx.env),
         onCheckEvent: checkEventPrinter(ctx, Boolean(opts.verbose && !opts.json)),
+        preflight,
       });
       if (opts.json) {
         ctx.stdout.write(`${JSON.stringify(result.report, null, 2)}\n`);

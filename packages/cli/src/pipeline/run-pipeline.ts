@@ -11,6 +11,8 @@ import {
   type CodexrelConfig,
   createReport,
   finalizeReport,
+  type PreflightCheck,
+  type Publication,
   type RunReport,
   renderComment,
   renderHtml,
@@ -32,6 +34,11 @@ export interface RunPipelineOptions {
   secrets?: string[];
   onCheckEvent?: (event: CheckEvent) => void;
   now?: () => Date;
+  /**
+   * Preflight results (from @codexrel/preflight, run by the command edge): they fill
+   * `preflight[]`, and a known-blocked publication replaces the default "skipped".
+   */
+  preflight?: { checks: PreflightCheck[]; publication: Publication | null };
 }
 
 export interface RunPipelineResult {
@@ -60,6 +67,8 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunPipel
     startedAt: now(),
   });
 
+  if (options.preflight) report.preflight = options.preflight.checks;
+
   report.commands = await runChecks(config.checks ?? [], {
     cwd: projectDir,
     env: options.env,
@@ -70,7 +79,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunPipel
   });
 
   const shownOut = relative(options.cwd, outDir) || ".";
-  report.publication = {
+  report.publication = options.preflight?.publication ?? {
     status: "skipped",
     code: "NO_PUBLISH_TARGET",
     reason: `no GitHub thread configured; the report was written to the local folder ${shownOut}`,

@@ -1,0 +1,123 @@
+/**
+ * actions/preflight entry: inputs (through env) -> runPreflight -> outputs, job summary table and
+ * annotations. Advisory mode (the default) never fails the job; blocking mode fails the step when
+ * a check failed.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import * as core from "@actions/core";
+import { formatError, redact } from "@codexrel/core";
+import { type EventThread, parseThreadRef, type ThreadRef, threadFromEvent, tokenKind } from "@codexrel/github";
+import {
+  ALL_CHECKS,
+  type CheckId,
+  type PreflightResult,
+  renderPreflightMarkdown,
+  runPreflight,
+  type Verdict,
+} from "@codexrel/preflight";
+
+const env = process.env;
+const input = (name: string) => (env[`INPUT_${name}`] ?? "").trim();
+const advisory = input("ADVISORY").toLowerCase() !== "false";
+const token = input("GITHUB_TOKEN");
+const openaiKey = input("OPENAI_API_KEY");
+for (const secret of [token, openaiKey]) if (secret) core.setSecret(secret);
+const secrets = [token, openaiKey];
+
+function verdictOutput(v: Verdict): string {
+  return v === "yes" ? "true" : v === "no" ? "false" : "unknown";
+}
+
+function checksInput(): CheckId[] {
+  const raw = input("CHECKS") || "all";
+  if (raw === "all") return [...ALL_CHECKS];
+  const ids = raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const unknown = ids.filter((id) => !ALL_CHECKS.includes(id as CheckId));
+  if (unknown.length > 0)
+    throw new Error(`unknown check(s) in "checks": ${unknown.join(", ")} (use ${ALL_CHECKS.join(", ")} or all)`);
+  return ids as CheckId[];
+}
+
+function threadInput(): { ref: ThreadRef | null; event: EventThread | null } {
+  const explicit = input("THREAD");
+  let event: EventThread | null = null;
+  if (env.GITHUB_EVENT_PATH && env.GITHUB_EVENT_NAME) {
+    try {
+      event = threadFromEvent(env.GITHUB_EVENT_NAME, JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8")));
+    } catch {
+      event = null;
+    }
+  }
+  if (explicit) {
+    const ref = parseThreadRef(explicit);
+    const same =
+      event && event.ref.owner === ref.owner && event.ref.repo === ref.repo && event.ref.number === ref.number;
+    return { ref, event: same ? event : null };
+  }
+  return { ref: event?.ref ?? null, event };
+}
+
+function report(result: PreflightResult): void {
+  core.setOutput("publishable", verdictOutput(result.publishable));
+  core.setOutput("agent-runnable", verdictOutput(result.agentRunnable));
+  core.setOutput("fork", result.fork === null ? "" : String(result.fork));
+  core.setOutput("reasons", JSON.stringify(result.reasons));
+  for (const c of result.checks) {
+    if (c.status !== "fail" && c.status !== "warn") continue;
+    const text = `${c.code}: ${c.reason}${c.hint ? ` — fix: ${c.hint}` : ""}`;
+    const title = `codexrel preflight: ${c.id}`;
+    if (c.status === "fail" && !advisory) core.error(text, { title });
+    else core.warning(text, { title });
+  }
+}
+
+async function main(): Promise<void> {
+  try {
+    const thread = threadInput();
+    const result = await runPreflight({
+      checks: checksInput(),
+      github: {
+        token: token
+          ? { found: true, token, source: "GITHUB_TOKEN", kind: tokenKind(token), attempts: [] }
+          : {
+              found: false,
+              attempts: [{ source: "GITHUB_TOKEN", outcome: "empty", note: "the github-token input is empty" }],
+            },
+        apiUrl: env.GITHUB_API_URL,
+        graphqlUrl: env.GITHUB_GRAPHQL_URL,
+      },
+      thread: thread.ref,
+      event: thread.event,
+      probeComment: input("PROBE_COMMENT").toLowerCase() === "true",
+      openai: { apiKey: openaiKey, baseUrl: input("OPENAI_BASE_URL") || undefined },
+      codexHome: {
+        path: input("CODEX_HOME") || env.CODEX_HOME || join(env.RUNNER_TEMP ?? env.HOME ?? ".", "codex-home"),
+      },
+    });
+    report(result);
+    await core.summary.addRaw(renderPreflightMarkdown(result)).write();
+    const failed = result.checks.some((c) => c.status === "fail");
+    if (failed && !advisory) process.exitCode = 1;
+  } catch (error) {
+    // Preflight itself could not run: say so everywhere; advisory mode still exits 0.
+    const message = redact(formatError(error), { secrets });
+    core.setOutput("publishable", "unknown");
+    core.setOutput("agent-runnable", "unknown");
+    core.setOutput("fork", "");
+    core.setOutput(
+      "reasons",
+      JSON.stringify([{ id: "preflight", status: "fail", code: "PREFLIGHT_ERROR", reason: message }]),
+    );
+    await core.summary
+      .addRaw(`### codexrel preflight\n\nPreflight could not run:\n\n\`\`\`\n${message}\n\`\`\`\n`)
+      .write();
+    if (advisory) core.warning(message, { title: "codexrel preflight" });
+    else core.setFailed(message);
+  }
+}
+
+await main();

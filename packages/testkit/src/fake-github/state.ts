@@ -1,0 +1,367 @@
+/**
+ * The fake's world: users, tokens, repositories, issues and pull requests, comments and reactions.
+ * Plain data with small helpers; REST handlers and GraphQL resolvers both read and write it, so a
+ * comment created over REST is visible to a GraphQL query in the same test.
+ */
+
+export type RepoRole = "admin" | "maintain" | "write" | "triage" | "read";
+export type TokenKind = "classic" | "oauth" | "fine-grained" | "installation";
+export type PermissionLevel = "read" | "write" | "admin";
+export type ReactionContent = "+1" | "-1" | "laugh" | "confused" | "heart" | "hooray" | "rocket" | "eyes";
+
+export interface FakeUser {
+  login: string;
+  id: number;
+  nodeId: string;
+  type: "User" | "Bot" | "Organization";
+}
+
+export interface FakeToken {
+  value: string;
+  /** The identity the token acts as (a user, or a bot like `github-actions[bot]`). */
+  login: string;
+  kind: TokenKind;
+  /** Classic PAT / OAuth scopes, sent back in `x-oauth-scopes`. */
+  scopes?: string[];
+  /** Fine-grained PAT / installation permissions, e.g. `{ issues: "write", metadata: "read" }`. */
+  permissions?: Record<string, PermissionLevel>;
+  /** Repositories (owner/name) a fine-grained PAT or installation may touch; "all" for every one. */
+  repositories?: string[] | "all";
+  /** A revoked or expired token answers 401 like an unknown one. */
+  revoked?: boolean;
+}
+
+export interface FakeRepo {
+  owner: string;
+  name: string;
+  fullName: string;
+  id: number;
+  nodeId: string;
+  private: boolean;
+  archived: boolean;
+  collaborators: Map<string, RepoRole>;
+}
+
+export interface FakeThread {
+  repo: string;
+  number: number;
+  kind: "issue" | "pr";
+  id: number;
+  nodeId: string;
+  title: string;
+  body: string;
+  author: string;
+  state: "open" | "closed";
+  locked: boolean;
+  lockReason: "OFF_TOPIC" | "RESOLVED" | "SPAM" | "TOO_HEATED" | null;
+  /** Pull requests only. */
+  draft: boolean;
+  /** Pull requests only: owner/name of the head repository; null when the fork was deleted. */
+  headRepo: string | null;
+  headRef: string;
+  baseRef: string;
+  headSha: string;
+  createdAt: string;
+}
+
+export interface FakeComment {
+  id: number;
+  nodeId: string;
+  repo: string;
+  number: number;
+  body: string;
+  author: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Minimized (hidden) with this reason, or null. */
+  minimized: string | null;
+}
+
+export interface FakeReaction {
+  id: number;
+  nodeId: string;
+  subjectNodeId: string;
+  content: ReactionContent;
+  user: string;
+  createdAt: string;
+}
+
+const ROLE_ORDER: RepoRole[] = ["read", "triage", "write", "maintain", "admin"];
+
+export function roleAtLeast(role: RepoRole | "none", min: RepoRole): boolean {
+  if (role === "none") return false;
+  return ROLE_ORDER.indexOf(role) >= ROLE_ORDER.indexOf(min);
+}
+
+export interface AddRepoOptions {
+  private?: boolean;
+  archived?: boolean;
+  /** login -> role; the owner is an admin unless listed otherwise. */
+  collaborators?: Record<string, RepoRole>;
+}
+
+export interface AddThreadOptions {
+  number?: number;
+  title?: string;
+  body?: string;
+  author?: string;
+  state?: "open" | "closed";
+  locked?: boolean;
+  lockReason?: FakeThread["lockReason"];
+}
+
+export interface AddPullRequestOptions extends AddThreadOptions {
+  draft?: boolean;
+  /** owner/name of the head repository: a different one makes this a fork PR; null: deleted fork. */
+  headRepo?: string | null;
+  headRef?: string;
+  baseRef?: string;
+  headSha?: string;
+}
+
+export interface AddCommentOptions {
+  author: string;
+  body: string;
+  minimized?: string | null;
+}
+
+export interface AddTokenOptions {
+  login: string;
+  kind?: TokenKind;
+  scopes?: string[];
+  permissions?: Record<string, PermissionLevel>;
+  repositories?: string[] | "all";
+  value?: string;
+}
+
+const TOKEN_PREFIX: Record<TokenKind, string> = {
+  classic: "ghp_",
+  oauth: "gho_",
+  "fine-grained": "github_pat_",
+  installation: "ghs_",
+};
+
+export class FakeGitHubState {
+  readonly users = new Map<string, FakeUser>();
+  readonly tokens = new Map<string, FakeToken>();
+  readonly repos = new Map<string, FakeRepo>();
+  readonly threads = new Map<string, FakeThread>();
+  readonly comments = new Map<number, FakeComment>();
+  readonly reactions: FakeReaction[] = [];
+  private nextId = 1000;
+  private tick = 0;
+  private tokenSeq = 0;
+  private readonly epoch: number;
+
+  constructor(options: { epoch?: Date } = {}) {
+    this.epoch = (options.epoch ?? new Date("2024-05-01T12:00:00Z")).getTime();
+  }
+
+  /** A deterministic clock: each call is one second after the previous one. */
+  now(): string {
+    this.tick += 1;
+    return new Date(this.epoch + this.tick * 1000).toISOString();
+  }
+
+  id(): number {
+    this.nextId += 1;
+    return this.nextId;
+  }
+
+  addUser(login: string, type?: FakeUser["type"]): FakeUser {
+    const existing = this.users.get(login.toLowerCase());
+    if (existing) return existing;
+    const id = this.id();
+    const kind = type ?? (login.endsWith("[bot]") ? "Bot" : "User");
+    const prefix = kind === "Bot" ? "BOT_kgDO" : kind === "Organization" ? "O_kgDO" : "U_kgDO";
+    const user: FakeUser = { login, id, nodeId: `${prefix}${id}`, type: kind };
+    this.users.set(login.toLowerCase(), user);
+    return user;
+  }
+
+  user(login: string): FakeUser | undefined {
+    return this.users.get(login.toLowerCase());
+  }
+
+  /** Registers a token and returns its value (generated with the right prefix when not given). */
+  addToken(options: AddTokenOptions): string {
+    const kind = options.kind ?? "classic";
+    this.addUser(options.login);
+    this.tokenSeq += 1;
+    const value =
+      options.value ??
+      `${TOKEN_PREFIX[kind]}${"fake".padEnd(kind === "fine-grained" ? 70 : 32, String(this.tokenSeq % 10))}${this.tokenSeq}`;
+    const token: FakeToken = {
+      value,
+      login: options.login,
+      kind,
+      ...(options.scopes ? { scopes: options.scopes } : {}),
+      ...(options.permissions ? { permissions: options.permissions } : {}),
+      ...(options.repositories ? { repositories: options.repositories } : {}),
+    };
+    this.tokens.set(value, token);
+    return value;
+  }
+
+  revokeToken(value: string): void {
+    const t = this.tokens.get(value);
+    if (t) t.revoked = true;
+  }
+
+  addRepo(fullName: string, options: AddRepoOptions = {}): FakeRepo {
+    const [owner, name] = splitRepo(fullName);
+    this.addUser(owner);
+    const id = this.id();
+    const repo: FakeRepo = {
+      owner,
+      name,
+      fullName: `${owner}/${name}`,
+      id,
+      nodeId: `R_kgDO${id}`,
+      private: options.private ?? false,
+      archived: options.archived ?? false,
+      collaborators: new Map<string, RepoRole>([[owner.toLowerCase(), "admin"]]),
+    };
+    for (const [login, role] of Object.entries(options.collaborators ?? {})) {
+      this.addUser(login);
+      repo.collaborators.set(login.toLowerCase(), role);
+    }
+    this.repos.set(repo.fullName.toLowerCase(), repo);
+    return repo;
+  }
+
+  repo(fullName: string): FakeRepo | undefined {
+    return this.repos.get(fullName.toLowerCase());
+  }
+
+  setRole(fullName: string, login: string, role: RepoRole | "none"): void {
+    const repo = this.mustRepo(fullName);
+    this.addUser(login);
+    if (role === "none") repo.collaborators.delete(login.toLowerCase());
+    else repo.collaborators.set(login.toLowerCase(), role);
+  }
+
+  addIssue(fullName: string, options: AddThreadOptions = {}): FakeThread {
+    return this.addThread(fullName, "issue", options);
+  }
+
+  addPullRequest(fullName: string, options: AddPullRequestOptions = {}): FakeThread {
+    return this.addThread(fullName, "pr", options);
+  }
+
+  thread(fullName: string, number: number): FakeThread | undefined {
+    return this.threads.get(`${fullName.toLowerCase()}#${number}`);
+  }
+
+  addComment(fullName: string, number: number, options: AddCommentOptions): FakeComment {
+    const thread = this.thread(fullName, number);
+    if (!thread) throw new Error(`fake github: no thread ${fullName}#${number}`);
+    this.addUser(options.author);
+    const id = this.id();
+    const at = this.now();
+    const comment: FakeComment = {
+      id,
+      nodeId: `IC_kwDO${id}`,
+      repo: thread.repo,
+      number,
+      body: options.body,
+      author: options.author,
+      createdAt: at,
+      updatedAt: at,
+      minimized: options.minimized ?? null,
+    };
+    this.comments.set(id, comment);
+    return comment;
+  }
+
+  /** Comments of a thread, oldest first (GitHub's order). */
+  threadComments(fullName: string, number: number): FakeComment[] {
+    const key = fullName.toLowerCase();
+    return [...this.comments.values()]
+      .filter((c) => c.repo.toLowerCase() === key && c.number === number)
+      .sort((a, b) => a.id - b.id);
+  }
+
+  addReaction(
+    subjectNodeId: string,
+    content: ReactionContent,
+    user: string,
+  ): { reaction: FakeReaction; created: boolean } {
+    const existing = this.reactions.find(
+      (r) => r.subjectNodeId === subjectNodeId && r.content === content && r.user.toLowerCase() === user.toLowerCase(),
+    );
+    if (existing) return { reaction: existing, created: false };
+    const id = this.id();
+    const reaction: FakeReaction = {
+      id,
+      nodeId: `REA_lADO${id}`,
+      subjectNodeId,
+      content,
+      user,
+      createdAt: this.now(),
+    };
+    this.reactions.push(reaction);
+    return { reaction, created: true };
+  }
+
+  reactionsOf(subjectNodeId: string): FakeReaction[] {
+    return this.reactions.filter((r) => r.subjectNodeId === subjectNodeId);
+  }
+
+  /** The repository role of a login: explicit collaborator role, else read on public repos. */
+  roleOf(repo: FakeRepo, login: string): RepoRole | "none" {
+    const explicit = repo.collaborators.get(login.toLowerCase());
+    if (explicit) return explicit;
+    return repo.private ? "none" : "read";
+  }
+
+  mustRepo(fullName: string): FakeRepo {
+    const repo = this.repo(fullName);
+    if (!repo) throw new Error(`fake github: no repository ${fullName}`);
+    return repo;
+  }
+
+  private addThread(fullName: string, kind: "issue" | "pr", options: AddPullRequestOptions): FakeThread {
+    const repo = this.mustRepo(fullName);
+    const number = options.number ?? this.nextNumber(repo.fullName);
+    if (this.thread(repo.fullName, number)) throw new Error(`fake github: ${repo.fullName}#${number} exists`);
+    const author = options.author ?? repo.owner;
+    this.addUser(author);
+    const id = this.id();
+    const thread: FakeThread = {
+      repo: repo.fullName,
+      number,
+      kind,
+      id,
+      nodeId: kind === "pr" ? `PR_kwDO${id}` : `I_kwDO${id}`,
+      title: options.title ?? `${kind === "pr" ? "Pull request" : "Issue"} ${number}`,
+      body: options.body ?? "",
+      author,
+      state: options.state ?? "open",
+      locked: options.locked ?? false,
+      lockReason: options.locked ? (options.lockReason ?? "RESOLVED") : null,
+      draft: options.draft ?? false,
+      headRepo: options.headRepo === undefined ? repo.fullName : options.headRepo,
+      headRef: options.headRef ?? `feature-${number}`,
+      baseRef: options.baseRef ?? "main",
+      headSha: options.headSha ?? `${"0".repeat(32)}${String(id).padStart(8, "0")}`,
+      createdAt: this.now(),
+    };
+    if (kind === "pr" && thread.headRepo && !this.repo(thread.headRepo)) this.addRepo(thread.headRepo);
+    this.threads.set(`${repo.fullName.toLowerCase()}#${number}`, thread);
+    return thread;
+  }
+
+  private nextNumber(fullName: string): number {
+    let max = 0;
+    const key = fullName.toLowerCase();
+    for (const t of this.threads.values()) if (t.repo.toLowerCase() === key) max = Math.max(max, t.number);
+    return max + 1;
+  }
+}
+
+export function splitRepo(fullName: string): [string, string] {
+  const m = /^([^/]+)\/([^/]+)$/.exec(fullName);
+  if (!m) throw new Error(`fake github: ${JSON.stringify(fullName)} is not owner/name`);
+  return [m[1]!, m[2]!];
+}
