@@ -15,10 +15,11 @@ import {
   type Task,
   type TestRun,
   ThreadsErrorCodes,
+  type ThreadsGitHub,
   threadsError,
   updateProgressComment,
 } from "@codexrel/threads";
-import { githubPorts, parseThread } from "./_threads-github.js";
+import { githubPorts } from "./_threads-github.js";
 
 const env = process.env;
 const input = (name: string): string => (env[`INPUT_${name}`] ?? "").trim();
@@ -59,13 +60,22 @@ export function parseTests(text: string[]): TestRun[] {
   });
 }
 
-async function threadOf(): Promise<{ thread: Thread; title: string | null }> {
+async function threadOf(github: ThreadsGitHub | null): Promise<{ thread: Thread; title: string | null }> {
   const taskFile = input("TASK_FILE");
   if (taskFile) {
     const task = JSON.parse(await readFile(resolve(cwd, taskFile), "utf8")) as Task;
     if (task.thread) return { thread: task.thread, title: task.title };
   }
-  if (input("THREAD")) return { thread: parseThread(input("THREAD")), title: null };
+  if (input("THREAD")) {
+    if (!github) {
+      throw threadsError(
+        ThreadsErrorCodes.PROGRESS_INPUT_INVALID,
+        "thread needs github-token to resolve",
+        "Pass github-token, or task-file from route-event.",
+      );
+    }
+    return { thread: await github.resolveThread(input("THREAD")), title: null };
+  }
   throw threadsError(
     ThreadsErrorCodes.THREAD_NOT_FOUND,
     "no thread: the task file names none and no thread input was given",
@@ -76,11 +86,15 @@ async function threadOf(): Promise<{ thread: Thread; title: string | null }> {
 async function run(): Promise<void> {
   const mode = input("MODE") || "update";
   if (!MODES.has(mode)) {
-    throw threadsError(ThreadsErrorCodes.PROGRESS_INPUT_INVALID, `mode ${JSON.stringify(mode)} is unknown`, "Use update, done, fail, cancel or handoff.");
+    throw threadsError(
+      ThreadsErrorCodes.PROGRESS_INPUT_INVALID,
+      `mode ${JSON.stringify(mode)} is unknown`,
+      "Use update, done, fail, cancel or handoff.",
+    );
   }
   const dryRun = input("DRY_RUN") === "true";
-  const { thread, title } = await threadOf();
   const github = token ? githubPorts({ token, apiUrl: env.GITHUB_API_URL, graphqlUrl: env.GITHUB_GRAPHQL_URL }) : null;
+  const { thread, title } = await threadOf(github);
   const dir = join(env.RUNNER_TEMP || join(cwd, ".codexrel"), `codexrel-progress-${env.GITHUB_RUN_ID ?? "local"}`);
   await mkdir(dir, { recursive: true });
   const bodyOut = join(dir, `${input("SCOPE") || "progress"}-${mode}.md`);
@@ -91,7 +105,12 @@ async function run(): Promise<void> {
       core.info("handoff: the thread is an issue; nothing to hand off");
       return;
     }
-    if (!github) throw threadsError(ThreadsErrorCodes.PROGRESS_INPUT_INVALID, "handoff needs github-token", "Pass github-token (pull-requests: write).");
+    if (!github)
+      throw threadsError(
+        ThreadsErrorCodes.PROGRESS_INPUT_INVALID,
+        "handoff needs github-token",
+        "Pass github-token (pull-requests: write).",
+      );
     const result = await github.handoff(thread, { ignoreChecks: lines("IGNORE_CHECKS", /[\n,]/), dryRun });
     if (result.body) await writeFile(bodyOut, result.body);
     setOutputs({
@@ -105,7 +124,10 @@ async function run(): Promise<void> {
       ? `ready for review${result.markedReady ? " (draft marked ready)" : ""}`
       : `not ready: ${result.readiness.reasons.join("; ")}`;
     core.info(`handoff: ${summary}`);
-    await core.summary.addHeading("codexrel handoff", 3).addRaw(`${escapeMarkdownShort(summary, 2000)}\n`).write();
+    await core.summary
+      .addHeading("codexrel handoff", 3)
+      .addRaw(`${escapeMarkdownShort(summary, 2000)}\n`)
+      .write();
     return;
   }
 
@@ -155,6 +177,9 @@ try {
   const coded = toCodexrelError(error);
   const text = redact(formatError(coded), { secrets });
   setOutputs({ result: "failed", error: `${coded.code}: ${coded.message}` });
-  await core.summary.addHeading("codexrel progress-comment", 3).addRaw(`**failed** (advisory): ${escapeMarkdownShort(text, 1000)}\n`).write();
+  await core.summary
+    .addHeading("codexrel progress-comment", 3)
+    .addRaw(`**failed** (advisory): ${escapeMarkdownShort(text, 1000)}\n`)
+    .write();
   core.warning(`${text} (advisory: not failing the job)`);
 }

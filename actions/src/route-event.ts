@@ -88,7 +88,9 @@ function routingConfig(fromFile: RoutingConfigInput): RoutingConfigInput {
   if (input("BOT_NAME")) config.botName = input("BOT_NAME");
   if (input("SELF_LOGINS")) config.selfLogins = list("SELF_LOGINS");
   if (input("ALLOWED_ASSOCIATIONS")) {
-    config.allowedAssociations = list("ALLOWED_ASSOCIATIONS").map((a) => a.toUpperCase()) as RoutingConfigInput["allowedAssociations"];
+    config.allowedAssociations = list("ALLOWED_ASSOCIATIONS").map((a) =>
+      a.toUpperCase(),
+    ) as RoutingConfigInput["allowedAssociations"];
   }
   if (input("TRIGGER_LABEL")) config.triggerLabel = input("TRIGGER_LABEL");
   if (input("REQUIRE_MENTION")) config.requireMention = input("REQUIRE_MENTION") === "true";
@@ -105,7 +107,8 @@ async function commit(file: string): Promise<void> {
     return;
   }
   const items: ProcessedItem[] = [task, ...(task.drained ?? [])].map(processedItem);
-  if (task.drainCursor != null) items.push({ dedupeKey: null, source: { cursor: "issueComment", id: task.drainCursor } });
+  if (task.drainCursor != null)
+    items.push({ dedupeKey: null, source: { cursor: "issueComment", id: task.drainCursor } });
   const state = await commitProcessed(createDirStateStore(resolve(cwd, stateDir)), task.threadKey, items, new Date());
   core.info(`recorded ${items.length} item(s) for ${task.threadKey}; ${state.seen.length} processed key(s)`);
 }
@@ -171,7 +174,7 @@ async function route(): Promise<void> {
   await core.summary
     .addHeading("codexrel route-event", 3)
     .addRaw(
-      `**${task.action}**${task.stage ? ` · ${task.stage}` : ""} · ${escapeMarkdownShort(where, 200)} — ${escapeMarkdownShort(task.reason, 500)} (\`${task.reasonCode}\`)${task.drained.length ? `; ${task.drained.length} queued comment(s) drained` : ""}\n`,
+      `**${task.action}**${task.stage ? ` · ${task.stage}` : ""} · ${where} — ${escapeMarkdownShort(task.reason, 500)} (\`${task.reasonCode}\`)${task.drained.length ? `; ${task.drained.length} queued comment(s) drained` : ""}\n`,
     )
     .write();
 }
@@ -183,8 +186,16 @@ try {
 } catch (error) {
   const coded = toCodexrelError(error);
   const text = redact(formatError(coded), { secrets });
-  setOutputs({ action: "ignore", "reason-code": coded.code, reason: text.split("\n")[0] ?? "", error: `${coded.code}: ${coded.message}` });
-  await core.summary.addHeading("codexrel route-event", 3).addRaw(`**failed**: ${escapeMarkdownShort(text, 1000)}\n`).write();
+  setOutputs({
+    action: "ignore",
+    "reason-code": coded.code,
+    reason: text.split("\n")[0] ?? "",
+    error: `${coded.code}: ${coded.message}`,
+  });
+  await core.summary
+    .addHeading("codexrel route-event", 3)
+    .addRaw(`**failed**: ${escapeMarkdownShort(text, 1000)}\n`)
+    .write();
   if (mode === "blocking") core.setFailed(text);
   else core.warning(`${text} (advisory mode: not failing the job)`);
 }

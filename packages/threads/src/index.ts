@@ -1,6 +1,7 @@
 export * from "./config.js";
 export * from "./drain.js";
 export * from "./errors.js";
+export * from "./github.js";
 export * from "./progress.js";
 export * from "./progress-comment.js";
 export * from "./review-context.js";

@@ -4,6 +4,7 @@ import type { CliContext } from "../context.js";
 import { register as checks } from "./checks.js";
 import { register as classify } from "./classify.js";
 import { register as preflight } from "./preflight.js";
+import { register as progress } from "./progress.js";
 import { register as report } from "./report.js";
 import { register as route } from "./route.js";
 import { register as run } from "./run.js";
@@ -17,4 +18,5 @@ export const commands: ReadonlyArray<(program: Command, ctx: CliContext) => void
   preflight,
   route,
   thread,
+  progress,
 ];

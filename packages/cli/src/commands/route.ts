@@ -1,10 +1,23 @@
 /** `codexrel route`: a GitHub event (payload + name) to an agent task, as text or JSON. */
 import { resolve } from "node:path";
 import { CodexrelError, ErrorCodes, parseConfig } from "@codexrel/core";
-import { createDirStateStore, type RoutingConfigInput, routeEvent, type Task } from "@codexrel/threads";
+import { createGitHubClient, TOKEN_MISSING_HINT } from "@codexrel/github";
+import {
+  createDirStateStore,
+  type DrainedTask,
+  emptyThreadState,
+  mergeDrained,
+  type RoutingConfigInput,
+  renderReviewContext,
+  routeEvent,
+  type Task,
+  type ThreadsGitHub,
+  threadsGitHub,
+} from "@codexrel/threads";
 import type { Command } from "commander";
 import { type CliContext, ExitCode } from "../context.js";
 import { readJson, readText, writeFilesAtomically } from "../io.js";
+import { githubFromEnv } from "./github-env.js";
 
 interface RouteOptions {
   event?: string;
@@ -16,7 +29,25 @@ interface RouteOptions {
   stateDir?: string;
   promptFile?: string;
   exitCode?: boolean;
+  drain?: boolean;
+  reviewContext?: boolean;
   json?: boolean;
+}
+
+/**
+ * GitHub for routing: required for --drain and --review-context (full token discovery); else a
+ * token already in the environment is used for permission lookups, and none means association only.
+ */
+async function routingGitHub(ctx: CliContext, required: boolean): Promise<ThreadsGitHub | null> {
+  if (!required && !ctx.env["GITHUB_TOKEN"] && !ctx.env["GH_TOKEN"]) return null;
+  const env = await githubFromEnv(ctx.env);
+  if (!env.token.found) {
+    if (!required) return null;
+    throw new CodexrelError("GITHUB_TOKEN_MISSING", "--drain and --review-context need a GitHub token", {
+      hint: TOKEN_MISSING_HINT,
+    });
+  }
+  return threadsGitHub(createGitHubClient({ token: env.token.token, apiUrl: env.apiUrl, graphqlUrl: env.graphqlUrl }));
 }
 
 export function register(program: Command, ctx: CliContext): void {
@@ -33,6 +64,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--self-login <login...>", "logins that are this automation (default github-actions[bot])")
     .option("--state-dir <dir>", "per-thread routing state: replays of processed events route to duplicate")
     .option("--prompt-file <file>", "write the prompt to this file")
+    .option("--drain", "also cover every newer authorized comment on the thread, oldest first (needs --state-dir)")
+    .option("--review-context", "for review tasks, append unresolved review threads and failing checks to the prompt")
     .option("--exit-code", "exit 1 when the task is ignore or duplicate (for shell scripts)")
     .option("--json", "print the task as JSON")
     .action(async (opts: RouteOptions) => {
@@ -50,13 +83,33 @@ export function register(program: Command, ctx: CliContext): void {
       if (opts.botName) config.botName = opts.botName;
       if (opts.selfLogin?.length) config.selfLogins = opts.selfLogin;
       const deliveryId = opts.deliveryId ?? ctx.env["GITHUB_RUN_ID"] ?? null;
-      const task = await routeEvent({
+      if (opts.drain && !opts.stateDir) {
+        throw new CodexrelError(ErrorCodes.USAGE, "--drain needs --state-dir", {
+          hint: "The drain starts after the thread's last processed comment, kept in --state-dir.",
+        });
+      }
+      const github = await routingGitHub(ctx, Boolean(opts.drain || opts.reviewContext));
+      const store = opts.stateDir ? createDirStateStore(resolve(ctx.cwd, opts.stateDir)) : undefined;
+      const live = await routeEvent({
         eventName,
         payload,
         deliveryId,
         config,
-        ...(opts.stateDir ? { state: createDirStateStore(resolve(ctx.cwd, opts.stateDir)) } : {}),
+        ...(github ? { permissions: github.permissions } : {}),
+        ...(store ? { state: store } : {}),
       });
+      let task: DrainedTask = mergeDrained(live, null);
+      const active = live.action === "start" || live.action === "continue" || live.action === "review";
+      if (opts.drain && github && store && active && live.thread && live.threadKey) {
+        const state = (await store.load(live.threadKey)) ?? emptyThreadState(live.threadKey);
+        const drain = await github.drain({ thread: live.thread, state, config });
+        if (!drain.complete)
+          ctx.stderr.write("warning: the page limit stopped the drain before the oldest unhandled comment\n");
+        task = mergeDrained(live, drain);
+      }
+      if (opts.reviewContext && github && task.action === "review" && task.thread?.kind === "pr") {
+        task = { ...task, prompt: `${task.prompt}\n${renderReviewContext(await github.reviewContext(task.thread))}` };
+      }
       if (opts.promptFile) {
         await writeFilesAtomically([{ path: resolve(ctx.cwd, opts.promptFile), content: task.prompt }]);
       }
@@ -75,6 +128,8 @@ export function formatTask(task: Task, promptWritten: boolean): string {
   if (task.action !== "ignore" && task.action !== "duplicate") {
     if (task.branch) lines.push(`branch: ${task.branch}`);
     if (task.concurrencyGroup) lines.push(`concurrency group: ${task.concurrencyGroup}`);
+    const drained = (task as Partial<DrainedTask>).drained?.length ?? 0;
+    if (drained > 0) lines.push(`queued comments covered: ${drained}`);
     if (!promptWritten) lines.push("", task.prompt.trimEnd());
   }
   return `${lines.join("\n")}\n`;
