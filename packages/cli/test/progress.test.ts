@@ -80,7 +80,11 @@ describe("codexrel progress", { timeout: 90_000 }, () => {
     const code = await runCli(["progress", "done", ...args, "--recap-file", "-", "--json"], {
       env: env(),
       cwd: dir,
-      stdout: { write: (s) => void (out += s) },
+      stdout: {
+        write: (s) => {
+          out += s;
+        },
+      },
       stderr: { write: () => {} },
       version: "0",
       exitCode: 0,
