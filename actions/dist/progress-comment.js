@@ -21532,10 +21532,10 @@ function untrustedBlock(source, text) {
   return `<<<untrusted ${id} ${label}>>>
 ${clean}${clean.endsWith("\n") || clean === "" ? "" : "\n"}<<<end ${id}>>>`;
 }
-function commandLines(body) {
+function linesOutsideCode(markdown) {
   const out = [];
   let fence = null;
-  for (const raw of body.replace(/\r\n?/g, "\n").split("\n")) {
+  for (const raw of markdown.replace(/\r\n?/g, "\n").split("\n")) {
     const line = raw.trim();
     const m = /^(`{3,}|~{3,})/.exec(line);
     if (m) {
@@ -21544,10 +21544,12 @@ function commandLines(body) {
       else if (marker[0] === fence[0] && marker.length >= fence.length) fence = null;
       continue;
     }
-    if (fence !== null || line.startsWith(">") || line === "") continue;
-    out.push(line);
+    if (fence === null) out.push(line);
   }
   return out;
+}
+function commandLines(body) {
+  return linesOutsideCode(body).filter((line) => line !== "" && !line.startsWith(">"));
 }
 function commandPhrase(phrase, botName) {
   return phrase.replaceAll("{bot}", `@${botName}`).trim().replace(/\s+/g, " ").toLowerCase();
@@ -21867,16 +21869,23 @@ function pullRequest(ctx) {
     })
   });
 }
-function pullRequestReview(ctx) {
+function prItem(ctx, field, kind, cursor) {
   const pr = ctx.payload["pull_request"];
-  const review = ctx.payload["review"];
+  const item = ctx.payload[field];
   const number = requireNumber(ctx, get(pr, "number"), "pull_request.number");
-  const thread = makeThread(ctx, "pr", number);
-  const title = str(get(pr, "title")) ?? "";
-  const id = int(get(review, "id"));
-  const fork = isFork(pr);
-  const source = { kind: "review", id, url: str(get(review, "html_url")), cursor: "review" };
-  const base = { thread, title, source, fork };
+  const id = int(get(item, "id"));
+  const base = {
+    thread: makeThread(ctx, "pr", number),
+    title: str(get(pr, "title")) ?? "",
+    source: { kind, id, url: str(get(item, "html_url")), cursor },
+    fork: isFork(pr)
+  };
+  const u = user(get(item, "user"));
+  const actor = u ? { user: u, association: str(get(item, "author_association")) } : null;
+  return { item, number, id, base, actor, body: str(get(item, "body")) ?? "" };
+}
+function pullRequestReview(ctx) {
+  const { item, number, id, base, actor, body } = prItem(ctx, "review", "review", "review");
   if (ctx.action !== "submitted") {
     return ignored(
       ctx,
@@ -21885,10 +21894,7 @@ function pullRequestReview(ctx) {
       `review ${ctx.action ?? "changed"}: only submitted reviews trigger`
     );
   }
-  const body = str(get(review, "body")) ?? "";
-  const state = (str(get(review, "state")) ?? "").toLowerCase();
-  const u = user(get(review, "user"));
-  const actor = u ? { user: u, association: str(get(review, "author_association")) } : null;
+  const state = (str(get(item, "state")) ?? "").toLowerCase();
   const guard = guardActor(ctx, base, actor, body);
   if (guard) return guard;
   if (body.trim() === "" && state !== "changes_requested") {
@@ -21905,20 +21911,7 @@ function pullRequestReview(ctx) {
   });
 }
 function reviewComment(ctx) {
-  const pr = ctx.payload["pull_request"];
-  const comment = ctx.payload["comment"];
-  const number = requireNumber(ctx, get(pr, "number"), "pull_request.number");
-  const thread = makeThread(ctx, "pr", number);
-  const title = str(get(pr, "title")) ?? "";
-  const id = int(get(comment, "id"));
-  const fork = isFork(pr);
-  const source = {
-    kind: "review_comment",
-    id,
-    url: str(get(comment, "html_url")),
-    cursor: "reviewComment"
-  };
-  const base = { thread, title, source, fork };
+  const { item, number, id, base, actor, body } = prItem(ctx, "comment", "review_comment", "reviewComment");
   if (ctx.action !== "created") {
     return ignored(
       ctx,
@@ -21927,16 +21920,13 @@ function reviewComment(ctx) {
       `review comment ${ctx.action ?? "changed"}: only new comments trigger`
     );
   }
-  const body = str(get(comment, "body")) ?? "";
-  const u = user(get(comment, "user"));
-  const actor = u ? { user: u, association: str(get(comment, "author_association")) } : null;
   const guard = guardActor(ctx, base, actor, body);
   if (guard) return guard;
   const forkGuard = forkBlock(ctx, base, number);
   if (forkGuard) return forkGuard;
-  const path = str(get(comment, "path"));
-  const line = int(get(comment, "line")) ?? int(get(comment, "original_line"));
-  const hunk = str(get(comment, "diff_hunk"));
+  const path = str(get(item, "path"));
+  const line = int(get(item, "line")) ?? int(get(item, "original_line"));
+  const hunk = str(get(item, "diff_hunk"));
   return commentDraft(ctx, base, actor, body, {
     dedupeKey: id !== null ? `pull_request_review_comment/${id}` : deliveryKey(ctx),
     what: `review comment ${id ?? ""} on PR #${number}`.replace("  ", " "),
@@ -25040,20 +25030,9 @@ function stepIndex(steps, ref) {
   return idx;
 }
 function parsePlan(markdown) {
-  const lines2 = markdown.replace(/\r\n?/g, "\n").split("\n");
   const checks = [];
   const numbered = [];
-  let fence = null;
-  for (const raw of lines2) {
-    const line = raw.trim();
-    const f = /^(`{3,}|~{3,})/.exec(line);
-    if (f) {
-      const marker = f[1];
-      if (fence === null) fence = marker;
-      else if (marker[0] === fence[0] && marker.length >= fence.length) fence = null;
-      continue;
-    }
-    if (fence !== null) continue;
+  for (const line of linesOutsideCode(markdown)) {
     const c = /^[-*+]\s+\[( |x|X)\]\s+(.+)$/.exec(line);
     if (c) {
       checks.push({ text: cleanStep(c[2]), done: c[1] !== " " });
@@ -25063,6 +25042,17 @@ function parsePlan(markdown) {
     if (n) numbered.push({ text: cleanStep(n[1]), done: false });
   }
   return (checks.length > 0 ? checks : numbered).filter((s) => s.text !== "").slice(0, 200);
+}
+function parseTestLine(text) {
+  const m = /^(.+?)=(pass|fail|skip|error)(?::\s*(.*))?$/.exec(text.trim());
+  if (!m) {
+    throw threadsError(
+      ThreadsErrorCodes.PROGRESS_INPUT_INVALID,
+      `test ${JSON.stringify(text)} is not name=pass|fail|skip|error[: detail]`,
+      "Write one test per line, e.g. `pnpm test=pass` or `e2e=fail: 2 failed`."
+    );
+  }
+  return { name: m[1].trim(), status: m[2], detail: m[3]?.trim() || null };
 }
 function cleanStep(text) {
   return text.trim().slice(0, 300);
@@ -25741,19 +25731,6 @@ async function readOptional(name) {
   if (!file) return null;
   return readFile(resolve(cwd, file), "utf8");
 }
-function parseTests(text) {
-  return text.map((line) => {
-    const m = /^(.+?)=(pass|fail|skip|error)(?::\s*(.*))?$/.exec(line);
-    if (!m) {
-      throw threadsError(
-        ThreadsErrorCodes.PROGRESS_INPUT_INVALID,
-        `tests: ${JSON.stringify(line)} is not name=pass|fail|skip|error[: detail]`,
-        "Write one test per line, e.g. `pnpm test=pass` or `e2e=fail: 2 failed`."
-      );
-    }
-    return { name: m[1].trim(), status: m[2], detail: m[3]?.trim() || null };
-  });
-}
 async function threadOf(github) {
   const taskFile = input("TASK_FILE");
   if (taskFile) {
@@ -25827,7 +25804,7 @@ async function run() {
   if (active) update.activeStep = /^\d+$/.test(active) ? Number(active) : active;
   const complete = lines("COMPLETE_STEPS", /[\n,]/);
   if (complete.length) update.completeSteps = complete.map((s) => /^\d+$/.test(s) ? Number(s) : s);
-  if (input("TESTS")) update.testsRun = parseTests(lines("TESTS"));
+  if (input("TESTS")) update.testsRun = lines("TESTS").map(parseTestLine);
   const blockers = lines("BLOCKERS");
   if (blockers.length) update.blockers = blockers.length === 1 && blockers[0]?.toLowerCase() === "none" ? [] : blockers;
   if (input("NEXT_ACTION")) update.nextAction = input("NEXT_ACTION");
@@ -25866,6 +25843,3 @@ try {
 `).write();
   core.warning(`${text} (advisory: not failing the job)`);
 }
-export {
-  parseTests
-};

@@ -37568,10 +37568,10 @@ function untrustedBlock(source, text) {
   return `<<<untrusted ${id} ${label}>>>
 ${clean}${clean.endsWith("\n") || clean === "" ? "" : "\n"}<<<end ${id}>>>`;
 }
-function commandLines(body) {
+function linesOutsideCode(markdown) {
   const out = [];
   let fence = null;
-  for (const raw of body.replace(/\r\n?/g, "\n").split("\n")) {
+  for (const raw of markdown.replace(/\r\n?/g, "\n").split("\n")) {
     const line = raw.trim();
     const m = /^(`{3,}|~{3,})/.exec(line);
     if (m) {
@@ -37580,10 +37580,12 @@ function commandLines(body) {
       else if (marker[0] === fence[0] && marker.length >= fence.length) fence = null;
       continue;
     }
-    if (fence !== null || line.startsWith(">") || line === "") continue;
-    out.push(line);
+    if (fence === null) out.push(line);
   }
   return out;
+}
+function commandLines(body) {
+  return linesOutsideCode(body).filter((line) => line !== "" && !line.startsWith(">"));
 }
 function commandPhrase(phrase, botName) {
   return phrase.replaceAll("{bot}", `@${botName}`).trim().replace(/\s+/g, " ").toLowerCase();
@@ -37903,16 +37905,23 @@ function pullRequest(ctx) {
     })
   });
 }
-function pullRequestReview(ctx) {
+function prItem(ctx, field, kind, cursor) {
   const pr = ctx.payload["pull_request"];
-  const review = ctx.payload["review"];
+  const item = ctx.payload[field];
   const number = requireNumber(ctx, get(pr, "number"), "pull_request.number");
-  const thread = makeThread(ctx, "pr", number);
-  const title = str(get(pr, "title")) ?? "";
-  const id = int(get(review, "id"));
-  const fork = isFork(pr);
-  const source = { kind: "review", id, url: str(get(review, "html_url")), cursor: "review" };
-  const base = { thread, title, source, fork };
+  const id = int(get(item, "id"));
+  const base = {
+    thread: makeThread(ctx, "pr", number),
+    title: str(get(pr, "title")) ?? "",
+    source: { kind, id, url: str(get(item, "html_url")), cursor },
+    fork: isFork(pr)
+  };
+  const u = user(get(item, "user"));
+  const actor = u ? { user: u, association: str(get(item, "author_association")) } : null;
+  return { item, number, id, base, actor, body: str(get(item, "body")) ?? "" };
+}
+function pullRequestReview(ctx) {
+  const { item, number, id, base, actor, body } = prItem(ctx, "review", "review", "review");
   if (ctx.action !== "submitted") {
     return ignored(
       ctx,
@@ -37921,10 +37930,7 @@ function pullRequestReview(ctx) {
       `review ${ctx.action ?? "changed"}: only submitted reviews trigger`
     );
   }
-  const body = str(get(review, "body")) ?? "";
-  const state = (str(get(review, "state")) ?? "").toLowerCase();
-  const u = user(get(review, "user"));
-  const actor = u ? { user: u, association: str(get(review, "author_association")) } : null;
+  const state = (str(get(item, "state")) ?? "").toLowerCase();
   const guard = guardActor(ctx, base, actor, body);
   if (guard) return guard;
   if (body.trim() === "" && state !== "changes_requested") {
@@ -37941,20 +37947,7 @@ function pullRequestReview(ctx) {
   });
 }
 function reviewComment(ctx) {
-  const pr = ctx.payload["pull_request"];
-  const comment = ctx.payload["comment"];
-  const number = requireNumber(ctx, get(pr, "number"), "pull_request.number");
-  const thread = makeThread(ctx, "pr", number);
-  const title = str(get(pr, "title")) ?? "";
-  const id = int(get(comment, "id"));
-  const fork = isFork(pr);
-  const source = {
-    kind: "review_comment",
-    id,
-    url: str(get(comment, "html_url")),
-    cursor: "reviewComment"
-  };
-  const base = { thread, title, source, fork };
+  const { item, number, id, base, actor, body } = prItem(ctx, "comment", "review_comment", "reviewComment");
   if (ctx.action !== "created") {
     return ignored(
       ctx,
@@ -37963,16 +37956,13 @@ function reviewComment(ctx) {
       `review comment ${ctx.action ?? "changed"}: only new comments trigger`
     );
   }
-  const body = str(get(comment, "body")) ?? "";
-  const u = user(get(comment, "user"));
-  const actor = u ? { user: u, association: str(get(comment, "author_association")) } : null;
   const guard = guardActor(ctx, base, actor, body);
   if (guard) return guard;
   const forkGuard = forkBlock(ctx, base, number);
   if (forkGuard) return forkGuard;
-  const path = str(get(comment, "path"));
-  const line = int(get(comment, "line")) ?? int(get(comment, "original_line"));
-  const hunk = str(get(comment, "diff_hunk"));
+  const path = str(get(item, "path"));
+  const line = int(get(item, "line")) ?? int(get(item, "original_line"));
+  const hunk = str(get(item, "diff_hunk"));
   return commentDraft(ctx, base, actor, body, {
     dedupeKey: id !== null ? `pull_request_review_comment/${id}` : deliveryKey(ctx),
     what: `review comment ${id ?? ""} on PR #${number}`.replace("  ", " "),

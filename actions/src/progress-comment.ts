@@ -12,8 +12,8 @@ import {
   type ProgressMode,
   type ProgressUpdate,
   parsePlan,
+  parseTestLine,
   type Task,
-  type TestRun,
   ThreadsErrorCodes,
   type ThreadsGitHub,
   threadsError,
@@ -43,21 +43,6 @@ async function readOptional(name: string): Promise<string | null> {
   const file = input(name);
   if (!file) return null;
   return readFile(resolve(cwd, file), "utf8");
-}
-
-/** `name=pass|fail|skip|error[: detail]` per line. */
-export function parseTests(text: string[]): TestRun[] {
-  return text.map((line) => {
-    const m = /^(.+?)=(pass|fail|skip|error)(?::\s*(.*))?$/.exec(line);
-    if (!m) {
-      throw threadsError(
-        ThreadsErrorCodes.PROGRESS_INPUT_INVALID,
-        `tests: ${JSON.stringify(line)} is not name=pass|fail|skip|error[: detail]`,
-        "Write one test per line, e.g. `pnpm test=pass` or `e2e=fail: 2 failed`.",
-      );
-    }
-    return { name: (m[1] as string).trim(), status: m[2] as TestRun["status"], detail: m[3]?.trim() || null };
-  });
 }
 
 async function threadOf(github: ThreadsGitHub | null): Promise<{ thread: Thread; title: string | null }> {
@@ -140,7 +125,7 @@ async function run(): Promise<void> {
   if (active) update.activeStep = /^\d+$/.test(active) ? Number(active) : active;
   const complete = lines("COMPLETE_STEPS", /[\n,]/);
   if (complete.length) update.completeSteps = complete.map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-  if (input("TESTS")) update.testsRun = parseTests(lines("TESTS"));
+  if (input("TESTS")) update.testsRun = lines("TESTS").map(parseTestLine);
   const blockers = lines("BLOCKERS");
   if (blockers.length) update.blockers = blockers.length === 1 && blockers[0]?.toLowerCase() === "none" ? [] : blockers;
   if (input("NEXT_ACTION")) update.nextAction = input("NEXT_ACTION");

@@ -130,7 +130,7 @@ describe("codexrel progress", { timeout: 90_000 }, () => {
     expect((await cli(["progress", "update", "--dry-run"], { env: env() })).code).toBe(2);
     const bad = await cli(["progress", "update", "--task", task, "--test", "nope", "--dry-run"], { env: env() });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/^USAGE: --test "nope"/m);
+    expect(bad.stderr).toMatch(/^PROGRESS_INPUT_INVALID: test "nope" is not/m);
   });
 
   test("handoff: exit 1 with the reasons when not ready; exit 0 and the draft marked ready when it is", async () => {

@@ -11,6 +11,7 @@
  */
 import { Budget, buildMarker, escapeMarkdownShort, redact } from "@codexrel/core";
 import { ThreadsErrorCodes, threadsError } from "./errors.js";
+import { linesOutsideCode } from "./text.js";
 
 export type ProgressStatus = "queued" | "running" | "done" | "failed" | "cancelled";
 
@@ -232,20 +233,9 @@ function stepIndex(steps: ProgressStep[], ref: number | string): number {
  * when there is none, the numbered list items (`1. step`). The plan marker and headings are ignored.
  */
 export function parsePlan(markdown: string): ProgressStep[] {
-  const lines = markdown.replace(/\r\n?/g, "\n").split("\n");
   const checks: ProgressStep[] = [];
   const numbered: ProgressStep[] = [];
-  let fence: string | null = null;
-  for (const raw of lines) {
-    const line = raw.trim();
-    const f = /^(`{3,}|~{3,})/.exec(line);
-    if (f) {
-      const marker = f[1] as string;
-      if (fence === null) fence = marker;
-      else if (marker[0] === fence[0] && marker.length >= fence.length) fence = null;
-      continue;
-    }
-    if (fence !== null) continue;
+  for (const line of linesOutsideCode(markdown)) {
     const c = /^[-*+]\s+\[( |x|X)\]\s+(.+)$/.exec(line);
     if (c) {
       checks.push({ text: cleanStep(c[2] as string), done: c[1] !== " " });
@@ -255,6 +245,19 @@ export function parsePlan(markdown: string): ProgressStep[] {
     if (n) numbered.push({ text: cleanStep(n[1] as string), done: false });
   }
   return (checks.length > 0 ? checks : numbered).filter((s) => s.text !== "").slice(0, 200);
+}
+
+/** One `name=pass|fail|skip|error[: detail]` line (the tests-run format of the CLI and the action). */
+export function parseTestLine(text: string): TestRun {
+  const m = /^(.+?)=(pass|fail|skip|error)(?::\s*(.*))?$/.exec(text.trim());
+  if (!m) {
+    throw threadsError(
+      ThreadsErrorCodes.PROGRESS_INPUT_INVALID,
+      `test ${JSON.stringify(text)} is not name=pass|fail|skip|error[: detail]`,
+      "Write one test per line, e.g. `pnpm test=pass` or `e2e=fail: 2 failed`.",
+    );
+  }
+  return { name: (m[1] as string).trim(), status: m[2] as TestRun["status"], detail: m[3]?.trim() || null };
 }
 
 function cleanStep(text: string): string {

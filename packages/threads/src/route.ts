@@ -435,16 +435,25 @@ function pullRequest(ctx: Ctx): Draft {
   });
 }
 
-function pullRequestReview(ctx: Ctx): Draft {
+/** The PR, the review or review comment, its author and body: what both review events share. */
+function prItem(ctx: Ctx, field: "review" | "comment", kind: SourceKind, cursor: CursorKind) {
   const pr = ctx.payload["pull_request"];
-  const review = ctx.payload["review"];
+  const item = ctx.payload[field];
   const number = requireNumber(ctx, get(pr, "number"), "pull_request.number");
-  const thread = makeThread(ctx, "pr", number);
-  const title = str(get(pr, "title")) ?? "";
-  const id = int(get(review, "id"));
-  const fork = isFork(pr);
-  const source: TaskSource = { kind: "review", id, url: str(get(review, "html_url")), cursor: "review" };
-  const base = { thread, title, source, fork };
+  const id = int(get(item, "id"));
+  const base: Base = {
+    thread: makeThread(ctx, "pr", number),
+    title: str(get(pr, "title")) ?? "",
+    source: { kind, id, url: str(get(item, "html_url")), cursor },
+    fork: isFork(pr),
+  };
+  const u = user(get(item, "user"));
+  const actor: Actor | null = u ? { user: u, association: str(get(item, "author_association")) } : null;
+  return { item, number, id, base, actor, body: str(get(item, "body")) ?? "" };
+}
+
+function pullRequestReview(ctx: Ctx): Draft {
+  const { item, number, id, base, actor, body } = prItem(ctx, "review", "review", "review");
   if (ctx.action !== "submitted") {
     return ignored(
       ctx,
@@ -453,10 +462,7 @@ function pullRequestReview(ctx: Ctx): Draft {
       `review ${ctx.action ?? "changed"}: only submitted reviews trigger`,
     );
   }
-  const body = str(get(review, "body")) ?? "";
-  const state = (str(get(review, "state")) ?? "").toLowerCase();
-  const u = user(get(review, "user"));
-  const actor = u ? { user: u, association: str(get(review, "author_association")) } : null;
+  const state = (str(get(item, "state")) ?? "").toLowerCase();
   const guard = guardActor(ctx, base, actor, body);
   if (guard) return guard;
   if (body.trim() === "" && state !== "changes_requested") {
@@ -474,20 +480,7 @@ function pullRequestReview(ctx: Ctx): Draft {
 }
 
 function reviewComment(ctx: Ctx): Draft {
-  const pr = ctx.payload["pull_request"];
-  const comment = ctx.payload["comment"];
-  const number = requireNumber(ctx, get(pr, "number"), "pull_request.number");
-  const thread = makeThread(ctx, "pr", number);
-  const title = str(get(pr, "title")) ?? "";
-  const id = int(get(comment, "id"));
-  const fork = isFork(pr);
-  const source: TaskSource = {
-    kind: "review_comment",
-    id,
-    url: str(get(comment, "html_url")),
-    cursor: "reviewComment",
-  };
-  const base = { thread, title, source, fork };
+  const { item, number, id, base, actor, body } = prItem(ctx, "comment", "review_comment", "reviewComment");
   if (ctx.action !== "created") {
     return ignored(
       ctx,
@@ -496,16 +489,13 @@ function reviewComment(ctx: Ctx): Draft {
       `review comment ${ctx.action ?? "changed"}: only new comments trigger`,
     );
   }
-  const body = str(get(comment, "body")) ?? "";
-  const u = user(get(comment, "user"));
-  const actor = u ? { user: u, association: str(get(comment, "author_association")) } : null;
   const guard = guardActor(ctx, base, actor, body);
   if (guard) return guard;
   const forkGuard = forkBlock(ctx, base, number);
   if (forkGuard) return forkGuard;
-  const path = str(get(comment, "path"));
-  const line = int(get(comment, "line")) ?? int(get(comment, "original_line"));
-  const hunk = str(get(comment, "diff_hunk"));
+  const path = str(get(item, "path"));
+  const line = int(get(item, "line")) ?? int(get(item, "original_line"));
+  const hunk = str(get(item, "diff_hunk"));
   return commentDraft(ctx, base, actor, body, {
     dedupeKey: id !== null ? `pull_request_review_comment/${id}` : deliveryKey(ctx),
     what: `review comment ${id ?? ""} on PR #${number}`.replace("  ", " "),

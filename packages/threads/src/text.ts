@@ -75,11 +75,11 @@ export function untrustedBlock(source: string, text: string): string {
   return `<<<untrusted ${id} ${label}>>>\n${clean}${clean.endsWith("\n") || clean === "" ? "" : "\n"}<<<end ${id}>>>`;
 }
 
-/** Lines of a comment that can carry a command: outside fenced code blocks and block quotes. */
-export function commandLines(body: string): string[] {
+/** The trimmed lines of markdown outside fenced code blocks (the fence lines left out too). */
+export function linesOutsideCode(markdown: string): string[] {
   const out: string[] = [];
   let fence: string | null = null;
-  for (const raw of body.replace(/\r\n?/g, "\n").split("\n")) {
+  for (const raw of markdown.replace(/\r\n?/g, "\n").split("\n")) {
     const line = raw.trim();
     const m = /^(`{3,}|~{3,})/.exec(line);
     if (m) {
@@ -88,10 +88,14 @@ export function commandLines(body: string): string[] {
       else if (marker[0] === fence[0] && marker.length >= fence.length) fence = null;
       continue;
     }
-    if (fence !== null || line.startsWith(">") || line === "") continue;
-    out.push(line);
+    if (fence === null) out.push(line);
   }
   return out;
+}
+
+/** Lines of a comment that can carry a command: outside fenced code blocks and block quotes. */
+export function commandLines(body: string): string[] {
+  return linesOutsideCode(body).filter((line) => line !== "" && !line.startsWith(">"));
 }
 
 /** Expands `{bot}` and normalizes a command phrase for matching. */

@@ -10,7 +10,7 @@ import {
   type ProgressMode,
   type ProgressUpdate,
   parsePlan,
-  type TestRun,
+  parseTestLine,
   type ThreadsGitHub,
   threadsGitHub,
   updateProgressComment,
@@ -93,16 +93,6 @@ async function readInput(ctx: CliContext, file: string): Promise<string> {
   return readText(resolve(ctx.cwd, file), "file");
 }
 
-export function parseTestFlag(value: string): TestRun {
-  const m = /^(.+?)=(pass|fail|skip|error)(?::\s*(.*))?$/.exec(value.trim());
-  if (!m)
-    throw usage(
-      `--test ${JSON.stringify(value)} is not name=pass|fail|skip|error[: detail]`,
-      "Use e.g. --test 'pnpm test=pass'.",
-    );
-  return { name: (m[1] as string).trim(), status: m[2] as TestRun["status"], detail: m[3]?.trim() || null };
-}
-
 const stepRef = (s: string): number | string => (/^\d+$/.test(s) ? Number(s) : s);
 
 export function register(program: Command, ctx: CliContext): void {
@@ -131,7 +121,7 @@ export function register(program: Command, ctx: CliContext): void {
         if (flags.title ?? title) update.title = flags.title ?? title;
         if (flags.step) update.activeStep = stepRef(flags.step);
         if (flags.done?.length) update.completeSteps = flags.done.map(stepRef);
-        if (flags.test?.length) update.testsRun = flags.test.map(parseTestFlag);
+        if (flags.test?.length) update.testsRun = flags.test.map(parseTestLine);
         if (flags.blocker?.length)
           update.blockers = flags.blocker.length === 1 && flags.blocker[0] === "none" ? [] : flags.blocker;
         if (flags.next) update.nextAction = flags.next;
