@@ -31,6 +31,9 @@ await Promise.all(
       // Resolve workspace packages from their TypeScript sources (the `source` export condition),
       // so the bundle never depends on a separately built dist.
       conditions: ["source"],
+      // Paths in the bundle's comments are relative to this: pin it so the output (and the staleness
+      // check) does not depend on the directory the build is started from.
+      absWorkingDir: root,
       legalComments: "none",
       logLevel: "warning",
       // Some dependencies are CommonJS and call require(); give the ESM bundle one.

@@ -286,6 +286,20 @@ export class GitHubClient {
   }
 
   /**
+   * One REST write (POST/PATCH/PUT/DELETE) that is never blindly retried: after a lost response
+   * `reread` decides whether it landed (return the result) or not (undefined: try again). Used by
+   * the issue functions in issues.ts; prefer the typed methods where one exists.
+   */
+  async restWrite<T>(
+    what: string,
+    route: string,
+    params: Record<string, unknown>,
+    reread: () => Promise<T | undefined>,
+  ): Promise<T> {
+    return this.writeSafely(what, () => this.restWriteOnce<T>(what, route, params), reread);
+  }
+
+  /**
    * Runs a write; after an ambiguous failure, `reread` decides whether it landed (returning the
    * result) before another attempt is made. A failed re-read stops: a duplicate is worse than an
    * error.

@@ -5,6 +5,7 @@ import { register as checks } from "./checks.js";
 import { register as classify } from "./classify.js";
 import { register as preflight } from "./preflight.js";
 import { register as progress } from "./progress.js";
+import { register as releaseMonitor } from "./release-monitor.js";
 import { register as report } from "./report.js";
 import { register as route } from "./route.js";
 import { register as run } from "./run.js";
@@ -19,4 +20,5 @@ export const commands: ReadonlyArray<(program: Command, ctx: CliContext) => void
   route,
   thread,
   progress,
+  releaseMonitor,
 ];

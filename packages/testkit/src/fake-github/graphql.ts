@@ -27,6 +27,7 @@ import {
   type FakeComment,
   type FakeGitHubState,
   type FakeReaction,
+  type FakeRelease,
   type FakeRepo,
   type FakeReviewThread,
   type FakeStatusContext,
@@ -249,6 +250,57 @@ function repoNode(ctx: GraphQLCallContext, repo: FakeRepo): Obj {
       if (t?.kind !== "pr") throw notFound(`Could not resolve to a PullRequest with the number of ${number}.`);
       return threadNode(ctx, t);
     },
+    issues: (args: IssuesArgs) => {
+      let items = state.repoIssues(repo.fullName);
+      if (args.states && args.states.length > 0) {
+        const states = new Set(args.states);
+        items = items.filter((t) => states.has(t.state === "open" ? "OPEN" : "CLOSED"));
+      }
+      if (args.labels && args.labels.length > 0) {
+        const wanted = args.labels.map((l) => l.toLowerCase());
+        items = items.filter((t) => t.labels.some((l) => wanted.includes(l.toLowerCase())));
+      }
+      if (args.orderBy && args.orderBy.field !== "CREATED_AT") {
+        ctx.violation("unimplemented", `the fake orders issues only by CREATED_AT, not ${args.orderBy.field}`);
+      }
+      if (args.orderBy?.direction === "DESC") items = [...items].reverse();
+      return connection(ctx, "issues", items, args, (t) => threadNode(ctx, t));
+    },
+    releases: (args: ConnectionArgs & { orderBy?: { field: string; direction: string } | null }) => {
+      // Drafts are visible only to those who can push, as on GitHub.
+      const canSeeDrafts = ctx.auth.kind === "token" && roleAtLeast(effectiveRole(state, ctx.auth, repo), "write");
+      let items = state.repoReleases(repo.fullName).filter((r) => canSeeDrafts || !r.draft);
+      if (args.orderBy && args.orderBy.field !== "CREATED_AT") {
+        ctx.violation("unimplemented", `the fake orders releases only by CREATED_AT, not ${args.orderBy.field}`);
+      }
+      if (args.orderBy?.direction === "ASC") items = [...items].reverse();
+      return connection(ctx, "releases", items, args, (r) => releaseNode(ctx, r));
+    },
+  };
+}
+
+interface IssuesArgs extends ConnectionArgs {
+  states?: string[] | null;
+  labels?: string[] | null;
+  orderBy?: { field: string; direction: string } | null;
+}
+
+function releaseNode(ctx: GraphQLCallContext, r: FakeRelease): Obj {
+  const { state } = ctx;
+  return {
+    __typename: "Release",
+    id: r.nodeId,
+    databaseId: r.id,
+    tagName: r.tagName,
+    name: r.name,
+    description: r.body,
+    isDraft: r.draft,
+    isPrerelease: r.prerelease,
+    isLatest: () => state.repoReleases(r.repo).find((x) => !x.draft && !x.prerelease)?.id === r.id,
+    createdAt: r.createdAt,
+    publishedAt: r.publishedAt,
+    url: `${HTML_BASE}/${r.repo}/releases/tag/${encodeURIComponent(r.tagName)}`,
+    author: () => actorNode(state.addUser(r.author)),
   };
 }
 

@@ -3,6 +3,7 @@ export { sameLogin } from "./access.js";
 export { GitHubGraphQLError, loadGitHubSchema } from "./graphql.js";
 export { loadGitHubContract, OpenApiContract, type RouteMatch, type ValidationProblem } from "./openapi.js";
 export { deny, notFound, type RestContext, type RestHandler, type RestResult } from "./rest.js";
+export { restIssue } from "./rest-issues.js";
 export { errorBody, restComment, restUser } from "./rest-objects.js";
 export {
   FakeGitHub,

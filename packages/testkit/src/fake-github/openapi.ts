@@ -78,6 +78,7 @@ export class OpenApiContract {
     });
     addFormats(this.ajv);
     for (const f of ["int64", "int32", "double", "repo.nwo", "binary", "timestamp"]) this.ajv.addFormat(f, true);
+    normalizeNullable(document);
     this.ajv.addSchema({ ...(document as unknown as Json), $id: "gh" });
     for (const template of Object.keys(document.paths)) {
       const segments = template
@@ -283,6 +284,36 @@ export class OpenApiContract {
       current = target as Json;
     }
     return current;
+  }
+}
+
+/**
+ * OpenAPI 3.0 `nullable: true` next to `oneOf`/`anyOf`/`$ref` (no `type`), e.g. the `milestone` of
+ * "create an issue": ajv only understands `nullable` beside `type`, so such nodes become
+ * `anyOf: [<the node>, { type: "null" }]`; a nullable `enum` gets `null` among its values (e.g. an
+ * issue's `state_reason`). In place, once, when the description is loaded.
+ */
+function normalizeNullable(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) normalizeNullable(item);
+    return;
+  }
+  if (!isPlainObject(node)) return;
+  for (const value of Object.values(node)) normalizeNullable(value);
+  // `nullable` beside an `enum` still needs null among the values for ajv.
+  if (node.nullable === true && Array.isArray(node.enum) && !node.enum.includes(null)) node.enum.push(null);
+  if (typeof node.nullable === "boolean" && node.type === undefined) {
+    const nullable = node.nullable;
+    delete node.nullable;
+    if (nullable) {
+      const inner: Json = {};
+      for (const key of Object.keys(node)) {
+        if (key === "description" || key === "example" || key === "examples") continue;
+        inner[key] = node[key];
+        delete node[key];
+      }
+      node.anyOf = [inner, { type: "null" }];
+    }
   }
 }
 

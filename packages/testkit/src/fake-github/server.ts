@@ -12,6 +12,7 @@ import { type Auth, resolveAuth } from "./access.js";
 import { executeGraphQL, prepareGraphQL } from "./graphql.js";
 import { loadGitHubContract, type RouteMatch } from "./openapi.js";
 import { BUILTIN_REST, type RestHandler, type RestResult } from "./rest.js";
+import { ISSUE_REST } from "./rest-issues.js";
 import { errorBody } from "./rest-objects.js";
 import { FakeGitHubState } from "./state.js";
 
@@ -104,7 +105,7 @@ export class FakeGitHub {
   private readonly sockets = new Set<Socket>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly faults: FaultRule[] = [];
-  private readonly handlers = new Map<string, RestHandler>(Object.entries(BUILTIN_REST));
+  private readonly handlers = new Map<string, RestHandler>(Object.entries({ ...BUILTIN_REST, ...ISSUE_REST }));
   private readonly enterprise: boolean;
   private readonly strictBodies: boolean;
   private origin = "";

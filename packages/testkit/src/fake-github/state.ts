@@ -62,6 +62,8 @@ export interface FakeThread {
   baseRef: string;
   headSha: string;
   createdAt: string;
+  /** Label names (issues opened through REST keep them only with push access, as on GitHub). */
+  labels: string[];
 }
 
 export interface FakeComment {
@@ -144,6 +146,29 @@ export type AddStatusOptions = Partial<Omit<FakeStatusContext, "id" | "nodeId" |
   context: string;
 };
 
+export interface FakeRelease {
+  id: number;
+  nodeId: string;
+  repo: string;
+  tagName: string;
+  name: string | null;
+  body: string | null;
+  draft: boolean;
+  prerelease: boolean;
+  author: string;
+  createdAt: string;
+  /** null for drafts. */
+  publishedAt: string | null;
+}
+
+export interface AddReleaseOptions {
+  name?: string | null;
+  body?: string | null;
+  draft?: boolean;
+  prerelease?: boolean;
+  author?: string;
+}
+
 export interface FakeReaction {
   id: number;
   nodeId: string;
@@ -175,6 +200,7 @@ export interface AddThreadOptions {
   state?: "open" | "closed";
   locked?: boolean;
   lockReason?: FakeThread["lockReason"];
+  labels?: string[];
 }
 
 export interface AddPullRequestOptions extends AddThreadOptions {
@@ -218,6 +244,7 @@ export class FakeGitHubState {
   readonly reviewThreads: FakeReviewThread[] = [];
   readonly checkRuns: FakeCheckRun[] = [];
   readonly statuses: FakeStatusContext[] = [];
+  readonly releases: FakeRelease[] = [];
   private nextId = 1000;
   private tick = 0;
   private tokenSeq = 0;
@@ -456,6 +483,42 @@ export class FakeGitHubState {
     if (login.toLowerCase() === repo.owner.toLowerCase()) return "OWNER";
     if (repo.collaborators.has(login.toLowerCase())) return "COLLABORATOR";
     return "NONE";
+  /** A release of `tagName` (the tag itself is not modelled). Drafts have no publishedAt. */
+  addRelease(fullName: string, tagName: string, options: AddReleaseOptions = {}): FakeRelease {
+    const repo = this.mustRepo(fullName);
+    const author = options.author ?? repo.owner;
+    this.addUser(author);
+    const id = this.id();
+    const at = this.now();
+    const release: FakeRelease = {
+      id,
+      nodeId: `RE_kwDO${id}`,
+      repo: repo.fullName,
+      tagName,
+      name: options.name === undefined ? tagName : options.name,
+      body: options.body ?? null,
+      draft: options.draft ?? false,
+      prerelease: options.prerelease ?? false,
+      author,
+      createdAt: at,
+      publishedAt: options.draft ? null : at,
+    };
+    this.releases.push(release);
+    return release;
+  }
+
+  /** Releases of a repository, newest first (GitHub's order). */
+  repoReleases(fullName: string): FakeRelease[] {
+    const key = fullName.toLowerCase();
+    return this.releases.filter((r) => r.repo.toLowerCase() === key).sort((a, b) => b.id - a.id);
+  }
+
+  /** Issues (not pull requests) of a repository, oldest first. */
+  repoIssues(fullName: string): FakeThread[] {
+    const key = fullName.toLowerCase();
+    return [...this.threads.values()]
+      .filter((t) => t.kind === "issue" && t.repo.toLowerCase() === key)
+      .sort((a, b) => a.id - b.id);
   }
 
   reactionsOf(subjectNodeId: string): FakeReaction[] {
@@ -500,6 +563,7 @@ export class FakeGitHubState {
       baseRef: options.baseRef ?? "main",
       headSha: options.headSha ?? `${"0".repeat(32)}${String(id).padStart(8, "0")}`,
       createdAt: this.now(),
+      labels: [...(options.labels ?? [])],
     };
     if (kind === "pr" && thread.headRepo && !this.repo(thread.headRepo)) this.addRepo(thread.headRepo);
     this.threads.set(`${repo.fullName.toLowerCase()}#${number}`, thread);

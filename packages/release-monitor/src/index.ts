@@ -1,0 +1,13 @@
+export * from "./apply.js";
+export * from "./check.js";
+export * from "./config.js";
+export * from "./context.js";
+export * from "./errors.js";
+export * from "./findings.js";
+export * from "./git.js";
+export * from "./github.js";
+export * from "./impact.js";
+export * from "./render.js";
+export { releaseMonitorSchemas, schemaProblems } from "./schema.js";
+export * from "./state.js";
+export * from "./versions.js";
