@@ -483,6 +483,8 @@ export class FakeGitHubState {
     if (login.toLowerCase() === repo.owner.toLowerCase()) return "OWNER";
     if (repo.collaborators.has(login.toLowerCase())) return "COLLABORATOR";
     return "NONE";
+  }
+
   /** A release of `tagName` (the tag itself is not modelled). Drafts have no publishedAt. */
   addRelease(fullName: string, tagName: string, options: AddReleaseOptions = {}): FakeRelease {
     const repo = this.mustRepo(fullName);
