@@ -40569,6 +40569,14 @@ var GitHubClient = class {
     }
   }
   /**
+   * One REST write (POST/PATCH/PUT/DELETE) that is never blindly retried: after a lost response
+   * `reread` decides whether it landed (return the result) or not (undefined: try again). Used by
+   * the issue functions in issues.ts; prefer the typed methods where one exists.
+   */
+  async restWrite(what, route2, params, reread) {
+    return this.writeSafely(what, () => this.restWriteOnce(what, route2, params), reread);
+  }
+  /**
    * Runs a write; after an ambiguous failure, `reread` decides whether it landed (returning the
    * result) before another attempt is made. A failed re-read stops: a duplicate is worse than an
    * error.
