@@ -4,7 +4,7 @@
 // cancellation step; the review job is advisory and guarded against forks; the callers match the
 // worker's `workflow_call` contract. The Argo template follows the same rule for `{{ }}`.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { basename, join, relative } from "node:path";
@@ -201,6 +201,30 @@ describe("the examples' shape", () => {
       // A called workflow can only use what its caller job grants.
       expect(job.permissions).toEqual(byName("codex-worker.yml").jobs.work.permissions);
     }
+  });
+
+  it("every `steps.<id>.outputs.<name>` read from one of the project's actions is an output it declares", () => {
+    let checked = 0;
+    for (const file of exampleWorkflows) {
+      for (const [jobName, job] of Object.entries<Yaml>(load(file).jobs)) {
+        const actionOf = new Map<string, string>();
+        for (const step of (job.steps ?? []) as Yaml[]) {
+          const m = /^\.\/actions\/([a-z0-9-]+)$/.exec(step.uses ?? "");
+          if (step.id && m) actionOf.set(step.id, m[1] as string);
+        }
+        const text = JSON.stringify(job);
+        for (const ref of text.matchAll(/steps\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)/g)) {
+          const action = actionOf.get(ref[1] as string);
+          const actionFile = action && join(repoRoot, "actions", action, "action.yml");
+          if (!actionFile || !existsSync(actionFile)) continue; // not a project action, or one not merged yet
+          expect(Object.keys(load(actionFile).outputs ?? {}), `${rel(file)} jobs.${jobName}: ${ref[0]}`).toContain(
+            ref[2],
+          );
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
   });
 
   it("only comment creations, never edits or deletions, reach the worker", () => {
