@@ -1,2 +1,3 @@
 export * from "./action-harness/index.js";
 export * from "./fake-github/index.js";
+export * from "./fake-openai/index.js";

@@ -9,6 +9,7 @@ import { register as releaseMonitor } from "./release-monitor.js";
 import { register as report } from "./report.js";
 import { register as route } from "./route.js";
 import { register as run } from "./run.js";
+import { register as session } from "./session.js";
 import { register as thread } from "./thread.js";
 
 export const commands: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
@@ -21,4 +22,5 @@ export const commands: ReadonlyArray<(program: Command, ctx: CliContext) => void
   thread,
   progress,
   releaseMonitor,
+  session,
 ];

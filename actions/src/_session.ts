@@ -1,0 +1,50 @@
+/**
+ * Shared by the prepare-codex-home and save-codex-home entries: reading INPUT_* variables and the
+ * thread key (given, or derived from the triggering issue / pull request event).
+ */
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { formatThreadKey, parseThreadKey } from "@codexrel/session-store";
+
+export const env = process.env;
+export const input = (name: string): string => (env[`INPUT_${name}`] ?? "").trim();
+export const mode: "advisory" | "blocking" = input("MODE") === "blocking" ? "blocking" : "advisory";
+/** Values that are secrets wherever they appear in CODEX_HOME or in our output. */
+export const secrets = [env.OPENAI_API_KEY, env.CODEX_API_KEY, env.GITHUB_TOKEN, env.INPUT_GITHUB_TOKEN].filter(
+  (s): s is string => Boolean(s),
+);
+/** The bundle the cache steps store: `<cache-dir>/session.bundle`. */
+export const BUNDLE_NAME = "session.bundle";
+
+/**
+ * The directory the cache steps save and restore. It is workspace-relative on purpose: the cache
+ * version is derived from the path string, and a relative path is the same on every runner
+ * (`runner.temp` differs between self-hosted runners). It holds only the scrubbed bundle, is
+ * removed once restored, and carries a `.gitignore` so it is never committed.
+ */
+export function cacheDir(): string {
+  return resolve(env.GITHUB_WORKSPACE || process.cwd(), input("CACHE_DIR") || ".codexrel/session-cache");
+}
+
+/** `thread` input, else `<repository>/<issue|pr>-<n>` from the event payload; "" when neither. */
+export function resolveThread(): string {
+  const given = input("THREAD");
+  if (given) return formatThreadKey(parseThreadKey(given));
+  const repository = env.GITHUB_REPOSITORY;
+  const eventPath = env.GITHUB_EVENT_PATH;
+  if (!repository || !eventPath) return "";
+  let payload: {
+    issue?: { number?: number; pull_request?: unknown };
+    pull_request?: { number?: number };
+    number?: number;
+  };
+  try {
+    payload = JSON.parse(readFileSync(eventPath, "utf8"));
+  } catch {
+    return "";
+  }
+  if (payload.pull_request?.number) return `${repository}/pr-${payload.pull_request.number}`;
+  if (payload.issue?.number)
+    return `${repository}/${payload.issue.pull_request ? "pr" : "issue"}-${payload.issue.number}`;
+  return "";
+}

@@ -1,0 +1,135 @@
+/**
+ * Entry of actions/prepare-codex-home.
+ *   --prepare: a fresh private CODEX_HOME under RUNNER_TEMP (per run, attempt and job), config.toml
+ *              from inputs, CODEX_HOME exported for later steps; outputs the thread's cache prefix.
+ *   --restore: after actions/cache/restore, restores `<cache-dir>/session.bundle` into CODEX_HOME
+ *              (verified, config and credentials never restored) and outputs session-id.
+ * Advisory mode reports failures in outputs and the summary and exits 0; `require-session` with no
+ * saved session always fails the step (SESSION_REQUIRED_BUT_MISSING): a follow-up must not silently
+ * start a new session.
+ */
+import { copyFile, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import * as core from "@actions/core";
+import { formatError, redact, toCodexrelError } from "@codexrel/core";
+import {
+  type CodexConfigInput,
+  prepareCodexHome,
+  restoreSession,
+  type SessionBackend,
+  SessionErrorCodes,
+  threadKeyPrefix,
+} from "@codexrel/session-store";
+import { BUNDLE_NAME, cacheDir, env, input, mode, resolveThread, secrets } from "./_session.js";
+
+async function prepare(): Promise<void> {
+  const config: CodexConfigInput = {};
+  if (input("MODEL")) config.model = input("MODEL");
+  if (input("MODEL_PROVIDER")) config.modelProvider = input("MODEL_PROVIDER");
+  if (input("BASE_URL")) config.baseUrl = input("BASE_URL");
+  if (input("ENV_KEY")) config.envKey = input("ENV_KEY");
+  const thread = resolveThread();
+  const { codexHome, configPath } = await prepareCodexHome({
+    root: env.RUNNER_TEMP || tmpdir(),
+    runId: env.GITHUB_RUN_ID,
+    attempt: env.GITHUB_RUN_ATTEMPT,
+    job: env.GITHUB_JOB,
+    ...(Object.keys(config).length > 0 ? { config } : {}),
+  });
+  core.exportVariable("CODEX_HOME", codexHome);
+  core.setOutput("codex-home", codexHome);
+  core.setOutput("thread", thread);
+  core.setOutput("restore-key", thread ? threadKeyPrefix(thread) : "");
+  core.setOutput("error-code", "");
+  core.info(`CODEX_HOME=${codexHome}${configPath ? " (config.toml written from inputs)" : ""}`);
+}
+
+/** The bundle actions/cache/restore put in the cache directory, as a backend. */
+function restoredCache(): SessionBackend {
+  return {
+    name: "actions-cache",
+    save: async () => {
+      throw new Error("not used");
+    },
+    restore: async (_prefix, dest) => {
+      const key = input("CACHE_MATCHED_KEY");
+      if (!key) return undefined;
+      const file = join(cacheDir(), BUNDLE_NAME);
+      await stat(file);
+      await copyFile(file, dest);
+      return { key };
+    },
+  };
+}
+
+async function restore(): Promise<void> {
+  const thread = input("THREAD_KEY");
+  const codexHome = input("CODEX_HOME");
+  const requireSession = input("REQUIRE_SESSION") === "true";
+  for (const [k, v] of Object.entries({
+    "session-found": "false",
+    "session-id": "",
+    "cache-hit": "false",
+    "error-code": "",
+  }))
+    core.setOutput(k, v);
+  if (!codexHome) {
+    core.setOutput("error-code", input("PREPARE_ERROR_CODE"));
+    core.info("CODEX_HOME was not prepared (see the previous step): nothing to restore");
+    return;
+  }
+  if (!thread) {
+    if (requireSession) {
+      core.setOutput("error-code", SessionErrorCodes.SESSION_REQUIRED_BUT_MISSING);
+      core.setFailed(
+        "SESSION_REQUIRED_BUT_MISSING: require-session is set but there is no thread (pass `thread`, or run on an issue or pull request event)",
+      );
+    } else core.info("no thread: a fresh session (nothing to restore)");
+    return;
+  }
+  const result = await restoreSession({
+    threadKey: thread,
+    backend: restoredCache(),
+    codexHome,
+    requireSession,
+    mode,
+    tempDir: env.RUNNER_TEMP || tmpdir(),
+  });
+  await rm(cacheDir(), { recursive: true, force: true }); // restored: nothing left in the workspace
+  for (const w of result.warnings) core.warning(redact(w, { secrets }));
+  core.setOutput("session-found", String(result.sessionFound));
+  core.setOutput("session-id", result.sessionId ?? "");
+  core.setOutput("cache-hit", String(result.cacheHit));
+  const r = result.restore;
+  await core.summary
+    .addHeading("Codex session", 3)
+    .addRaw(
+      result.sessionFound
+        ? `Restored session \`${result.sessionId}\` for \`${thread}\` (${r?.files ?? 0} files from \`${result.key}\`). Resume it with \`codex exec resume ${result.sessionId}\`.`
+        : result.cacheHit
+          ? `Restored \`${result.key}\` for \`${thread}\`; it holds no session.`
+          : `No saved session for \`${thread}\`: this run starts a new one.`,
+      true,
+    )
+    .write();
+}
+
+const step = process.argv.includes("--restore") ? "restore" : "prepare";
+try {
+  if (step === "prepare") await prepare();
+  else await restore();
+} catch (error) {
+  if (step === "restore") await rm(cacheDir(), { recursive: true, force: true });
+  const coded = toCodexrelError(error);
+  const text = redact(formatError(coded), { secrets });
+  core.setOutput("error-code", coded.code);
+  if (step === "prepare") for (const k of ["codex-home", "thread", "restore-key"]) core.setOutput(k, "");
+  if (step === "restore") {
+    core.setOutput("session-found", "false");
+    core.setOutput("session-id", "");
+  }
+  await core.summary.addHeading("Codex session", 3).addCodeBlock(text).write();
+  if (mode === "blocking" || coded.code === SessionErrorCodes.SESSION_REQUIRED_BUT_MISSING) core.setFailed(text);
+  else core.warning(`${text} (advisory mode: not failing the job)`);
+}

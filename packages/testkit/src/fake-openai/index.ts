@@ -1,0 +1,2 @@
+export * from "./codex.js";
+export * from "./server.js";
