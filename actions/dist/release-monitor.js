@@ -38859,12 +38859,20 @@ var codexrel_config_schema_default = {
   type: "object",
   additionalProperties: false,
   properties: {
-    version: { const: 1 },
-    title: { type: "string" },
-    stage: { enum: ["planning", "implementation", "review", "validation", "release"] },
+    version: {
+      const: 1
+    },
+    title: {
+      type: "string"
+    },
+    stage: {
+      enum: ["planning", "implementation", "review", "validation", "release"]
+    },
     checks: {
       type: "array",
-      items: { $ref: "#/$defs/Check" }
+      items: {
+        $ref: "#/$defs/Check"
+      }
     },
     checksOptions: {
       type: "object",
@@ -38874,8 +38882,192 @@ var codexrel_config_schema_default = {
           description: "Skip the remaining checks after the first blocking failure (default false: run them all).",
           type: "boolean"
         },
-        shell: { description: "Shell to run checks with (default /bin/sh).", type: "string", minLength: 1 },
-        tailLines: { type: "integer", minimum: 1, maximum: 1e3 }
+        shell: {
+          description: "Shell to run checks with (default /bin/sh).",
+          type: "string",
+          minLength: 1
+        },
+        tailLines: {
+          type: "integer",
+          minimum: 1,
+          maximum: 1e3
+        }
+      }
+    },
+    regressions: {
+      description: "Classify test reports against the base run (see @codexrel/regressions). Paths are files, directories or globs relative to this file.",
+      type: "object",
+      additionalProperties: false,
+      required: ["candidate"],
+      properties: {
+        base: {
+          description: "Reports of the base commit. Absent or matching nothing: no baseline (failures are unknown-baseline).",
+          type: "array",
+          items: {
+            type: "string",
+            minLength: 1
+          }
+        },
+        candidate: {
+          description: "Reports of the candidate run.",
+          type: "array",
+          items: {
+            type: "string",
+            minLength: 1
+          },
+          minItems: 1
+        },
+        attempts: {
+          description: "Later attempts of the candidate (re-runs), in order; each a list of paths.",
+          type: "array",
+          items: {
+            type: "array",
+            items: {
+              type: "string",
+              minLength: 1
+            }
+          }
+        },
+        history: {
+          description: "Earlier runs of the same candidate, oldest first; each a list of paths.",
+          type: "array",
+          items: {
+            type: "array",
+            items: {
+              type: "string",
+              minLength: 1
+            }
+          }
+        },
+        knownFailing: {
+          description: "Known-failing (quarantine) YAML or JSON file.",
+          type: "string",
+          minLength: 1
+        },
+        blocking: {
+          description: "Classes that block (default: new).",
+          type: "array",
+          uniqueItems: true,
+          items: {
+            enum: ["new", "known", "flaky", "fixed", "added", "removed", "skipped", "passed", "unknown-baseline"]
+          }
+        },
+        repeated: {
+          description: "Identical repeated testcases are attempts (default) or repetitions.",
+          enum: ["attempts", "repetitions"]
+        },
+        baselineSource: {
+          description: "Where the base reports came from, shown in the report (e.g. main@abc1234).",
+          type: "string"
+        }
+      }
+    },
+    iterations: {
+      description: "Fix-loop budget for agent runs: the report shows iteration n of max and why the loop stopped.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        max: {
+          type: "integer",
+          minimum: 1
+        }
+      }
+    },
+    changelog: {
+      description: "Changelog draft in the decision: from the repository's pending changesets when present, else from the commit log since `since`.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        changesetsDir: {
+          description: "Folder of changeset files, relative to this file (default: .changeset in the repository root).",
+          type: "string"
+        },
+        since: {
+          description: "Git revision the commit log starts from when there are no changesets (e.g. the last release tag).",
+          type: "string"
+        },
+        maxEntries: {
+          type: "integer",
+          minimum: 1,
+          maximum: 500
+        }
+      }
+    },
+    threads: {
+      description: "Thread automation (`codexrel route`, actions/route-event): who may drive the agent on issues and pull requests, and how. Every field is optional; @codexrel/threads documents the defaults.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        botName: {
+          description: "The handle people mention, without @ (`@codex review`).",
+          type: "string",
+          pattern: "^[A-Za-z0-9][A-Za-z0-9-]{0,38}(\\[bot\\])?$"
+        },
+        selfLogins: {
+          description: "Logins that are this automation (bot-loop guard).",
+          type: "array",
+          items: { type: "string", minLength: 1 }
+        },
+        allowedBots: {
+          description: "Bot logins that may trigger runs.",
+          type: "array",
+          items: { type: "string", minLength: 1 }
+        },
+        allowedAssociations: {
+          description: "Author associations authorized without a permission lookup.",
+          type: "array",
+          items: {
+            enum: [
+              "OWNER",
+              "MEMBER",
+              "COLLABORATOR",
+              "CONTRIBUTOR",
+              "FIRST_TIMER",
+              "FIRST_TIME_CONTRIBUTOR",
+              "MANNEQUIN",
+              "NONE"
+            ]
+          }
+        },
+        minPermission: {
+          description: "Other authors need at least this repository permission; null: associations only.",
+          enum: ["write", "maintain", "admin", null]
+        },
+        commands: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            review: {
+              description: "Phrases that ask for a review; {bot} stands for @<botName>.",
+              type: "array",
+              items: { type: "string", minLength: 1 }
+            },
+            executePlan: {
+              description: "Phrases that promote the plan to implementation.",
+              type: "array",
+              items: { type: "string", minLength: 1 }
+            }
+          }
+        },
+        requireMention: {
+          description: "Comments continue the thread only when they mention the bot.",
+          type: "boolean"
+        },
+        triggerLabel: {
+          description: "Issues start only with this label.",
+          type: ["string", "null"],
+          minLength: 1
+        },
+        planMarker: {
+          description: "Marker of a plan comment, e.g. <!-- codex:plan -->.",
+          type: "string",
+          pattern: "^<!-- [a-z][a-z0-9-]*:[a-z][a-z0-9-]* -->$"
+        },
+        branchPrefix: { type: "string", pattern: "^[a-z0-9][a-z0-9-]{0,19}$" },
+        maxBranchLength: { type: "integer", minimum: 40, maximum: 200 },
+        allowForks: { description: "Also serve pull requests whose head is in a fork.", type: "boolean" },
+        reviewPullRequests: { type: "boolean" },
+        reviewDrafts: { type: "boolean" }
       }
     }
   },
@@ -38885,23 +39077,49 @@ var codexrel_config_schema_default = {
       additionalProperties: false,
       required: ["name", "run"],
       properties: {
-        name: { type: "string", minLength: 1, maxLength: 100 },
-        run: { type: "string", minLength: 1 },
-        blocking: { type: "boolean", default: true },
-        fallback: { type: "string", minLength: 1 },
+        name: {
+          type: "string",
+          minLength: 1,
+          maxLength: 100
+        },
+        run: {
+          type: "string",
+          minLength: 1
+        },
+        blocking: {
+          type: "boolean",
+          default: true
+        },
+        fallback: {
+          type: "string",
+          minLength: 1
+        },
         timeout: {
           description: "Seconds, or a duration such as 90s, 5m, 1h.",
           oneOf: [
-            { type: "number", exclusiveMinimum: 0 },
-            { type: "string", pattern: "^[0-9]+(?:\\.[0-9]+)?(?:ms|s|m|h)$" }
+            {
+              type: "number",
+              exclusiveMinimum: 0
+            },
+            {
+              type: "string",
+              pattern: "^[0-9]+(?:\\.[0-9]+)?(?:ms|s|m|h)$"
+            }
           ]
         },
         env: {
           type: "object",
-          additionalProperties: { type: "string" },
-          propertyNames: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }
+          additionalProperties: {
+            type: "string"
+          },
+          propertyNames: {
+            pattern: "^[A-Za-z_][A-Za-z0-9_]*$"
+          }
         },
-        workingDirectory: { type: "string", minLength: 1 }
+        workingDirectory: {
+          type: "string",
+          minLength: 1
+        }
       }
     }
   }
