@@ -29485,6 +29485,83 @@ var codexrel_config_schema_default = {
           type: "boolean"
         }
       }
+    },
+    threads: {
+      description: "Thread automation (`codexrel route`, actions/route-event): who may drive the agent on issues and pull requests, and how. Every field is optional; @codexrel/threads documents the defaults.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        botName: {
+          description: "The handle people mention, without @ (`@codex review`).",
+          type: "string",
+          pattern: "^[A-Za-z0-9][A-Za-z0-9-]{0,38}(\\[bot\\])?$"
+        },
+        selfLogins: {
+          description: "Logins that are this automation (bot-loop guard).",
+          type: "array",
+          items: { type: "string", minLength: 1 }
+        },
+        allowedBots: {
+          description: "Bot logins that may trigger runs.",
+          type: "array",
+          items: { type: "string", minLength: 1 }
+        },
+        allowedAssociations: {
+          description: "Author associations authorized without a permission lookup.",
+          type: "array",
+          items: {
+            enum: [
+              "OWNER",
+              "MEMBER",
+              "COLLABORATOR",
+              "CONTRIBUTOR",
+              "FIRST_TIMER",
+              "FIRST_TIME_CONTRIBUTOR",
+              "MANNEQUIN",
+              "NONE"
+            ]
+          }
+        },
+        minPermission: {
+          description: "Other authors need at least this repository permission; null: associations only.",
+          enum: ["write", "maintain", "admin", null]
+        },
+        commands: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            review: {
+              description: "Phrases that ask for a review; {bot} stands for @<botName>.",
+              type: "array",
+              items: { type: "string", minLength: 1 }
+            },
+            executePlan: {
+              description: "Phrases that promote the plan to implementation.",
+              type: "array",
+              items: { type: "string", minLength: 1 }
+            }
+          }
+        },
+        requireMention: {
+          description: "Comments continue the thread only when they mention the bot.",
+          type: "boolean"
+        },
+        triggerLabel: {
+          description: "Issues start only with this label.",
+          type: ["string", "null"],
+          minLength: 1
+        },
+        planMarker: {
+          description: "Marker of a plan comment, e.g. <!-- codex:plan -->.",
+          type: "string",
+          pattern: "^<!-- [a-z][a-z0-9-]*:[a-z][a-z0-9-]* -->$"
+        },
+        branchPrefix: { type: "string", pattern: "^[a-z0-9][a-z0-9-]{0,19}$" },
+        maxBranchLength: { type: "integer", minimum: 40, maximum: 200 },
+        allowForks: { description: "Also serve pull requests whose head is in a fork.", type: "boolean" },
+        reviewPullRequests: { type: "boolean" },
+        reviewDrafts: { type: "boolean" }
+      }
     }
   },
   $defs: {
@@ -30110,6 +30187,10 @@ function decide(input2, options = {}) {
   };
 }
 function nextAction(ready, reasons, warnings) {
+  const exhausted = reasons.find((r) => r.code === "ITERATIONS_EXHAUSTED");
+  if (exhausted) {
+    return `Stop the fix loop (${exhausted.message}) and hand over to a maintainer with the blocking reasons.`;
+  }
   if (!ready) {
     const first = reasons[0];
     const more = reasons.length > 1 ? ` (and ${reasons.length - 1} more blocking reason(s))` : "";

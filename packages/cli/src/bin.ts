@@ -10,5 +10,10 @@ const code = await runCli(process.argv.slice(2), {
   stderr: { write: (s) => process.stderr.write(s) },
   version: CLI_VERSION,
   exitCode: 0,
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+    return Buffer.concat(chunks).toString("utf8");
+  },
 });
 process.exitCode = code;

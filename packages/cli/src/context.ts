@@ -14,6 +14,8 @@ export interface CliContext {
   version: string;
   /** Exit code the command decided on (0 ready/ok, 1 not ready, 2 usage or config error). */
   exitCode: number;
+  /** Reads all of standard input (for `--body-file -`); absent when there is none to read. */
+  readStdin?: () => Promise<string>;
 }
 
 export const ExitCode = { OK: 0, NOT_READY: 1, USAGE: 2 } as const;

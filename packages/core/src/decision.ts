@@ -80,6 +80,10 @@ export function decide(input: DecisionInput, options: { risks?: string[]; change
 }
 
 function nextAction(ready: boolean, reasons: BlockingReason[], warnings: string[]): string {
+  const exhausted = reasons.find((r) => r.code === "ITERATIONS_EXHAUSTED");
+  if (exhausted) {
+    return `Stop the fix loop (${exhausted.message}) and hand over to a maintainer with the blocking reasons.`;
+  }
   if (!ready) {
     const first = reasons[0];
     const more = reasons.length > 1 ? ` (and ${reasons.length - 1} more blocking reason(s))` : "";

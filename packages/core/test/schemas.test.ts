@@ -142,3 +142,16 @@ describe("CUJ summary and release impact", () => {
     expect(validate("release-impact", bad).errors.map((e) => e.pointer)).toContain("/findings/0/evidence");
   });
 });
+
+describe("decision", () => {
+  test("a run with an exhausted fix budget says to stop and hand over, not to re-run", () => {
+    const r = fullReport({ meta: { ...fullReport().meta, iteration: { n: 3, max: 3, stopReason: "budget spent" } } });
+    expect(r.decision.ready).toBe(false);
+    expect(r.decision.blockingReasons.map((b) => b.code)).toEqual(["REGRESSIONS_BLOCK", "ITERATIONS_EXHAUSTED"]);
+    expect(r.decision.nextAction).toMatch(/^Stop the fix loop \(fix iteration 3 of 3: budget spent\) and hand over/);
+  });
+
+  test("blocking regressions name the tests", () => {
+    expect(fullReport().decision.blockingReasons[0]?.message).toBe("blocking tests (1 new): math › adds");
+  });
+});

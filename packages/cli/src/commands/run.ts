@@ -53,6 +53,7 @@ type RunFlags = {
   json?: boolean;
   verbose?: boolean;
   iteration?: string;
+  maxIterations?: string;
   stopReason?: string;
 } & ThreadFlags;
 
@@ -84,6 +85,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--issue <n>", "issue to publish to")
     .option("--pr <n>", "pull request to publish to")
     .option("--iteration <n>", "fix iteration this run is, for agent loops (max from iterations.max in the config)")
+    .option("--max-iterations <n>", "fix iterations allowed (overrides iterations.max in the config)")
     .option("--stop-reason <text>", "why the fix loop stopped (shown with the iteration)")
     .action(async (opts: RunFlags) => {
       const configPath = resolve(ctx.cwd, opts.config);

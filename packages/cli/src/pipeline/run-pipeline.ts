@@ -44,7 +44,7 @@ export interface RunPipelineOptions {
    */
   preflight?: { checks: PreflightCheck[]; publication: Publication | null };
   /** Which fix iteration this run is (1-based) and why the loop stopped, for agent runs. */
-  iteration?: { n: number; stopReason?: string | null };
+  iteration?: { n: number; max?: number; stopReason?: string | null };
 }
 
 export interface RunPipelineResult {
@@ -77,7 +77,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunPipel
   if (options.iteration) {
     report.meta.iteration = {
       n: options.iteration.n,
-      max: config.iterations?.max ?? Math.max(1, options.iteration.n),
+      max: options.iteration.max ?? config.iterations?.max ?? Math.max(1, options.iteration.n),
       stopReason: options.iteration.stopReason ?? null,
     };
   }

@@ -101,6 +101,70 @@ export interface CodexrelConfig {
      */
     blockOnFailedJourney?: boolean;
   };
+  /**
+   * Thread automation (`codexrel route`, actions/route-event): who may drive the agent on issues and pull requests, and how. Every field is optional; @codexrel/threads documents the defaults.
+   */
+  threads?: {
+    /**
+     * The handle people mention, without @ (`@codex review`).
+     */
+    botName?: string;
+    /**
+     * Logins that are this automation (bot-loop guard).
+     */
+    selfLogins?: string[];
+    /**
+     * Bot logins that may trigger runs.
+     */
+    allowedBots?: string[];
+    /**
+     * Author associations authorized without a permission lookup.
+     */
+    allowedAssociations?: (
+      | "OWNER"
+      | "MEMBER"
+      | "COLLABORATOR"
+      | "CONTRIBUTOR"
+      | "FIRST_TIMER"
+      | "FIRST_TIME_CONTRIBUTOR"
+      | "MANNEQUIN"
+      | "NONE"
+    )[];
+    /**
+     * Other authors need at least this repository permission; null: associations only.
+     */
+    minPermission?: "write" | "maintain" | "admin" | null;
+    commands?: {
+      /**
+       * Phrases that ask for a review; {bot} stands for @<botName>.
+       */
+      review?: string[];
+      /**
+       * Phrases that promote the plan to implementation.
+       */
+      executePlan?: string[];
+    };
+    /**
+     * Comments continue the thread only when they mention the bot.
+     */
+    requireMention?: boolean;
+    /**
+     * Issues start only with this label.
+     */
+    triggerLabel?: string | null;
+    /**
+     * Marker of a plan comment, e.g. <!-- codex:plan -->.
+     */
+    planMarker?: string;
+    branchPrefix?: string;
+    maxBranchLength?: number;
+    /**
+     * Also serve pull requests whose head is in a fork.
+     */
+    allowForks?: boolean;
+    reviewPullRequests?: boolean;
+    reviewDrafts?: boolean;
+  };
 }
 /**
  * This interface was referenced by `CodexrelConfig`'s JSON-Schema

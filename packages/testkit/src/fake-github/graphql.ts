@@ -23,11 +23,14 @@ import {
 import { type Auth, canRead, canWrite, commentPermissions, effectiveRole, sameLogin } from "./access.js";
 import { commentHtmlUrl, HTML_BASE } from "./rest-objects.js";
 import {
+  type FakeCheckRun,
   type FakeComment,
   type FakeGitHubState,
   type FakeReaction,
   type FakeRelease,
   type FakeRepo,
+  type FakeReviewThread,
+  type FakeStatusContext,
   type FakeThread,
   type FakeUser,
   type ReactionContent,
@@ -230,6 +233,13 @@ function repoNode(ctx: GraphQLCallContext, repo: FakeRepo): Obj {
     },
     viewerCanAdminister: () => ctx.auth.kind === "token" && effectiveRole(state, ctx.auth, repo) === "admin",
     issueOrPullRequest: ({ number }: { number: number }) => threadOrError(ctx, repo, number, "issue or pull request"),
+    object: ({ oid, expression }: { oid?: string; expression?: string }) => {
+      if (expression !== undefined || !oid) {
+        ctx.violation("unimplemented", "the fake resolves Repository.object by oid only");
+        return null;
+      }
+      return commitNode(ctx, repo, oid);
+    },
     issue: ({ number }: { number: number }) => {
       const t = state.thread(repo.fullName, number);
       if (t?.kind !== "issue") throw notFound(`Could not resolve to an Issue with the number of ${number}.`);
@@ -349,6 +359,7 @@ function threadNode(ctx: GraphQLCallContext, t: FakeThread): Obj {
     activeLockReason: t.lockReason,
     createdAt: t.createdAt,
     author: () => actorNode(state.addUser(t.author)),
+    authorAssociation: () => state.authorAssociation(repo, t.author),
     repository: () => repoNode(ctx, repo),
     viewerDidAuthor: () => sameLogin(t.author, viewerLogin(ctx) ?? "\0"),
     viewerCannotUpdateReasons: reasons,
@@ -372,6 +383,113 @@ function threadNode(ctx: GraphQLCallContext, t: FakeThread): Obj {
     baseRepository: () => repoNode(ctx, repo),
     headRepository: () => (headRepo ? repoNode(ctx, headRepo) : null),
     headRepositoryOwner: () => (headRepo ? actorNode(state.addUser(headRepo.owner)) : null),
+    reviewDecision: null,
+    reviewThreads: (args: ConnectionArgs) =>
+      connection(ctx, "reviewThreads", state.reviewThreadsOf(t.repo, t.number), args, (r) =>
+        reviewThreadNode(ctx, t, r),
+      ),
+  };
+}
+
+function reviewThreadNode(ctx: GraphQLCallContext, pr: FakeThread, r: FakeReviewThread): Obj {
+  const { state } = ctx;
+  return {
+    __typename: "PullRequestReviewThread",
+    id: r.nodeId,
+    isResolved: r.isResolved,
+    isOutdated: r.isOutdated,
+    isCollapsed: r.isResolved,
+    path: r.path,
+    line: r.isOutdated ? null : r.line,
+    originalLine: r.line,
+    diffSide: "RIGHT",
+    comments: (args: ConnectionArgs) =>
+      connection(ctx, "comments", r.comments, args, (c) => ({
+        __typename: "PullRequestReviewComment",
+        id: c.nodeId,
+        databaseId: c.id,
+        body: c.body,
+        createdAt: c.createdAt,
+        path: r.path,
+        url: `${HTML_BASE}/${pr.repo}/pull/${pr.number}#discussion_r${c.id}`,
+        author: () => actorNode(state.addUser(c.author)),
+      })),
+  };
+}
+
+const FAILED_CONCLUSIONS = new Set([
+  "FAILURE",
+  "CANCELLED",
+  "TIMED_OUT",
+  "ACTION_REQUIRED",
+  "STARTUP_FAILURE",
+  "STALE",
+]);
+
+/** A commit known to the fake: a PR head, or a sha that has check runs or statuses. */
+function commitNode(ctx: GraphQLCallContext, repo: FakeRepo, oid: string): Obj | null {
+  const { state } = ctx;
+  const checks = state.commitChecks(repo.fullName, oid);
+  const isHead = [...state.threads.values()].some((t) => t.repo === repo.fullName && t.headSha === oid);
+  if (!isHead && checks.length === 0) return null;
+  const rollupState = () => {
+    const states = checks.map((c) =>
+      "context" in c
+        ? c.state
+        : c.status !== "COMPLETED"
+          ? "PENDING"
+          : FAILED_CONCLUSIONS.has(c.conclusion ?? "")
+            ? "FAILURE"
+            : "SUCCESS",
+    );
+    if (states.some((x) => x === "FAILURE" || x === "ERROR")) return "FAILURE";
+    if (states.some((x) => x === "PENDING" || x === "EXPECTED")) return "PENDING";
+    return "SUCCESS";
+  };
+  return {
+    __typename: "Commit",
+    id: `C_kwDO${oid.slice(0, 12)}`,
+    oid,
+    abbreviatedOid: oid.slice(0, 7),
+    statusCheckRollup: () =>
+      checks.length === 0
+        ? null
+        : {
+            __typename: "StatusCheckRollup",
+            id: `SCR_kwDO${oid.slice(0, 12)}`,
+            state: rollupState(),
+            contexts: (args: ConnectionArgs) => connection(ctx, "contexts", checks, args, (c) => checkNode(c)),
+          },
+  };
+}
+
+function checkNode(c: FakeCheckRun | FakeStatusContext): Obj {
+  if ("context" in c) {
+    return {
+      __typename: "StatusContext",
+      id: c.nodeId,
+      context: c.context,
+      state: c.state,
+      description: c.description,
+      targetUrl: c.targetUrl,
+    };
+  }
+  return {
+    __typename: "CheckRun",
+    id: c.nodeId,
+    databaseId: c.id,
+    name: c.name,
+    status: c.status,
+    conclusion: c.conclusion,
+    detailsUrl: c.detailsUrl,
+    title: c.title,
+    summary: c.summary,
+    checkSuite: {
+      __typename: "CheckSuite",
+      workflowRun: c.workflow
+        ? { __typename: "WorkflowRun", workflow: { __typename: "Workflow", name: c.workflow } }
+        : null,
+    },
   };
 }
 
@@ -396,6 +514,7 @@ function commentNode(ctx: GraphQLCallContext, c: FakeComment): Obj {
     isMinimized: c.minimized !== null,
     minimizedReason: c.minimized,
     author: () => actorNode(state.addUser(c.author)),
+    authorAssociation: () => state.authorAssociation(repo, c.author),
     viewerDidAuthor: () => sameLogin(c.author, viewerLogin(ctx) ?? "\0"),
     viewerCannotUpdateReasons: reasons,
     viewerCanUpdate: () => reasons().length === 0,
@@ -635,6 +754,22 @@ function rootValue(): Obj {
         subject,
         reactionGroups: null,
       };
+    },
+    markPullRequestReadyForReview: (
+      { input }: { input: { pullRequestId: string; clientMutationId?: string } },
+      ctx: GraphQLCallContext,
+    ) => {
+      const thread = threadByNodeId(ctx, input.pullRequestId);
+      if (thread.kind !== "pr") throw requireNode(input.pullRequestId);
+      const repo = ctx.state.mustRepo(thread.repo);
+      const denied = canWrite(ctx.state, ctx.auth, repo, {
+        permissions: ["pull_requests"],
+        role: "write",
+        authoredBy: thread.author,
+      });
+      if (denied) throw forbid(denied.message, denied.graphqlType);
+      thread.draft = false;
+      return { clientMutationId: input.clientMutationId ?? null, pullRequest: threadNode(ctx, thread) };
     },
     minimizeComment: (
       { input }: { input: { subjectId: string; classifier: string; clientMutationId?: string } },

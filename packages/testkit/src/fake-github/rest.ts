@@ -58,14 +58,8 @@ function isResult(v: unknown): v is RestResult {
   return typeof v === "object" && v !== null && "status" in v && typeof (v as RestResult).status === "number";
 }
 
-function association(repo: FakeRepo, login: string): string {
-  if (login.toLowerCase() === repo.owner.toLowerCase()) return "OWNER";
-  if (repo.collaborators.has(login.toLowerCase())) return "COLLABORATOR";
-  return "NONE";
-}
-
 function commentJson(ctx: RestContext, repo: FakeRepo, c: FakeComment): Record<string, unknown> {
-  return restComment(ctx.apiUrl, ctx.state, c, association(repo, c.author));
+  return restComment(ctx.apiUrl, ctx.state, c, ctx.state.authorAssociation(repo, c.author));
 }
 
 function login(ctx: RestContext): string {

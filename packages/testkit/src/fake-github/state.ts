@@ -79,6 +79,73 @@ export interface FakeComment {
   minimized: string | null;
 }
 
+/** A pull request review thread (a conversation on a line of the diff). */
+export interface FakeReviewThread {
+  id: number;
+  nodeId: string;
+  repo: string;
+  number: number;
+  path: string;
+  line: number | null;
+  isResolved: boolean;
+  isOutdated: boolean;
+  comments: Array<{ id: number; nodeId: string; author: string; body: string; createdAt: string }>;
+}
+
+/** A check run on a commit (GraphQL `CheckRun`; status and conclusion in GitHub's enum spelling). */
+export interface FakeCheckRun {
+  id: number;
+  nodeId: string;
+  repo: string;
+  sha: string;
+  name: string;
+  status: "QUEUED" | "IN_PROGRESS" | "COMPLETED" | "WAITING" | "PENDING" | "REQUESTED";
+  conclusion:
+    | "SUCCESS"
+    | "FAILURE"
+    | "NEUTRAL"
+    | "CANCELLED"
+    | "TIMED_OUT"
+    | "ACTION_REQUIRED"
+    | "SKIPPED"
+    | "STALE"
+    | "STARTUP_FAILURE"
+    | null;
+  detailsUrl: string | null;
+  title: string | null;
+  summary: string | null;
+  /** The Actions workflow that ran it, when it came from one. */
+  workflow: string | null;
+}
+
+/** A commit status (GraphQL `StatusContext`). */
+export interface FakeStatusContext {
+  id: number;
+  nodeId: string;
+  repo: string;
+  sha: string;
+  context: string;
+  state: "EXPECTED" | "ERROR" | "FAILURE" | "PENDING" | "SUCCESS";
+  description: string | null;
+  targetUrl: string | null;
+}
+
+export interface AddReviewThreadOptions {
+  path: string;
+  line?: number | null;
+  resolved?: boolean;
+  outdated?: boolean;
+  comments: Array<{ author: string; body: string }>;
+}
+
+export type AddCheckRunOptions = Partial<Omit<FakeCheckRun, "id" | "nodeId" | "repo" | "sha" | "name">> & {
+  name: string;
+};
+
+export type AddStatusOptions = Partial<Omit<FakeStatusContext, "id" | "nodeId" | "repo" | "sha" | "context">> & {
+  context: string;
+};
+
 export interface FakeRelease {
   id: number;
   nodeId: string;
@@ -174,6 +241,9 @@ export class FakeGitHubState {
   readonly threads = new Map<string, FakeThread>();
   readonly comments = new Map<number, FakeComment>();
   readonly reactions: FakeReaction[] = [];
+  readonly reviewThreads: FakeReviewThread[] = [];
+  readonly checkRuns: FakeCheckRun[] = [];
+  readonly statuses: FakeStatusContext[] = [];
   readonly releases: FakeRelease[] = [];
   private nextId = 1000;
   private tick = 0;
@@ -329,6 +399,90 @@ export class FakeGitHubState {
     };
     this.reactions.push(reaction);
     return { reaction, created: true };
+  }
+
+  /** A review thread on a pull request's diff, with its conversation (oldest comment first). */
+  addReviewThread(fullName: string, number: number, options: AddReviewThreadOptions): FakeReviewThread {
+    const thread = this.thread(fullName, number);
+    if (thread?.kind !== "pr") throw new Error(`fake github: no pull request ${fullName}#${number}`);
+    const id = this.id();
+    const review: FakeReviewThread = {
+      id,
+      nodeId: `PRRT_kwDO${id}`,
+      repo: thread.repo,
+      number,
+      path: options.path,
+      line: options.line ?? null,
+      isResolved: options.resolved ?? false,
+      isOutdated: options.outdated ?? false,
+      comments: options.comments.map((c) => {
+        this.addUser(c.author);
+        const cid = this.id();
+        return { id: cid, nodeId: `PRRC_kwDO${cid}`, author: c.author, body: c.body, createdAt: this.now() };
+      }),
+    };
+    this.reviewThreads.push(review);
+    return review;
+  }
+
+  reviewThreadsOf(fullName: string, number: number): FakeReviewThread[] {
+    const key = fullName.toLowerCase();
+    return this.reviewThreads.filter((t) => t.repo.toLowerCase() === key && t.number === number);
+  }
+
+  /** A check run on commit `sha` (default: completed successfully). */
+  addCheckRun(fullName: string, sha: string, options: AddCheckRunOptions): FakeCheckRun {
+    const repo = this.mustRepo(fullName);
+    const id = this.id();
+    const status = options.status ?? "COMPLETED";
+    const run: FakeCheckRun = {
+      id,
+      nodeId: `CR_kwDO${id}`,
+      repo: repo.fullName,
+      sha,
+      name: options.name,
+      status,
+      conclusion: options.conclusion !== undefined ? options.conclusion : status === "COMPLETED" ? "SUCCESS" : null,
+      detailsUrl: options.detailsUrl ?? `https://github.com/${repo.fullName}/runs/${id}`,
+      title: options.title ?? null,
+      summary: options.summary ?? null,
+      workflow: options.workflow ?? null,
+    };
+    this.checkRuns.push(run);
+    return run;
+  }
+
+  /** A commit status on `sha` (default: success). */
+  addStatus(fullName: string, sha: string, options: AddStatusOptions): FakeStatusContext {
+    const repo = this.mustRepo(fullName);
+    const id = this.id();
+    const status: FakeStatusContext = {
+      id,
+      nodeId: `SC_kwDO${id}`,
+      repo: repo.fullName,
+      sha,
+      context: options.context,
+      state: options.state ?? "SUCCESS",
+      description: options.description ?? null,
+      targetUrl: options.targetUrl ?? null,
+    };
+    this.statuses.push(status);
+    return status;
+  }
+
+  /** Check runs and statuses of a commit, in the order they were added. */
+  commitChecks(fullName: string, sha: string): Array<FakeCheckRun | FakeStatusContext> {
+    const key = fullName.toLowerCase();
+    const mine = <T extends { repo: string; sha: string }>(list: T[]) =>
+      list.filter((c) => c.repo.toLowerCase() === key && c.sha === sha);
+    return [...mine(this.checkRuns), ...mine(this.statuses)].sort((a, b) => a.id - b.id);
+  }
+
+  /** GitHub's `author_association` of a login on a repository (no organizations: OWNER, COLLABORATOR or NONE). */
+  authorAssociation(repo: FakeRepo, login: string): "OWNER" | "COLLABORATOR" | "NONE" {
+    if (login.toLowerCase() === repo.owner.toLowerCase()) return "OWNER";
+    if (repo.collaborators.has(login.toLowerCase())) return "COLLABORATOR";
+    return "NONE";
   }
 
   /** A release of `tagName` (the tag itself is not modelled). Drafts have no publishedAt. */

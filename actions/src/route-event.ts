@@ -1,0 +1,201 @@
+/**
+ * Entry of actions/route-event: reads INPUT_* (set by the composite action's `env:`), routes the
+ * event with @codexrel/threads, writes the prompt, PR body and task to files, and sets outputs and
+ * the job summary. Untrusted text never goes into an output that a workflow could paste into a
+ * script: it stays in files. Advisory mode (default) turns an error into action=ignore + `error`.
+ *
+ * With `commit: <task-file>` it records that task (and the comments it drained) as processed in
+ * `state-dir` instead, so replays of it route to `duplicate`.
+ */
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import * as core from "@actions/core";
+import { escapeMarkdownShort, formatError, parseConfig, redact, toCodexrelError } from "@codexrel/core";
+import {
+  commitProcessed,
+  createDirStateStore,
+  type DrainedTask,
+  emptyThreadState,
+  mergeDrained,
+  type ProcessedItem,
+  processedItem,
+  type RoutingConfigInput,
+  renderReviewContext,
+  routeEvent,
+  type Task,
+} from "@codexrel/threads";
+import { githubPorts } from "./_threads-github.js";
+
+const env = process.env;
+const input = (name: string): string => (env[`INPUT_${name}`] ?? "").trim();
+const list = (name: string): string[] =>
+  input(name)
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+const cwd = env.GITHUB_WORKSPACE ?? process.cwd();
+const mode = input("MODE") === "blocking" ? "blocking" : "advisory";
+const token = input("GITHUB_TOKEN");
+if (token) core.setSecret(token);
+const secrets = [token, env.GITHUB_TOKEN].filter((s): s is string => Boolean(s));
+
+const OUTPUTS = [
+  "action",
+  "stage",
+  "reason",
+  "reason-code",
+  "repository",
+  "kind",
+  "number",
+  "thread-key",
+  "concurrency-group",
+  "branch",
+  "prompt-file",
+  "pr-body-file",
+  "task-file",
+  "drained",
+  "error",
+] as const;
+
+function setOutputs(values: Partial<Record<(typeof OUTPUTS)[number], string>>): void {
+  for (const name of OUTPUTS) core.setOutput(name, values[name] ?? "");
+}
+
+function taskOutputs(task: Task): Partial<Record<(typeof OUTPUTS)[number], string>> {
+  return {
+    action: task.action,
+    stage: task.stage ?? "",
+    reason: redact(task.reason.replace(/[\r\n]+/g, " "), { secrets }),
+    "reason-code": task.reasonCode,
+    repository: task.thread?.repository ?? "",
+    kind: task.thread?.kind ?? "",
+    number: task.thread ? String(task.thread.number) : "",
+    "thread-key": task.threadKey ?? "",
+    "concurrency-group": task.concurrencyGroup ?? "",
+    branch: task.branch ?? "",
+  };
+}
+
+async function outDir(): Promise<string> {
+  const base = env.RUNNER_TEMP || join(cwd, ".codexrel");
+  const dir = join(base, `codexrel-route-${env.GITHUB_RUN_ID ?? "local"}-${env.GITHUB_ACTION ?? "step"}`);
+  await mkdir(dir, { recursive: true });
+  return dir;
+}
+
+function routingConfig(fromFile: RoutingConfigInput): RoutingConfigInput {
+  const config: RoutingConfigInput = { ...fromFile };
+  if (input("BOT_NAME")) config.botName = input("BOT_NAME");
+  if (input("SELF_LOGINS")) config.selfLogins = list("SELF_LOGINS");
+  if (input("ALLOWED_ASSOCIATIONS")) {
+    config.allowedAssociations = list("ALLOWED_ASSOCIATIONS").map((a) =>
+      a.toUpperCase(),
+    ) as RoutingConfigInput["allowedAssociations"];
+  }
+  if (input("TRIGGER_LABEL")) config.triggerLabel = input("TRIGGER_LABEL");
+  if (input("REQUIRE_MENTION")) config.requireMention = input("REQUIRE_MENTION") === "true";
+  return config;
+}
+
+async function commit(file: string): Promise<void> {
+  const stateDir = input("STATE_DIR");
+  const task = JSON.parse(await readFile(resolve(cwd, file), "utf8")) as DrainedTask;
+  setOutputs({ ...taskOutputs(task), "task-file": resolve(cwd, file), drained: String(task.drained?.length ?? 0) });
+  if (!stateDir) throw new Error("commit needs state-dir");
+  if (!task.threadKey || task.action === "ignore" || task.action === "duplicate") {
+    core.info(`nothing to record: ${task.action}`);
+    return;
+  }
+  const items: ProcessedItem[] = [task, ...(task.drained ?? [])].map(processedItem);
+  if (task.drainCursor != null)
+    items.push({ dedupeKey: null, source: { cursor: "issueComment", id: task.drainCursor } });
+  const state = await commitProcessed(createDirStateStore(resolve(cwd, stateDir)), task.threadKey, items, new Date());
+  core.info(`recorded ${items.length} item(s) for ${task.threadKey}; ${state.seen.length} processed key(s)`);
+}
+
+async function route(): Promise<void> {
+  const eventPath = input("EVENT_PATH");
+  const eventName = input("EVENT_NAME");
+  const payload = JSON.parse(await readFile(resolve(cwd, eventPath), "utf8")) as unknown;
+  const configFile = input("CONFIG");
+  const fromFile = configFile
+    ? (parseConfig(await readFile(resolve(cwd, configFile), "utf8"), configFile).threads ?? {})
+    : {};
+  const config = routingConfig(fromFile);
+  const stateDir = input("STATE_DIR");
+  const store = stateDir ? createDirStateStore(resolve(cwd, stateDir)) : undefined;
+  const github = token ? githubPorts({ token, apiUrl: env.GITHUB_API_URL, graphqlUrl: env.GITHUB_GRAPHQL_URL }) : null;
+  const live = await routeEvent({
+    eventName,
+    payload,
+    deliveryId: input("DELIVERY_ID") || null,
+    config,
+    ...(github ? { permissions: github.permissions } : {}),
+    ...(store ? { state: store } : {}),
+  });
+  let task: DrainedTask = mergeDrained(live, null);
+  const active = live.action === "start" || live.action === "continue" || live.action === "review";
+  if (active && input("DRAIN") === "true" && store && live.thread && live.threadKey) {
+    if (!github) core.warning("drain: no github-token, so queued comments were not read (only this event is handled)");
+    else {
+      const state = (await store.load(live.threadKey)) ?? emptyThreadState(live.threadKey);
+      const drain = await github.drain({ thread: live.thread, state, config });
+      if (!drain.complete) core.warning("drain: the page limit stopped before the oldest unhandled comment");
+      task = mergeDrained(live, drain);
+    }
+  }
+  if (task.action === "review" && task.thread?.kind === "pr" && input("REVIEW_CONTEXT") !== "false") {
+    if (!github) core.warning("review-context: no github-token, so the prompt has no review context");
+    else {
+      const context = await github.reviewContext(task.thread);
+      task = { ...task, prompt: `${task.prompt}\n${renderReviewContext(context)}` };
+    }
+  }
+
+  const dir = await outDir();
+  const files = {
+    prompt: join(dir, "prompt.md"),
+    prBody: join(dir, "pr-body.md"),
+    task: join(dir, "task.json"),
+  };
+  await writeFile(files.prompt, task.prompt);
+  await writeFile(files.prBody, task.prBody ?? "");
+  await writeFile(files.task, `${JSON.stringify(task, null, 2)}\n`);
+  const working = task.action !== "ignore" && task.action !== "duplicate";
+  setOutputs({
+    ...taskOutputs(task),
+    "prompt-file": working ? files.prompt : "",
+    "pr-body-file": task.prBody ? files.prBody : "",
+    "task-file": files.task,
+    drained: String(task.drained.length),
+  });
+  const where = task.thread ? `${task.thread.repository}#${task.thread.number} (${task.thread.kind})` : "no thread";
+  core.info(`${task.action}${task.stage ? ` · ${task.stage}` : ""} · ${where}: ${redact(task.reason, { secrets })}`);
+  await core.summary
+    .addHeading("codexrel route-event", 3)
+    .addRaw(
+      `**${task.action}**${task.stage ? ` · ${task.stage}` : ""} · ${where} — ${escapeMarkdownShort(task.reason, 500)} (\`${task.reasonCode}\`)${task.drained.length ? `; ${task.drained.length} queued comment(s) drained` : ""}\n`,
+    )
+    .write();
+}
+
+try {
+  const commitFile = input("COMMIT");
+  if (commitFile) await commit(commitFile);
+  else await route();
+} catch (error) {
+  const coded = toCodexrelError(error);
+  const text = redact(formatError(coded), { secrets });
+  setOutputs({
+    action: "ignore",
+    "reason-code": coded.code,
+    reason: text.split("\n")[0] ?? "",
+    error: `${coded.code}: ${coded.message}`,
+  });
+  await core.summary
+    .addHeading("codexrel route-event", 3)
+    .addRaw(`**failed**: ${escapeMarkdownShort(text, 1000)}\n`)
+    .write();
+  if (mode === "blocking") core.setFailed(text);
+  else core.warning(`${text} (advisory mode: not failing the job)`);
+}
