@@ -14,12 +14,17 @@ function count(tasks: readonly RunnerTask[], totals: { passed: number; failed: n
   }
 }
 
+function hasFailedTest(tasks: readonly RunnerTask[]): boolean {
+  return tasks.some((t) => (t.type === "suite" ? hasFailedTest(t.tasks) : t.result?.state === "fail"));
+}
+
 export default class PlainSummaryReporter implements Reporter {
   onFinished(files: RunnerTestFile[] = []): void {
     const totals = { passed: 0, failed: 0, skipped: 0 };
     count(files, totals);
-    // Files that failed to load count as failures even though they hold no tests.
-    totals.failed += files.filter((f) => f.result?.state === "fail" && f.tasks.length === 0).length;
+    // A file that failed without a failing test (it did not load, or a beforeAll hook threw and
+    // its tests were skipped) is a failure too: the plain line must never read "0 failed" then.
+    totals.failed += files.filter((f) => f.result?.state === "fail" && !hasFailedTest(f.tasks)).length;
     process.stdout.write(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
   }
 }

@@ -4,7 +4,9 @@
  * loaded and every video must have a source the browser can play, with its metadata read. A
  * screenshot of the page is kept under test-results/ as evidence.
  *
- * No Chromium means this test FAILS (it never skips): CI installs it in .ci/run.
+ * In CI (CI=true) no Chromium means this test FAILS: .ci/run installs it. On a developer machine
+ * without Chromium (the README's test command on a fresh laptop) it is skipped with a warning
+ * naming the install command, so the suite stays runnable there.
  */
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -30,8 +32,17 @@ const RESULTS = join(repoRoot, "test-results", "publisher");
 let browser: Browser;
 let dir: string;
 
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+const SKIP_LOCALLY = !HAVE_CHROMIUM && !process.env.CI;
+if (SKIP_LOCALLY) {
+  console.warn(
+    `SKIPPED the gallery browser test: no Chromium at ${CHROMIUM}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH; CI runs it.`,
+  );
+}
+
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
+  if (SKIP_LOCALLY) return;
+  if (!HAVE_CHROMIUM) {
     throw new Error(
       `Chromium not found at ${CHROMIUM}${process.env.CI ? " (CI: .ci/run should have installed it)" : ""}. Install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH.`,
     );
@@ -105,7 +116,7 @@ async function openGallery(
   return { facts, console: messages };
 }
 
-describe("index.html in headless Chromium", () => {
+describe.skipIf(SKIP_LOCALLY)("index.html in headless Chromium", () => {
   test("every image loaded and every video has a playable source (files beside the gallery)", async () => {
     const pub = await publishToLocalDir(await loadBundle(demoBundle), { outDir: join(dir, "out") });
     const { facts, console } = await openGallery(join(pub.dir, "index.html"), "gallery.png");
