@@ -1,11 +1,4 @@
-import { defineConfig } from "tsup";
+import { packageConfig } from "../../tsup.base.js";
 
-export default defineConfig({
-  entry: ["src/index.ts", "src/bin.ts"],
-  format: ["esm"],
-  target: "node20",
-  platform: "node",
-  dts: { entry: "src/index.ts" },
-  clean: true,
-  sourcemap: true,
-});
+// The CLI also builds its executable; only the library entry has types.
+export default packageConfig({ entry: ["src/index.ts", "src/bin.ts"], dts: { entry: "src/index.ts" } });

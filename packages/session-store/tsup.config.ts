@@ -1,11 +1,3 @@
-import { defineConfig } from "tsup";
+import { packageConfig } from "../../tsup.base.js";
 
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm"],
-  target: "node20",
-  platform: "node",
-  dts: true,
-  clean: true,
-  sourcemap: true,
-});
+export default packageConfig();
