@@ -42521,6 +42521,7 @@ async function classifyStep() {
   core.setOutput("baseline-available", String(result.section.baseline.available));
   core.setOutput("report-path", reportPath);
   core.setOutput("decision", result.blocked ? "block" : "pass");
+  core.setOutput("error-code", "");
   for (const a of selectAnnotations(result.section)) {
     const props = { title: a.title, ...a.file ? { file: a.file } : {}, ...a.line ? { startLine: a.line } : {} };
     if (a.level === "error") core.error(a.message, props);
@@ -42542,8 +42543,19 @@ try {
 } catch (error2) {
   const coded = toCodexrelError(error2);
   const text = redact(formatError(coded), { secrets });
+  for (const c of REGRESSION_CLASSES) core.setOutput(c, "");
+  core.setOutput("baseline-available", "");
+  core.setOutput("report-path", "");
   core.setOutput("decision", "error");
   core.setOutput("error-code", coded.code);
+  if (!process.argv.includes("--stage-baseline")) {
+    await core.summary.addRaw(`### Test classification failed
+
+\`${coded.code}\`: ${escapeMarkdown(coded.message)}
+
+${escapeMarkdown(coded.hint)}
+`).write();
+  }
   if (mode === "blocking" && !process.argv.includes("--stage-baseline")) core.setFailed(text);
   else
     core.warning(`${text}${process.argv.includes("--stage-baseline") ? "" : " (advisory mode: not failing the job)"}`);

@@ -11,6 +11,7 @@ import { basename, join, resolve } from "node:path";
 import * as core from "@actions/core";
 import {
   createReport,
+  escapeMarkdown,
   finalizeReport,
   formatError,
   REGRESSION_CLASSES,
@@ -88,6 +89,7 @@ async function classifyStep(): Promise<void> {
   core.setOutput("baseline-available", String(result.section.baseline.available));
   core.setOutput("report-path", reportPath);
   core.setOutput("decision", result.blocked ? "block" : "pass");
+  core.setOutput("error-code", "");
 
   for (const a of selectAnnotations(result.section)) {
     const props = { title: a.title, ...(a.file ? { file: a.file } : {}), ...(a.line ? { startLine: a.line } : {}) };
@@ -114,8 +116,20 @@ try {
 } catch (error) {
   const coded = toCodexrelError(error);
   const text = redact(formatError(coded), { secrets });
+  // Every declared output is written on every path (empty when it does not apply), so a workflow
+  // reading one never sees an unset value by accident.
+  for (const c of REGRESSION_CLASSES) core.setOutput(c, "");
+  core.setOutput("baseline-available", "");
+  core.setOutput("report-path", "");
   core.setOutput("decision", "error");
   core.setOutput("error-code", coded.code);
+  if (!process.argv.includes("--stage-baseline")) {
+    await core.summary
+      .addRaw(
+        `### Test classification failed\n\n\`${coded.code}\`: ${escapeMarkdown(coded.message)}\n\n${escapeMarkdown(coded.hint)}\n`,
+      )
+      .write();
+  }
   if (mode === "blocking" && !process.argv.includes("--stage-baseline")) core.setFailed(text);
   else
     core.warning(`${text}${process.argv.includes("--stage-baseline") ? "" : " (advisory mode: not failing the job)"}`);
