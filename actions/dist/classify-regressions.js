@@ -42549,12 +42549,14 @@ try {
   core.setOutput("decision", "error");
   core.setOutput("error-code", coded.code);
   if (!process.argv.includes("--stage-baseline")) {
-    await core.summary.addRaw(`### Test classification failed
+    await core.summary.addRaw(
+      `### Test classification failed
 
 \`${coded.code}\`: ${escapeMarkdown(coded.message)}
 
 ${escapeMarkdown(coded.hint)}
-`).write();
+`
+    ).write();
   }
   if (mode === "blocking" && !process.argv.includes("--stage-baseline")) core.setFailed(text);
   else
