@@ -40566,17 +40566,6 @@ function attemptSource(attempt) {
 var NO_LINES = Object.freeze([]);
 
 // ../packages/regressions/src/classify.ts
-var CLASS_ORDER2 = [
-  "new",
-  "unknown-baseline",
-  "known",
-  "flaky",
-  "fixed",
-  "removed",
-  "added",
-  "skipped",
-  "passed"
-];
 function classify(input2) {
   if (input2.candidate.length === 0) throw new TypeError("classify: at least one candidate run is required");
   const now = (input2.clock ?? { now: () => /* @__PURE__ */ new Date() }).now();
@@ -40589,7 +40578,7 @@ function classify(input2) {
   const base = mergeRuns(baseRuns);
   const candidate = mergeRuns(input2.candidate);
   const history = (input2.history ?? []).map((run) => run.tests);
-  const buckets = new Map(CLASS_ORDER2.map((c) => [c, []]));
+  const buckets = new Map(CLASS_ORDER.map((c) => [c, []]));
   for (const [id, candTest] of candidate.tests) {
     const cand = view(candidate, id, candTest);
     const outcome = outcomeOf(cand.attempts, cand.repetitions);

@@ -43684,6 +43684,21 @@ function resolveReleaseMonitorConfig(value, options = {}) {
 }
 
 // ../packages/release-monitor/src/github.ts
+function missingRepositoryFindingsPort(hint) {
+  const missing = () => new CodexrelError(
+    ReleaseMonitorErrorCodes.RELEASE_MONITOR_REPOSITORY_MISSING,
+    "no repository to open finding issues in",
+    { hint }
+  );
+  return {
+    existing: async () => {
+      throw missing();
+    },
+    open: async () => {
+      throw missing();
+    }
+  };
+}
 function githubFindingsPort(gh2, options) {
   const repo = parseRepoRef(options.repository);
   return {
@@ -43902,17 +43917,7 @@ function findingsPort(config) {
   if (!gh2) return null;
   const repository = input("REPOSITORY") || config.issues.repository || env.GITHUB_REPOSITORY || "";
   if (!repository) {
-    const missing = () => new CodexrelError(ReleaseMonitorErrorCodes.RELEASE_MONITOR_REPOSITORY_MISSING, "no repository for issues", {
-      hint: "Set the `repository` input or issues.repository in the config."
-    });
-    return {
-      existing: async () => {
-        throw missing();
-      },
-      open: async () => {
-        throw missing();
-      }
-    };
+    return missingRepositoryFindingsPort("Set the `repository` input or issues.repository in the config.");
   }
   return githubFindingsPort(gh2, { repository, scanLimit: config.issues.scanLimit });
 }

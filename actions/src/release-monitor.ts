@@ -17,6 +17,7 @@ import {
   type FindingsPort,
   githubFindingsPort,
   githubReleasesPort,
+  missingRepositoryFindingsPort,
   parseReleaseMonitorConfig,
   prepareContext,
   type ReleaseMonitorConfig,
@@ -165,18 +166,7 @@ function findingsPort(config: ReleaseMonitorConfig): FindingsPort | null {
   if (!gh) return null;
   const repository = input("REPOSITORY") || config.issues.repository || env.GITHUB_REPOSITORY || "";
   if (!repository) {
-    const missing = () =>
-      new CodexrelError(ReleaseMonitorErrorCodes.RELEASE_MONITOR_REPOSITORY_MISSING, "no repository for issues", {
-        hint: "Set the `repository` input or issues.repository in the config.",
-      });
-    return {
-      existing: async () => {
-        throw missing();
-      },
-      open: async () => {
-        throw missing();
-      },
-    };
+    return missingRepositoryFindingsPort("Set the `repository` input or issues.repository in the config.");
   }
   return githubFindingsPort(gh, { repository, scanLimit: config.issues.scanLimit });
 }

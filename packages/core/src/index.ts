@@ -10,6 +10,7 @@ export type * from "./generated/run-report.js";
 export * from "./markers.js";
 export * from "./redact.js";
 export { Budget, type Measure, measureBytes, measureChars } from "./render/budget.js";
+export { CLASS_ORDER } from "./render/format.js";
 export * from "./render/html.js";
 export * from "./render/markdown.js";
 export * from "./report.js";

@@ -27,6 +27,7 @@
  * Without a baseline nothing is `new`, `known` (unless listed), `fixed`, `added` or `removed`.
  */
 import {
+  CLASS_ORDER,
   type ClassifiedTest,
   countRegressions,
   DEFAULT_BLOCKING_CLASSES,
@@ -72,19 +73,6 @@ export interface Classification {
   /** True when at least one test is in a blocking class. */
   blocked: boolean;
 }
-
-/** Output order: what needs attention first (the order core's renderers list classes in). */
-const CLASS_ORDER: readonly RegressionClass[] = [
-  "new",
-  "unknown-baseline",
-  "known",
-  "flaky",
-  "fixed",
-  "removed",
-  "added",
-  "skipped",
-  "passed",
-];
 
 /** A test with its attempts from every run it appeared in (in run order). */
 interface Merged {

@@ -4,7 +4,7 @@
  * upstream releases.
  */
 
-import { hasMarker } from "@codexrel/core";
+import { CodexrelError, hasMarker } from "@codexrel/core";
 import {
   createIssue,
   findMarkedIssues,
@@ -16,6 +16,7 @@ import {
 } from "@codexrel/github";
 import type { FindingsPort } from "./apply.js";
 import type { ReleasesPort } from "./check.js";
+import { ReleaseMonitorErrorCodes } from "./errors.js";
 import { FINDING_MARKER_KIND } from "./findings.js";
 
 export interface GitHubFindingsOptions {
@@ -23,6 +24,28 @@ export interface GitHubFindingsOptions {
   repository: string;
   /** How many of the newest issues to search. */
   scanLimit: number;
+}
+
+/**
+ * A findings port for when no repository is known: any use fails with
+ * RELEASE_MONITOR_REPOSITORY_MISSING and the edge's own hint (which flag or input to set), so a
+ * dry run without a repository still works and a real apply says exactly what is missing.
+ */
+export function missingRepositoryFindingsPort(hint: string): FindingsPort {
+  const missing = () =>
+    new CodexrelError(
+      ReleaseMonitorErrorCodes.RELEASE_MONITOR_REPOSITORY_MISSING,
+      "no repository to open finding issues in",
+      { hint },
+    );
+  return {
+    existing: async () => {
+      throw missing();
+    },
+    open: async () => {
+      throw missing();
+    },
+  };
 }
 
 export function githubFindingsPort(gh: GitHubClient, options: GitHubFindingsOptions): FindingsPort {

@@ -6,6 +6,7 @@ import type { Command } from "commander";
 import { type CliContext, ExitCode } from "../context.js";
 import { readText } from "../io.js";
 import { formatDecision, formatStatusTable } from "../output/status-table.js";
+import { checkRunOptions } from "../pipeline/run-pipeline.js";
 import { CLI_VERSION } from "../version.js";
 import { checkEventPrinter, secretsFromEnv } from "./shared.js";
 
@@ -21,10 +22,7 @@ export function register(program: Command, ctx: CliContext): void {
       const configPath = resolve(ctx.cwd, opts.config);
       const config = parseConfig(await readText(configPath, "config"), opts.config);
       const commands = await runChecks(config.checks ?? [], {
-        cwd: resolve(configPath, ".."),
-        env: ctx.env,
-        ...(config.checksOptions?.shell ? { shell: config.checksOptions.shell } : {}),
-        ...(config.checksOptions?.stopOnBlockingFailure ? { stopOnBlockingFailure: true } : {}),
+        ...checkRunOptions(config, resolve(configPath, ".."), ctx.env),
         onEvent: checkEventPrinter(ctx, Boolean(opts.verbose && !opts.json)),
       });
       const report = finalizeReport(

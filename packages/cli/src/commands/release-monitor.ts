@@ -23,6 +23,7 @@ import {
   type FindingsPort,
   githubFindingsPort,
   githubReleasesPort,
+  missingRepositoryFindingsPort,
   parseReleaseMonitorConfig,
   prepareContext,
   type ReleaseMonitorConfig,
@@ -208,20 +209,9 @@ async function findingsPort(
   const gh = await client(ctx);
   if (!gh) return null;
   if (!repository) {
-    const missing = () =>
-      new CodexrelError(
-        ReleaseMonitorErrorCodes.RELEASE_MONITOR_REPOSITORY_MISSING,
-        "no repository to open finding issues in",
-        { hint: "Pass --repo owner/name, set issues.repository in the config, or run in Actions (GITHUB_REPOSITORY)." },
-      );
-    return {
-      existing: async () => {
-        throw missing();
-      },
-      open: async () => {
-        throw missing();
-      },
-    };
+    return missingRepositoryFindingsPort(
+      "Pass --repo owner/name, set issues.repository in the config, or run in Actions (GITHUB_REPOSITORY).",
+    );
   }
   return githubFindingsPort(gh, { repository, scanLimit: config.issues.scanLimit });
 }

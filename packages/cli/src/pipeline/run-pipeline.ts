@@ -5,7 +5,7 @@
  * in here.
  */
 import { dirname, join, relative, resolve } from "node:path";
-import { type CheckEvent, runChecks } from "@codexrel/checks";
+import { type CheckEvent, type RunChecksOptions, runChecks } from "@codexrel/checks";
 import {
   type Artifact,
   type CodexrelConfig,
@@ -60,6 +60,22 @@ export const REPORT_FILES = {
   html: "report.html",
 } as const;
 
+/** How codexrel.yml's `checksOptions` map onto `runChecks` (shared by `run` and `checks run`). */
+export function checkRunOptions(
+  config: CodexrelConfig,
+  projectDir: string,
+  env: Record<string, string | undefined>,
+): RunChecksOptions {
+  const o = config.checksOptions;
+  return {
+    cwd: projectDir,
+    env,
+    ...(o?.shell ? { shell: o.shell } : {}),
+    ...(o?.stopOnBlockingFailure ? { stopOnBlockingFailure: true } : {}),
+    ...(o?.tailLines ? { tailLines: o.tailLines } : {}),
+  };
+}
+
 export async function runPipeline(options: RunPipelineOptions): Promise<RunPipelineResult> {
   const now = options.now ?? (() => new Date());
   const projectDir = dirname(resolve(options.configPath));
@@ -83,11 +99,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunPipel
   }
 
   report.commands = await runChecks(config.checks ?? [], {
-    cwd: projectDir,
-    env: options.env,
-    ...(config.checksOptions?.shell ? { shell: config.checksOptions.shell } : {}),
-    ...(config.checksOptions?.stopOnBlockingFailure ? { stopOnBlockingFailure: true } : {}),
-    ...(config.checksOptions?.tailLines ? { tailLines: config.checksOptions.tailLines } : {}),
+    ...checkRunOptions(config, projectDir, options.env),
     ...(options.onCheckEvent ? { onEvent: options.onCheckEvent } : {}),
   });
 
