@@ -65,12 +65,61 @@ export function compressBlock(kind: Compression, block: Buffer, level?: number):
   return new Promise((resolve, reject) => {
     const cb = (err: Error | null, out: Buffer) => (err ? reject(err) : resolve(out));
     if (kind === "gzip") {
-      zlib.gzip(block, { level: level ?? DEFAULT_GZIP_LEVEL, memLevel: 9, chunkSize: 1 << 20 }, cb);
+      zlib.gzip(block, { level: level ?? DEFAULT_GZIP_LEVEL, memLevel: 9, chunkSize: 1 << 20 }, (err, out) =>
+        err ? reject(err) : resolve(withMemberLength(out)),
+      );
       return;
     }
     const z = zlib as ZstdBlock & ZstdZlib;
     if (!z.zstdCompress) return reject(zstdMissing());
     const key = z.constants.ZSTD_c_compressionLevel;
     z.zstdCompress(block, key === undefined ? {} : { params: { [key]: level ?? 3 } }, cb);
+  });
+}
+
+/**
+ * Gzip members written by `compressBlock` carry their own length in the header's FEXTRA field
+ * (RFC 1952 2.3.1.1; subfield "CR", 4 bytes little-endian: the whole member's size), the way BGZF
+ * does, so a reader can find every member without inflating the one before and inflate several
+ * at once. Every gunzip skips the field; bundles without it are read as one stream.
+ */
+export const MEMBER_EXTRA_ID = [0x43, 0x52] as const;
+const GZIP_HEADER = 10;
+const EXTRA_BYTES = 2 + 4 + 4; // XLEN, subfield id + length, value
+export const MEMBER_HEADER_BYTES = GZIP_HEADER + EXTRA_BYTES;
+
+function withMemberLength(member: Buffer): Buffer {
+  if (member.length < GZIP_HEADER || member[3] !== 0) return member; // unexpected header: leave it plain
+  const out = Buffer.allocUnsafe(member.length + EXTRA_BYTES);
+  member.copy(out, 0, 0, GZIP_HEADER);
+  out[3] = 0x04; // FLG.FEXTRA
+  out.writeUInt16LE(8, 10); // XLEN
+  out[12] = MEMBER_EXTRA_ID[0];
+  out[13] = MEMBER_EXTRA_ID[1];
+  out.writeUInt16LE(4, 14);
+  out.writeUInt32LE(out.length, 16);
+  member.copy(out, MEMBER_HEADER_BYTES, GZIP_HEADER);
+  return out;
+}
+
+/**
+ * The length of the gzip member starting with `head` (at least MEMBER_HEADER_BYTES bytes) when its
+ * header carries the "CR" length subfield, else undefined.
+ */
+export function memberLength(head: Buffer): number | undefined {
+  if (head.length < MEMBER_HEADER_BYTES) return undefined;
+  if (head[0] !== 0x1f || head[1] !== 0x8b || head[2] !== 8 || head[3] !== 0x04) return undefined;
+  if (head.readUInt16LE(10) !== 8 || head[12] !== MEMBER_EXTRA_ID[0] || head[13] !== MEMBER_EXTRA_ID[1])
+    return undefined;
+  if (head.readUInt16LE(14) !== 4) return undefined;
+  return head.readUInt32LE(16);
+}
+
+/** Inflates one whole gzip member on the thread pool, refusing output past `maxOutput` bytes. */
+export function gunzipMember(member: Buffer, maxOutput: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    zlib.gunzip(member, { chunkSize: 1 << 22, maxOutputLength: maxOutput }, (err, out) =>
+      err ? reject(err) : resolve(out),
+    );
   });
 }

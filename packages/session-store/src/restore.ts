@@ -16,13 +16,20 @@ import {
   openSync,
   writeSync,
 } from "node:fs";
-import { chmod, lstat, mkdir, mkdtemp, open, readdir, rename, rm } from "node:fs/promises";
+import { chmod, type FileHandle, lstat, mkdir, mkdtemp, open, readdir, rename, rm } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { Transform, type TransformCallback, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { CodexrelError } from "@codexrel/core";
 import { Parser, type ReadEntry } from "tar";
-import { type Compression, decompressor, detectCompression } from "./compression.js";
+import {
+  type Compression,
+  decompressor,
+  detectCompression,
+  gunzipMember,
+  MEMBER_HEADER_BYTES,
+  memberLength,
+} from "./compression.js";
 import { SessionErrorCodes, sessionError } from "./errors.js";
 import { HOME_DIR_ENTRY, MANIFEST_ENTRY, type Manifest, parseManifest } from "./manifest.js";
 import type { SessionInfo } from "./rollout.js";
@@ -186,12 +193,11 @@ async function extract(
   let fileCount = 0;
   let failure: CodexrelError | undefined;
 
-  const source = createReadStream(bundle);
-  const { countIn, guard } = decompressionGuards(limits);
+  let abortSource: ((error: Error) => void) | undefined;
 
   const fail = (error: CodexrelError) => {
     failure ??= error;
-    source.destroy(error);
+    abortSource?.(error);
   };
 
   const filter = (path: string, entry: ReadEntry | import("node:fs").Stats): boolean => {
@@ -345,27 +351,53 @@ async function extract(
     parser.on("error", reject);
   });
   parsed.catch(() => {});
-  // Each chunk is handed to the parser on the next turn of the event loop, not inside gunzip's
-  // callback: gunzip then queues its next slice on the thread pool first, so inflating and writing
-  // files overlap (as gzip and tar do in two processes) instead of taking turns.
-  const sink = new Writable({
-    highWaterMark: 1 << 20,
-    write(chunk: Buffer, _e, cb) {
-      setImmediate(() => {
-        if (failure) return cb(failure);
-        if (parser.write(chunk)) cb();
-        else parser.once("drain", () => cb());
-      });
-    },
-    final(cb) {
-      parser.end();
-      cb();
-    },
+  let parserFailed = false;
+  parser.on("error", () => {
+    parserFailed = true;
   });
-  parser.on("error", (error: unknown) => sink.destroy(error as Error));
 
   try {
-    await pipeline(source, countIn, decompressor(compression), guard, sink);
+    const fh = await open(bundle, "r");
+    let indexed = false;
+    try {
+      indexed = compression === "gzip" && (await firstMemberLength(fh)) !== undefined;
+      if (indexed) {
+        const check = decompressionCheck(limits);
+        for await (const { block, compressedBytes } of inflateMembers(fh, limits)) {
+          if (failure || parserFailed) break;
+          check(block, compressedBytes);
+          if (!parser.write(block)) await new Promise<void>((r) => parser.once("drain", () => r()));
+        }
+        if (!failure && !parserFailed) parser.end();
+      }
+    } finally {
+      await fh.close();
+    }
+    if (!indexed) {
+      const source = createReadStream(bundle);
+      const { countIn, guard } = decompressionGuards(limits);
+      abortSource = (error) => source.destroy(error);
+      // Each chunk is handed to the parser on the next turn of the event loop, not inside gunzip's
+      // callback: gunzip then queues its next slice on the thread pool first, so inflating and
+      // writing files overlap (as gzip and tar do in two processes) instead of taking turns.
+      const sink = new Writable({
+        highWaterMark: 1 << 20,
+        write(chunk: Buffer, _e, cb) {
+          setImmediate(() => {
+            if (failure) return cb(failure);
+            if (parser.write(chunk)) cb();
+            else parser.once("drain", () => cb());
+          });
+        },
+        final(cb) {
+          parser.end();
+          cb();
+        },
+      });
+      parser.on("error", (error: unknown) => sink.destroy(error as Error));
+      await pipeline(source, countIn, decompressor(compression), guard, sink);
+    }
+    if (failure) throw failure;
     await parsed;
   } catch (error) {
     if (failure) throw failure;
@@ -381,34 +413,119 @@ async function extract(
 
 const OPEN_FLAGS = fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL | (fsConstants.O_NOFOLLOW ?? 0);
 
-/** Counts compressed input and checks decompressed output against the byte and ratio caps. */
-export function decompressionGuards(limits: Required<RestoreLimits>): { countIn: Transform; guard: Transform } {
+/**
+ * Checks decompressed output against the byte and ratio caps: call it with every decompressed
+ * chunk and the compressed bytes consumed since the last call; it throws the coded error.
+ */
+export function decompressionCheck(limits: Required<RestoreLimits>): (chunk: Buffer, compressedBytes: number) => void {
   let compressed = 0;
   let decompressed = 0;
   let first = true;
+  return (chunk, compressedBytes) => {
+    compressed += compressedBytes;
+    if (first && chunk.length >= 2) {
+      first = false;
+      // A compressed stream inside the compressed stream would be unpacked again, past the caps.
+      if (detectCompression(chunk)) throw unsafe("nested compressed stream", "(archive)");
+    }
+    decompressed += chunk.length;
+    if (decompressed > limits.maxBytes + 1024 * 1024) throw tooLarge(`more than ${limits.maxBytes} bytes`);
+    if (decompressed > limits.ratioFloorBytes && decompressed / Math.max(compressed, 1) > limits.maxRatio) {
+      throw tooLarge(`decompression ratio above ${limits.maxRatio}:1 (possible compression bomb)`);
+    }
+  };
+}
+
+/** Counts compressed input and checks decompressed output against the byte and ratio caps. */
+export function decompressionGuards(limits: Required<RestoreLimits>): { countIn: Transform; guard: Transform } {
+  const check = decompressionCheck(limits);
+  let pending = 0;
   const countIn = new Transform({
     transform(chunk: Buffer, _e, cb: TransformCallback) {
-      compressed += chunk.length;
+      pending += chunk.length;
       cb(null, chunk);
     },
   });
   const guard = new Transform({
     transform(chunk: Buffer, _e, cb: TransformCallback) {
-      if (first && chunk.length >= 2) {
-        first = false;
-        // A compressed stream inside the compressed stream would be unpacked again, past the caps.
-        if (detectCompression(chunk)) return cb(unsafe("nested compressed stream", "(archive)"));
+      try {
+        check(chunk, pending);
+      } catch (error) {
+        return cb(error as Error);
       }
-      decompressed += chunk.length;
-      if (decompressed > limits.maxBytes + 1024 * 1024) return cb(tooLarge(`more than ${limits.maxBytes} bytes`));
-      if (decompressed > limits.ratioFloorBytes && decompressed / Math.max(compressed, 1) > limits.maxRatio) {
-        return cb(tooLarge(`decompression ratio above ${limits.maxRatio}:1 (possible compression bomb)`));
-      }
+      pending = 0;
       cb(null, chunk);
     },
   });
   return { countIn, guard };
 }
+
+/** Compressed bytes a single gzip member may have, and decompressed bytes it may give. */
+const MAX_MEMBER_BYTES = 64 << 20;
+/** Members read and inflated at once on the thread pool. */
+const MEMBERS_IN_FLIGHT = 2;
+
+async function firstMemberLength(fh: FileHandle): Promise<number | undefined> {
+  const head = Buffer.alloc(MEMBER_HEADER_BYTES);
+  const { bytesRead } = await fh.read(head, 0, head.length, 0);
+  return memberLength(head.subarray(0, bytesRead));
+}
+
+/**
+ * Reads a bundle whose gzip members carry their length (see `memberLength`) member by member and
+ * inflates MEMBERS_IN_FLIGHT of them at once, yielding the decompressed blocks in order. A member
+ * without the length, one running past the end of the file, or one larger than the caps is a
+ * damaged bundle.
+ */
+async function* inflateMembers(
+  fh: FileHandle,
+  limits: Required<RestoreLimits>,
+): AsyncGenerator<{ block: Buffer; compressedBytes: number }> {
+  const { size } = await fh.stat();
+  const maxOutput = Math.min(MAX_MEMBER_BYTES, limits.maxBytes + 1024 * 1024);
+  const head = Buffer.alloc(MEMBER_HEADER_BYTES);
+  let offset = 0;
+  const inflight: Promise<{ block: Buffer; compressedBytes: number }>[] = [];
+  try {
+    for (;;) {
+      while (inflight.length < MEMBERS_IN_FLIGHT && offset < size) {
+        const { bytesRead } = await fh.read(head, 0, head.length, offset);
+        const length = memberLength(head.subarray(0, bytesRead));
+        if (length === undefined || length < MEMBER_HEADER_BYTES || length > size - offset) {
+          throw damaged(`gzip member at byte ${offset} has no valid length`);
+        }
+        if (length > MAX_MEMBER_BYTES) throw tooLarge(`a gzip member larger than ${MAX_MEMBER_BYTES} bytes`);
+        const at = offset;
+        offset += length;
+        const job = (async () => {
+          const member = Buffer.allocUnsafe(length);
+          const { bytesRead: got } = await fh.read(member, 0, length, at);
+          if (got !== length) throw damaged(`gzip member at byte ${at} is truncated`);
+          const block = await gunzipMember(member, maxOutput).catch((error: unknown) => {
+            throw (error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE"
+              ? tooLarge(`a gzip member inflates past ${maxOutput} bytes (possible compression bomb)`)
+              : error;
+          });
+          return { block, compressedBytes: length };
+        })();
+        job.catch(() => {});
+        inflight.push(job);
+      }
+      const next = inflight.shift();
+      if (!next) return;
+      yield await next;
+    }
+  } finally {
+    await Promise.allSettled(inflight);
+  }
+}
+
+const damaged = (message: string) =>
+  sessionError(
+    SessionErrorCodes.SESSION_BUNDLE_CORRUPT,
+    `the bundle is damaged or truncated: ${message}`,
+    "The stored bundle is unusable; the next save replaces it.",
+  );
 
 export function mapExtractError(error: unknown): CodexrelError {
   if (error instanceof CodexrelError) return error;
