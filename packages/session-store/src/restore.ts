@@ -1,21 +1,4 @@
-/**
- * Restores a bundle into CODEX_HOME. The bundle is decompressed with caps (bytes, ratio), unpacked
- * by node-tar into a fresh staging directory beside the target with a filter that admits only
- * regular files and directories under `home/` (no absolute paths, no `..`, no links, no devices, no
- * duplicates, bounded depth and count), every file is hashed while it is written and checked against
- * the manifest, and only then is the staging tree moved into place. Any failure before that leaves
- * the target exactly as it was. Configuration and credentials are never restored.
- */
-import { createHash } from "node:crypto";
-import {
-  closeSync,
-  createReadStream,
-  constants as fsConstants,
-  futimesSync,
-  mkdirSync,
-  openSync,
-  writeSync,
-} from "node:fs";
+import { createReadStream, mkdirSync } from "node:fs";
 import { chmod, type FileHandle, lstat, mkdir, mkdtemp, open, readdir, rename, rm } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { Transform, type TransformCallback, Writable } from "node:stream";
@@ -34,6 +17,7 @@ import { SessionErrorCodes, sessionError } from "./errors.js";
 import { HOME_DIR_ENTRY, MANIFEST_ENTRY, type Manifest, parseManifest } from "./manifest.js";
 import type { SessionInfo } from "./rollout.js";
 import { neverSaved, protectedOnRestore } from "./rules.js";
+import { StagingWriter } from "./staging-writer.js";
 
 export interface RestoreLimits {
   /** Most files a bundle may hold. Default 100,000. */
@@ -295,8 +279,8 @@ async function extract(
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     for (let d = dir; d.length > staging.length && !madeDirs.has(d); d = dirname(d)) madeDirs.add(d);
   };
-  let openFd: number | undefined;
   let manifestText: string | undefined;
+  const writer = new StagingWriter((error) => fail(mapExtractError(error)));
   const onEntry = (entry: ReadEntry) => {
     const abs = join(staging, entry.path);
     try {
@@ -315,31 +299,9 @@ async function extract(
       }
       const rel = entry.path.slice(HOME_DIR_ENTRY.length + 1);
       ensureDir(dirname(abs));
-      const fd = openSync(abs, OPEN_FLAGS, (entry.mode ?? 0o644) & 0o755);
-      openFd = fd;
-      const hash = createHash("sha256");
-      let size = 0;
-      entry.on("data", (chunk: Buffer) => {
-        if (failure) return;
-        try {
-          writeSync(fd, chunk);
-        } catch (error) {
-          fail(mapExtractError(error));
-          return;
-        }
-        hash.update(chunk);
-        size += chunk.length;
-      });
-      entry.on("end", () => {
-        try {
-          const mtime = entry.mtime ?? new Date();
-          futimesSync(fd, mtime, mtime);
-        } finally {
-          closeSync(fd);
-          openFd = undefined;
-        }
-        files.set(rel, { size, sha256: hash.digest("hex") });
-      });
+      writer.begin(abs, (entry.mode ?? 0o644) & 0o755, (size, sha256) => files.set(rel, { size, sha256 }));
+      entry.on("data", (chunk: Buffer) => writer.data(chunk));
+      entry.on("end", () => writer.end(entry.mtime ?? new Date()));
     } catch (error) {
       entry.resume();
       fail(mapExtractError(error));
@@ -367,6 +329,8 @@ async function extract(
           if (failure || parserFailed) break;
           check(block, compressedBytes);
           if (!parser.write(block)) await new Promise<void>((r) => parser.once("drain", () => r()));
+          writer.flush();
+          await writer.room();
         }
         if (!failure && !parserFailed) parser.end();
       }
@@ -385,8 +349,14 @@ async function extract(
         write(chunk: Buffer, _e, cb) {
           setImmediate(() => {
             if (failure) return cb(failure);
-            if (parser.write(chunk)) cb();
-            else parser.once("drain", () => cb());
+            const next = () => {
+              writer.flush();
+              const room = writer.room();
+              if (room) room.then(() => cb());
+              else cb();
+            };
+            if (parser.write(chunk)) next();
+            else parser.once("drain", next);
           });
         },
         final(cb) {
@@ -399,19 +369,19 @@ async function extract(
     }
     if (failure) throw failure;
     await parsed;
+    await writer.finish();
   } catch (error) {
     if (failure) throw failure;
     throw mapExtractError(error);
   } finally {
-    if (openFd !== undefined) closeSync(openFd);
+    // No file may still be being written when the caller removes the staging tree.
+    await writer.stop();
   }
   if (failure) throw failure;
   if (manifestText === undefined) noManifest();
   const bytes = [...files.values()].reduce((n, f) => n + f.size, 0);
   return { files, bytes, skipped, manifestText };
 }
-
-const OPEN_FLAGS = fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL | (fsConstants.O_NOFOLLOW ?? 0);
 
 /**
  * Checks decompressed output against the byte and ratio caps: call it with every decompressed
