@@ -206,8 +206,12 @@ try {
         }, "ours restore"),
       );
     for (const step of oursFirst ? [restoreOurs, restoreTar] : [restoreTar, restoreOurs]) await step();
-    rmSync(baseOut, { recursive: true, force: true });
-    rmSync(oursOut, { recursive: true, force: true });
+    // The restored trees stay until the end of the run (the work directory is removed then):
+    // deleting 20,000 files between rounds made the next round's restores slow in a way that has
+    // nothing to do with either side. On ext4 without a journal (this machine's root filesystem)
+    // every file creation skips the inodes deleted in the last minutes one by one
+    // (ext4 `recently_deleted`, seen with `perf record`), so whichever side restored first in a
+    // round paid for the previous round's cleanup: 2-4x slower than the side after it.
   }
 
   const rows: [string, number, number, number][] = [

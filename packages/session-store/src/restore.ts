@@ -1,3 +1,16 @@
+/**
+ * Restores a bundle into CODEX_HOME. The bundle is decompressed with caps (bytes, ratio), unpacked
+ * by node-tar into a fresh staging directory beside the target with a filter that admits only
+ * regular files and directories under `home/` (no absolute paths, no `..`, no links, no devices, no
+ * duplicates, bounded depth and count), every file is hashed while it is written and checked against
+ * the manifest, and only then is the staging tree moved into place. Any failure before that leaves
+ * the target exactly as it was. Configuration and credentials are never restored.
+ *
+ * Three things run at once: gzip members are read and inflated on the thread pool (bundles from
+ * `packCodexHome` record each member's length, so two inflate in parallel; older bundles and zstd
+ * stream through one decompressor), node-tar parses on the main thread, and two worker threads
+ * create, write and hash the files (see staging-writer.ts).
+ */
 import { createReadStream, mkdirSync } from "node:fs";
 import { chmod, type FileHandle, lstat, mkdir, mkdtemp, open, readdir, rename, rm } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
@@ -17,7 +30,7 @@ import { SessionErrorCodes, sessionError } from "./errors.js";
 import { HOME_DIR_ENTRY, MANIFEST_ENTRY, type Manifest, parseManifest } from "./manifest.js";
 import type { SessionInfo } from "./rollout.js";
 import { neverSaved, protectedOnRestore } from "./rules.js";
-import { StagingWriter } from "./staging-writer.js";
+import { StagingWriters } from "./staging-writer.js";
 
 export interface RestoreLimits {
   /** Most files a bundle may hold. Default 100,000. */
@@ -280,7 +293,7 @@ async function extract(
     for (let d = dir; d.length > staging.length && !madeDirs.has(d); d = dirname(d)) madeDirs.add(d);
   };
   let manifestText: string | undefined;
-  const writer = new StagingWriter((error) => fail(mapExtractError(error)));
+  const writer = new StagingWriters(WRITERS, (error) => fail(mapExtractError(error)));
   const onEntry = (entry: ReadEntry) => {
     const abs = join(staging, entry.path);
     try {
@@ -298,8 +311,9 @@ async function extract(
         return;
       }
       const rel = entry.path.slice(HOME_DIR_ENTRY.length + 1);
-      ensureDir(dirname(abs));
-      writer.begin(abs, (entry.mode ?? 0o644) & 0o755, (size, sha256) => files.set(rel, { size, sha256 }));
+      const dir = dirname(abs);
+      ensureDir(dir);
+      writer.begin(dir, abs, (entry.mode ?? 0o644) & 0o755, (size, sha256) => files.set(rel, { size, sha256 }));
       entry.on("data", (chunk: Buffer) => writer.data(chunk));
       entry.on("end", () => writer.end(entry.mtime ?? new Date()));
     } catch (error) {
@@ -351,9 +365,7 @@ async function extract(
             if (failure) return cb(failure);
             const next = () => {
               writer.flush();
-              const room = writer.room();
-              if (room) room.then(() => cb());
-              else cb();
+              writer.room().then(() => cb());
             };
             if (parser.write(chunk)) next();
             else parser.once("drain", next);
@@ -429,6 +441,9 @@ export function decompressionGuards(limits: Required<RestoreLimits>): { countIn:
   });
   return { countIn, guard };
 }
+
+/** Threads creating files, each for its own directories. */
+const WRITERS = 2;
 
 /** Compressed bytes a single gzip member may have, and decompressed bytes it may give. */
 const MAX_MEMBER_BYTES = 64 << 20;

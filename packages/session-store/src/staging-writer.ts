@@ -16,7 +16,7 @@ export const OPEN_FLAGS =
 
 const BATCH_BYTES = 1 << 20;
 /** Batches handed to the worker and not yet written; the parser waits beyond this (16 MiB). */
-const BATCHES_IN_FLIGHT = 16;
+const BATCHES_IN_FLIGHT = Math.max(2, (16 << 20) / BATCH_BYTES);
 
 /** One run of bytes of one file inside a batch: [start, end) of the batch buffer. */
 interface Item {
@@ -218,3 +218,57 @@ type WorkerMessage =
   | { type: "ack"; done: (number | string)[]; buf: ArrayBuffer }
   | { type: "error"; done: (number | string)[]; code?: string; message: string; path: string }
   | { type: "ended" };
+
+/**
+ * Up to `count` StagingWriters (started on first use). Every file of one directory goes to the same
+ * writer, in order; directories are dealt out in turn, so files in different directories are
+ * created at the same time (creating a file takes its directory's lock, so one directory gains
+ * nothing from more threads).
+ */
+export class StagingWriters {
+  private readonly writers: StagingWriter[] = [];
+  private readonly byDir = new Map<string, StagingWriter>();
+  private current: StagingWriter | undefined;
+  private turn = 0;
+
+  constructor(
+    private readonly count: number,
+    private readonly onError: (error: Error) => void,
+  ) {}
+
+  begin(dir: string, path: string, mode: number, done: Done): void {
+    let writer = this.byDir.get(dir);
+    if (!writer) {
+      const i = this.turn++ % this.count;
+      writer = this.writers[i] ??= new StagingWriter(this.onError);
+      this.byDir.set(dir, writer);
+    }
+    this.current = writer;
+    writer.begin(path, mode, done);
+  }
+
+  data(chunk: Buffer): void {
+    this.current?.data(chunk);
+  }
+
+  end(mtime: Date): void {
+    this.current?.end(mtime);
+  }
+
+  flush(): void {
+    for (const w of this.writers) w.flush();
+  }
+
+  /** Resolves when every writer has room for more. */
+  async room(): Promise<void> {
+    for (const w of this.writers) await w.room();
+  }
+
+  async finish(): Promise<void> {
+    await Promise.all(this.writers.map((w) => w.finish()));
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.writers.map((w) => w.stop()));
+  }
+}

@@ -97,6 +97,28 @@ export function rawTar(entries: RawEntry[]): Buffer {
 
 export const gz = (b: Buffer) => gzipSync(b);
 
+/**
+ * Gzip members framed the way `packCodexHome` writes them: each member's header carries its own
+ * length in an FEXTRA subfield "CR" (4 bytes LE), `blockBytes` of input per member.
+ * `lengthOf` lets a test lie about a member's length.
+ */
+export function indexedGz(b: Buffer, blockBytes = 4 << 20, lengthOf = (real: number, _i: number) => real): Buffer {
+  const members: Buffer[] = [];
+  for (let at = 0, i = 0; at < b.length || i === 0; at += blockBytes, i++) {
+    const plain = gzipSync(b.subarray(at, at + blockBytes));
+    const out = Buffer.alloc(plain.length + 10);
+    plain.copy(out, 0, 0, 10);
+    out[3] = 0x04;
+    out.writeUInt16LE(8, 10);
+    out.write("CR", 12, "latin1");
+    out.writeUInt16LE(4, 14);
+    out.writeUInt32LE(lengthOf(out.length, i), 16);
+    plain.copy(out, 20, 10);
+    members.push(out);
+  }
+  return Buffer.concat(members);
+}
+
 /** A minimal valid manifest for hand-built bundles. */
 export function manifestFor(files: { path: string; body: Buffer | string }[], extra: Record<string, unknown> = {}) {
   return JSON.stringify({

@@ -4,10 +4,10 @@
  */
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { constants, createGzip, gzipSync } from "node:zlib";
+import { constants, createGzip, gunzipSync, gzipSync } from "node:zlib";
 import { packCodexHome, restoreBundle, SessionErrorCodes } from "@codexrel/session-store";
 import { describe, expect, test } from "vitest";
-import { exists, gz, manifestFor, type RawEntry, rawTar, snapshot, tempDir, writeTree } from "./helpers.js";
+import { exists, gz, indexedGz, manifestFor, type RawEntry, rawTar, snapshot, tempDir, writeTree } from "./helpers.js";
 
 interface Arena {
   dir: string;
@@ -114,6 +114,16 @@ const cases: [string, Buffer, string][] = [
     SessionErrorCodes.SESSION_BUNDLE_UNSAFE,
   ],
   [
+    "a file in place of a directory (the file writer refuses to open it)",
+    gz(
+      withManifest([
+        { path: "home/sessions/dir/", type: "Directory" },
+        { path: "home/sessions/dir", body: "x" },
+      ]),
+    ),
+    SessionErrorCodes.SESSION_RESTORE_FAILED,
+  ],
+  [
     "deep nesting",
     gz(withManifest([{ path: `home/${Array.from({ length: 40 }, (_, i) => `d${i}`).join("/")}/f`, body: "x" }])),
     SessionErrorCodes.SESSION_BUNDLE_TOO_LARGE,
@@ -157,6 +167,65 @@ describe("hostile bundles", () => {
     const a = await arena();
     const bundle = await bundleOf(a, bytes);
     await expect(restoreBundle({ bundle, codexHome: a.target })).rejects.toMatchObject({ code });
+    await expectUntouched(a);
+  });
+
+  // The same bundles framed as packCodexHome frames them (gzip members that carry their length),
+  // which restore inflates member by member instead of as one stream.
+  const indexedCases = cases
+    .filter(([, bytes]) => bytes[0] === 0x1f && bytes[1] === 0x8b)
+    .map(([name, bytes, code]): [string, Buffer, string] => [name, indexedGz(gunzipSync(bytes)), code]);
+  test.each(indexedCases)(
+    "%s (length-framed gzip members) is refused and changes nothing",
+    async (_name, bytes, code) => {
+      const a = await arena();
+      const bundle = await bundleOf(a, bytes);
+      await expect(restoreBundle({ bundle, codexHome: a.target })).rejects.toMatchObject({ code });
+      await expectUntouched(a);
+    },
+  );
+
+  test("length-framed members: a length past the end, a wrong length, trailing bytes and a member bomb", async () => {
+    const a = await arena();
+    const many = Array.from({ length: 30 }, (_, i) => ({ path: `s/f${i}.txt`, body: `${"word ".repeat(300)}${i}\n` }));
+    const tar = rawTar([
+      ...many.map((f) => ({ path: `home/${f.path}`, body: f.body })),
+      { path: "codexrel-manifest.json", body: manifestFor(many) },
+    ]);
+    const lies: [string, Buffer, string][] = [
+      ["past the end", indexedGz(tar, 8192, (n, i) => (i === 1 ? n + 1_000_000 : n)), "SESSION_BUNDLE_CORRUPT"],
+      ["too short", indexedGz(tar, 8192, (n, i) => (i === 1 ? n - 7 : n)), "SESSION_BUNDLE_CORRUPT"],
+      ["too long", indexedGz(tar, 8192, (n, i) => (i === 0 ? n + 3 : n)), "SESSION_BUNDLE_CORRUPT"],
+      ["zero", indexedGz(tar, 8192, (n, i) => (i === 2 ? 0 : n)), "SESSION_BUNDLE_CORRUPT"],
+      ["trailing bytes", Buffer.concat([indexedGz(tar, 8192), Buffer.from("garbage")]), "SESSION_BUNDLE_CORRUPT"],
+      [
+        "an unframed member after framed ones",
+        Buffer.concat([indexedGz(tar.subarray(0, 8192)), gz(tar.subarray(8192))]),
+        "SESSION_BUNDLE_CORRUPT",
+      ],
+    ];
+    expect(
+      await restoreBundle({ bundle: await bundleOf(a, indexedGz(tar, 8192)), codexHome: join(a.dir, "fine") }),
+    ).toMatchObject({ files: 30 });
+    for (const [name, bytes, code] of lies) {
+      const err = await restoreBundle({ bundle: await bundleOf(a, bytes), codexHome: a.target }).catch((e) => e);
+      expect({ name, code: err?.code }).toEqual({ name, code });
+      await expectUntouched(a);
+    }
+    // One member that inflates past the byte cap is refused by the inflater itself.
+    const bomb = indexedGz(
+      Buffer.concat([
+        rawTar([{ path: "home/bomb.bin", body: Buffer.alloc(0), size: 8 << 20 }]).subarray(0, 512),
+        Buffer.alloc(8 << 20),
+      ]),
+      16 << 20,
+    );
+    const err = await restoreBundle({
+      bundle: await bundleOf(a, bomb),
+      codexHome: a.target,
+      limits: { maxBytes: 1 << 20 },
+    }).catch((e) => e);
+    expect(err).toMatchObject({ code: SessionErrorCodes.SESSION_BUNDLE_TOO_LARGE });
     await expectUntouched(a);
   });
 

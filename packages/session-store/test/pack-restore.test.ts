@@ -1,8 +1,16 @@
 import { spawnSync } from "node:child_process";
-import { mkdir, readdir, readFile, rename, stat, utimes } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, stat, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
-import { inspectBundle, packCodexHome, restoreBundle, SessionErrorCodes, zstdAvailable } from "@codexrel/session-store";
+import { gunzipSync, gzipSync } from "node:zlib";
+import {
+  inspectBundle,
+  MEMBER_HEADER_BYTES,
+  memberLength,
+  packCodexHome,
+  restoreBundle,
+  SessionErrorCodes,
+  zstdAvailable,
+} from "@codexrel/session-store";
 import { describe, expect, test } from "vitest";
 import { fakeCodexHome, snapshot, tempDir, writeTree } from "./helpers.js";
 
@@ -145,6 +153,50 @@ describe("pack", () => {
     const restored = await restoreBundle({ bundle, codexHome: join(dir, "restored") });
     expect(restored.files).toBe(2);
     expect(await snapshot(join(dir, "restored"))).toEqual(await snapshot(home));
+  });
+
+  test("every gzip member records its length; bundles without the lengths (one gzip stream) still restore", async () => {
+    const dir = await tempDir();
+    const home = join(dir, "home");
+    const noise = (n: number, seed: number) => {
+      const b = Buffer.alloc(n);
+      for (let i = 0; i + 4 <= n; i += 4) b.writeUInt32LE(((i + seed) * 2654435761) >>> 0, i);
+      return b;
+    };
+    // Many files over several directories (the writers split directories between them), files
+    // larger than a write batch (1 MiB) and than a member (4 MiB), an empty file, and old mtimes.
+    const files: Record<string, Buffer | string> = { "empty.txt": "", "db/big.sqlite": noise(5 << 20, 1) };
+    for (let d = 0; d < 6; d++)
+      for (let f = 0; f < 40; f++)
+        files[`sessions/2026/01/0${d}/rollout-${f}.jsonl`] = noise(1000 + f * 997, d * 100 + f);
+    files["db/mid.sqlite-wal"] = noise(1536 * 1024, 7);
+    await writeTree(home, files, new Date("2025-03-04T05:06:07Z"));
+    const bundle = join(dir, "b.tgz");
+    await packCodexHome({ codexHome: home, out: bundle });
+
+    const bytes = await readFile(bundle);
+    let members = 0;
+    for (let at = 0; at < bytes.length; members++) {
+      const length = memberLength(bytes.subarray(at, at + MEMBER_HEADER_BYTES));
+      expect(length, `member at ${at}`).toBeGreaterThan(MEMBER_HEADER_BYTES);
+      at += length as number;
+      expect(at).toBeLessThanOrEqual(bytes.length);
+    }
+    expect(members).toBeGreaterThan(1);
+    const restored = await restoreBundle({ bundle, codexHome: join(dir, "restored") });
+    expect(restored.files).toBe(Object.keys(files).length);
+    const want = await snapshot(home);
+    expect(await snapshot(join(dir, "restored"))).toEqual(want);
+    expect((await stat(join(dir, "restored", "sessions/2026/01/03/rollout-7.jsonl"))).mtime.toISOString()).toBe(
+      "2025-03-04T05:06:07.000Z",
+    );
+
+    // A bundle written before member lengths existed: one plain gzip stream of the same tar.
+    const legacy = join(dir, "legacy.tgz");
+    await writeFile(legacy, gzipSync(gunzipSync(bytes)));
+    expect(memberLength(gzipSync(Buffer.from("x")))).toBeUndefined();
+    await restoreBundle({ bundle: legacy, codexHome: join(dir, "from-legacy") });
+    expect(await snapshot(join(dir, "from-legacy"))).toEqual(want);
   });
 
   test("a missing CODEX_HOME is a coded error", async () => {
