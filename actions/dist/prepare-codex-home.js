@@ -19985,6 +19985,27 @@ function zstdMissing() {
     "Use gzip (the default), or run on Node.js 22.15+ where node:zlib has zstd."
   );
 }
+var MEMBER_EXTRA_ID = [67, 82];
+var GZIP_HEADER = 10;
+var EXTRA_BYTES = 2 + 4 + 4;
+var MEMBER_HEADER_BYTES = GZIP_HEADER + EXTRA_BYTES;
+function memberLength(head) {
+  if (head.length < MEMBER_HEADER_BYTES) return void 0;
+  if (head[0] !== 31 || head[1] !== 139 || head[2] !== 8 || head[3] !== 4) return void 0;
+  if (head.readUInt16LE(10) !== 8 || head[12] !== MEMBER_EXTRA_ID[0] || head[13] !== MEMBER_EXTRA_ID[1])
+    return void 0;
+  if (head.readUInt16LE(14) !== 4) return void 0;
+  return head.readUInt32LE(16);
+}
+function gunzipMember(member, maxOutput) {
+  return new Promise((resolve3, reject) => {
+    zlib.gunzip(
+      member,
+      { chunkSize: 1 << 22, maxOutputLength: maxOutput },
+      (err, out) => err ? reject(err) : resolve3(out)
+    );
+  });
+}
 
 // ../node_modules/.pnpm/tar@7.5.23/node_modules/tar/dist/esm/index.min.js
 import Qr from "events";
@@ -23004,16 +23025,7 @@ function parseManifest(text) {
 }
 
 // ../packages/session-store/src/restore.ts
-import { createHash } from "node:crypto";
-import {
-  closeSync,
-  createReadStream,
-  constants as fsConstants,
-  futimesSync,
-  mkdirSync,
-  openSync,
-  writeSync
-} from "node:fs";
+import { createReadStream, mkdirSync } from "node:fs";
 import { chmod, lstat, mkdir, mkdtemp, open, readdir, rename, rm } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { Transform, Writable } from "node:stream";
@@ -23040,6 +23052,223 @@ function protectedOnRestore(rel) {
   if (top === "hooks.json" || top === "mcp.json" || top === "rules") return true;
   return false;
 }
+
+// ../packages/session-store/src/staging-writer.ts
+import { constants as fsConstants } from "node:fs";
+import { Worker } from "node:worker_threads";
+var OPEN_FLAGS = fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL | (fsConstants.O_NOFOLLOW ?? 0);
+var BATCH_BYTES = 1 << 20;
+var BATCHES_IN_FLIGHT = Math.max(2, (16 << 20) / BATCH_BYTES);
+var WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const fs = require("node:fs");
+const { createHash } = require("node:crypto");
+const FLAGS = workerData.flags;
+let fd = -1;
+let hash;
+let size = 0;
+let failed = false;
+let current = "";
+parentPort.on("message", (m) => {
+  if (m.type === "end") {
+    if (fd >= 0) { try { fs.closeSync(fd); } catch {} fd = -1; }
+    parentPort.postMessage({ type: "ended" });
+    return;
+  }
+  if (failed) return;
+  const buf = Buffer.from(m.buf);
+  const done = [];
+  try {
+    for (const it of m.items) {
+      if (it.path !== undefined) {
+        current = it.path;
+        fd = fs.openSync(it.path, FLAGS, it.mode);
+        hash = createHash("sha256");
+        size = 0;
+      }
+      let at = it.start;
+      while (at < it.end) at += fs.writeSync(fd, buf, at, it.end - at);
+      if (it.end > it.start) hash.update(buf.subarray(it.start, it.end));
+      size += it.end - it.start;
+      if (it.mtimeMs !== undefined) {
+        const t = it.mtimeMs / 1000;
+        fs.futimesSync(fd, t, t);
+        const closing = fd;
+        fd = -1;
+        fs.closeSync(closing);
+        done.push(it.id, size, hash.digest("hex"));
+      }
+    }
+  } catch (error) {
+    failed = true;
+    if (fd >= 0) { try { fs.closeSync(fd); } catch {} fd = -1; }
+    parentPort.postMessage({ type: "error", code: error.code, message: String(error.message), path: current, done });
+    return;
+  }
+  parentPort.postMessage({ type: "ack", done, buf: m.buf }, [m.buf]);
+});
+`;
+var StagingWriter = class {
+  constructor(onError) {
+    this.onError = onError;
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { flags: OPEN_FLAGS } });
+    this.buf = Buffer.allocUnsafeSlow(BATCH_BYTES);
+    this.worker.on("message", (m2) => this.onMessage(m2));
+    this.worker.on("error", (error) => this.failWith(error));
+  }
+  onError;
+  worker;
+  buf;
+  used = 0;
+  items = [];
+  spare = [];
+  pending = /* @__PURE__ */ new Map();
+  nextId = 0;
+  current;
+  currentId = -1;
+  inFlight = 0;
+  failed = false;
+  waiters = [];
+  ended;
+  /** Starts a file (its directory must exist). `done` gets the size and sha256 once it is written. */
+  begin(path, mode2, done) {
+    const id = this.nextId++;
+    this.pending.set(id, done);
+    this.currentId = id;
+    this.current = { id, path, mode: mode2, start: this.used, end: this.used };
+    this.items.push(this.current);
+  }
+  /** Appends bytes to the current file (copied: the caller may reuse `chunk`). */
+  data(chunk) {
+    let at2 = 0;
+    while (at2 < chunk.length) {
+      if (this.used === this.buf.length) this.flush();
+      const n = chunk.copy(this.buf, this.used, at2);
+      if (!this.current) {
+        this.current = { id: this.currentId, start: this.used, end: this.used };
+        this.items.push(this.current);
+      }
+      this.used += n;
+      this.current.end = this.used;
+      at2 += n;
+    }
+  }
+  /** Ends the current file with its mtime. */
+  end(mtime) {
+    if (!this.current) {
+      this.current = { id: this.currentId, start: this.used, end: this.used };
+      this.items.push(this.current);
+    }
+    this.current.mtimeMs = mtime.getTime();
+    this.current = void 0;
+  }
+  /** Hands the current batch to the worker. */
+  flush() {
+    if (this.items.length === 0 || this.failed) return;
+    const buf = this.buf.buffer;
+    this.worker.postMessage({ type: "batch", buf, items: this.items }, [buf]);
+    this.inFlight += 1;
+    this.items = [];
+    this.used = 0;
+    if (this.current) this.current = void 0;
+    const reuse = this.spare.pop();
+    this.buf = reuse ? Buffer.from(reuse) : Buffer.allocUnsafeSlow(BATCH_BYTES);
+  }
+  /** Resolves when the worker has room for more (or has failed). */
+  room() {
+    if (this.failed || this.inFlight < BATCHES_IN_FLIGHT) return void 0;
+    return new Promise((resolve3) => this.waiters.push(resolve3));
+  }
+  /** Flushes, waits for every batch to be written and stops the worker. */
+  async finish() {
+    this.flush();
+    while (this.inFlight > 0 && !this.failed) await new Promise((resolve3) => this.waiters.push(resolve3));
+    await this.stop();
+  }
+  /** Stops the worker; no file is written after this resolves. Safe to call more than once. */
+  stop() {
+    this.ended ??= (async () => {
+      if (!this.failed) {
+        const ended = new Promise((resolve3) => {
+          this.worker.once("exit", () => resolve3());
+          this.worker.on("message", (m2) => m2.type === "ended" && resolve3());
+        });
+        this.worker.postMessage({ type: "end" });
+        await ended;
+      }
+      await this.worker.terminate();
+    })();
+    return this.ended;
+  }
+  onMessage(m2) {
+    if (m2.type === "ended") return;
+    const done = m2.done;
+    for (let i = 0; i < done.length; i += 3) {
+      const id = done[i];
+      const cb = this.pending.get(id);
+      this.pending.delete(id);
+      cb?.(done[i + 1], done[i + 2]);
+    }
+    if (m2.type === "error") {
+      const error = Object.assign(new Error(`${m2.message} (${m2.path})`), { code: m2.code });
+      this.failWith(error);
+      return;
+    }
+    this.inFlight -= 1;
+    this.spare.push(m2.buf);
+    this.wake();
+  }
+  failWith(error) {
+    if (this.failed) return;
+    this.failed = true;
+    this.onError(error);
+    this.wake();
+  }
+  wake() {
+    for (const w2 of this.waiters.splice(0)) w2();
+  }
+};
+var StagingWriters = class {
+  constructor(count, onError) {
+    this.count = count;
+    this.onError = onError;
+  }
+  count;
+  onError;
+  writers = [];
+  byDir = /* @__PURE__ */ new Map();
+  current;
+  turn = 0;
+  begin(dir, path, mode2, done) {
+    let writer = this.byDir.get(dir);
+    if (!writer) {
+      const i = this.turn++ % this.count;
+      writer = this.writers[i] ??= new StagingWriter(this.onError);
+      this.byDir.set(dir, writer);
+    }
+    this.current = writer;
+    writer.begin(path, mode2, done);
+  }
+  data(chunk) {
+    this.current?.data(chunk);
+  }
+  end(mtime) {
+    this.current?.end(mtime);
+  }
+  flush() {
+    for (const w2 of this.writers) w2.flush();
+  }
+  /** Resolves when every writer has room for more. */
+  async room() {
+    for (const w2 of this.writers) await w2.room();
+  }
+  async finish() {
+    await Promise.all(this.writers.map((w2) => w2.finish()));
+  }
+  async stop() {
+    await Promise.all(this.writers.map((w2) => w2.stop()));
+  }
+};
 
 // ../packages/session-store/src/restore.ts
 var DEFAULT_RESTORE_LIMITS = {
@@ -23133,11 +23362,10 @@ async function extract(bundle, compression, staging, limits) {
   let declaredBytes = 0;
   let fileCount = 0;
   let failure;
-  const source = createReadStream(bundle);
-  const { countIn, guard } = decompressionGuards(limits);
+  let abortSource;
   const fail = (error) => {
     failure ??= error;
-    source.destroy(error);
+    abortSource?.(error);
   };
   const filter = (path, entry) => {
     if (failure) return false;
@@ -23227,8 +23455,8 @@ async function extract(bundle, compression, staging, limits) {
     mkdirSync(dir, { recursive: true, mode: 448 });
     for (let d = dir; d.length > staging.length && !madeDirs.has(d); d = dirname(d)) madeDirs.add(d);
   };
-  let openFd;
   let manifestText;
+  const writer = new StagingWriters(WRITERS, (error) => fail(mapExtractError(error)));
   const onEntry = (entry) => {
     const abs = join(staging, entry.path);
     try {
@@ -23246,32 +23474,11 @@ async function extract(bundle, compression, staging, limits) {
         return;
       }
       const rel = entry.path.slice(HOME_DIR_ENTRY.length + 1);
-      ensureDir(dirname(abs));
-      const fd = openSync(abs, OPEN_FLAGS, (entry.mode ?? 420) & 493);
-      openFd = fd;
-      const hash = createHash("sha256");
-      let size = 0;
-      entry.on("data", (chunk) => {
-        if (failure) return;
-        try {
-          writeSync(fd, chunk);
-        } catch (error) {
-          fail(mapExtractError(error));
-          return;
-        }
-        hash.update(chunk);
-        size += chunk.length;
-      });
-      entry.on("end", () => {
-        try {
-          const mtime = entry.mtime ?? /* @__PURE__ */ new Date();
-          futimesSync(fd, mtime, mtime);
-        } finally {
-          closeSync(fd);
-          openFd = void 0;
-        }
-        files.set(rel, { size, sha256: hash.digest("hex") });
-      });
+      const dir = dirname(abs);
+      ensureDir(dir);
+      writer.begin(dir, abs, (entry.mode ?? 420) & 493, (size, sha256) => files.set(rel, { size, sha256 }));
+      entry.on("data", (chunk) => writer.data(chunk));
+      entry.on("end", () => writer.end(entry.mtime ?? /* @__PURE__ */ new Date()));
     } catch (error) {
       entry.resume();
       fail(mapExtractError(error));
@@ -23284,62 +23491,158 @@ async function extract(bundle, compression, staging, limits) {
   });
   parsed.catch(() => {
   });
-  const sink = new Writable({
-    highWaterMark: 1 << 20,
-    write(chunk, _e2, cb) {
-      setImmediate(() => {
-        if (failure) return cb(failure);
-        if (parser.write(chunk)) cb();
-        else parser.once("drain", () => cb());
-      });
-    },
-    final(cb) {
-      parser.end();
-      cb();
-    }
+  let parserFailed = false;
+  parser.on("error", () => {
+    parserFailed = true;
   });
-  parser.on("error", (error) => sink.destroy(error));
   try {
-    await pipeline(source, countIn, decompressor(compression), guard, sink);
+    const fh = await open(bundle, "r");
+    let indexed = false;
+    try {
+      indexed = compression === "gzip" && await firstMemberLength(fh) !== void 0;
+      if (indexed) {
+        const check = decompressionCheck(limits);
+        for await (const { block, compressedBytes } of inflateMembers(fh, limits)) {
+          if (failure || parserFailed) break;
+          check(block, compressedBytes);
+          if (!parser.write(block)) await new Promise((r) => parser.once("drain", () => r()));
+          writer.flush();
+          await writer.room();
+        }
+        if (!failure && !parserFailed) parser.end();
+      }
+    } finally {
+      await fh.close();
+    }
+    if (!indexed) {
+      const source = createReadStream(bundle);
+      const { countIn, guard } = decompressionGuards(limits);
+      abortSource = (error) => source.destroy(error);
+      const sink = new Writable({
+        highWaterMark: 1 << 20,
+        write(chunk, _e2, cb) {
+          setImmediate(() => {
+            if (failure) return cb(failure);
+            const next = () => {
+              writer.flush();
+              writer.room().then(() => cb());
+            };
+            if (parser.write(chunk)) next();
+            else parser.once("drain", next);
+          });
+        },
+        final(cb) {
+          parser.end();
+          cb();
+        }
+      });
+      parser.on("error", (error) => sink.destroy(error));
+      await pipeline(source, countIn, decompressor(compression), guard, sink);
+    }
+    if (failure) throw failure;
     await parsed;
+    await writer.finish();
   } catch (error) {
     if (failure) throw failure;
     throw mapExtractError(error);
   } finally {
-    if (openFd !== void 0) closeSync(openFd);
+    await writer.stop();
   }
   if (failure) throw failure;
   if (manifestText === void 0) noManifest();
   const bytes = [...files.values()].reduce((n, f2) => n + f2.size, 0);
   return { files, bytes, skipped, manifestText };
 }
-var OPEN_FLAGS = fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL | (fsConstants.O_NOFOLLOW ?? 0);
-function decompressionGuards(limits) {
+function decompressionCheck(limits) {
   let compressed = 0;
   let decompressed = 0;
   let first = true;
+  return (chunk, compressedBytes) => {
+    compressed += compressedBytes;
+    if (first && chunk.length >= 2) {
+      first = false;
+      if (detectCompression(chunk)) throw unsafe("nested compressed stream", "(archive)");
+    }
+    decompressed += chunk.length;
+    if (decompressed > limits.maxBytes + 1024 * 1024) throw tooLarge(`more than ${limits.maxBytes} bytes`);
+    if (decompressed > limits.ratioFloorBytes && decompressed / Math.max(compressed, 1) > limits.maxRatio) {
+      throw tooLarge(`decompression ratio above ${limits.maxRatio}:1 (possible compression bomb)`);
+    }
+  };
+}
+function decompressionGuards(limits) {
+  const check = decompressionCheck(limits);
+  let pending = 0;
   const countIn = new Transform({
     transform(chunk, _e2, cb) {
-      compressed += chunk.length;
+      pending += chunk.length;
       cb(null, chunk);
     }
   });
   const guard = new Transform({
     transform(chunk, _e2, cb) {
-      if (first && chunk.length >= 2) {
-        first = false;
-        if (detectCompression(chunk)) return cb(unsafe("nested compressed stream", "(archive)"));
+      try {
+        check(chunk, pending);
+      } catch (error) {
+        return cb(error);
       }
-      decompressed += chunk.length;
-      if (decompressed > limits.maxBytes + 1024 * 1024) return cb(tooLarge(`more than ${limits.maxBytes} bytes`));
-      if (decompressed > limits.ratioFloorBytes && decompressed / Math.max(compressed, 1) > limits.maxRatio) {
-        return cb(tooLarge(`decompression ratio above ${limits.maxRatio}:1 (possible compression bomb)`));
-      }
+      pending = 0;
       cb(null, chunk);
     }
   });
   return { countIn, guard };
 }
+var WRITERS = 2;
+var MAX_MEMBER_BYTES = 64 << 20;
+var MEMBERS_IN_FLIGHT = 2;
+async function firstMemberLength(fh) {
+  const head = Buffer.alloc(MEMBER_HEADER_BYTES);
+  const { bytesRead } = await fh.read(head, 0, head.length, 0);
+  return memberLength(head.subarray(0, bytesRead));
+}
+async function* inflateMembers(fh, limits) {
+  const { size } = await fh.stat();
+  const maxOutput = Math.min(MAX_MEMBER_BYTES, limits.maxBytes + 1024 * 1024);
+  const head = Buffer.alloc(MEMBER_HEADER_BYTES);
+  let offset = 0;
+  const inflight = [];
+  try {
+    for (; ; ) {
+      while (inflight.length < MEMBERS_IN_FLIGHT && offset < size) {
+        const { bytesRead } = await fh.read(head, 0, head.length, offset);
+        const length = memberLength(head.subarray(0, bytesRead));
+        if (length === void 0 || length < MEMBER_HEADER_BYTES || length > size - offset) {
+          throw damaged(`gzip member at byte ${offset} has no valid length`);
+        }
+        if (length > MAX_MEMBER_BYTES) throw tooLarge(`a gzip member larger than ${MAX_MEMBER_BYTES} bytes`);
+        const at2 = offset;
+        offset += length;
+        const job = (async () => {
+          const member = Buffer.allocUnsafe(length);
+          const { bytesRead: got } = await fh.read(member, 0, length, at2);
+          if (got !== length) throw damaged(`gzip member at byte ${at2} is truncated`);
+          const block = await gunzipMember(member, maxOutput).catch((error) => {
+            throw error.code === "ERR_BUFFER_TOO_LARGE" ? tooLarge(`a gzip member inflates past ${maxOutput} bytes (possible compression bomb)`) : error;
+          });
+          return { block, compressedBytes: length };
+        })();
+        job.catch(() => {
+        });
+        inflight.push(job);
+      }
+      const next = inflight.shift();
+      if (!next) return;
+      yield await next;
+    }
+  } finally {
+    await Promise.allSettled(inflight);
+  }
+}
+var damaged = (message) => sessionError(
+  SessionErrorCodes.SESSION_BUNDLE_CORRUPT,
+  `the bundle is damaged or truncated: ${message}`,
+  "The stored bundle is unusable; the next save replaces it."
+);
 function mapExtractError(error) {
   if (error instanceof CodexrelError) return error;
   const e = error;

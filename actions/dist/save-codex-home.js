@@ -19978,7 +19978,11 @@ function compressBlock(kind, block, level) {
   return new Promise((resolve2, reject) => {
     const cb = (err, out) => err ? reject(err) : resolve2(out);
     if (kind === "gzip") {
-      zlib.gzip(block, { level: level ?? DEFAULT_GZIP_LEVEL, memLevel: 9, chunkSize: 1 << 20 }, cb);
+      zlib.gzip(
+        block,
+        { level: level ?? DEFAULT_GZIP_LEVEL, memLevel: 9, chunkSize: 1 << 20 },
+        (err, out) => err ? reject(err) : resolve2(withMemberLength(out))
+      );
       return;
     }
     const z2 = zlib;
@@ -19986,6 +19990,23 @@ function compressBlock(kind, block, level) {
     const key = z2.constants.ZSTD_c_compressionLevel;
     z2.zstdCompress(block, key === void 0 ? {} : { params: { [key]: level ?? 3 } }, cb);
   });
+}
+var MEMBER_EXTRA_ID = [67, 82];
+var GZIP_HEADER = 10;
+var EXTRA_BYTES = 2 + 4 + 4;
+var MEMBER_HEADER_BYTES = GZIP_HEADER + EXTRA_BYTES;
+function withMemberLength(member) {
+  if (member.length < GZIP_HEADER || member[3] !== 0) return member;
+  const out = Buffer.allocUnsafe(member.length + EXTRA_BYTES);
+  member.copy(out, 0, 0, GZIP_HEADER);
+  out[3] = 4;
+  out.writeUInt16LE(8, 10);
+  out[12] = MEMBER_EXTRA_ID[0];
+  out[13] = MEMBER_EXTRA_ID[1];
+  out.writeUInt16LE(4, 14);
+  out.writeUInt32LE(out.length, 16);
+  member.copy(out, MEMBER_HEADER_BYTES, GZIP_HEADER);
+  return out;
 }
 
 // ../node_modules/.pnpm/tar@7.5.23/node_modules/tar/dist/esm/index.min.js
