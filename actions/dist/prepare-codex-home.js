@@ -23115,6 +23115,9 @@ var StagingWriter = class {
     this.buf = Buffer.allocUnsafeSlow(BATCH_BYTES);
     this.worker.on("message", (m2) => this.onMessage(m2));
     this.worker.on("error", (error) => this.failWith(error));
+    this.worker.on("exit", () => {
+      if (!this.ended) this.failWith(new Error("the file writer thread stopped unexpectedly"));
+    });
   }
   onError;
   worker;
@@ -23140,6 +23143,7 @@ var StagingWriter = class {
   }
   /** Appends bytes to the current file (copied: the caller may reuse `chunk`). */
   data(chunk) {
+    if (this.failed) return;
     let at2 = 0;
     while (at2 < chunk.length) {
       if (this.used === this.buf.length) this.flush();

@@ -103,6 +103,9 @@ export class StagingWriter {
     this.buf = Buffer.allocUnsafeSlow(BATCH_BYTES);
     this.worker.on("message", (m: WorkerMessage) => this.onMessage(m));
     this.worker.on("error", (error) => this.failWith(error));
+    this.worker.on("exit", () => {
+      if (!this.ended) this.failWith(new Error("the file writer thread stopped unexpectedly"));
+    });
   }
 
   /** Starts a file (its directory must exist). `done` gets the size and sha256 once it is written. */
@@ -116,6 +119,7 @@ export class StagingWriter {
 
   /** Appends bytes to the current file (copied: the caller may reuse `chunk`). */
   data(chunk: Buffer): void {
+    if (this.failed) return; // nothing more is written; the caller is already failing
     let at = 0;
     while (at < chunk.length) {
       if (this.used === this.buf.length) this.flush();

@@ -124,6 +124,17 @@ const cases: [string, Buffer, string][] = [
     SessionErrorCodes.SESSION_RESTORE_FAILED,
   ],
   [
+    "a file in place of a directory, followed by megabytes more",
+    gz(
+      withManifest([
+        { path: "home/sessions/dir/", type: "Directory" },
+        { path: "home/sessions/dir", body: "x" },
+        ...Array.from({ length: 6 }, (_, i) => ({ path: `home/more/m${i}.bin`, body: Buffer.alloc(1 << 20, i) })),
+      ]),
+    ),
+    SessionErrorCodes.SESSION_RESTORE_FAILED,
+  ],
+  [
     "deep nesting",
     gz(withManifest([{ path: `home/${Array.from({ length: 40 }, (_, i) => `d${i}`).join("/")}/f`, body: "x" }])),
     SessionErrorCodes.SESSION_BUNDLE_TOO_LARGE,
