@@ -254,17 +254,23 @@ export class JunitStreamParser {
     }
   }
 
-  private lastInterned = "";
+  /** The last value interned per kind: consecutive testcases mostly repeat their classname and file. */
+  private readonly lastInterned: string[] = ["", "", ""];
 
-  /** Shares repeated values (classnames, files, suite paths) and detaches them from parser chunks. */
-  private intern(value: string): string {
-    if (value === this.lastInterned) return this.lastInterned;
+  /**
+   * Shares repeated values (classnames, files, suite paths) and detaches them from parser chunks.
+   * `kind` keeps one last-value slot per kind of value, so a classname and a file read in turn do
+   * not evict each other and fall through to a hash lookup on every testcase.
+   */
+  private intern(value: string, kind: 0 | 1 | 2 = 2): string {
+    const last = this.lastInterned[kind]!;
+    if (value === last) return last;
     let hit = this.internPool.get(value);
     if (hit === undefined) {
       hit = detach(value);
       if (this.internPool.size < 100_000) this.internPool.set(hit, hit);
     }
-    this.lastInterned = hit;
+    this.lastInterned[kind] = hit;
     return hit;
   }
 
@@ -385,11 +391,14 @@ export class JunitStreamParser {
   private openCase(attrs: Record<string, string>): void {
     const classname = attrs.classname ?? attrs.class;
     const line = attrs.line === undefined ? Number.NaN : Number(attrs.line);
-    const file = attrs.file ?? this.suites[this.suites.length - 1]?.file ?? null;
+    const own = attrs.file;
+    // A file inherited from the suite is interned already.
+    const file =
+      own !== undefined ? (own ? this.intern(own, 1) : null) : (this.suites[this.suites.length - 1]?.file ?? null);
     this.current = {
       name: attrs.name ?? null,
-      classname: classname ? this.intern(classname) : null,
-      file: file ? this.intern(file) : null,
+      classname: classname ? this.intern(classname, 0) : null,
+      file,
       line: Number.isInteger(line) && line >= 1 ? line : null,
       durationMs: parseSeconds(attrs.time),
       status: attrs.status ?? attrs.result ?? null,
@@ -411,7 +420,7 @@ export class JunitStreamParser {
       // mocha-junit-reporter: name = full title, classname = own title.
       const prefix = name.slice(0, name.length - classname.length - 1);
       name = classname;
-      classname = this.intern(prefix);
+      classname = this.intern(prefix, 0);
     }
     const suite = this.suitePath();
     const attempts = this.attempts(c);
