@@ -2,12 +2,13 @@
  * The one-call entry used by the CLI and the action: paths in, the regressions section out.
  */
 import { CodexrelError } from "@codexrel/core";
+import { BaselineBuilder } from "./baseline.js";
 import { type Classification, type Clock, classify, type Policy } from "./classify.js";
 import { RegressionErrorCodes } from "./errors.js";
 import { type KnownFailingList, loadKnownFailing } from "./known-failing.js";
 import type { TestRun } from "./model.js";
 import type { ParseOptions } from "./parse.js";
-import { loadRun } from "./runs.js";
+import { loadInto, loadRun } from "./runs.js";
 
 export interface ClassifyReportsOptions {
   /** Base report files, directories or globs. Empty or matching nothing: no baseline. */
@@ -30,6 +31,10 @@ export interface ClassifyReportsOptions {
 }
 
 export interface ClassifyReportsResult extends Classification {
+  /**
+   * The base as read: its files, skipped files and warnings, and whole records only of the tests
+   * the candidate no longer has (the rest were reduced to their outcome while streaming).
+   */
   base: TestRun | null;
   candidate: TestRun[];
 }
@@ -56,7 +61,18 @@ export async function classifyReports(options: ClassifyReportsOptions): Promise<
     );
   }
   const basePatterns = options.base ?? [];
-  const base = basePatterns.length > 0 ? await loadRun(basePatterns, { ...common, label: "base" }) : null;
+  // The base is read after the candidate, so each base test is compared as it streams past
+  // instead of being kept: only the tests the candidate dropped stay whole.
+  const candidateId = (id: string): string | undefined => {
+    for (const run of candidate) {
+      const test = run.tests.get(id);
+      if (test) return test.id;
+    }
+    return undefined;
+  };
+  const builder = new BaselineBuilder("base", candidateId, options.repeated ?? "attempts");
+  const base = basePatterns.length > 0 ? await loadInto(basePatterns, { ...common, label: "base" }, builder) : null;
+  const baseline = base ? builder.toBaseline(base) : undefined;
   const history: TestRun[] = [];
   for (const [i, patterns] of (options.history ?? []).entries()) {
     history.push(await loadRun(patterns, { ...common, label: `history ${i + 1}` }));
@@ -65,13 +81,14 @@ export async function classifyReports(options: ClassifyReportsOptions): Promise<
     typeof options.knownFailing === "string" ? await loadKnownFailing(options.knownFailing) : options.knownFailing;
   let baselineNote: string | undefined;
   if (!base) baselineNote = "no base results were given, so failures cannot be told new from known";
-  else if (base.tests.size === 0)
+  else if (!baseline?.available)
     baselineNote =
       base.files.length === 0
         ? `no base report found in ${basePatterns.map((p) => JSON.stringify(p)).join(", ")}, so failures cannot be told new from known`
         : "the base reports hold no test, so failures cannot be told new from known";
   const result = classify({
-    base: base ? [base] : null,
+    base: null,
+    ...(baseline ? { baseline } : {}),
     candidate,
     history,
     ...(knownFailing ? { knownFailing } : {}),

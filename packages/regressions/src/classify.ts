@@ -34,10 +34,9 @@ import {
   type RegressionClass,
   type Regressions,
 } from "@codexrel/core";
+import { type Baseline, baselineFromRuns, type Outcome, outcomeOf } from "./baseline.js";
 import { createKnownFailingMatcher, type KnownFailingEntry, type KnownFailingList } from "./known-failing.js";
 import { attemptSource, type TestAttempt, type TestResult, type TestRun } from "./model.js";
-
-export type Outcome = "pass" | "fail" | "flaky" | "skip";
 
 export interface Policy {
   /** Classes that block (default: only `new`). */
@@ -49,8 +48,10 @@ export interface Clock {
 }
 
 export interface ClassifyInput {
-  /** Base run(s); null, or runs holding no test, mean "no baseline". */
+  /** Base run(s); null, or runs holding no test, mean "no baseline". Ignored when `baseline` is given. */
   base: readonly TestRun[] | null;
+  /** The base already reduced against the candidate (see `BaselineBuilder`), instead of `base`. */
+  baseline?: Baseline;
   /** Candidate run(s): several runs are successive attempts of the same job. */
   candidate: readonly TestRun[];
   /** Earlier runs of the same candidate (e.g. previous workflow attempts), oldest first. */
@@ -91,10 +92,9 @@ export function classify(input: ClassifyInput): Classification {
   const matcher = createKnownFailingMatcher(input.knownFailing, now);
   const warnings: string[] = [...(input.warnings ?? [])];
 
-  const baseRuns = (input.base ?? []).filter((r) => r.tests.size > 0);
-  const baselineAvailable = baseRuns.length > 0;
-  const base = mergeRuns(baseRuns);
   const candidate = mergeRuns(input.candidate);
+  const baseline = input.baseline ?? baselineFromRuns(input.base ?? [], (id) => candidate.tests.has(id));
+  const baselineAvailable = baseline.available;
   const history = (input.history ?? []).map((run) => run.tests);
 
   // One bucket per class, filled in input order: the output lists the most important class first,
@@ -104,21 +104,15 @@ export function classify(input: ClassifyInput): Classification {
     const cand = view(candidate, id, candTest);
     const outcome = outcomeOf(cand.attempts, cand.repetitions);
     const known = matcher.match(candTest);
-    const baseTest = baselineAvailable ? base.tests.get(id) : undefined;
-    const baseOutcome: Outcome | "absent" | "none" = !baselineAvailable
-      ? "none"
-      : baseTest
-        ? outcomeOf(baseTest.attempts, base.repetitions(id))
-        : "absent";
+    const baseOutcome: Outcome | "absent" | "none" = baselineAvailable ? baseline.outcome(id) : "none";
     const decided = decide(id, cand, outcome, baseOutcome, known, history);
     buckets.get(decided.cls)!.push(toClassified(cand, decided, known, blockingSet));
   }
   if (baselineAvailable) {
     const removed = buckets.get("removed")!;
-    for (const [id, b] of base.tests) {
-      if (candidate.tests.has(id)) continue;
+    for (const b of baseline.removed()) {
       removed.push({
-        id,
+        id: b.id,
         name: b.name,
         classname: b.classname,
         suite: b.suite,
@@ -134,7 +128,8 @@ export function classify(input: ClassifyInput): Classification {
   for (const list of buckets.values()) for (const t of list) tests.push(t);
 
   warnings.push(...matcher.warnings());
-  for (const run of [...input.candidate, ...baseRuns]) warnings.push(...run.warnings);
+  for (const run of input.candidate) warnings.push(...run.warnings);
+  warnings.push(...baseline.warnings);
   const max = input.maxWarnings ?? 50;
   const kept =
     warnings.length > max
@@ -143,13 +138,13 @@ export function classify(input: ClassifyInput): Classification {
 
   const section: Regressions = {
     baseline: baselineAvailable
-      ? { available: true, source: input.baselineSource ?? baseRuns.map((r) => r.label).join(", ") }
+      ? { available: true, source: input.baselineSource ?? baseline.labels.join(", ") }
       : {
           available: false,
           source: null,
           note:
             input.baselineNote ??
-            ((input.base ?? []).length > 0
+            (input.baseline || (input.base ?? []).length > 0
               ? "the base reports hold no test, so failures cannot be told new from known"
               : "no base results were given, so failures cannot be told new from known"),
         },
@@ -201,24 +196,6 @@ function view(side: MergedRuns, id: string, test: TestResult): Merged {
   return { test, attempts: test.attempts, runs: side.runsOf?.get(id) ?? null, repetitions: side.repetitions(id) };
 }
 
-export function outcomeOf(attempts: readonly TestAttempt[], repetitions = false): Outcome {
-  let passes = 0;
-  let fails = 0;
-  let repeatFails = 0;
-  for (const a of attempts) {
-    if (a.status === "passed") passes += 1;
-    else if (a.status === "failed" || a.status === "error") {
-      fails += 1;
-      if (a.origin === "result" || a.origin === "repeat") repeatFails += 1;
-    }
-  }
-  if (fails === 0) return passes > 0 ? "pass" : "skip";
-  if (passes === 0) return "fail";
-  // Deliberate repetitions: a failing repetition fails the test; runner reruns still make it flaky.
-  if (repetitions && repeatFails > 0) return "fail";
-  return "flaky";
-}
-
 interface Decided {
   cls: RegressionClass;
   evidence: string;
@@ -258,15 +235,23 @@ function decide(
       evidence: `passes here; flipped in history (passed ${past.pass}, failed ${past.fail} of ${past.total})`,
     };
   }
-  if (baseOutcome === "fail") return { cls: "fixed", evidence: "failed on the base, passes here" };
-  if (baseOutcome === "absent") return { cls: "added", evidence: "not in the baseline" };
-  return { cls: "passed", evidence: "" };
+  if (baseOutcome === "fail") return FIXED;
+  if (baseOutcome === "absent") return ADDED;
+  return PASSED;
 }
+
+// The decisions most tests get, made once: a big report allocates no object per passing test.
+const PASSED: Decided = Object.freeze({ cls: "passed", evidence: "" });
+const FIXED: Decided = Object.freeze({ cls: "fixed", evidence: "failed on the base, passes here" });
+const ADDED: Decided = Object.freeze({ cls: "added", evidence: "not in the baseline" });
+
+const NO_HISTORY = Object.freeze({ pass: 0, fail: 0, total: 0 });
 
 function historyOutcomes(
   id: string,
   history: readonly Map<string, TestResult>[],
 ): { pass: number; fail: number; total: number } {
+  if (history.length === 0) return NO_HISTORY;
   let pass = 0;
   let fail = 0;
   let total = 0;

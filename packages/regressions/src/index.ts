@@ -1,5 +1,6 @@
 export * from "./annotations.js";
 export * from "./api.js";
+export * from "./baseline.js";
 export * from "./classify.js";
 export * from "./ctrf.js";
 export * from "./errors.js";

@@ -47,6 +47,11 @@ export interface JunitOptions {
    * `auto` (default) swaps them back when `name` ends with " " + `classname`; `never` keeps them.
    */
   mochaSwappedNames?: "auto" | "never";
+  /**
+   * Receives each testcase as soon as it is read, instead of collecting them in `cases`: a run
+   * merges them while they are fresh, without a second list of every test.
+   */
+  onCase?: (test: TestResult) => void;
 }
 
 /** Thrown internally to stop the parse of a well-formed document that is not JUnit. */
@@ -59,6 +64,7 @@ export class NotJunitSignal {
 
 export interface JunitParseResult {
   cases: TestResult[];
+  caseCount: number;
   declaredTests: number | null;
   warnings: string[];
 }
@@ -128,6 +134,7 @@ const MAX_CAPTURE_CHARS = 32 * 1024;
 export class JunitStreamParser {
   readonly cases: TestResult[] = [];
   readonly warnings: string[] = [];
+  caseCount = 0;
   declaredTests: number | null = null;
 
   private readonly parser: SaxesParser<{ xmlns: false; position: true }>;
@@ -136,6 +143,7 @@ export class JunitStreamParser {
   private readonly failureLines: number;
   private readonly lineWidth: number;
   private readonly swapMocha: boolean;
+  private readonly onCase: (test: TestResult) => void;
   private readonly internPool = new Map<string, string>();
   private depth = 0;
   private sawRoot = false;
@@ -152,6 +160,7 @@ export class JunitStreamParser {
     this.failureLines = options.failureLines ?? 20;
     this.lineWidth = options.lineWidth ?? 500;
     this.swapMocha = (options.mochaSwappedNames ?? "auto") === "auto";
+    this.onCase = options.onCase ?? ((test) => this.cases.push(test));
     this.parser = new SaxesParser({ xmlns: false, position: true, fileName: file });
     this.parser.on("doctype", () => {
       throw this.coded(
@@ -189,7 +198,12 @@ export class JunitStreamParser {
     if (!this.sawRoot) {
       throw new NotJunitSignal(SkipCodes.REPORT_UNRECOGNIZED, "no root element");
     }
-    return { cases: this.cases, declaredTests: this.declaredTests, warnings: this.warnings };
+    return {
+      cases: this.cases,
+      caseCount: this.caseCount,
+      declaredTests: this.declaredTests,
+      warnings: this.warnings,
+    };
   }
 
   private translate(error: unknown): unknown {
@@ -240,17 +254,23 @@ export class JunitStreamParser {
     }
   }
 
-  private lastInterned = "";
+  /** The last value interned per kind: consecutive testcases mostly repeat their classname and file. */
+  private readonly lastInterned: string[] = ["", "", ""];
 
-  /** Shares repeated values (classnames, files, suite paths) and detaches them from parser chunks. */
-  private intern(value: string): string {
-    if (value === this.lastInterned) return this.lastInterned;
+  /**
+   * Shares repeated values (classnames, files, suite paths) and detaches them from parser chunks.
+   * `kind` keeps one last-value slot per kind of value, so a classname and a file read in turn do
+   * not evict each other and fall through to a hash lookup on every testcase.
+   */
+  private intern(value: string, kind: 0 | 1 | 2 = 2): string {
+    const last = this.lastInterned[kind]!;
+    if (value === last) return last;
     let hit = this.internPool.get(value);
     if (hit === undefined) {
       hit = detach(value);
       if (this.internPool.size < 100_000) this.internPool.set(hit, hit);
     }
-    this.lastInterned = hit;
+    this.lastInterned[kind] = hit;
     return hit;
   }
 
@@ -371,11 +391,14 @@ export class JunitStreamParser {
   private openCase(attrs: Record<string, string>): void {
     const classname = attrs.classname ?? attrs.class;
     const line = attrs.line === undefined ? Number.NaN : Number(attrs.line);
-    const file = attrs.file ?? this.suites[this.suites.length - 1]?.file ?? null;
+    const own = attrs.file;
+    // A file inherited from the suite is interned already.
+    const file =
+      own !== undefined ? (own ? this.intern(own, 1) : null) : (this.suites[this.suites.length - 1]?.file ?? null);
     this.current = {
       name: attrs.name ?? null,
-      classname: classname ? this.intern(classname) : null,
-      file: file ? this.intern(file) : null,
+      classname: classname ? this.intern(classname, 0) : null,
+      file,
       line: Number.isInteger(line) && line >= 1 ? line : null,
       durationMs: parseSeconds(attrs.time),
       status: attrs.status ?? attrs.result ?? null,
@@ -390,14 +413,14 @@ export class JunitStreamParser {
     let classname = c.classname;
     const suiteState = this.suites[this.suites.length - 1];
     if (name === null || name === "") {
-      const n = suiteState ? ++suiteState.unnamed : this.cases.length + 1;
+      const n = suiteState ? ++suiteState.unnamed : this.caseCount + 1;
       name = `(unnamed #${n})`;
       this.warnOnce("testcase without a name attribute: named by position");
     } else if (this.swapMocha && classname && name.length > classname.length && name.endsWith(` ${classname}`)) {
       // mocha-junit-reporter: name = full title, classname = own title.
       const prefix = name.slice(0, name.length - classname.length - 1);
       name = classname;
-      classname = this.intern(prefix);
+      classname = this.intern(prefix, 0);
     }
     const suite = this.suitePath();
     const attempts = this.attempts(c);
@@ -415,7 +438,8 @@ export class JunitStreamParser {
     // Keep the name as a view into the (new, flat) id when it ends it, else as a copy: either way
     // it no longer pins the parser's input chunk.
     test.name = name.length >= 13 && id.endsWith(name) ? id.slice(id.length - name.length) : detach(name);
-    this.cases.push(test);
+    this.caseCount += 1;
+    this.onCase(test);
   }
 
   private suitePathCache: { key: SuiteState | undefined; len: number; value: string | null } = {

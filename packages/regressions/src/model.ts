@@ -50,8 +50,13 @@ export type ReportFormat = "junit" | "ctrf";
 export interface ParsedReport {
   file: string;
   format: ReportFormat;
-  /** The testcases in document order; repeated identities are not merged yet. */
+  /**
+   * The testcases in document order; repeated identities are not merged yet. Empty when the
+   * parse handed each one to `onCase` instead (see `ParseOptions.onCase`).
+   */
   cases: TestResult[];
+  /** How many testcases the report held (equal to `cases.length` unless `onCase` took them). */
+  caseCount: number;
   /** Suite-declared totals (the `tests` attribute of top-level suites), when present. */
   declaredTests: number | null;
   warnings: string[];

@@ -80,18 +80,22 @@ export async function parseReport(source: ReportSource, options: ParseOptions = 
           file,
           format: "junit",
           cases: result.cases,
+          caseCount: result.caseCount,
           declaredTests: result.declaredTests,
           warnings: [...warnings, ...result.warnings],
         },
       };
     }
     const result = parseCtrf(file, json, opts);
+    const onCase = options.onCase;
+    if (onCase) for (const test of result.cases) onCase(test);
     return {
       kind: "report",
       report: {
         file,
         format: "ctrf",
-        cases: result.cases,
+        cases: onCase ? [] : result.cases,
+        caseCount: result.cases.length,
         declaredTests: result.declaredTests,
         warnings: [...warnings, ...result.warnings],
       },

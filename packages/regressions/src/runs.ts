@@ -64,26 +64,42 @@ export interface LoadRunOptions extends ParseOptions {
 
 /** Resolves inputs, parses every file and merges them into one run. */
 export async function loadRun(patterns: readonly string[], options: LoadRunOptions): Promise<TestRun> {
+  return loadInto(
+    patterns,
+    options,
+    new RunBuilder({ label: options.label, repeated: options.repeated ?? "attempts" }),
+  );
+}
+
+/** `loadRun` into a given builder (a `BaselineBuilder` keeps less of each test than a run does). */
+export async function loadInto(
+  patterns: readonly string[],
+  options: LoadRunOptions,
+  run: RunBuilder,
+): Promise<TestRun> {
   const cwd = options.cwd ?? process.cwd();
   const { files, unmatched } = await resolveInputs(patterns, cwd);
-  const reports: ParsedReport[] = [];
   const skipped: SkippedFile[] = [];
-  const warnings = unmatched.map((p) => `${options.label}: ${JSON.stringify(p)} matched no file`);
+  for (const p of unmatched) run.warn(`${options.label}: ${JSON.stringify(p)} matched no file`);
+  // A malformed file that is only warned about must add nothing, so its tests are held until it
+  // parsed whole; otherwise a malformed file fails the whole load, and tests go straight into the run.
+  const whole = options.onMalformed === "warn";
+  const parseOptions: ParseOptions = whole ? options : { ...options, onCase: (test) => run.addTest(test) };
   for (const abs of files) {
     const name = displayPath(abs, cwd);
     try {
-      const outcome = await parseReportFile(abs, options, name);
-      if (outcome.kind === "report") reports.push(outcome.report);
+      const outcome = await parseReportFile(abs, parseOptions, name);
+      if (outcome.kind === "report") run.addReport(outcome.report);
       else skipped.push(outcome.skipped);
     } catch (error) {
-      if (options.onMalformed === "warn" && error instanceof CodexrelError && error.code !== ErrorCodes.INTERNAL) {
-        warnings.push(`${options.label}: ${error.code}: ${error.message}`);
+      if (whole && error instanceof CodexrelError && error.code !== ErrorCodes.INTERNAL) {
+        run.warn(`${options.label}: ${error.code}: ${error.message}`);
         continue;
       }
       throw error;
     }
   }
-  return mergeReports(reports, { label: options.label, repeated: options.repeated ?? "attempts", skipped, warnings });
+  return run.finish(skipped);
 }
 
 export interface MergeOptions {
@@ -95,39 +111,64 @@ export interface MergeOptions {
 
 /** Merges parsed reports into a run; a repeated identity adds attempts to the first occurrence. */
 export function mergeReports(reports: readonly ParsedReport[], options: MergeOptions): TestRun {
-  const tests = new Map<string, TestResult>();
-  const warnings = [...(options.warnings ?? [])];
-  const skipped = options.skipped ?? [];
-  let repeats = 0;
-  for (const report of reports) {
-    warnings.push(...report.warnings);
-    if (report.cases.length === 0 && report.declaredTests && report.declaredTests > 0) {
-      warnings.push(`${report.file}: declares ${report.declaredTests} test(s) but lists no testcase`);
-    }
-    for (const test of report.cases) {
-      const first = tests.get(test.id);
-      if (!first) {
-        tests.set(test.id, test);
-        continue;
-      }
-      repeats += 1;
-      for (const a of test.attempts) first.attempts.push(a.origin === "result" ? { ...a, origin: "repeat" } : a);
-      if (first.file === null && test.file !== null) first.file = test.file;
-      if (first.line === null && test.line !== null) first.line = test.line;
-    }
+  const run = new RunBuilder(options);
+  for (const report of reports) run.addReport(report);
+  return run.finish(options.skipped ?? []);
+}
+
+/**
+ * One run being assembled: tests arrive one by one (straight from the parser, or from parsed
+ * reports) and a repeated identity becomes another attempt of the first occurrence.
+ */
+export class RunBuilder {
+  private readonly tests = new Map<string, TestResult>();
+  private readonly files: string[] = [];
+  private readonly warnings: string[];
+  private repeats = 0;
+
+  constructor(private readonly options: MergeOptions) {
+    this.warnings = [...(options.warnings ?? [])];
   }
-  for (const s of skipped) warnings.push(`skipped ${s.file}: ${s.reason} (${s.code})`);
-  if (repeats > 0 && options.repeated !== "repetitions") {
-    warnings.push(`${options.label}: ${repeats} repeated testcase(s) read as retry attempts`);
+
+  addTest(test: TestResult): void {
+    const first = this.tests.get(test.id);
+    if (!first) {
+      this.tests.set(test.id, test);
+      return;
+    }
+    this.countRepeat();
+    for (const a of test.attempts) first.attempts.push(a.origin === "result" ? { ...a, origin: "repeat" } : a);
+    if (first.file === null && test.file !== null) first.file = test.file;
+    if (first.line === null && test.line !== null) first.line = test.line;
   }
-  return {
-    label: options.label,
-    tests,
-    files: reports.map((r) => r.file),
-    skipped,
-    warnings,
-    repeated: options.repeated ?? "attempts",
-  };
+
+  /** A parsed report: its tests (unless the parser already handed them over), warnings and file. */
+  addReport(report: ParsedReport): void {
+    this.files.push(report.file);
+    this.warnings.push(...report.warnings);
+    if (report.caseCount === 0 && report.declaredTests && report.declaredTests > 0) {
+      this.warnings.push(`${report.file}: declares ${report.declaredTests} test(s) but lists no testcase`);
+    }
+    for (const test of report.cases) this.addTest(test);
+  }
+
+  protected countRepeat(): void {
+    this.repeats += 1;
+  }
+
+  warn(message: string): void {
+    this.warnings.push(message);
+  }
+
+  finish(skipped: SkippedFile[]): TestRun {
+    const warnings = this.warnings;
+    for (const s of skipped) warnings.push(`skipped ${s.file}: ${s.reason} (${s.code})`);
+    const repeated = this.options.repeated ?? "attempts";
+    if (this.repeats > 0 && repeated !== "repetitions") {
+      warnings.push(`${this.options.label}: ${this.repeats} repeated testcase(s) read as retry attempts`);
+    }
+    return { label: this.options.label, tests: this.tests, files: this.files, skipped, warnings, repeated };
+  }
 }
 
 function displayPath(abs: string, cwd: string): string {

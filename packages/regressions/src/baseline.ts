@@ -1,0 +1,137 @@
+/**
+ * The baseline the classifier compares against: for each candidate test, how it did on the base,
+ * and which base tests the candidate no longer has.
+ *
+ * Two ways to get one, with the same answers:
+ * - `baselineFromRuns`: from base runs already in memory (the `classify` API);
+ * - `BaselineBuilder`: fed the base's testcases one by one after the candidate is known (what
+ *   `classifyReports` does). A base test the candidate also has is reduced to three bits as it
+ *   streams past, so a big base keeps no record per test: only the tests the candidate dropped
+ *   (`removed`) are kept whole.
+ */
+import type { TestAttempt, TestResult, TestRun } from "./model.js";
+import { RunBuilder } from "./runs.js";
+
+export type Outcome = "pass" | "fail" | "flaky" | "skip";
+
+export interface Baseline {
+  /** True when the base held at least one test. */
+  available: boolean;
+  /** Labels of the base runs, for the report ("base", or what the caller named them). */
+  labels: readonly string[];
+  /** How the test did on the base; "absent" when the base does not have it. */
+  outcome(id: string): Outcome | "absent";
+  /** Base tests that are not in the candidate, in base order. */
+  removed(): Iterable<TestResult>;
+  warnings: readonly string[];
+}
+
+/** Any passed attempt. */
+const PASSED = 1;
+/** Any failed or errored attempt. */
+const FAILED = 2;
+/** Any failed or errored attempt that was a result or a repeat (not a runner's rerun or retry). */
+const FAILED_RESULT = 4;
+
+/** The three facts `outcomeOf` needs from a test's attempts, as bits (they OR across occurrences). */
+export function attemptBits(attempts: readonly TestAttempt[]): number {
+  let bits = 0;
+  for (const a of attempts) {
+    if (a.status === "passed") bits |= PASSED;
+    else if (a.status === "failed" || a.status === "error") {
+      bits |= FAILED;
+      if (a.origin === "result" || a.origin === "repeat") bits |= FAILED_RESULT;
+    }
+  }
+  return bits;
+}
+
+/**
+ * pass: every non-skipped attempt passed; fail: every one failed; flaky: both; skip: only skipped.
+ * With deliberate repetitions a failing repetition fails the test; runner reruns still make it flaky.
+ */
+export function outcomeOfBits(bits: number, repetitions: boolean): Outcome {
+  if ((bits & FAILED) === 0) return bits & PASSED ? "pass" : "skip";
+  if ((bits & PASSED) === 0) return "fail";
+  if (repetitions && bits & FAILED_RESULT) return "fail";
+  return "flaky";
+}
+
+export function outcomeOf(attempts: readonly TestAttempt[], repetitions = false): Outcome {
+  return outcomeOfBits(attemptBits(attempts), repetitions);
+}
+
+/** A baseline from base runs in memory; `candidateHas` says which base tests were removed. */
+export function baselineFromRuns(runs: readonly TestRun[], candidateHas: (id: string) => boolean): Baseline {
+  const withTests = runs.filter((r) => r.tests.size > 0);
+  const bits = new Map<string, number>();
+  const repeated = new Set<string>();
+  const firstSeen = new Map<string, TestResult>();
+  for (const run of withTests) {
+    for (const [id, test] of run.tests) {
+      bits.set(id, (bits.get(id) ?? 0) | attemptBits(test.attempts));
+      if (run.repeated === "repetitions") repeated.add(id);
+      if (!firstSeen.has(id)) firstSeen.set(id, test);
+    }
+  }
+  return {
+    available: withTests.length > 0,
+    labels: withTests.map((r) => r.label),
+    outcome: (id) => {
+      const b = bits.get(id);
+      return b === undefined ? "absent" : outcomeOfBits(b, repeated.has(id));
+    },
+    *removed() {
+      for (const [id, test] of firstSeen) if (!candidateHas(id)) yield test;
+    },
+    warnings: withTests.flatMap((r) => r.warnings),
+  };
+}
+
+/**
+ * Builds a baseline from base testcases fed one at a time (from `loadRun`'s parser sink), once
+ * the candidate's tests are known.
+ */
+export class BaselineBuilder extends RunBuilder {
+  private readonly bits = new Map<string, number>();
+
+  /**
+   * @param candidateId the candidate's own id string for a test it has (undefined when it has not):
+   *   the bits are keyed by it, so the base's copy of every id can be dropped as soon as it is read.
+   */
+  constructor(
+    label: string,
+    private readonly candidateId: (id: string) => string | undefined,
+    repeated: "attempts" | "repetitions" = "attempts",
+    warnings: string[] = [],
+  ) {
+    super({ label, repeated, warnings });
+  }
+
+  /** A test the candidate has becomes bits; one it dropped is kept (merged like any run's test). */
+  override addTest(test: TestResult): void {
+    const id = this.candidateId(test.id);
+    if (id !== undefined) {
+      const seen = this.bits.get(id);
+      if (seen !== undefined) this.countRepeat();
+      this.bits.set(id, (seen ?? 0) | attemptBits(test.attempts));
+    } else {
+      super.addTest(test);
+    }
+  }
+
+  toBaseline(run: TestRun): Baseline {
+    const bits = this.bits;
+    const repetitions = run.repeated === "repetitions";
+    return {
+      available: bits.size > 0 || run.tests.size > 0,
+      labels: [run.label],
+      outcome: (id) => {
+        const b = bits.get(id);
+        return b === undefined ? "absent" : outcomeOfBits(b, repetitions);
+      },
+      removed: () => run.tests.values(),
+      warnings: run.warnings,
+    };
+  }
+}

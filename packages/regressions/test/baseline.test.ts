@@ -1,0 +1,131 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { attemptBits, classify, classifyReports, loadRun, outcomeOf, outcomeOfBits } from "@codexrel/regressions";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+
+// classifyReports reduces the base to outcome bits while it streams (BaselineBuilder); classify
+// over runs in memory keeps every record (baselineFromRuns). Both must give the same section.
+
+const clock = { now: () => new Date("2026-06-01T12:00:00Z") };
+
+/** One <testcase> per letter: p passed, f failed, e error, s skipped, r Surefire flakyFailure then pass. */
+function junit(spec: Record<string, string>): string {
+  const body = (name: string, s: string) =>
+    s === "f"
+      ? `<failure message="${name} broke">AssertionError: ${name}</failure>`
+      : s === "e"
+        ? `<error message="${name} crashed">Error</error>`
+        : s === "s"
+          ? "<skipped/>"
+          : s === "r"
+            ? `<flakyFailure message="${name} flaked">boom</flakyFailure>`
+            : "";
+  const cases = Object.entries(spec).flatMap(([name, seq]) =>
+    [...seq].map((s) => `<testcase classname="pkg.Cls" name="${name}" file="t/${name}.js">${body(name, s)}</testcase>`),
+  );
+  return `<testsuites><testsuite name="pkg.Cls">${cases.join("\n")}</testsuite></testsuites>`;
+}
+
+const BASE = {
+  stillPasses: "p",
+  breaks: "p",
+  alreadyBroken: "f",
+  getsFixed: "f",
+  goesAway: "p",
+  goesAwayRetried: "fp",
+  skippedBefore: "s",
+  flakyOnBase: "fp",
+  surefireFlaky: "r",
+  repeatedFail: "pf",
+  nowSkipped: "p",
+};
+const CANDIDATE = {
+  stillPasses: "p",
+  breaks: "f",
+  alreadyBroken: "f",
+  getsFixed: "p",
+  brandNew: "p",
+  brandNewBroken: "e",
+  skippedBefore: "f",
+  flakyOnBase: "f",
+  surefireFlaky: "f",
+  repeatedFail: "f",
+  nowSkipped: "s",
+  retried: "fp",
+};
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "codexrel-baseline-"));
+  await writeFile(join(dir, "base.xml"), junit(BASE));
+  await writeFile(join(dir, "candidate.xml"), junit(CANDIDATE));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("streamed baseline", () => {
+  for (const repeated of ["attempts", "repetitions"] as const) {
+    test(`gives the section classify gives over whole runs (repeated testcases as ${repeated})`, async () => {
+      const streamed = await classifyReports({
+        base: ["base.xml"],
+        candidate: ["candidate.xml"],
+        cwd: dir,
+        repeated,
+        clock,
+      });
+      const base = await loadRun(["base.xml"], { label: "base", cwd: dir, repeated });
+      const candidate = await loadRun(["candidate.xml"], { label: "candidate", cwd: dir, repeated });
+      const whole = classify({ base: [base], candidate: [candidate], clock });
+      expect(streamed.section).toEqual(whole.section);
+      expect(streamed.blocked).toBe(whole.blocked);
+      // Every class the table can give from these inputs is exercised, removed included.
+      const seen = new Set(streamed.section.tests.map((t) => t.class));
+      for (const cls of ["new", "known", "flaky", "fixed", "added", "removed", "skipped", "passed"]) {
+        expect(seen).toContain(cls);
+      }
+      // Only the tests the candidate dropped are kept whole.
+      expect([...(streamed.base?.tests.keys() ?? [])].sort()).toEqual([
+        "pkg.Cls::goesAway",
+        "pkg.Cls::goesAwayRetried",
+      ]);
+    });
+  }
+
+  test("outcome bits agree with outcomeOf on every mix of attempt statuses and origins", () => {
+    const statuses = ["passed", "failed", "error", "skipped"] as const;
+    const origins = ["result", "rerun", "repeat", "retry"] as const;
+    const one = statuses.flatMap((status) => origins.map((origin) => ({ status, origin })));
+    let compared = 0;
+    for (const a of one)
+      for (const b of one)
+        for (const repetitions of [false, true]) {
+          const attempts = [a, b].map((x) => ({
+            ...x,
+            durationMs: null,
+            message: null,
+            firstLines: [],
+            report: "r.xml",
+            reportLine: 1,
+          }));
+          const expected = reference(attempts, repetitions);
+          expect(outcomeOfBits(attemptBits(attempts), repetitions)).toBe(expected);
+          expect(outcomeOf(attempts, repetitions)).toBe(expected);
+          compared += 1;
+        }
+    expect(compared).toBe(one.length ** 2 * 2);
+  });
+});
+
+/** The counting rule, written out independently of the bits. */
+function reference(attempts: { status: string; origin: string }[], repetitions: boolean): string {
+  const failed = (a: { status: string }) => a.status === "failed" || a.status === "error";
+  const passes = attempts.filter((a) => a.status === "passed").length;
+  const fails = attempts.filter(failed).length;
+  const repeatFails = attempts.filter((a) => failed(a) && (a.origin === "result" || a.origin === "repeat")).length;
+  if (fails === 0) return passes > 0 ? "pass" : "skip";
+  if (passes === 0) return "fail";
+  if (repetitions && repeatFails > 0) return "fail";
+  return "flaky";
+}

@@ -1,0 +1,29 @@
+import { createIdentity, type IdentityInput } from "@codexrel/regressions";
+import { describe, expect, test } from "vitest";
+
+describe("default identity", () => {
+  // The default fields take a written-out fast path; it must give the ids the general rule gives.
+  const general = createIdentity({ fields: ["suite", "classname", "name", "file"] });
+  const fast = createIdentity();
+  const values = [null, "", "A", "B", "a.b.C", "n"];
+
+  test("matches the general field rule for every combination of equal, empty and distinct parts", () => {
+    let compared = 0;
+    for (const suite of values)
+      for (const classname of values)
+        for (const name of values) {
+          const t: IdentityInput = { suite, classname, name: name ?? "", file: null };
+          expect(fast(t)).toBe(general(t));
+          compared += 1;
+        }
+    expect(compared).toBe(values.length ** 3);
+  });
+
+  test("drops a part equal to the one before it and joins the rest with ::", () => {
+    expect(fast({ suite: "pkg.FooTest", classname: "pkg.FooTest", name: "works", file: null })).toBe(
+      "pkg.FooTest::works",
+    );
+    expect(fast({ suite: "math", classname: "adds", name: "adds", file: null })).toBe("math::adds");
+    expect(fast({ suite: null, classname: null, name: "", file: null })).toBe("(unnamed)");
+  });
+});
