@@ -36193,16 +36193,16 @@ var require_parse2 = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open = tokens[token.tokensIndex];
-          open.type = "text";
-          open.value = literal;
-          open.output = safeOutput || utils.escapeRegex(literal);
+          const open2 = tokens[token.tokensIndex];
+          open2.type = "text";
+          open2.value = literal;
+          open2.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open.output;
+          state.output = token.output + open2.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -36422,15 +36422,15 @@ var require_parse2 = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open = {
+          const open2 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open);
-          push(open);
+          braces.push(open2);
+          push(open2);
           continue;
         }
         if (value === "}") {
@@ -40162,10 +40162,10 @@ function renderChecks(report2, profile, budget, more) {
   budget.pushReservedExact(cut, "\n");
   const failing = report2.commands.filter((c) => c.status === "fail" || c.status === "warn");
   if (failing.length === 0) return;
-  const open = "<details><summary>Output of failing checks</summary>\n\n";
+  const open2 = "<details><summary>Output of failing checks</summary>\n\n";
   const close = "</details>\n\n";
   if (!budget.reserve(close)) return;
-  if (!budget.tryPush(open)) {
+  if (!budget.tryPush(open2)) {
     budget.pushReservedExact(close, "");
     return;
   }
@@ -40219,7 +40219,7 @@ ${baseline} ${policy}
   for (const cls of CLASS_ORDER) {
     const tests = byClass.get(cls);
     if (!tests || !profile.listed.has(cls)) continue;
-    const open = `<details${cls === "new" ? " open" : ""}><summary>${CLASS_ICON[cls]} ${CLASS_LABEL[cls]} (${tests.length})</summary>
+    const open2 = `<details${cls === "new" ? " open" : ""}><summary>${CLASS_ICON[cls]} ${CLASS_LABEL[cls]} (${tests.length})</summary>
 
 `;
     const close = "\n</details>\n\n";
@@ -40232,7 +40232,7 @@ _\u2026 ${n} more not shown here to stay within GitHub's size limit; see ${more}
       budget.tryPush(skipped);
       continue;
     }
-    if (!budget.tryPush(open)) {
+    if (!budget.tryPush(open2)) {
       budget.pushReservedExact(reserveText, "");
       budget.tryPush(skipped);
       continue;
@@ -40403,372 +40403,6 @@ function toAnnotation(t) {
   if (t.file) out.file = t.file;
   if (t.file && t.line) out.line = t.line;
   return out;
-}
-
-// ../packages/regressions/src/known-failing.ts
-import { readFile } from "node:fs/promises";
-var import_yaml = __toESM(require_dist(), 1);
-
-// ../packages/regressions/src/errors.ts
-var RegressionErrorCodes = {
-  /** XML that is not well-formed: truncated, unclosed, a NUL or other disallowed character, bad entity. */
-  JUNIT_MALFORMED: "JUNIT_MALFORMED",
-  /** Any `<!DOCTYPE`: DTDs (and so external entities) are never processed. */
-  JUNIT_DOCTYPE_REFUSED: "JUNIT_DOCTYPE_REFUSED",
-  /** Nesting depth, attribute count/size or text size above the configured caps. */
-  REPORT_LIMIT_EXCEEDED: "REPORT_LIMIT_EXCEEDED",
-  /** A `.json` report that is not valid JSON, or a CTRF document with the wrong shape. */
-  CTRF_MALFORMED: "CTRF_MALFORMED",
-  /** A file that could not be read. */
-  REPORT_READ_FAILED: "REPORT_READ_FAILED",
-  /** No candidate report was found among the inputs. */
-  REGRESSIONS_NO_CANDIDATE: "REGRESSIONS_NO_CANDIDATE",
-  /** The known-failing (quarantine) file is unreadable or invalid. */
-  KNOWN_FAILING_INVALID: "KNOWN_FAILING_INVALID"
-};
-var SkipCodes = {
-  REPORT_EMPTY: "REPORT_EMPTY",
-  REPORT_UNRECOGNIZED: "REPORT_UNRECOGNIZED",
-  REPORT_OTHER_FORMAT: "REPORT_OTHER_FORMAT"
-};
-
-// ../packages/regressions/src/known-failing.ts
-var FIELDS = ["id", "name", "classname", "suite", "file"];
-var ALLOWED = /* @__PURE__ */ new Set([...FIELDS, "reason", "expires"]);
-async function loadKnownFailing(path, name = path) {
-  let text;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error2) {
-    throw invalid(name, `cannot be read (${error2.code ?? "error"})`, error2);
-  }
-  return parseKnownFailing(text, name);
-}
-function parseKnownFailing(text, source = "known-failing") {
-  let doc;
-  try {
-    doc = (0, import_yaml.parse)(text, { schema: "core", maxAliasCount: 100 });
-  } catch (error2) {
-    throw invalid(source, `is not valid YAML or JSON: ${error2.message.split("\n", 1)[0]}`, error2);
-  }
-  if (doc === null || doc === void 0) return { source, entries: [] };
-  const list2 = Array.isArray(doc) ? doc : typeof doc === "object" ? doc.tests ?? doc.known : void 0;
-  if (!Array.isArray(list2)) throw invalid(source, "must be a list of entries, or an object with a `tests` list");
-  const entries = list2.map((raw, i) => {
-    const where = `entry ${i + 1}`;
-    if (!raw || typeof raw !== "object" || Array.isArray(raw)) throw invalid(source, `${where} is not a mapping`);
-    const e = raw;
-    for (const key of Object.keys(e)) {
-      if (!ALLOWED.has(key))
-        throw invalid(source, `${where}: unknown field "${key}" (allowed: ${[...ALLOWED].join(", ")})`);
-    }
-    const out = { reason: "" };
-    for (const f of FIELDS) {
-      const v = e[f];
-      if (v === void 0 || v === null) continue;
-      if (typeof v !== "string" || v === "") throw invalid(source, `${where}: "${f}" must be a non-empty string`);
-      out[f] = v;
-    }
-    if (!FIELDS.some((f) => out[f] !== void 0))
-      throw invalid(source, `${where}: name the test with id, name, classname, suite or file`);
-    if (typeof e.reason !== "string" || e.reason.trim() === "") throw invalid(source, `${where}: "reason" is required`);
-    out.reason = e.reason.trim();
-    if (e.expires !== void 0 && e.expires !== null) {
-      const exp = e.expires instanceof Date ? e.expires.toISOString() : String(e.expires);
-      if (Number.isNaN(expiryInstant(exp)))
-        throw invalid(source, `${where}: "expires" is not a date: ${JSON.stringify(exp)}`);
-      out.expires = exp;
-    }
-    return out;
-  });
-  return { source, entries };
-}
-function expiryInstant(expires) {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(expires)) return Date.parse(`${expires}T23:59:59.999Z`);
-  return Date.parse(expires);
-}
-function createKnownFailingMatcher(list2, now) {
-  const warnings = [];
-  const active = [];
-  const exact = /* @__PURE__ */ new Map();
-  for (const entry of list2?.entries ?? []) {
-    const label = describe(entry);
-    if (entry.expires !== void 0 && expiryInstant(entry.expires) < now.getTime()) {
-      warnings.push(`known-failing entry ${label} expired on ${entry.expires}; it no longer applies`);
-      continue;
-    }
-    const tests = [];
-    for (const f of FIELDS) {
-      const v = entry[f];
-      if (v !== void 0) tests.push([f, v.includes("*") ? wildcard(v) : v]);
-    }
-    const index = active.push({ entry, tests, used: false }) - 1;
-    if (tests.length === 1 && tests[0][0] === "id" && typeof tests[0][1] === "string" && !exact.has(tests[0][1])) {
-      exact.set(tests[0][1], index);
-    }
-  }
-  const patterned = active.filter(
-    (a) => !(a.tests.length === 1 && a.tests[0][0] === "id" && typeof a.tests[0][1] === "string")
-  );
-  return {
-    match(test) {
-      const hit = exact.get(test.id);
-      if (hit !== void 0) {
-        const a = active[hit];
-        a.used = true;
-        return a.entry;
-      }
-      for (const a of patterned) {
-        let ok = true;
-        for (const [field, want] of a.tests) {
-          const have = test[field];
-          if (have === null || have === void 0) {
-            ok = false;
-            break;
-          }
-          if (typeof want === "string" ? have !== want : !want.test(have)) {
-            ok = false;
-            break;
-          }
-        }
-        if (ok) {
-          a.used = true;
-          return a.entry;
-        }
-      }
-      return void 0;
-    },
-    warnings() {
-      const unused = active.filter((a) => !a.used).map((a) => `known-failing entry ${describe(a.entry)} matched no test`);
-      return [...warnings, ...unused];
-    }
-  };
-}
-function wildcard(pattern) {
-  const escaped = pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"));
-  return new RegExp(`^${escaped.join(".*")}$`, "s");
-}
-function describe(entry) {
-  return FIELDS.filter((f) => entry[f] !== void 0).map((f) => `${f}=${JSON.stringify(entry[f])}`).join(" ");
-}
-function invalid(source, what, cause) {
-  return new CodexrelError(RegressionErrorCodes.KNOWN_FAILING_INVALID, `known-failing file ${source} ${what}`, {
-    hint: "Each entry needs a test selector (id, name, classname, suite or file) and a reason; expires is optional.",
-    ...cause === void 0 ? {} : { cause },
-    details: { file: source }
-  });
-}
-
-// ../packages/regressions/src/model.ts
-function attemptSource(attempt) {
-  return attempt.reportLine === null ? attempt.report : `${attempt.report}:${attempt.reportLine}`;
-}
-var NO_LINES = Object.freeze([]);
-
-// ../packages/regressions/src/classify.ts
-function classify(input2) {
-  if (input2.candidate.length === 0) throw new TypeError("classify: at least one candidate run is required");
-  const now = (input2.clock ?? { now: () => /* @__PURE__ */ new Date() }).now();
-  const blockingClasses = input2.policy?.blocking ?? DEFAULT_BLOCKING_CLASSES;
-  const blockingSet = new Set(blockingClasses);
-  const matcher = createKnownFailingMatcher(input2.knownFailing, now);
-  const warnings = [...input2.warnings ?? []];
-  const baseRuns = (input2.base ?? []).filter((r) => r.tests.size > 0);
-  const baselineAvailable = baseRuns.length > 0;
-  const base = mergeRuns(baseRuns);
-  const candidate = mergeRuns(input2.candidate);
-  const history = (input2.history ?? []).map((run) => run.tests);
-  const buckets = new Map(CLASS_ORDER.map((c) => [c, []]));
-  for (const [id, candTest] of candidate.tests) {
-    const cand = view(candidate, id, candTest);
-    const outcome = outcomeOf(cand.attempts, cand.repetitions);
-    const known = matcher.match(candTest);
-    const baseTest = baselineAvailable ? base.tests.get(id) : void 0;
-    const baseOutcome = !baselineAvailable ? "none" : baseTest ? outcomeOf(baseTest.attempts, base.repetitions(id)) : "absent";
-    const decided = decide2(id, cand, outcome, baseOutcome, known, history);
-    buckets.get(decided.cls).push(toClassified(cand, decided, known, blockingSet));
-  }
-  if (baselineAvailable) {
-    const removed = buckets.get("removed");
-    for (const [id, b] of base.tests) {
-      if (candidate.tests.has(id)) continue;
-      removed.push({
-        id,
-        name: b.name,
-        classname: b.classname,
-        suite: b.suite,
-        file: b.file,
-        line: b.line,
-        class: "removed",
-        blocking: blockingSet.has("removed"),
-        evidence: "in the baseline, not in the candidate"
-      });
-    }
-  }
-  const tests = [];
-  for (const list2 of buckets.values()) for (const t of list2) tests.push(t);
-  warnings.push(...matcher.warnings());
-  for (const run of [...input2.candidate, ...baseRuns]) warnings.push(...run.warnings);
-  const max = input2.maxWarnings ?? 50;
-  const kept = warnings.length > max ? [...warnings.slice(0, max - 1), `\u2026 and ${warnings.length - max + 1} more warning(s)`] : warnings;
-  const section = {
-    baseline: baselineAvailable ? { available: true, source: input2.baselineSource ?? baseRuns.map((r) => r.label).join(", ") } : {
-      available: false,
-      source: null,
-      note: input2.baselineNote ?? ((input2.base ?? []).length > 0 ? "the base reports hold no test, so failures cannot be told new from known" : "no base results were given, so failures cannot be told new from known")
-    },
-    policy: { blocking: [...new Set(blockingClasses)] },
-    counts: countRegressions(tests),
-    tests,
-    ...kept.length > 0 ? { warnings: kept } : {}
-  };
-  return { section, blocked: tests.some((t) => t.blocking === true) };
-}
-function mergeRuns(runs) {
-  if (runs.length === 1) {
-    const run = runs[0];
-    const repetitions = run.repeated === "repetitions";
-    return { tests: run.tests, runsOf: null, repetitions: () => repetitions };
-  }
-  const tests = /* @__PURE__ */ new Map();
-  const runsOf = /* @__PURE__ */ new Map();
-  const repeated = /* @__PURE__ */ new Set();
-  runs.forEach((run, index) => {
-    for (const [id, test] of run.tests) {
-      const m = tests.get(id);
-      if (run.repeated === "repetitions") repeated.add(id);
-      if (!m) {
-        tests.set(id, { ...test, attempts: [...test.attempts] });
-        runsOf.set(
-          id,
-          test.attempts.map(() => index)
-        );
-      } else {
-        m.attempts.push(...test.attempts);
-        runsOf.get(id).push(...test.attempts.map(() => index));
-      }
-    }
-  });
-  return { tests, runsOf, repetitions: (id) => repeated.has(id) };
-}
-function view(side, id, test) {
-  return { test, attempts: test.attempts, runs: side.runsOf?.get(id) ?? null, repetitions: side.repetitions(id) };
-}
-function outcomeOf(attempts, repetitions = false) {
-  let passes = 0;
-  let fails = 0;
-  let repeatFails = 0;
-  for (const a of attempts) {
-    if (a.status === "passed") passes += 1;
-    else if (a.status === "failed" || a.status === "error") {
-      fails += 1;
-      if (a.origin === "result" || a.origin === "repeat") repeatFails += 1;
-    }
-  }
-  if (fails === 0) return passes > 0 ? "pass" : "skip";
-  if (passes === 0) return "fail";
-  if (repetitions && repeatFails > 0) return "fail";
-  return "flaky";
-}
-function decide2(id, cand, outcome, baseOutcome, known, history) {
-  if (outcome === "flaky") return { cls: "flaky", evidence: flakyEvidence(cand) };
-  if (outcome === "skip") return { cls: "skipped", evidence: "skipped in every attempt" };
-  const past = historyOutcomes(id, history);
-  if (outcome === "fail") {
-    if (known) return { cls: "known", evidence: "listed in the known-failing file" };
-    if (past.pass > 0)
-      return {
-        cls: "flaky",
-        evidence: `fails here, but passed in ${past.pass} of ${past.total} earlier run(s) of the candidate`
-      };
-    if (baseOutcome === "none") return { cls: "unknown-baseline", evidence: "fails; no baseline to compare with" };
-    if (baseOutcome === "fail") return { cls: "known", evidence: "already failing on the base" };
-    if (baseOutcome === "flaky")
-      return { cls: "flaky", evidence: "failed every attempt here; flaky on the base (failed, then passed on retry)" };
-    if (baseOutcome === "absent")
-      return { cls: "new", evidence: "not in the baseline: added by this change and failing" };
-    if (baseOutcome === "skip") return { cls: "new", evidence: "skipped on the base, fails here" };
-    return { cls: "new", evidence: "passed on the base, fails here" };
-  }
-  if (past.pass > 0 && past.fail > 0) {
-    return {
-      cls: "flaky",
-      evidence: `passes here; flipped in history (passed ${past.pass}, failed ${past.fail} of ${past.total})`
-    };
-  }
-  if (baseOutcome === "fail") return { cls: "fixed", evidence: "failed on the base, passes here" };
-  if (baseOutcome === "absent") return { cls: "added", evidence: "not in the baseline" };
-  return { cls: "passed", evidence: "" };
-}
-function historyOutcomes(id, history) {
-  let pass = 0;
-  let fail = 0;
-  let total = 0;
-  for (const run of history) {
-    const t = run.get(id);
-    if (!t) continue;
-    const o = outcomeOf(t.attempts);
-    total += 1;
-    if (o === "pass") pass += 1;
-    else if (o === "fail") fail += 1;
-    else if (o === "flaky") {
-      pass += 1;
-      fail += 1;
-    }
-  }
-  return { pass, fail, total };
-}
-function flakyEvidence(m) {
-  const failed = m.attempts.filter((a) => a.status === "failed" || a.status === "error").length;
-  const passed = m.attempts.filter((a) => a.status === "passed").length;
-  if (m.runs) {
-    const firstPassRun = m.runs[m.attempts.findIndex((a) => a.status === "passed")] ?? 0;
-    const firstFailRun = m.runs[m.attempts.findIndex((a) => a.status === "failed" || a.status === "error")] ?? 0;
-    if (firstPassRun !== firstFailRun) {
-      return firstPassRun > firstFailRun ? `failed in attempt ${firstFailRun + 1}, passed in a later attempt (${firstPassRun + 1})` : `passed in attempt ${firstPassRun + 1}, failed in a later attempt (${firstFailRun + 1})`;
-    }
-  }
-  if (m.attempts.some((a) => a.origin === "rerun")) {
-    return `passed on rerun in-report: ${failed} flaky failure(s) recorded by the runner`;
-  }
-  if (m.attempts.some((a) => a.origin === "retry")) {
-    return `passed on retry in-report: ${failed} failed and ${passed} passed attempt(s)`;
-  }
-  const firstPass = m.attempts.findIndex((a) => a.status === "passed");
-  const firstFail = m.attempts.findIndex((a) => a.status === "failed" || a.status === "error");
-  return firstPass > firstFail ? `passed on retry in-report after ${failed} failed attempt(s)` : `failed after passing in the same report (${passed} passed, ${failed} failed)`;
-}
-function toClassified(m, d, known, blocking) {
-  const t = m.test;
-  const out = {
-    id: t.id,
-    name: t.name,
-    classname: t.classname,
-    suite: t.suite,
-    file: t.file,
-    line: t.line,
-    class: d.cls,
-    blocking: blocking.has(d.cls)
-  };
-  if (d.evidence) out.evidence = d.evidence;
-  const failing = lastFailing(m.attempts);
-  if (failing && d.cls !== "passed" && d.cls !== "fixed" && d.cls !== "added") {
-    out.message = failing.message;
-    if (failing.firstLines.length > 0) out.firstLines = failing.firstLines;
-  }
-  const single = m.attempts.length === 1 ? m.attempts[0] : void 0;
-  if (single?.status !== "passed") {
-    out.attempts = m.attempts.map((a) => ({ status: a.status, durationMs: a.durationMs, source: attemptSource(a) }));
-  }
-  if (known) out.knownReason = known.reason;
-  return out;
-}
-function lastFailing(attempts) {
-  for (let i = attempts.length - 1; i >= 0; i -= 1) {
-    const a = attempts[i];
-    if (a.status === "failed" || a.status === "error") return a;
-  }
-  return void 0;
 }
 
 // ../packages/regressions/src/runs.ts
@@ -41549,6 +41183,29 @@ async function glob(globInput, options) {
   return crawler ? formatPaths(await crawler.withPromise(), relative3) : [];
 }
 
+// ../packages/regressions/src/errors.ts
+var RegressionErrorCodes = {
+  /** XML that is not well-formed: truncated, unclosed, a NUL or other disallowed character, bad entity. */
+  JUNIT_MALFORMED: "JUNIT_MALFORMED",
+  /** Any `<!DOCTYPE`: DTDs (and so external entities) are never processed. */
+  JUNIT_DOCTYPE_REFUSED: "JUNIT_DOCTYPE_REFUSED",
+  /** Nesting depth, attribute count/size or text size above the configured caps. */
+  REPORT_LIMIT_EXCEEDED: "REPORT_LIMIT_EXCEEDED",
+  /** A `.json` report that is not valid JSON, or a CTRF document with the wrong shape. */
+  CTRF_MALFORMED: "CTRF_MALFORMED",
+  /** A file that could not be read. */
+  REPORT_READ_FAILED: "REPORT_READ_FAILED",
+  /** No candidate report was found among the inputs. */
+  REGRESSIONS_NO_CANDIDATE: "REGRESSIONS_NO_CANDIDATE",
+  /** The known-failing (quarantine) file is unreadable or invalid. */
+  KNOWN_FAILING_INVALID: "KNOWN_FAILING_INVALID"
+};
+var SkipCodes = {
+  REPORT_EMPTY: "REPORT_EMPTY",
+  REPORT_UNRECOGNIZED: "REPORT_UNRECOGNIZED",
+  REPORT_OTHER_FORMAT: "REPORT_OTHER_FORMAT"
+};
+
 // ../packages/regressions/src/identity.ts
 var DEFAULT_IDENTITY_FIELDS = ["suite", "classname", "name"];
 var IDENTITY_SEPARATOR = "::";
@@ -41563,6 +41220,7 @@ function createIdentity(options = {}) {
   }
   const fields = options.fields && options.fields.length > 0 ? options.fields : DEFAULT_IDENTITY_FIELDS;
   const fold = options.caseInsensitive === true;
+  if (!fold && fields.length === 3 && fields.every((f, i) => f === DEFAULT_IDENTITY_FIELDS[i])) return defaultIdentity;
   return (t) => {
     const parts = [];
     let previous = "";
@@ -41576,9 +41234,30 @@ function createIdentity(options = {}) {
     return fold ? id.toLowerCase() : id;
   };
 }
+function defaultIdentity(t) {
+  const suite = t.suite || "";
+  let classname = t.classname || "";
+  if (classname === suite) classname = "";
+  let name = t.name || "";
+  if (name === (classname || suite)) name = "";
+  if (suite && classname && name) return [suite, classname, name].join(IDENTITY_SEPARATOR);
+  const parts = [];
+  if (suite) parts.push(suite);
+  if (classname) parts.push(classname);
+  if (name) parts.push(name);
+  return parts.length === 0 ? "(unnamed)" : parts.join(IDENTITY_SEPARATOR);
+}
 
 // ../packages/regressions/src/junit.ts
 var import_saxes = __toESM(require_saxes(), 1);
+
+// ../packages/regressions/src/model.ts
+function attemptSource(attempt) {
+  return attempt.reportLine === null ? attempt.report : `${attempt.report}:${attempt.reportLine}`;
+}
+var NO_LINES = Object.freeze([]);
+
+// ../packages/regressions/src/junit.ts
 var DEFAULT_LIMITS = {
   maxDepth: 256,
   maxAttributes: 256,
@@ -41627,6 +41306,7 @@ var JunitStreamParser = class {
     this.failureLines = options.failureLines ?? 20;
     this.lineWidth = options.lineWidth ?? 500;
     this.swapMocha = (options.mochaSwappedNames ?? "auto") === "auto";
+    this.onCase = options.onCase ?? ((test) => this.cases.push(test));
     this.parser = new import_saxes.SaxesParser({ xmlns: false, position: true, fileName: file });
     this.parser.on("doctype", () => {
       throw this.coded(
@@ -41643,6 +41323,7 @@ var JunitStreamParser = class {
   file;
   cases = [];
   warnings = [];
+  caseCount = 0;
   declaredTests = null;
   parser;
   limits;
@@ -41650,6 +41331,7 @@ var JunitStreamParser = class {
   failureLines;
   lineWidth;
   swapMocha;
+  onCase;
   internPool = /* @__PURE__ */ new Map();
   depth = 0;
   sawRoot = false;
@@ -41675,7 +41357,12 @@ var JunitStreamParser = class {
     if (!this.sawRoot) {
       throw new NotJunitSignal(SkipCodes.REPORT_UNRECOGNIZED, "no root element");
     }
-    return { cases: this.cases, declaredTests: this.declaredTests, warnings: this.warnings };
+    return {
+      cases: this.cases,
+      caseCount: this.caseCount,
+      declaredTests: this.declaredTests,
+      warnings: this.warnings
+    };
   }
   translate(error2) {
     if (error2 instanceof CodexrelError || error2 instanceof NotJunitSignal) return error2;
@@ -41720,16 +41407,22 @@ var JunitStreamParser = class {
       throw this.limit(`a name exceeds ${this.limits.maxNameChars} characters`);
     }
   }
-  lastInterned = "";
-  /** Shares repeated values (classnames, files, suite paths) and detaches them from parser chunks. */
-  intern(value) {
-    if (value === this.lastInterned) return this.lastInterned;
+  /** The last value interned per kind: consecutive testcases mostly repeat their classname and file. */
+  lastInterned = ["", "", ""];
+  /**
+   * Shares repeated values (classnames, files, suite paths) and detaches them from parser chunks.
+   * `kind` keeps one last-value slot per kind of value, so a classname and a file read in turn do
+   * not evict each other and fall through to a hash lookup on every testcase.
+   */
+  intern(value, kind = 2) {
+    const last = this.lastInterned[kind];
+    if (value === last) return last;
     let hit = this.internPool.get(value);
     if (hit === void 0) {
       hit = detach(value);
       if (this.internPool.size < 1e5) this.internPool.set(hit, hit);
     }
-    this.lastInterned = hit;
+    this.lastInterned[kind] = hit;
     return hit;
   }
   onOpen(tag) {
@@ -41837,11 +41530,12 @@ var JunitStreamParser = class {
   openCase(attrs) {
     const classname = attrs.classname ?? attrs.class;
     const line = attrs.line === void 0 ? Number.NaN : Number(attrs.line);
-    const file = attrs.file ?? this.suites[this.suites.length - 1]?.file ?? null;
+    const own = attrs.file;
+    const file = own !== void 0 ? own ? this.intern(own, 1) : null : this.suites[this.suites.length - 1]?.file ?? null;
     this.current = {
       name: attrs.name ?? null,
-      classname: classname ? this.intern(classname) : null,
-      file: file ? this.intern(file) : null,
+      classname: classname ? this.intern(classname, 0) : null,
+      file,
       line: Number.isInteger(line) && line >= 1 ? line : null,
       durationMs: parseSeconds(attrs.time),
       status: attrs.status ?? attrs.result ?? null,
@@ -41855,13 +41549,13 @@ var JunitStreamParser = class {
     let classname = c.classname;
     const suiteState = this.suites[this.suites.length - 1];
     if (name === null || name === "") {
-      const n = suiteState ? ++suiteState.unnamed : this.cases.length + 1;
+      const n = suiteState ? ++suiteState.unnamed : this.caseCount + 1;
       name = `(unnamed #${n})`;
       this.warnOnce("testcase without a name attribute: named by position");
     } else if (this.swapMocha && classname && name.length > classname.length && name.endsWith(` ${classname}`)) {
       const prefix = name.slice(0, name.length - classname.length - 1);
       name = classname;
-      classname = this.intern(prefix);
+      classname = this.intern(prefix, 0);
     }
     const suite = this.suitePath();
     const attempts = this.attempts(c);
@@ -41877,7 +41571,8 @@ var JunitStreamParser = class {
     const id = this.identity(test);
     test.id = id;
     test.name = name.length >= 13 && id.endsWith(name) ? id.slice(id.length - name.length) : detach(name);
-    this.cases.push(test);
+    this.caseCount += 1;
+    this.onCase(test);
   }
   suitePathCache = {
     key: void 0,
@@ -42147,13 +41842,30 @@ function isJsonLines(text) {
 }
 
 // ../packages/regressions/src/source.ts
-import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
 import { TextDecoder as TextDecoder2 } from "node:util";
-var DEFAULT_CHUNK_BYTES = 256 * 1024;
+var DEFAULT_CHUNK_BYTES = 64 * 1024;
 function fileSource(path, name = path, chunkBytes = DEFAULT_CHUNK_BYTES) {
   return {
     name,
-    chunks: () => createReadStream(path, { highWaterMark: chunkBytes })
+    async *chunks() {
+      const handle = await open(path, "r");
+      const buffers = [Buffer.allocUnsafeSlow(chunkBytes), Buffer.allocUnsafeSlow(chunkBytes)];
+      let turn = 0;
+      let pending = handle.read(buffers[0], 0, chunkBytes, null);
+      try {
+        for (; ; ) {
+          const { bytesRead, buffer } = await pending;
+          if (bytesRead === 0) return;
+          turn ^= 1;
+          pending = handle.read(buffers[turn], 0, chunkBytes, null);
+          yield buffer.subarray(0, bytesRead);
+        }
+      } finally {
+        await pending.catch(() => void 0);
+        await handle.close();
+      }
+    }
   };
 }
 function sniffEncoding(head) {
@@ -42253,18 +41965,22 @@ async function parseReport(source, options = {}) {
           file,
           format: "junit",
           cases: result2.cases,
+          caseCount: result2.caseCount,
           declaredTests: result2.declaredTests,
           warnings: [...warnings, ...result2.warnings]
         }
       };
     }
     const result = parseCtrf(file, json, opts);
+    const onCase = options.onCase;
+    if (onCase) for (const test of result.cases) onCase(test);
     return {
       kind: "report",
       report: {
         file,
         format: "ctrf",
-        cases: result.cases,
+        cases: onCase ? [] : result.cases,
+        caseCount: result.cases.length,
         declaredTests: result.declaredTests,
         warnings: [...warnings, ...result.warnings]
       }
@@ -42347,65 +42063,493 @@ async function resolveInputs(patterns, cwd2 = process.cwd()) {
   return { files, unmatched };
 }
 async function loadRun(patterns, options) {
+  return loadInto(
+    patterns,
+    options,
+    new RunBuilder({ label: options.label, repeated: options.repeated ?? "attempts" })
+  );
+}
+async function loadInto(patterns, options, run) {
   const cwd2 = options.cwd ?? process.cwd();
   const { files, unmatched } = await resolveInputs(patterns, cwd2);
-  const reports = [];
   const skipped = [];
-  const warnings = unmatched.map((p) => `${options.label}: ${JSON.stringify(p)} matched no file`);
+  for (const p of unmatched) run.warn(`${options.label}: ${JSON.stringify(p)} matched no file`);
+  const whole = options.onMalformed === "warn";
+  const parseOptions = whole ? options : { ...options, onCase: (test) => run.addTest(test) };
   for (const abs of files) {
     const name = displayPath(abs, cwd2);
     try {
-      const outcome = await parseReportFile(abs, options, name);
-      if (outcome.kind === "report") reports.push(outcome.report);
+      const outcome = await parseReportFile(abs, parseOptions, name);
+      if (outcome.kind === "report") run.addReport(outcome.report);
       else skipped.push(outcome.skipped);
     } catch (error2) {
-      if (options.onMalformed === "warn" && error2 instanceof CodexrelError && error2.code !== ErrorCodes.INTERNAL) {
-        warnings.push(`${options.label}: ${error2.code}: ${error2.message}`);
+      if (whole && error2 instanceof CodexrelError && error2.code !== ErrorCodes.INTERNAL) {
+        run.warn(`${options.label}: ${error2.code}: ${error2.message}`);
         continue;
       }
       throw error2;
     }
   }
-  return mergeReports(reports, { label: options.label, repeated: options.repeated ?? "attempts", skipped, warnings });
+  return run.finish(skipped);
 }
-function mergeReports(reports, options) {
-  const tests = /* @__PURE__ */ new Map();
-  const warnings = [...options.warnings ?? []];
-  const skipped = options.skipped ?? [];
-  let repeats = 0;
-  for (const report2 of reports) {
-    warnings.push(...report2.warnings);
-    if (report2.cases.length === 0 && report2.declaredTests && report2.declaredTests > 0) {
-      warnings.push(`${report2.file}: declares ${report2.declaredTests} test(s) but lists no testcase`);
-    }
-    for (const test of report2.cases) {
-      const first = tests.get(test.id);
-      if (!first) {
-        tests.set(test.id, test);
-        continue;
-      }
-      repeats += 1;
-      for (const a of test.attempts) first.attempts.push(a.origin === "result" ? { ...a, origin: "repeat" } : a);
-      if (first.file === null && test.file !== null) first.file = test.file;
-      if (first.line === null && test.line !== null) first.line = test.line;
-    }
+var RunBuilder = class {
+  constructor(options) {
+    this.options = options;
+    this.warnings = [...options.warnings ?? []];
   }
-  for (const s of skipped) warnings.push(`skipped ${s.file}: ${s.reason} (${s.code})`);
-  if (repeats > 0 && options.repeated !== "repetitions") {
-    warnings.push(`${options.label}: ${repeats} repeated testcase(s) read as retry attempts`);
+  options;
+  tests = /* @__PURE__ */ new Map();
+  files = [];
+  warnings;
+  repeats = 0;
+  addTest(test) {
+    const first = this.tests.get(test.id);
+    if (!first) {
+      this.tests.set(test.id, test);
+      return;
+    }
+    this.countRepeat();
+    for (const a of test.attempts) first.attempts.push(a.origin === "result" ? { ...a, origin: "repeat" } : a);
+    if (first.file === null && test.file !== null) first.file = test.file;
+    if (first.line === null && test.line !== null) first.line = test.line;
   }
-  return {
-    label: options.label,
-    tests,
-    files: reports.map((r) => r.file),
-    skipped,
-    warnings,
-    repeated: options.repeated ?? "attempts"
-  };
-}
+  /** A parsed report: its tests (unless the parser already handed them over), warnings and file. */
+  addReport(report2) {
+    this.files.push(report2.file);
+    this.warnings.push(...report2.warnings);
+    if (report2.caseCount === 0 && report2.declaredTests && report2.declaredTests > 0) {
+      this.warnings.push(`${report2.file}: declares ${report2.declaredTests} test(s) but lists no testcase`);
+    }
+    for (const test of report2.cases) this.addTest(test);
+  }
+  countRepeat() {
+    this.repeats += 1;
+  }
+  warn(message) {
+    this.warnings.push(message);
+  }
+  finish(skipped) {
+    const warnings = this.warnings;
+    for (const s of skipped) warnings.push(`skipped ${s.file}: ${s.reason} (${s.code})`);
+    const repeated = this.options.repeated ?? "attempts";
+    if (this.repeats > 0 && repeated !== "repetitions") {
+      warnings.push(`${this.options.label}: ${this.repeats} repeated testcase(s) read as retry attempts`);
+    }
+    return { label: this.options.label, tests: this.tests, files: this.files, skipped, warnings, repeated };
+  }
+};
 function displayPath(abs, cwd2) {
   const rel = relative2(cwd2, abs);
   return rel === "" || rel.startsWith("..") || isAbsolute2(rel) ? abs : rel.split("\\").join("/");
+}
+
+// ../packages/regressions/src/baseline.ts
+var PASSED = 1;
+var FAILED = 2;
+var FAILED_RESULT = 4;
+function attemptBits(attempts) {
+  let bits = 0;
+  for (const a of attempts) {
+    if (a.status === "passed") bits |= PASSED;
+    else if (a.status === "failed" || a.status === "error") {
+      bits |= FAILED;
+      if (a.origin === "result" || a.origin === "repeat") bits |= FAILED_RESULT;
+    }
+  }
+  return bits;
+}
+function outcomeOfBits(bits, repetitions) {
+  if ((bits & FAILED) === 0) return bits & PASSED ? "pass" : "skip";
+  if ((bits & PASSED) === 0) return "fail";
+  if (repetitions && bits & FAILED_RESULT) return "fail";
+  return "flaky";
+}
+function outcomeOf(attempts, repetitions = false) {
+  return outcomeOfBits(attemptBits(attempts), repetitions);
+}
+function baselineFromRuns(runs, candidateHas) {
+  const withTests = runs.filter((r) => r.tests.size > 0);
+  const bits = /* @__PURE__ */ new Map();
+  const repeated = /* @__PURE__ */ new Set();
+  const firstSeen = /* @__PURE__ */ new Map();
+  for (const run of withTests) {
+    for (const [id, test] of run.tests) {
+      bits.set(id, (bits.get(id) ?? 0) | attemptBits(test.attempts));
+      if (run.repeated === "repetitions") repeated.add(id);
+      if (!firstSeen.has(id)) firstSeen.set(id, test);
+    }
+  }
+  return {
+    available: withTests.length > 0,
+    labels: withTests.map((r) => r.label),
+    outcome: (id) => {
+      const b = bits.get(id);
+      return b === void 0 ? "absent" : outcomeOfBits(b, repeated.has(id));
+    },
+    *removed() {
+      for (const [id, test] of firstSeen) if (!candidateHas(id)) yield test;
+    },
+    warnings: withTests.flatMap((r) => r.warnings)
+  };
+}
+var BaselineBuilder = class extends RunBuilder {
+  /**
+   * @param candidateId the candidate's own id string for a test it has (undefined when it has not):
+   *   the bits are keyed by it, so the base's copy of every id can be dropped as soon as it is read.
+   */
+  constructor(label, candidateId, repeated = "attempts", warnings = []) {
+    super({ label, repeated, warnings });
+    this.candidateId = candidateId;
+  }
+  candidateId;
+  bits = /* @__PURE__ */ new Map();
+  /** A test the candidate has becomes bits; one it dropped is kept (merged like any run's test). */
+  addTest(test) {
+    const id = this.candidateId(test.id);
+    if (id !== void 0) {
+      const seen = this.bits.get(id);
+      if (seen !== void 0) this.countRepeat();
+      this.bits.set(id, (seen ?? 0) | attemptBits(test.attempts));
+    } else {
+      super.addTest(test);
+    }
+  }
+  toBaseline(run) {
+    const bits = this.bits;
+    const repetitions = run.repeated === "repetitions";
+    return {
+      available: bits.size > 0 || run.tests.size > 0,
+      labels: [run.label],
+      outcome: (id) => {
+        const b = bits.get(id);
+        return b === void 0 ? "absent" : outcomeOfBits(b, repetitions);
+      },
+      removed: () => run.tests.values(),
+      warnings: run.warnings
+    };
+  }
+};
+
+// ../packages/regressions/src/known-failing.ts
+import { readFile } from "node:fs/promises";
+var import_yaml = __toESM(require_dist(), 1);
+var FIELDS = ["id", "name", "classname", "suite", "file"];
+var ALLOWED = /* @__PURE__ */ new Set([...FIELDS, "reason", "expires"]);
+async function loadKnownFailing(path, name = path) {
+  let text;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error2) {
+    throw invalid(name, `cannot be read (${error2.code ?? "error"})`, error2);
+  }
+  return parseKnownFailing(text, name);
+}
+function parseKnownFailing(text, source = "known-failing") {
+  let doc;
+  try {
+    doc = (0, import_yaml.parse)(text, { schema: "core", maxAliasCount: 100 });
+  } catch (error2) {
+    throw invalid(source, `is not valid YAML or JSON: ${error2.message.split("\n", 1)[0]}`, error2);
+  }
+  if (doc === null || doc === void 0) return { source, entries: [] };
+  const list2 = Array.isArray(doc) ? doc : typeof doc === "object" ? doc.tests ?? doc.known : void 0;
+  if (!Array.isArray(list2)) throw invalid(source, "must be a list of entries, or an object with a `tests` list");
+  const entries = list2.map((raw, i) => {
+    const where = `entry ${i + 1}`;
+    if (!raw || typeof raw !== "object" || Array.isArray(raw)) throw invalid(source, `${where} is not a mapping`);
+    const e = raw;
+    for (const key of Object.keys(e)) {
+      if (!ALLOWED.has(key))
+        throw invalid(source, `${where}: unknown field "${key}" (allowed: ${[...ALLOWED].join(", ")})`);
+    }
+    const out = { reason: "" };
+    for (const f of FIELDS) {
+      const v = e[f];
+      if (v === void 0 || v === null) continue;
+      if (typeof v !== "string" || v === "") throw invalid(source, `${where}: "${f}" must be a non-empty string`);
+      out[f] = v;
+    }
+    if (!FIELDS.some((f) => out[f] !== void 0))
+      throw invalid(source, `${where}: name the test with id, name, classname, suite or file`);
+    if (typeof e.reason !== "string" || e.reason.trim() === "") throw invalid(source, `${where}: "reason" is required`);
+    out.reason = e.reason.trim();
+    if (e.expires !== void 0 && e.expires !== null) {
+      const exp = e.expires instanceof Date ? e.expires.toISOString() : String(e.expires);
+      if (Number.isNaN(expiryInstant(exp)))
+        throw invalid(source, `${where}: "expires" is not a date: ${JSON.stringify(exp)}`);
+      out.expires = exp;
+    }
+    return out;
+  });
+  return { source, entries };
+}
+function expiryInstant(expires) {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(expires)) return Date.parse(`${expires}T23:59:59.999Z`);
+  return Date.parse(expires);
+}
+function createKnownFailingMatcher(list2, now) {
+  const warnings = [];
+  const active = [];
+  const exact = /* @__PURE__ */ new Map();
+  for (const entry of list2?.entries ?? []) {
+    const label = describe(entry);
+    if (entry.expires !== void 0 && expiryInstant(entry.expires) < now.getTime()) {
+      warnings.push(`known-failing entry ${label} expired on ${entry.expires}; it no longer applies`);
+      continue;
+    }
+    const tests = [];
+    for (const f of FIELDS) {
+      const v = entry[f];
+      if (v !== void 0) tests.push([f, v.includes("*") ? wildcard(v) : v]);
+    }
+    const index = active.push({ entry, tests, used: false }) - 1;
+    if (tests.length === 1 && tests[0][0] === "id" && typeof tests[0][1] === "string" && !exact.has(tests[0][1])) {
+      exact.set(tests[0][1], index);
+    }
+  }
+  const patterned = active.filter(
+    (a) => !(a.tests.length === 1 && a.tests[0][0] === "id" && typeof a.tests[0][1] === "string")
+  );
+  return {
+    match(test) {
+      const hit = exact.get(test.id);
+      if (hit !== void 0) {
+        const a = active[hit];
+        a.used = true;
+        return a.entry;
+      }
+      for (const a of patterned) {
+        let ok = true;
+        for (const [field, want] of a.tests) {
+          const have = test[field];
+          if (have === null || have === void 0) {
+            ok = false;
+            break;
+          }
+          if (typeof want === "string" ? have !== want : !want.test(have)) {
+            ok = false;
+            break;
+          }
+        }
+        if (ok) {
+          a.used = true;
+          return a.entry;
+        }
+      }
+      return void 0;
+    },
+    warnings() {
+      const unused = active.filter((a) => !a.used).map((a) => `known-failing entry ${describe(a.entry)} matched no test`);
+      return [...warnings, ...unused];
+    }
+  };
+}
+function wildcard(pattern) {
+  const escaped = pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(`^${escaped.join(".*")}$`, "s");
+}
+function describe(entry) {
+  return FIELDS.filter((f) => entry[f] !== void 0).map((f) => `${f}=${JSON.stringify(entry[f])}`).join(" ");
+}
+function invalid(source, what, cause) {
+  return new CodexrelError(RegressionErrorCodes.KNOWN_FAILING_INVALID, `known-failing file ${source} ${what}`, {
+    hint: "Each entry needs a test selector (id, name, classname, suite or file) and a reason; expires is optional.",
+    ...cause === void 0 ? {} : { cause },
+    details: { file: source }
+  });
+}
+
+// ../packages/regressions/src/classify.ts
+function classify(input2) {
+  if (input2.candidate.length === 0) throw new TypeError("classify: at least one candidate run is required");
+  const now = (input2.clock ?? { now: () => /* @__PURE__ */ new Date() }).now();
+  const blockingClasses = input2.policy?.blocking ?? DEFAULT_BLOCKING_CLASSES;
+  const blockingSet = new Set(blockingClasses);
+  const matcher = createKnownFailingMatcher(input2.knownFailing, now);
+  const warnings = [...input2.warnings ?? []];
+  const candidate = mergeRuns(input2.candidate);
+  const baseline = input2.baseline ?? baselineFromRuns(input2.base ?? [], (id) => candidate.tests.has(id));
+  const baselineAvailable = baseline.available;
+  const history = (input2.history ?? []).map((run) => run.tests);
+  const buckets = new Map(CLASS_ORDER.map((c) => [c, []]));
+  for (const [id, candTest] of candidate.tests) {
+    const cand = view(candidate, id, candTest);
+    const outcome = outcomeOf(cand.attempts, cand.repetitions);
+    const known = matcher.match(candTest);
+    const baseOutcome = baselineAvailable ? baseline.outcome(id) : "none";
+    const decided = decide2(id, cand, outcome, baseOutcome, known, history);
+    buckets.get(decided.cls).push(toClassified(cand, decided, known, blockingSet));
+  }
+  if (baselineAvailable) {
+    const removed = buckets.get("removed");
+    for (const b of baseline.removed()) {
+      removed.push({
+        id: b.id,
+        name: b.name,
+        classname: b.classname,
+        suite: b.suite,
+        file: b.file,
+        line: b.line,
+        class: "removed",
+        blocking: blockingSet.has("removed"),
+        evidence: "in the baseline, not in the candidate"
+      });
+    }
+  }
+  const tests = [];
+  for (const list2 of buckets.values()) for (const t of list2) tests.push(t);
+  warnings.push(...matcher.warnings());
+  for (const run of input2.candidate) warnings.push(...run.warnings);
+  warnings.push(...baseline.warnings);
+  const max = input2.maxWarnings ?? 50;
+  const kept = warnings.length > max ? [...warnings.slice(0, max - 1), `\u2026 and ${warnings.length - max + 1} more warning(s)`] : warnings;
+  const section = {
+    baseline: baselineAvailable ? { available: true, source: input2.baselineSource ?? baseline.labels.join(", ") } : {
+      available: false,
+      source: null,
+      note: input2.baselineNote ?? (input2.baseline || (input2.base ?? []).length > 0 ? "the base reports hold no test, so failures cannot be told new from known" : "no base results were given, so failures cannot be told new from known")
+    },
+    policy: { blocking: [...new Set(blockingClasses)] },
+    counts: countRegressions(tests),
+    tests,
+    ...kept.length > 0 ? { warnings: kept } : {}
+  };
+  return { section, blocked: tests.some((t) => t.blocking === true) };
+}
+function mergeRuns(runs) {
+  if (runs.length === 1) {
+    const run = runs[0];
+    const repetitions = run.repeated === "repetitions";
+    return { tests: run.tests, runsOf: null, repetitions: () => repetitions };
+  }
+  const tests = /* @__PURE__ */ new Map();
+  const runsOf = /* @__PURE__ */ new Map();
+  const repeated = /* @__PURE__ */ new Set();
+  runs.forEach((run, index) => {
+    for (const [id, test] of run.tests) {
+      const m = tests.get(id);
+      if (run.repeated === "repetitions") repeated.add(id);
+      if (!m) {
+        tests.set(id, { ...test, attempts: [...test.attempts] });
+        runsOf.set(
+          id,
+          test.attempts.map(() => index)
+        );
+      } else {
+        m.attempts.push(...test.attempts);
+        runsOf.get(id).push(...test.attempts.map(() => index));
+      }
+    }
+  });
+  return { tests, runsOf, repetitions: (id) => repeated.has(id) };
+}
+function view(side, id, test) {
+  return { test, attempts: test.attempts, runs: side.runsOf?.get(id) ?? null, repetitions: side.repetitions(id) };
+}
+function decide2(id, cand, outcome, baseOutcome, known, history) {
+  if (outcome === "flaky") return { cls: "flaky", evidence: flakyEvidence(cand) };
+  if (outcome === "skip") return { cls: "skipped", evidence: "skipped in every attempt" };
+  const past = historyOutcomes(id, history);
+  if (outcome === "fail") {
+    if (known) return { cls: "known", evidence: "listed in the known-failing file" };
+    if (past.pass > 0)
+      return {
+        cls: "flaky",
+        evidence: `fails here, but passed in ${past.pass} of ${past.total} earlier run(s) of the candidate`
+      };
+    if (baseOutcome === "none") return { cls: "unknown-baseline", evidence: "fails; no baseline to compare with" };
+    if (baseOutcome === "fail") return { cls: "known", evidence: "already failing on the base" };
+    if (baseOutcome === "flaky")
+      return { cls: "flaky", evidence: "failed every attempt here; flaky on the base (failed, then passed on retry)" };
+    if (baseOutcome === "absent")
+      return { cls: "new", evidence: "not in the baseline: added by this change and failing" };
+    if (baseOutcome === "skip") return { cls: "new", evidence: "skipped on the base, fails here" };
+    return { cls: "new", evidence: "passed on the base, fails here" };
+  }
+  if (past.pass > 0 && past.fail > 0) {
+    return {
+      cls: "flaky",
+      evidence: `passes here; flipped in history (passed ${past.pass}, failed ${past.fail} of ${past.total})`
+    };
+  }
+  if (baseOutcome === "fail") return FIXED;
+  if (baseOutcome === "absent") return ADDED;
+  return PASSED2;
+}
+var PASSED2 = Object.freeze({ cls: "passed", evidence: "" });
+var FIXED = Object.freeze({ cls: "fixed", evidence: "failed on the base, passes here" });
+var ADDED = Object.freeze({ cls: "added", evidence: "not in the baseline" });
+var NO_HISTORY = Object.freeze({ pass: 0, fail: 0, total: 0 });
+function historyOutcomes(id, history) {
+  if (history.length === 0) return NO_HISTORY;
+  let pass = 0;
+  let fail = 0;
+  let total = 0;
+  for (const run of history) {
+    const t = run.get(id);
+    if (!t) continue;
+    const o = outcomeOf(t.attempts);
+    total += 1;
+    if (o === "pass") pass += 1;
+    else if (o === "fail") fail += 1;
+    else if (o === "flaky") {
+      pass += 1;
+      fail += 1;
+    }
+  }
+  return { pass, fail, total };
+}
+function flakyEvidence(m) {
+  const failed = m.attempts.filter((a) => a.status === "failed" || a.status === "error").length;
+  const passed = m.attempts.filter((a) => a.status === "passed").length;
+  if (m.runs) {
+    const firstPassRun = m.runs[m.attempts.findIndex((a) => a.status === "passed")] ?? 0;
+    const firstFailRun = m.runs[m.attempts.findIndex((a) => a.status === "failed" || a.status === "error")] ?? 0;
+    if (firstPassRun !== firstFailRun) {
+      return firstPassRun > firstFailRun ? `failed in attempt ${firstFailRun + 1}, passed in a later attempt (${firstPassRun + 1})` : `passed in attempt ${firstPassRun + 1}, failed in a later attempt (${firstFailRun + 1})`;
+    }
+  }
+  if (m.attempts.some((a) => a.origin === "rerun")) {
+    return `passed on rerun in-report: ${failed} flaky failure(s) recorded by the runner`;
+  }
+  if (m.attempts.some((a) => a.origin === "retry")) {
+    return `passed on retry in-report: ${failed} failed and ${passed} passed attempt(s)`;
+  }
+  const firstPass = m.attempts.findIndex((a) => a.status === "passed");
+  const firstFail = m.attempts.findIndex((a) => a.status === "failed" || a.status === "error");
+  return firstPass > firstFail ? `passed on retry in-report after ${failed} failed attempt(s)` : `failed after passing in the same report (${passed} passed, ${failed} failed)`;
+}
+function toClassified(m, d, known, blocking) {
+  const t = m.test;
+  const out = {
+    id: t.id,
+    name: t.name,
+    classname: t.classname,
+    suite: t.suite,
+    file: t.file,
+    line: t.line,
+    class: d.cls,
+    blocking: blocking.has(d.cls)
+  };
+  if (d.evidence) out.evidence = d.evidence;
+  const failing = lastFailing(m.attempts);
+  if (failing && d.cls !== "passed" && d.cls !== "fixed" && d.cls !== "added") {
+    out.message = failing.message;
+    if (failing.firstLines.length > 0) out.firstLines = failing.firstLines;
+  }
+  const single = m.attempts.length === 1 ? m.attempts[0] : void 0;
+  if (single?.status !== "passed") {
+    out.attempts = m.attempts.map((a) => ({ status: a.status, durationMs: a.durationMs, source: attemptSource(a) }));
+  }
+  if (known) out.knownReason = known.reason;
+  return out;
+}
+function lastFailing(attempts) {
+  for (let i = attempts.length - 1; i >= 0; i -= 1) {
+    const a = attempts[i];
+    if (a.status === "failed" || a.status === "error") return a;
+  }
+  return void 0;
 }
 
 // ../packages/regressions/src/api.ts
@@ -42431,7 +42575,16 @@ async function classifyReports(options) {
     );
   }
   const basePatterns = options.base ?? [];
-  const base = basePatterns.length > 0 ? await loadRun(basePatterns, { ...common, label: "base" }) : null;
+  const candidateId = (id) => {
+    for (const run of candidate) {
+      const test = run.tests.get(id);
+      if (test) return test.id;
+    }
+    return void 0;
+  };
+  const builder = new BaselineBuilder("base", candidateId, options.repeated ?? "attempts");
+  const base = basePatterns.length > 0 ? await loadInto(basePatterns, { ...common, label: "base" }, builder) : null;
+  const baseline = base ? builder.toBaseline(base) : void 0;
   const history = [];
   for (const [i, patterns] of (options.history ?? []).entries()) {
     history.push(await loadRun(patterns, { ...common, label: `history ${i + 1}` }));
@@ -42439,10 +42592,11 @@ async function classifyReports(options) {
   const knownFailing = typeof options.knownFailing === "string" ? await loadKnownFailing(options.knownFailing) : options.knownFailing;
   let baselineNote;
   if (!base) baselineNote = "no base results were given, so failures cannot be told new from known";
-  else if (base.tests.size === 0)
+  else if (!baseline?.available)
     baselineNote = base.files.length === 0 ? `no base report found in ${basePatterns.map((p) => JSON.stringify(p)).join(", ")}, so failures cannot be told new from known` : "the base reports hold no test, so failures cannot be told new from known";
   const result = classify({
-    base: base ? [base] : null,
+    base: null,
+    ...baseline ? { baseline } : {},
     candidate,
     history,
     ...knownFailing ? { knownFailing } : {},
