@@ -41220,7 +41220,6 @@ function createIdentity(options = {}) {
   }
   const fields = options.fields && options.fields.length > 0 ? options.fields : DEFAULT_IDENTITY_FIELDS;
   const fold = options.caseInsensitive === true;
-  if (!fold && fields.length === 3 && fields.every((f, i) => f === DEFAULT_IDENTITY_FIELDS[i])) return defaultIdentity;
   return (t) => {
     const parts = [];
     let previous = "";
@@ -41233,19 +41232,6 @@ function createIdentity(options = {}) {
     const id = parts.length === 0 ? "(unnamed)" : parts.join(IDENTITY_SEPARATOR);
     return fold ? id.toLowerCase() : id;
   };
-}
-function defaultIdentity(t) {
-  const suite = t.suite || "";
-  let classname = t.classname || "";
-  if (classname === suite) classname = "";
-  let name = t.name || "";
-  if (name === (classname || suite)) name = "";
-  if (suite && classname && name) return [suite, classname, name].join(IDENTITY_SEPARATOR);
-  const parts = [];
-  if (suite) parts.push(suite);
-  if (classname) parts.push(classname);
-  if (name) parts.push(name);
-  return parts.length === 0 ? "(unnamed)" : parts.join(IDENTITY_SEPARATOR);
 }
 
 // ../packages/regressions/src/junit.ts

@@ -45,7 +45,6 @@ export function createIdentity(options: IdentityOptions = {}): IdentityFn {
   }
   const fields = options.fields && options.fields.length > 0 ? options.fields : DEFAULT_IDENTITY_FIELDS;
   const fold = options.caseInsensitive === true;
-  if (!fold && fields.length === 3 && fields.every((f, i) => f === DEFAULT_IDENTITY_FIELDS[i])) return defaultIdentity;
   return (t) => {
     // Array#join gives one flat string (no rope of concatenations to flatten on every Map lookup).
     const parts: string[] = [];
@@ -59,22 +58,4 @@ export function createIdentity(options: IdentityOptions = {}): IdentityFn {
     const id = parts.length === 0 ? "(unnamed)" : parts.join(IDENTITY_SEPARATOR);
     return fold ? id.toLowerCase() : id;
   };
-}
-
-/**
- * The default identity written out (suite, classname, name): the same rule as the general one,
- * without a field loop, on the path every test of a big report takes.
- */
-function defaultIdentity(t: IdentityInput): string {
-  const suite = t.suite || "";
-  let classname = t.classname || "";
-  if (classname === suite) classname = "";
-  let name = t.name || "";
-  if (name === (classname || suite)) name = "";
-  if (suite && classname && name) return [suite, classname, name].join(IDENTITY_SEPARATOR);
-  const parts: string[] = [];
-  if (suite) parts.push(suite);
-  if (classname) parts.push(classname);
-  if (name) parts.push(name);
-  return parts.length === 0 ? "(unnamed)" : parts.join(IDENTITY_SEPARATOR);
 }

@@ -2,7 +2,7 @@ import { createIdentity, type IdentityInput } from "@codexrel/regressions";
 import { describe, expect, test } from "vitest";
 
 describe("default identity", () => {
-  // The default fields take a written-out fast path; it must give the ids the general rule gives.
+  // The default fields (suite, classname, name) must give the ids the field rule gives with a null file.
   const general = createIdentity({ fields: ["suite", "classname", "name", "file"] });
   const fast = createIdentity();
   const values = [null, "", "A", "B", "a.b.C", "n"];
