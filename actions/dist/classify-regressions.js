@@ -42153,6 +42153,12 @@ function outcomeOfBits(bits, repetitions) {
 function outcomeOf(attempts, repetitions = false) {
   return outcomeOfBits(attemptBits(attempts), repetitions);
 }
+function outcomeLookup(bits, repetitions) {
+  return (id) => {
+    const b = bits.get(id);
+    return b === void 0 ? "absent" : outcomeOfBits(b, repetitions(id));
+  };
+}
 function baselineFromRuns(runs, candidateHas) {
   const withTests = runs.filter((r) => r.tests.size > 0);
   const bits = /* @__PURE__ */ new Map();
@@ -42168,10 +42174,7 @@ function baselineFromRuns(runs, candidateHas) {
   return {
     available: withTests.length > 0,
     labels: withTests.map((r) => r.label),
-    outcome: (id) => {
-      const b = bits.get(id);
-      return b === void 0 ? "absent" : outcomeOfBits(b, repeated.has(id));
-    },
+    outcome: outcomeLookup(bits, (id) => repeated.has(id)),
     *removed() {
       for (const [id, test] of firstSeen) if (!candidateHas(id)) yield test;
     },
@@ -42206,10 +42209,7 @@ var BaselineBuilder = class extends RunBuilder {
     return {
       available: bits.size > 0 || run.tests.size > 0,
       labels: [run.label],
-      outcome: (id) => {
-        const b = bits.get(id);
-        return b === void 0 ? "absent" : outcomeOfBits(b, repetitions);
-      },
+      outcome: outcomeLookup(bits, () => repetitions),
       removed: () => run.tests.values(),
       warnings: run.warnings
     };

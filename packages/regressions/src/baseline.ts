@@ -61,6 +61,14 @@ export function outcomeOf(attempts: readonly TestAttempt[], repetitions = false)
   return outcomeOfBits(attemptBits(attempts), repetitions);
 }
 
+/** A baseline's `outcome`: a test's bits read as an outcome, "absent" when the base lacks it. */
+function outcomeLookup(bits: Map<string, number>, repetitions: (id: string) => boolean): Baseline["outcome"] {
+  return (id) => {
+    const b = bits.get(id);
+    return b === undefined ? "absent" : outcomeOfBits(b, repetitions(id));
+  };
+}
+
 /** A baseline from base runs in memory; `candidateHas` says which base tests were removed. */
 export function baselineFromRuns(runs: readonly TestRun[], candidateHas: (id: string) => boolean): Baseline {
   const withTests = runs.filter((r) => r.tests.size > 0);
@@ -77,10 +85,7 @@ export function baselineFromRuns(runs: readonly TestRun[], candidateHas: (id: st
   return {
     available: withTests.length > 0,
     labels: withTests.map((r) => r.label),
-    outcome: (id) => {
-      const b = bits.get(id);
-      return b === undefined ? "absent" : outcomeOfBits(b, repeated.has(id));
-    },
+    outcome: outcomeLookup(bits, (id) => repeated.has(id)),
     *removed() {
       for (const [id, test] of firstSeen) if (!candidateHas(id)) yield test;
     },
@@ -126,10 +131,7 @@ export class BaselineBuilder extends RunBuilder {
     return {
       available: bits.size > 0 || run.tests.size > 0,
       labels: [run.label],
-      outcome: (id) => {
-        const b = bits.get(id);
-        return b === undefined ? "absent" : outcomeOfBits(b, repetitions);
-      },
+      outcome: outcomeLookup(bits, () => repetitions),
       removed: () => run.tests.values(),
       warnings: run.warnings,
     };
