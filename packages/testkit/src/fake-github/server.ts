@@ -15,6 +15,7 @@ import { executeGraphQL, prepareGraphQL } from "./graphql.js";
 import { loadGitHubContract, type RouteMatch } from "./openapi.js";
 import { checkRoutePermission } from "./permission-table.js";
 import { BUILTIN_REST, type RestHandler, type RestResult } from "./rest.js";
+import { CHECKS_REST } from "./rest-checks.js";
 import { ISSUE_REST } from "./rest-issues.js";
 import { errorBody } from "./rest-objects.js";
 import { FakeGitHubState } from "./state.js";
@@ -110,7 +111,9 @@ export class FakeGitHub {
   private readonly sockets = new Set<Socket>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly faults: FaultRule[] = [];
-  private readonly handlers = new Map<string, RestHandler>(Object.entries({ ...BUILTIN_REST, ...ISSUE_REST }));
+  private readonly handlers = new Map<string, RestHandler>(
+    Object.entries({ ...BUILTIN_REST, ...ISSUE_REST, ...CHECKS_REST }),
+  );
   private readonly enterprise: boolean;
   private readonly strictBodies: boolean;
   private readonly port: number;
