@@ -63,7 +63,8 @@ process.stdin.on("end", async () => {
   const paths = new Set();
   for (const u of updates) {
     if (zero.test(u.newSha)) continue;
-    const range = zero.test(u.oldSha) ? [u.newSha] : [u.oldSha + ".." + u.newSha];
+    // Only the commits the push brings: a new branch's commits not reachable from any ref yet.
+    const range = zero.test(u.oldSha) ? [u.newSha, "--not", "--all"] : [u.oldSha + ".." + u.newSha];
     try {
       const out = execFileSync("git", ["log", "--format=", "--name-only", ...range], { encoding: "utf8" });
       for (const p of out.split("\\n")) if (p.trim()) paths.add(p.trim());
