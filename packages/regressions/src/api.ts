@@ -28,6 +28,8 @@ export interface ClassifyReportsOptions {
   onMalformed?: "error" | "warn";
   baselineSource?: string;
   clock?: Clock;
+  /** List passed tests in the section (default true); false only counts them (see `classify`). */
+  includePassed?: boolean;
 }
 
 export interface ClassifyReportsResult extends Classification {
@@ -96,6 +98,7 @@ export async function classifyReports(options: ClassifyReportsOptions): Promise<
     ...(options.baselineSource ? { baselineSource: options.baselineSource } : {}),
     ...(baselineNote ? { baselineNote } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.includePassed !== undefined ? { includePassed: options.includePassed } : {}),
   });
   return { ...result, base, candidate };
 }

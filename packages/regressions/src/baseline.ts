@@ -9,7 +9,7 @@
  *   streams past, so a big base keeps no record per test: only the tests the candidate dropped
  *   (`removed`) are kept whole.
  */
-import type { TestAttempt, TestResult, TestRun } from "./model.js";
+import { isSinglePass, type TestAttempt, type TestResult, type TestRun } from "./model.js";
 import { RunBuilder } from "./runs.js";
 
 export type Outcome = "pass" | "fail" | "flaky" | "skip";
@@ -119,7 +119,7 @@ export class BaselineBuilder extends RunBuilder {
     if (id !== undefined) {
       const seen = this.bits.get(id);
       if (seen !== undefined) this.countRepeat();
-      this.bits.set(id, (seen ?? 0) | attemptBits(test.attempts));
+      this.bits.set(id, (seen ?? 0) | (isSinglePass(test) ? PASSED : attemptBits(test.attempts)));
     } else {
       super.addTest(test);
     }

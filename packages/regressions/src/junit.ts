@@ -16,7 +16,7 @@ import { CodexrelError } from "@codexrel/core";
 import { capField } from "./caps.js";
 import { RegressionErrorCodes, SkipCodes } from "./errors.js";
 import { createIdentity, type IdentityFn, type IdentityOptions } from "./identity.js";
-import { type AttemptStatus, NO_LINES, type TestAttempt, type TestResult } from "./model.js";
+import { type AttemptStatus, NO_LINES, PassedTest, type TestAttempt, type TestResult } from "./model.js";
 import { ScanError, XmlScanner } from "./xml-scanner.js";
 
 export interface ParseLimits {
@@ -122,6 +122,8 @@ interface CaseState {
   reportLine: number;
   captures: Capture[] | null;
   depth: number;
+  /** The classname was written equal to the name (jest-junit's default templates). */
+  classIsName: boolean;
 }
 
 interface SuiteState {
@@ -421,7 +423,8 @@ export class JunitStreamParser {
     this.current = {
       name: name ?? null,
       // jest-junit writes the name again as the classname: share it instead of interning a new one.
-      classname: classname ? (classname === name ? name : this.intern(classname, 0)) : null,
+      classname: classname ? (classname === name ? null : this.intern(classname, 0)) : null,
+      classIsName: classname !== undefined && classname !== "" && classname === name,
       file,
       line: Number.isInteger(line) && line >= 1 ? line : null,
       durationMs: parseSeconds(time),
@@ -434,7 +437,7 @@ export class JunitStreamParser {
 
   private finishCase(c: CaseState): void {
     let name = c.name;
-    let classname = c.classname;
+    let classname = c.classIsName ? name : c.classname;
     const suiteState = this.suites[this.suites.length - 1];
     if (name === null || name === "") {
       const n = suiteState ? ++suiteState.unnamed : this.caseCount + 1;
@@ -447,21 +450,17 @@ export class JunitStreamParser {
       classname = this.intern(prefix, 0);
     }
     const suite = this.suitePath();
-    const attempts = this.attempts(c);
-    const test: TestResult = {
-      id: "",
-      name,
-      classname,
-      suite,
-      file: c.file,
-      line: c.line,
-      attempts,
-    };
-    const id = this.identity(test);
-    test.id = id;
+    const id = this.identity({ suite, classname, name, file: c.file });
     // Keep the name as a view into the (new, flat) id when it ends it, else as a copy: either way
     // it no longer pins the parser's input chunk.
-    test.name = name.length >= 13 && id.endsWith(name) ? id.slice(id.length - name.length) : detach(name);
+    const kept = name.length >= 13 && id.endsWith(name) ? id.slice(id.length - name.length) : detach(name);
+    if (c.classIsName && classname === name) classname = kept;
+    let test: TestResult;
+    if (c.captures === null && c.status === null) {
+      test = new PassedTest(id, kept, classname, suite, c.file, c.line, c.durationMs, this.file, c.reportLine);
+    } else {
+      test = { id, name: kept, classname, suite, file: c.file, line: c.line, attempts: this.attempts(c) };
+    }
     this.caseCount += 1;
     this.onCase(test);
   }
