@@ -65,14 +65,20 @@ export async function classifyReports(options: ClassifyReportsOptions): Promise<
   const basePatterns = options.base ?? [];
   // The base is read after the candidate, so each base test is compared as it streams past
   // instead of being kept: only the tests the candidate dropped stay whole.
-  const candidateId = (id: string): string | undefined => {
+  const candidateTest = (id: string) => {
     for (const run of candidate) {
       const test = run.tests.get(id);
-      if (test) return test.id;
+      if (test) return test;
     }
     return undefined;
   };
-  const builder = new BaselineBuilder("base", candidateId, options.repeated ?? "attempts");
+  const builder = new BaselineBuilder(
+    "base",
+    candidateTest,
+    options.repeated ?? "attempts",
+    [],
+    candidate.length === 1,
+  );
   const base = basePatterns.length > 0 ? await loadInto(basePatterns, { ...common, label: "base" }, builder) : null;
   const baseline = base ? builder.toBaseline(base) : undefined;
   const history: TestRun[] = [];

@@ -114,8 +114,8 @@ export function classify(input: ClassifyInput): Classification {
     const single = oneRun && isSinglePass(candTest);
     const outcome = single ? "pass" : outcomeOf(candTest.attempts, candidate.repetitions(id));
     const known = matcher.match(candTest);
-    const baseOutcome: Outcome | "absent" | "none" = baselineAvailable ? baseline.outcome(id) : "none";
-    const decided = decide(id, () => view(candidate, id, candTest), outcome, baseOutcome, known, history);
+    const baseOutcome: Outcome | "absent" | "none" = baselineAvailable ? baseline.outcome(id, candTest) : "none";
+    const decided = decide(id, candidate, candTest, outcome, baseOutcome, known, history);
     if (decided.cls === "passed" && !listPassed) {
       unlistedPassed += 1;
       continue;
@@ -224,13 +224,14 @@ interface Decided {
 
 function decide(
   id: string,
-  cand: () => Merged,
+  side: MergedRuns,
+  test: TestResult,
   outcome: Outcome,
   baseOutcome: Outcome | "absent" | "none",
   known: KnownFailingEntry | undefined,
   history: readonly Map<string, TestResult>[],
 ): Decided {
-  if (outcome === "flaky") return { cls: "flaky", evidence: flakyEvidence(cand()) };
+  if (outcome === "flaky") return { cls: "flaky", evidence: flakyEvidence(view(side, id, test)) };
   if (outcome === "skip") return { cls: "skipped", evidence: "skipped in every attempt" };
   const past = historyOutcomes(id, history);
   if (outcome === "fail") {

@@ -45,6 +45,11 @@ export interface TestResult {
  */
 export class PassedTest implements TestResult {
   private made: TestAttempt[] | null = null;
+  /**
+   * How the test did on the base, as `attemptBits` plus a "seen" bit (0: not in the base): set by
+   * `BaselineBuilder`, so a base test streaming past costs one map lookup and no map of its own.
+   */
+  baseBits = 0;
 
   constructor(
     public id: string,
@@ -85,6 +90,7 @@ export class PassedTest implements TestResult {
   }
 
   toJSON(): TestResult {
+    // (baseBits is bookkeeping of one classification, not part of the test.)
     const { id, name, classname, suite, file, line, attempts } = this;
     return { id, name, classname, suite, file, line, attempts };
   }

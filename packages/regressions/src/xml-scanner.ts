@@ -345,7 +345,7 @@ export class XmlScanner {
           self = true;
           i += 1;
         }
-        const name = s.slice(lt + 1, nameEnd);
+        const name = this.pickName(lt + 1, nameEnd);
         this.pos = i + 1;
         this.started = true;
         this.setLine(i);
@@ -385,10 +385,32 @@ export class XmlScanner {
       if (ltIn >= 0 && ltIn < close) this.fail("disallowed character in attribute value", ltIn);
       if (attrs.length >= this.limits.maxAttributes * 2)
         this.fail(`an element has more than ${this.limits.maxAttributes} attributes`, i, true);
-      attrs.push(s.slice(i, an), this.attrValue(j + 1, close));
+      attrs.push(this.pickName(i, an), this.attrValue(j + 1, close));
       i = close + 1;
     }
   }
+
+  /**
+   * The name at buf[from, to) as a string, reusing one of the last names read: a report repeats a
+   * handful of tag and attribute names, so this saves a string per name (and its collection).
+   */
+  private pickName(from: number, to: number): string {
+    const s = this.buf;
+    const len = to - from;
+    const recent = this.recent;
+    for (let k = 0; k < recent.length; k += 1) {
+      const n = recent[k]!;
+      if (n.length === len && s.startsWith(n, from)) return n;
+    }
+    // A copy, not a view: a kept view would pin the whole input chunk.
+    const name = len < 13 ? s.slice(from, to) : ` ${s.slice(from, to)}`.slice(1);
+    if (recent.length < 24) recent.push(name);
+    else recent[(this.recentNext = (this.recentNext + 1) % 24)] = name;
+    return name;
+  }
+
+  private readonly recent: string[] = [];
+  private recentNext = 0;
 
   private attrValue(from: number, to: number): string {
     const s = this.buf;
