@@ -110,6 +110,11 @@ export class XmlScanner {
   /** The next "&" and "]]>" at or after the last place asked (-1: none; -2: not looked yet). */
   private ampAt = -2;
   private ddAt = -2;
+  /** The same for "<", "\n", "\t" and "\r". */
+  private ltAt = -2;
+  private nlAt = -2;
+  private tabAt = -2;
+  private crAt = -2;
 
   constructor(
     private readonly handler: ScanHandler,
@@ -165,6 +170,10 @@ export class XmlScanner {
     this.buf = rest + chunk;
     this.ampAt = -2;
     this.ddAt = -2;
+    this.ltAt = -2;
+    this.nlAt = -2;
+    this.tabAt = -2;
+    this.crAt = -2;
     if (this.waitFor !== null) {
       // An unfinished tag: scan it again only once the string it waits for arrived.
       if (chunk.indexOf(this.waitFor) < 0) {
@@ -183,7 +192,7 @@ export class XmlScanner {
       if (this.spanning !== null) this.resumeSpan();
       while (this.pos < end) {
         const i = this.pos;
-        const lt = s.indexOf("<", i);
+        const lt = this.nextLt(i);
         if (lt < 0) {
           // Text to the end: keep back an entity reference that may go on in the next chunk.
           const amp = s.lastIndexOf("&");
@@ -217,6 +226,26 @@ export class XmlScanner {
       this.buf.length,
       true,
     );
+  }
+
+  private nextLt(from: number): number {
+    const at = this.ltAt;
+    if (at === -2 || (at >= 0 && at < from)) this.ltAt = this.buf.indexOf("<", from);
+    return this.ltAt;
+  }
+
+  /** Whether buf[from, to) holds a tab or line end (attribute-value normalization needed). */
+  private hasWs(from: number, to: number): boolean {
+    const s = this.buf;
+    let at = this.nlAt;
+    if (at === -2 || (at >= 0 && at < from)) this.nlAt = at = s.indexOf("\n", from);
+    if (at >= 0 && at < to) return true;
+    at = this.tabAt;
+    if (at === -2 || (at >= 0 && at < from)) this.tabAt = at = s.indexOf("\t", from);
+    if (at >= 0 && at < to) return true;
+    at = this.crAt;
+    if (at === -2 || (at >= 0 && at < from)) this.crAt = at = s.indexOf("\r", from);
+    return at >= 0 && at < to;
   }
 
   private nextAmp(from: number): number {
@@ -381,7 +410,8 @@ export class XmlScanner {
         throw MORE;
       }
       if (close - j > this.limits.maxTextChars) this.overLimit();
-      const ltIn = s.indexOf("<", j + 1);
+      // The first "<" after the tag's own must come after its end, so not inside a value.
+      const ltIn = this.nextLt(lt + 1);
       if (ltIn >= 0 && ltIn < close) this.fail("disallowed character in attribute value", ltIn);
       if (attrs.length >= this.limits.maxAttributes * 2)
         this.fail(`an element has more than ${this.limits.maxAttributes} attributes`, i, true);
@@ -431,11 +461,7 @@ export class XmlScanner {
       return out + s.slice(i, to).replace(ATTR_WS, " ");
     }
     const v = s.slice(from, to);
-    for (let k = from; k < to; k += 1) {
-      const c = s.charCodeAt(k);
-      if (c === 10 || c === 13 || c === 9) return v.replace(ATTR_WS, " ");
-    }
-    return v;
+    return this.hasWs(from, to) ? v.replace(ATTR_WS, " ") : v;
   }
 
   private checkUnique(lt: number): void {
