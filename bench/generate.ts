@@ -11,8 +11,7 @@
 import { createWriteStream } from "node:fs";
 
 export const TESTS = 100_000;
-const SUITES = 1_000;
-const PER_SUITE = TESTS / SUITES;
+const PER_SUITE = 100;
 
 /** Small deterministic PRNG (mulberry32). */
 function rng(seed: number): () => number {
@@ -63,8 +62,9 @@ function writer(path: string): { write: Write; end: () => Promise<void> } {
   };
 }
 
-export async function generateSurefire(path: string): Promise<void> {
-  const rand = rng(1);
+export async function generateSurefire(path: string, tests = TESTS, seed = 1): Promise<void> {
+  const SUITES = tests / PER_SUITE;
+  const rand = rng(seed);
   const w = writer(path);
   await w.write(`<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n`);
   for (let s = 0; s < SUITES; s += 1) {
@@ -105,11 +105,12 @@ function escapeXml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-export async function generateJest(path: string): Promise<void> {
-  const rand = rng(2);
+export async function generateJest(path: string, tests = TESTS, seed = 2): Promise<void> {
+  const SUITES = tests / PER_SUITE;
+  const rand = rng(seed);
   const w = writer(path);
   await w.write(
-    `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="jest tests" tests="${TESTS}" failures="0" errors="0" time="812.5">\n`,
+    `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="jest tests" tests="${tests}" failures="0" errors="0" time="812.5">\n`,
   );
   for (let s = 0; s < SUITES; s += 1) {
     const cls = suiteName(s);
@@ -119,7 +120,7 @@ export async function generateJest(path: string): Promise<void> {
     for (let t = 0; t < PER_SUITE; t += 1) {
       const r = rand();
       // One test per suite renamed: removed on the candidate (base name) and added (new name).
-      const name = t === PER_SUITE - 1 ? `${testName(s, t)}Renamed` : testName(s, t);
+      const name = seed === 2 && t === PER_SUITE - 1 ? `${testName(s, t)}Renamed` : testName(s, t);
       const head = `    <testcase classname="${cls}" name="${name}" time="${(r * 0.5).toFixed(3)}">\n`;
       const failure = `      <failure>${escapeXml(`Error: expect(received).toBe(expected) // Object.is equality\n\nExpected: 200\nReceived: 500\n${stack(cls, 30)}`)}</failure>\n`;
       if (r < 0.02) {
@@ -133,6 +134,43 @@ export async function generateJest(path: string): Promise<void> {
         await w.write(
           `${head}      <system-out>${escapeXml(`console.log\n    rendered component ${t} with props {"id":${t}}\n`.repeat(2))}</system-out>\n    </testcase>\n`,
         );
+      }
+    }
+    await w.write("  </testsuite>\n");
+  }
+  await w.write("</testsuites>\n");
+  await w.end();
+}
+
+/**
+ * jest-junit with its default templates: 100 tests per suite, `classname` equal to `name`
+ * ("{classname} {title}" for both), `time` only, no system-out, one short failure per ~1,000
+ * tests (about 177 bytes per testcase). `seed` 3 is the base, 4 the candidate: the same tests,
+ * failing in different places; the candidate renames one test in every 50 suites.
+ */
+export async function generateJestJunit(path: string, tests = TESTS, seed = 3): Promise<void> {
+  const rand = rng(seed);
+  const w = writer(path);
+  const suites = tests / PER_SUITE;
+  await w.write(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="jest tests" tests="${tests}" failures="0" errors="0" time="812.5">\n`,
+  );
+  for (let s = 0; s < suites; s += 1) {
+    const describe = `CheckoutFeature${s}`;
+    await w.write(
+      `  <testsuite name="${describe}" errors="0" failures="0" skipped="0" timestamp="2026-01-01T00:00:00" time="3.21" tests="${PER_SUITE}">\n`,
+    );
+    for (let t = 0; t < PER_SUITE; t += 1) {
+      const r = rand();
+      const renamed = seed !== 3 && t === PER_SUITE - 1 && s % 50 === 0;
+      const title = `${describe} handles scenario ${t}${renamed ? " again" : ""} when input is ok`;
+      const time = (r * 0.05).toFixed(3);
+      if (r < 0.001) {
+        await w.write(
+          `    <testcase classname="${title}" name="${title}" time="${time}">\n      <failure>Error: expect(received).toBe(expected)\n\nExpected: 200\nReceived: 500</failure>\n    </testcase>\n`,
+        );
+      } else {
+        await w.write(`    <testcase classname="${title}" name="${title}" time="${time}">\n    </testcase>\n`);
       }
     }
     await w.write("  </testsuite>\n");

@@ -28,6 +28,8 @@ export interface ClassifyReportsOptions {
   onMalformed?: "error" | "warn";
   baselineSource?: string;
   clock?: Clock;
+  /** List passed tests in the section (default true); false only counts them (see `classify`). */
+  includePassed?: boolean;
 }
 
 export interface ClassifyReportsResult extends Classification {
@@ -63,14 +65,20 @@ export async function classifyReports(options: ClassifyReportsOptions): Promise<
   const basePatterns = options.base ?? [];
   // The base is read after the candidate, so each base test is compared as it streams past
   // instead of being kept: only the tests the candidate dropped stay whole.
-  const candidateId = (id: string): string | undefined => {
+  const candidateTest = (id: string) => {
     for (const run of candidate) {
       const test = run.tests.get(id);
-      if (test) return test.id;
+      if (test) return test;
     }
     return undefined;
   };
-  const builder = new BaselineBuilder("base", candidateId, options.repeated ?? "attempts");
+  const builder = new BaselineBuilder(
+    "base",
+    candidateTest,
+    options.repeated ?? "attempts",
+    [],
+    candidate.length === 1,
+  );
   const base = basePatterns.length > 0 ? await loadInto(basePatterns, { ...common, label: "base" }, builder) : null;
   const baseline = base ? builder.toBaseline(base) : undefined;
   const history: TestRun[] = [];
@@ -96,6 +104,7 @@ export async function classifyReports(options: ClassifyReportsOptions): Promise<
     ...(options.baselineSource ? { baselineSource: options.baselineSource } : {}),
     ...(baselineNote ? { baselineNote } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.includePassed !== undefined ? { includePassed: options.includePassed } : {}),
   });
   return { ...result, base, candidate };
 }

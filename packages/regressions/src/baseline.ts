@@ -9,7 +9,7 @@
  *   streams past, so a big base keeps no record per test: only the tests the candidate dropped
  *   (`removed`) are kept whole.
  */
-import type { TestAttempt, TestResult, TestRun } from "./model.js";
+import { isSinglePass, PassedTest, type TestAttempt, type TestResult, type TestRun } from "./model.js";
 import { RunBuilder } from "./runs.js";
 
 export type Outcome = "pass" | "fail" | "flaky" | "skip";
@@ -19,8 +19,8 @@ export interface Baseline {
   available: boolean;
   /** Labels of the base runs, for the report ("base", or what the caller named them). */
   labels: readonly string[];
-  /** How the test did on the base; "absent" when the base does not have it. */
-  outcome(id: string): Outcome | "absent";
+  /** How the test did on the base; "absent" when the base does not have it. `test` is the candidate's. */
+  outcome(id: string, test?: TestResult): Outcome | "absent";
   /** Base tests that are not in the candidate, in base order. */
   removed(): Iterable<TestResult>;
   warnings: readonly string[];
@@ -32,6 +32,8 @@ const PASSED = 1;
 const FAILED = 2;
 /** Any failed or errored attempt that was a result or a repeat (not a runner's rerun or retry). */
 const FAILED_RESULT = 4;
+/** On `PassedTest.baseBits`: the base has the test. */
+const SEEN = 8;
 
 /** The three facts `outcomeOf` needs from a test's attempts, as bits (they OR across occurrences). */
 export function attemptBits(attempts: readonly TestAttempt[]): number {
@@ -99,39 +101,58 @@ export function baselineFromRuns(runs: readonly TestRun[], candidateHas: (id: st
  */
 export class BaselineBuilder extends RunBuilder {
   private readonly bits = new Map<string, number>();
+  private onObjects = 0;
 
   /**
-   * @param candidateId the candidate's own id string for a test it has (undefined when it has not):
-   *   the bits are keyed by it, so the base's copy of every id can be dropped as soon as it is read.
+   * @param candidateTest the candidate's test with this id (undefined when it has none). The bits
+   *   go onto it when it is a `PassedTest` and `onObjects` (one candidate run: classify reads the
+   *   same objects), else into a map keyed by the candidate's own id string; either way the base's
+   *   copy of every id can be dropped as soon as it is read.
    */
   constructor(
     label: string,
-    private readonly candidateId: (id: string) => string | undefined,
+    private readonly candidateTest: (id: string) => TestResult | undefined,
     repeated: "attempts" | "repetitions" = "attempts",
     warnings: string[] = [],
+    private readonly useObjects = false,
   ) {
     super({ label, repeated, warnings });
   }
 
   /** A test the candidate has becomes bits; one it dropped is kept (merged like any run's test). */
   override addTest(test: TestResult): void {
-    const id = this.candidateId(test.id);
-    if (id !== undefined) {
-      const seen = this.bits.get(id);
-      if (seen !== undefined) this.countRepeat();
-      this.bits.set(id, (seen ?? 0) | attemptBits(test.attempts));
-    } else {
+    const cand = this.candidateTest(test.id);
+    if (cand === undefined) {
       super.addTest(test);
+      return;
     }
+    const bits = isSinglePass(test) ? PASSED : attemptBits(test.attempts);
+    if (this.useObjects && cand instanceof PassedTest) {
+      if (cand.baseBits === 0) this.onObjects += 1;
+      else this.countRepeat();
+      cand.baseBits |= bits | SEEN;
+      return;
+    }
+    const seen = this.bits.get(cand.id);
+    if (seen !== undefined) this.countRepeat();
+    this.bits.set(cand.id, (seen ?? 0) | bits);
   }
 
   toBaseline(run: TestRun): Baseline {
     const bits = this.bits;
     const repetitions = run.repeated === "repetitions";
+    const fromMap = outcomeLookup(bits, () => repetitions);
+    const useObjects = this.useObjects;
     return {
-      available: bits.size > 0 || run.tests.size > 0,
+      available: bits.size > 0 || this.onObjects > 0 || run.tests.size > 0,
       labels: [run.label],
-      outcome: outcomeLookup(bits, () => repetitions),
+      outcome: (id, test) => {
+        if (useObjects && test instanceof PassedTest) {
+          const b = test.baseBits;
+          return b === 0 ? "absent" : outcomeOfBits(b & ~SEEN, repetitions);
+        }
+        return fromMap(id);
+      },
       removed: () => run.tests.values(),
       warnings: run.warnings,
     };

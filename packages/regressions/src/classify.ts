@@ -36,7 +36,7 @@ import {
 } from "@codexrel/core";
 import { type Baseline, baselineFromRuns, type Outcome, outcomeOf } from "./baseline.js";
 import { createKnownFailingMatcher, type KnownFailingEntry, type KnownFailingList } from "./known-failing.js";
-import { attemptSource, type TestAttempt, type TestResult, type TestRun } from "./model.js";
+import { attemptSource, isSinglePass, type TestAttempt, type TestResult, type TestRun } from "./model.js";
 
 export interface Policy {
   /** Classes that block (default: only `new`). */
@@ -67,6 +67,12 @@ export interface ClassifyInput {
   warnings?: readonly string[];
   /** Cap on the warnings kept in the section. Default 50. */
   maxWarnings?: number;
+  /**
+   * List passed tests in `section.tests` (default true). When false they are only counted
+   * (`counts.passed`), which is what keeps a million-test section small; a policy that blocks
+   * on `passed` lists them anyway.
+   */
+  includePassed?: boolean;
 }
 
 export interface Classification {
@@ -100,13 +106,23 @@ export function classify(input: ClassifyInput): Classification {
   // One bucket per class, filled in input order: the output lists the most important class first,
   // and within a class keeps the (deterministic) order of the input files.
   const buckets = new Map<RegressionClass, ClassifiedTest[]>(CLASS_ORDER.map((c) => [c, []]));
+  const listPassed = input.includePassed !== false || blockingSet.has("passed");
+  let unlistedPassed = 0;
+  const oneRun = candidate.runsOf === null;
   for (const [id, candTest] of candidate.tests) {
-    const cand = view(candidate, id, candTest);
-    const outcome = outcomeOf(cand.attempts, cand.repetitions);
+    // Most tests are one passed attempt: decided without making their attempt (see PassedTest).
+    const single = oneRun && isSinglePass(candTest);
+    const outcome = single ? "pass" : outcomeOf(candTest.attempts, candidate.repetitions(id));
     const known = matcher.match(candTest);
-    const baseOutcome: Outcome | "absent" | "none" = baselineAvailable ? baseline.outcome(id) : "none";
-    const decided = decide(id, cand, outcome, baseOutcome, known, history);
-    buckets.get(decided.cls)!.push(toClassified(cand, decided, known, blockingSet));
+    const baseOutcome: Outcome | "absent" | "none" = baselineAvailable ? baseline.outcome(id, candTest) : "none";
+    const decided = decide(id, candidate, candTest, outcome, baseOutcome, known, history);
+    if (decided.cls === "passed" && !listPassed) {
+      unlistedPassed += 1;
+      continue;
+    }
+    buckets
+      .get(decided.cls)!
+      .push(toClassified(candTest, single ? null : view(candidate, id, candTest), decided, known, blockingSet));
   }
   if (baselineAvailable) {
     const removed = buckets.get("removed")!;
@@ -149,7 +165,7 @@ export function classify(input: ClassifyInput): Classification {
               : "no base results were given, so failures cannot be told new from known"),
         },
     policy: { blocking: [...new Set(blockingClasses)] },
-    counts: countRegressions(tests),
+    counts: withUnlisted(countRegressions(tests), unlistedPassed),
     tests,
     ...(kept.length > 0 ? { warnings: kept } : {}),
   };
@@ -192,6 +208,11 @@ function mergeRuns(runs: readonly TestRun[]): MergedRuns {
   return { tests, runsOf, repetitions: (id) => repeated.has(id) };
 }
 
+function withUnlisted(counts: Regressions["counts"], passed: number): Regressions["counts"] {
+  counts.passed += passed;
+  return counts;
+}
+
 function view(side: MergedRuns, id: string, test: TestResult): Merged {
   return { test, attempts: test.attempts, runs: side.runsOf?.get(id) ?? null, repetitions: side.repetitions(id) };
 }
@@ -203,13 +224,14 @@ interface Decided {
 
 function decide(
   id: string,
-  cand: Merged,
+  side: MergedRuns,
+  test: TestResult,
   outcome: Outcome,
   baseOutcome: Outcome | "absent" | "none",
   known: KnownFailingEntry | undefined,
   history: readonly Map<string, TestResult>[],
 ): Decided {
-  if (outcome === "flaky") return { cls: "flaky", evidence: flakyEvidence(cand) };
+  if (outcome === "flaky") return { cls: "flaky", evidence: flakyEvidence(view(side, id, test)) };
   if (outcome === "skip") return { cls: "skipped", evidence: "skipped in every attempt" };
   const past = historyOutcomes(id, history);
   if (outcome === "fail") {
@@ -295,13 +317,14 @@ function flakyEvidence(m: Merged): string {
     : `failed after passing in the same report (${passed} passed, ${failed} failed)`;
 }
 
+/** `m` is null for a test that is one passed attempt (nothing to list beyond its class). */
 function toClassified(
-  m: Merged,
+  t: TestResult,
+  m: Merged | null,
   d: Decided,
   known: KnownFailingEntry | undefined,
   blocking: Set<RegressionClass>,
 ): ClassifiedTest {
-  const t = m.test;
   const out: ClassifiedTest = {
     id: t.id,
     name: t.name,
@@ -313,6 +336,10 @@ function toClassified(
     blocking: blocking.has(d.cls),
   };
   if (d.evidence) out.evidence = d.evidence;
+  if (m === null) {
+    if (known) out.knownReason = known.reason;
+    return out;
+  }
   const failing = lastFailing(m.attempts);
   if (failing && d.cls !== "passed" && d.cls !== "fixed" && d.cls !== "added") {
     out.message = failing.message;

@@ -11,3 +11,4 @@ export * from "./model.js";
 export * from "./parse.js";
 export * from "./runs.js";
 export * from "./source.js";
+export * from "./xml-scanner.js";

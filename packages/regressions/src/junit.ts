@@ -1,21 +1,23 @@
 /**
- * Streaming JUnit XML parser (saxes). One pass, constant memory apart from the tests it keeps.
+ * Streaming JUnit XML parser (over `XmlScanner`). One pass, constant memory apart from the tests it keeps.
  *
  * Dialects read: Surefire/Failsafe (incl. `flakyFailure`, `flakyError`, `rerunFailure`,
  * `rerunError`), Gradle, jest-junit, vitest, pytest xunit1/xunit2, go-junit-report,
  * mocha-junit-reporter (classname and name swapped), Playwright, node:test, nextest, Catch2,
  * PHPUnit, tst (`status` attributes), Bazel; `<testsuites>` or `<testsuite>` roots; nested suites.
  *
- * Safety: saxes never processes a DTD; any `<!DOCTYPE` is refused with JUNIT_DOCTYPE_REFUSED
- * before an entity could be used. Depth, attribute count, attribute size and text size are capped
- * (REPORT_LIMIT_EXCEEDED). Anything not well-formed (truncated, unclosed CDATA, NUL bytes,
- * undefined entities) is JUNIT_MALFORMED naming the file, line and column.
+ * Safety: the scanner never reads a DTD; any `<!DOCTYPE` is refused with JUNIT_DOCTYPE_REFUSED
+ * before an entity could be used. Depth, attributes per tag, attribute size and text size are
+ * capped (REPORT_LIMIT_EXCEEDED). Anything not well-formed (truncated, unclosed CDATA, NUL bytes,
+ * undefined entities) is JUNIT_MALFORMED naming the file, line and column. Names, classnames,
+ * suites and files longer than 1 KiB keep their first KiB and say they were cut (`capField`).
  */
 import { CodexrelError } from "@codexrel/core";
-import { SaxesParser, type SaxesTagPlain } from "saxes";
+import { capField } from "./caps.js";
 import { RegressionErrorCodes, SkipCodes } from "./errors.js";
 import { createIdentity, type IdentityFn, type IdentityOptions } from "./identity.js";
-import { type AttemptStatus, NO_LINES, type TestAttempt, type TestResult } from "./model.js";
+import { type AttemptStatus, NO_LINES, PassedTest, type TestAttempt, type TestResult } from "./model.js";
+import { ScanError, XmlScanner } from "./xml-scanner.js";
 
 export interface ParseLimits {
   /** Maximum element nesting depth. Default 256. */
@@ -120,6 +122,8 @@ interface CaseState {
   reportLine: number;
   captures: Capture[] | null;
   depth: number;
+  /** The classname was written equal to the name (jest-junit's default templates). */
+  classIsName: boolean;
 }
 
 interface SuiteState {
@@ -137,7 +141,7 @@ export class JunitStreamParser {
   caseCount = 0;
   declaredTests: number | null = null;
 
-  private readonly parser: SaxesParser<{ xmlns: false; position: true }>;
+  private readonly scanner: XmlScanner;
   private readonly limits: ParseLimits;
   private readonly identity: IdentityFn;
   private readonly failureLines: number;
@@ -161,37 +165,41 @@ export class JunitStreamParser {
     this.lineWidth = options.lineWidth ?? 500;
     this.swapMocha = (options.mochaSwappedNames ?? "auto") === "auto";
     this.onCase = options.onCase ?? ((test) => this.cases.push(test));
-    this.parser = new SaxesParser({ xmlns: false, position: true, fileName: file });
-    this.parser.on("doctype", () => {
-      throw this.coded(
-        RegressionErrorCodes.JUNIT_DOCTYPE_REFUSED,
-        "has a <!DOCTYPE> declaration, which is refused",
-        "Test reports never need a DTD; a DOCTYPE can smuggle external entities (XXE). Remove it from the reporter's output.",
-      );
-    });
-    // Text is collected only inside <failure> and friends (handlers switched on and off). Set and
-    // clear them once here so the parser object keeps one shape: adding the handler properties
-    // later would change its hidden class mid-parse and slow every property access in saxes.
-    this.textOn();
-    this.textOff();
-    this.parser.on("opentag", (tag) => this.onOpen(tag));
-    this.parser.on("closetag", (tag) => this.onClose(tag));
+    this.scanner = new XmlScanner(
+      {
+        open: (name, attrs) => this.onOpen(name, attrs),
+        close: (name) => this.onClose(name),
+        text: this.onText,
+        doctype: () => {
+          throw this.coded(
+            RegressionErrorCodes.JUNIT_DOCTYPE_REFUSED,
+            "has a <!DOCTYPE> declaration, which is refused",
+            "Test reports never need a DTD; a DOCTYPE can smuggle external entities (XXE). Remove it from the reporter's output.",
+          );
+        },
+      },
+      this.limits,
+    );
   }
 
   /** Feeds decoded text. Throws a CodexrelError or a NotJunitSignal. */
   write(text: string): void {
     try {
-      this.parser.write(text);
+      this.scanner.write(text);
     } catch (error) {
       throw this.translate(error);
     }
-    this.checkBuffers();
+  }
+
+  /** Newlines in the text written so far: places a decoding error found before the scanner saw it. */
+  linesWritten(): number {
+    return this.scanner.linesWritten();
   }
 
   /** Ends the document: a truncated file fails here. */
   close(): JunitParseResult {
     try {
-      this.parser.close();
+      this.scanner.close();
     } catch (error) {
       throw this.translate(error);
     }
@@ -208,10 +216,9 @@ export class JunitStreamParser {
 
   private translate(error: unknown): unknown {
     if (error instanceof CodexrelError || error instanceof NotJunitSignal) return error;
-    const raw = error instanceof Error ? error.message : String(error);
-    // saxes formats "file:line:column: message"; keep the message, report the position separately.
-    const match = /:(\d+):(\d+): (.*)$/s.exec(raw);
-    const message = match?.[3] ?? raw;
+    if (!(error instanceof ScanError)) return error;
+    if (error.limit) return this.limit(error.message);
+    const message = error.message;
     return this.coded(
       RegressionErrorCodes.JUNIT_MALFORMED,
       `is not well-formed XML: ${message}`,
@@ -221,8 +228,8 @@ export class JunitStreamParser {
   }
 
   private coded(code: string, what: string, hint: string, cause?: unknown): CodexrelError {
-    const line = this.parser.line;
-    const column = this.parser.column;
+    const line = this.scanner.line;
+    const column = this.scanner.column;
     return new CodexrelError(code, `${this.file}:${line}:${column}: ${what}`, {
       hint,
       ...(cause === undefined ? {} : { cause }),
@@ -236,22 +243,6 @@ export class JunitStreamParser {
       what,
       "Raise the parser limit (limits option) if this report is trustworthy, or trim the reporter's captured output.",
     );
-  }
-
-  /** saxes buffers text, CDATA, comments and attribute values whole; cap them between chunks. */
-  private checkBuffers(): void {
-    const internal = this.parser as unknown as { text: string; name: string; attribList: unknown[] };
-    if (internal.attribList.length > this.limits.maxAttributes) {
-      throw this.limit(`an element has more than ${this.limits.maxAttributes} attributes`);
-    }
-    if (internal.text.length > this.limits.maxTextChars) {
-      throw this.limit(
-        `a text node, CDATA section, comment or attribute value exceeds ${this.limits.maxTextChars} characters`,
-      );
-    }
-    if (internal.name.length > this.limits.maxNameChars) {
-      throw this.limit(`a name exceeds ${this.limits.maxNameChars} characters`);
-    }
   }
 
   /** The last value interned per kind: consecutive testcases mostly repeat their classname and file. */
@@ -274,13 +265,9 @@ export class JunitStreamParser {
     return hit;
   }
 
-  private onOpen(tag: SaxesTagPlain): void {
+  private onOpen(name: string, attrs: string[]): void {
     this.depth += 1;
     if (this.depth > this.limits.maxDepth) throw this.limit(`elements nest deeper than ${this.limits.maxDepth}`);
-    const name = tag.name;
-    if (name.length > this.limits.maxNameChars)
-      throw this.limit(`a name exceeds ${this.limits.maxNameChars} characters`);
-    const attrs = tag.attributes as Record<string, string>;
 
     if (!this.sawRoot) {
       this.sawRoot = true;
@@ -312,7 +299,7 @@ export class JunitStreamParser {
     const current = this.current;
     if (current) {
       if (CAPTURE_KINDS.has(name)) {
-        const message = attrs.message;
+        const message = attr(attrs, "message");
         this.capture = {
           kind: name as CaptureKind,
           message: message ? detach(this.cap(message)) : null,
@@ -326,7 +313,6 @@ export class JunitStreamParser {
     }
 
     if (name === "testsuite") {
-      this.checkAttributes(attrs);
       this.openSuite(attrs);
       return;
     }
@@ -335,7 +321,7 @@ export class JunitStreamParser {
     }
   }
 
-  private onClose(tag: SaxesTagPlain): void {
+  private onClose(tagName: string): void {
     const depth = this.depth;
     this.depth -= 1;
     const capture = this.capture;
@@ -348,7 +334,7 @@ export class JunitStreamParser {
           else current.captures = [capture];
         }
         this.capture = null;
-      } else if (tag.name !== "stackTrace") {
+      } else if (tagName !== "stackTrace") {
         capture.muted -= 1;
         if (capture.muted === 0) this.textOn();
       }
@@ -366,43 +352,84 @@ export class JunitStreamParser {
     if (suite && suite.depth === depth) this.suites.pop();
   }
 
-  private checkAttributes(attrs: Record<string, string>): void {
-    let count = 0;
-    for (const _ in attrs) count += 1;
-    if (count > this.limits.maxAttributes)
-      throw this.limit(`an element has more than ${this.limits.maxAttributes} attributes`);
-  }
-
-  private openSuite(attrs: Record<string, string>): void {
+  private openSuite(attrs: string[]): void {
     const parent = this.suites[this.suites.length - 1];
     if (!parent) {
-      const declared = attrs.tests === undefined ? Number.NaN : Number(attrs.tests);
+      const tests = attr(attrs, "tests");
+      const declared = tests === undefined ? Number.NaN : Number(tests);
       if (Number.isFinite(declared)) this.declaredTests = (this.declaredTests ?? 0) + declared;
     }
-    const name = attrs.name ? this.intern(attrs.name) : null;
+    const suiteName = attr(attrs, "name");
+    const suiteFile = attr(attrs, "file");
+    const name = suiteName ? this.intern(capField(suiteName)) : null;
     this.suites.push({
       name,
-      file: attrs.file ? this.intern(attrs.file) : (parent?.file ?? null),
+      file: suiteFile ? this.intern(capField(suiteFile)) : (parent?.file ?? null),
       depth: this.depth,
       unnamed: 0,
     });
   }
 
-  private openCase(attrs: Record<string, string>): void {
-    const classname = attrs.classname ?? attrs.class;
-    const line = attrs.line === undefined ? Number.NaN : Number(attrs.line);
-    const own = attrs.file;
+  private openCase(attrs: string[]): void {
+    let name: string | undefined;
+    let classname: string | undefined;
+    let klass: string | undefined;
+    let lineText: string | undefined;
+    let own: string | undefined;
+    let time: string | undefined;
+    let status: string | undefined;
+    let result: string | undefined;
+    // One pass over the attributes (the scanner hands them over as name/value pairs).
+    for (let i = 0; i < attrs.length; i += 2) {
+      const v = attrs[i + 1]!;
+      switch (attrs[i]) {
+        case "name":
+          name = v;
+          break;
+        case "classname":
+          classname = v;
+          break;
+        case "class":
+          klass = v;
+          break;
+        case "time":
+          time = v;
+          break;
+        case "file":
+          own = v;
+          break;
+        case "line":
+          lineText = v;
+          break;
+        case "status":
+          status = v;
+          break;
+        case "result":
+          result = v;
+          break;
+      }
+    }
+    classname ??= klass;
+    if (name !== undefined && name.length > 1024) name = capField(name);
+    if (classname !== undefined && classname.length > 1024) classname = capField(classname);
+    const line = lineText === undefined ? Number.NaN : Number(lineText);
     // A file inherited from the suite is interned already.
     const file =
-      own !== undefined ? (own ? this.intern(own, 1) : null) : (this.suites[this.suites.length - 1]?.file ?? null);
+      own !== undefined
+        ? own
+          ? this.intern(capField(own), 1)
+          : null
+        : (this.suites[this.suites.length - 1]?.file ?? null);
     this.current = {
-      name: attrs.name ?? null,
-      classname: classname ? this.intern(classname, 0) : null,
+      name: name ?? null,
+      // jest-junit writes the name again as the classname: share it instead of interning a new one.
+      classname: classname ? (classname === name ? null : this.intern(classname, 0)) : null,
+      classIsName: classname !== undefined && classname !== "" && classname === name,
       file,
       line: Number.isInteger(line) && line >= 1 ? line : null,
-      durationMs: parseSeconds(attrs.time),
-      status: attrs.status ?? attrs.result ?? null,
-      reportLine: this.parser.line,
+      durationMs: parseSeconds(time),
+      status: status ?? result ?? null,
+      reportLine: this.scanner.line,
       captures: null,
       depth: this.depth,
     };
@@ -410,7 +437,7 @@ export class JunitStreamParser {
 
   private finishCase(c: CaseState): void {
     let name = c.name;
-    let classname = c.classname;
+    let classname = c.classIsName ? name : c.classname;
     const suiteState = this.suites[this.suites.length - 1];
     if (name === null || name === "") {
       const n = suiteState ? ++suiteState.unnamed : this.caseCount + 1;
@@ -423,21 +450,17 @@ export class JunitStreamParser {
       classname = this.intern(prefix, 0);
     }
     const suite = this.suitePath();
-    const attempts = this.attempts(c);
-    const test: TestResult = {
-      id: "",
-      name,
-      classname,
-      suite,
-      file: c.file,
-      line: c.line,
-      attempts,
-    };
-    const id = this.identity(test);
-    test.id = id;
+    const id = this.identity({ suite, classname, name, file: c.file });
     // Keep the name as a view into the (new, flat) id when it ends it, else as a copy: either way
     // it no longer pins the parser's input chunk.
-    test.name = name.length >= 13 && id.endsWith(name) ? id.slice(id.length - name.length) : detach(name);
+    const kept = name.length >= 13 && id.endsWith(name) ? id.slice(id.length - name.length) : detach(name);
+    if (c.classIsName && classname === name) classname = kept;
+    let test: TestResult;
+    if (c.captures === null && c.status === null) {
+      test = new PassedTest(id, kept, classname, suite, c.file, c.line, c.durationMs, this.file, c.reportLine);
+    } else {
+      test = { id, name: kept, classname, suite, file: c.file, line: c.line, attempts: this.attempts(c) };
+    }
     this.caseCount += 1;
     this.onCase(test);
   }
@@ -577,13 +600,11 @@ export class JunitStreamParser {
   };
 
   private textOn(): void {
-    this.parser.on("text", this.onText);
-    this.parser.on("cdata", this.onText);
+    this.scanner.wantText = true;
   }
 
   private textOff(): void {
-    this.parser.off("text");
-    this.parser.off("cdata");
+    this.scanner.wantText = false;
   }
 
   private readonly warned = new Set<string>();
@@ -592,6 +613,12 @@ export class JunitStreamParser {
     this.warned.add(message);
     this.warnings.push(`${this.file}: ${message}`);
   }
+}
+
+/** The value of attribute `key` in a flat name/value list. */
+function attr(attrs: string[], key: string): string | undefined {
+  for (let i = 0; i < attrs.length; i += 2) if (attrs[i] === key) return attrs[i + 1];
+  return undefined;
 }
 
 /** `time` attributes: seconds, sometimes with thousands separators or exponents; junk gives null. */
