@@ -270,3 +270,18 @@ function* exactSecrets(secrets: Iterable<string | undefined | null> | undefined)
   list.sort((a, b) => b.length - a.length);
   yield* list;
 }
+
+/**
+ * True when raw bytes hold a known secret: an exact value (any of its forms, as UTF-8 or UTF-16)
+ * or a token shape. For files that cannot be redacted without breaking them (images, videos):
+ * a publisher refuses them instead of copying a secret.
+ */
+export function bytesContainSecret(buf: Uint8Array, options: RedactOptions = {}): boolean {
+  const bytes = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  for (const form of secretForms(options.secrets)) {
+    if (bytes.includes(Buffer.from(form, "utf8")) || bytes.includes(Buffer.from(form, "utf16le"))) return true;
+  }
+  // latin1 maps each byte to one character, so token shapes are found wherever their bytes sit.
+  const text = bytes.toString("latin1");
+  return SECRET_PATTERNS.some(({ pattern }) => new RegExp(pattern.source, pattern.flags.replace("g", "")).test(text));
+}
