@@ -24,8 +24,10 @@ export interface RunChecksOptions {
   tailLines?: number;
   /** Default timeout when a check has none. */
   defaultTimeoutMs?: number;
-  /** Redacts every string that goes into the report. Defaults to core's pattern redaction. */
+  /** Redacts every string that goes into the report. Defaults to core's redaction with `secrets`. */
   redact?: (text: string) => string;
+  /** Exact secret values (the tokens in use, `--secret-env` values): output is stream-redacted with them. */
+  secrets?: readonly string[];
   /** Progress events, e.g. to print a line as each check starts and ends. */
   onEvent?: (event: CheckEvent) => void;
 }
@@ -40,7 +42,7 @@ export const DEFAULT_CHECK_TIMEOUT_MS = 30 * 60 * 1000;
 
 export async function runChecks(checks: readonly Check[], options: RunChecksOptions): Promise<CommandResult[]> {
   const results: CommandResult[] = [];
-  const scrub = options.redact ?? ((t: string) => redact(t));
+  const scrub = options.redact ?? ((t: string) => redact(t, { secrets: options.secrets ?? [] }));
   let blocked = false;
   for (const [index, check] of checks.entries()) {
     const blocking = check.blocking ?? true;
@@ -105,6 +107,7 @@ async function runOneCheck(
       ...(options.shell ? { shell: options.shell } : {}),
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),
       ...(options.tailLines ? { tailLines: options.tailLines } : {}),
+      ...(options.secrets ? { secrets: options.secrets } : {}),
       onOutput: (chunk) => options.onEvent?.({ type: "output", check, chunk }),
     });
 

@@ -3,6 +3,8 @@
  * tree (a test runner and the workers it forked), not just the shell.
  */
 import { spawn } from "node:child_process";
+import { StringDecoder } from "node:string_decoder";
+import { createStreamRedactor } from "@codexrel/core";
 import { OutputCapture } from "./output-capture.js";
 
 export interface RunCommandOptions {
@@ -16,8 +18,13 @@ export interface RunCommandOptions {
   killGraceMs?: number;
   tailLines?: number;
   failingLines?: number;
-  /** Receives output as it arrives (e.g. to stream it to a log), already decoded. */
+  /** Receives output as it arrives (e.g. to stream it to a log), already decoded and redacted. */
   onOutput?: (chunk: string) => void;
+  /**
+   * Exact secret values to redact on top of the token shapes. Output is redacted as a stream
+   * (a token split over two writes is still caught) before it is captured, cut or passed on.
+   */
+  secrets?: readonly string[];
 }
 
 export interface CommandOutcome {
@@ -33,6 +40,14 @@ export interface CommandOutcome {
 
 export function runCommand(command: string, options: RunCommandOptions): Promise<CommandOutcome> {
   const capture = new OutputCapture(options.tailLines, options.failingLines);
+  const redactor = createStreamRedactor({ secrets: options.secrets ?? [] });
+  // A multi-byte character split over two reads must not turn into two U+FFFD.
+  const decoder = new StringDecoder("utf8");
+  const emit = (text: string) => {
+    if (text === "") return;
+    capture.write(text);
+    options.onOutput?.(text);
+  };
   const started = performance.now();
   const shell = options.shell ?? "/bin/sh";
   return new Promise((resolve) => {
@@ -55,6 +70,8 @@ export function runCommand(command: string, options: RunCommandOptions): Promise
       settled = true;
       clearTimeout(timeoutTimer);
       clearTimeout(killTimer);
+      emit(redactor.write(decoder.end()));
+      emit(redactor.end());
       capture.end();
       resolve({
         ...outcome,
@@ -64,11 +81,7 @@ export function runCommand(command: string, options: RunCommandOptions): Promise
       });
     };
 
-    const onData = (buf: Buffer) => {
-      const text = buf.toString("utf8");
-      capture.write(text);
-      options.onOutput?.(text);
-    };
+    const onData = (buf: Buffer) => emit(redactor.write(decoder.write(buf)));
     child.stdout?.on("data", onData);
     child.stderr?.on("data", onData);
 

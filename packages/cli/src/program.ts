@@ -7,7 +7,7 @@
 import { CodexrelError, formatError, redact, toCodexrelError } from "@codexrel/core";
 import { Command, CommanderError } from "commander";
 import { commands } from "./commands/index.js";
-import { secretsFromEnv } from "./commands/shared.js";
+import { SECRET_ENV_LIST, secretsFromEnv } from "./commands/shared.js";
 import { type CliContext, ExitCode } from "./context.js";
 
 export function buildProgram(ctx: CliContext): Command {
@@ -15,6 +15,12 @@ export function buildProgram(ctx: CliContext): Command {
     .description("Release-grade rails for running coding agents in CI: checks, regressions, reports, publication.")
     .version(ctx.version, "-V, --version")
     .showHelpAfterError("(run with --help for usage)")
+    .option(
+      "--secret-env <name>",
+      "environment variable whose value is secret: redacted from every output (repeatable, any command)",
+      (name: string, prev: string[]) => [...prev, name],
+      [] as string[],
+    )
     .configureOutput({
       writeOut: (s) => ctx.stdout.write(s),
       writeErr: (s) => ctx.stderr.write(s),
@@ -36,6 +42,12 @@ export function buildProgram(ctx: CliContext): Command {
 }
 
 export async function runCli(argv: readonly string[], ctx: CliContext): Promise<number> {
+  // `--secret-env NAME` must count before any command writes a byte, wherever it sits in argv:
+  // the names join CODEXREL_SECRET_ENV, which every command's redaction reads (secretsFromEnv).
+  const named = secretEnvArgs(argv);
+  if (named.length > 0) {
+    ctx.env = { ...ctx.env, [SECRET_ENV_LIST]: [ctx.env[SECRET_ENV_LIST] ?? "", ...named].join(",") };
+  }
   const program = buildProgram(ctx);
   try {
     await program.parseAsync([...argv], { from: "user" });
@@ -57,4 +69,15 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
     ctx.stderr.write(`${redact(formatError(coded), { secrets: secretsFromEnv(ctx.env) })}\n`);
     return ExitCode.USAGE;
   }
+}
+
+function secretEnvArgs(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? "";
+    if (a === "--") break;
+    if (a === "--secret-env" && i + 1 < argv.length) out.push(argv[++i] ?? "");
+    else if (a.startsWith("--secret-env=")) out.push(a.slice("--secret-env=".length));
+  }
+  return out;
 }

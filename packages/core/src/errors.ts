@@ -12,6 +12,8 @@ export const ErrorCodes = {
   CONFIG_NOT_FOUND: "CONFIG_NOT_FOUND",
   CONFIG_PARSE: "CONFIG_PARSE",
   CONFIG_INVALID: "CONFIG_INVALID",
+  /** codexrel.yml is larger, deeper or uses more aliases than any real config (a resource attack). */
+  CONFIG_TOO_LARGE: "CONFIG_TOO_LARGE",
   INPUT_NOT_FOUND: "INPUT_NOT_FOUND",
   INPUT_NOT_JSON: "INPUT_NOT_JSON",
   OUTPUT_WRITE: "OUTPUT_WRITE",

@@ -3,7 +3,18 @@
  * GitHub-flavoured markdown, so it cannot ping `@people`, open HTML comments or tags, or break out
  * of code blocks and tables. Redaction runs first: escaping never hides a secret from it.
  */
-import { redact } from "./redact.js";
+import { redact, redactAndTruncate } from "./redact.js";
+
+/**
+ * Bidirectional override and isolate controls (U+202A–U+202E, U+2066–U+2069) reorder how text is
+ * displayed: a test name can read as something else than it is ("Trojan Source"). They are shown
+ * as their code point instead, in every renderer.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+export function neutralizeBidi(text: string): string {
+  return text.replace(BIDI_CONTROLS, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase()}]`);
+}
 
 // A zero-width space as an HTML entity after `@` stops GitHub from resolving a mention while the
 // rendered text still reads `@name` (the technique Dependabot uses in release notes).
@@ -14,7 +25,7 @@ const MENTION_BREAK = "@&#8203;";
  * Newlines are folded to spaces so the text cannot start a new block or table row.
  */
 export function escapeMarkdown(text: string): string {
-  return redact(text)
+  return neutralizeBidi(redact(text))
     .replace(/\r\n?|\n|\u2028|\u2029/g, " ")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
@@ -24,11 +35,12 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\s*)([-=]{3,})/, "$1\\$2");
 }
 
-/** Escapes and shortens to `max` characters (by code point), adding an ellipsis when cut. */
+/**
+ * Redacts, shortens to `max` characters (by code point, an ellipsis when cut), then escapes.
+ * Redaction comes before the cut: a cut token is no longer recognisable.
+ */
 export function escapeMarkdownShort(text: string, max: number): string {
-  const chars = [...text];
-  const cut = chars.length > max ? `${chars.slice(0, Math.max(0, max - 1)).join("")}…` : text;
-  return escapeMarkdown(cut);
+  return escapeMarkdown(redactAndTruncate(text, max));
 }
 
 /**
@@ -36,7 +48,7 @@ export function escapeMarkdownShort(text: string, max: number): string {
  * inside, so the text can never close the block. Mentions and HTML are inert inside code blocks.
  */
 export function codeBlock(text: string, language = ""): string {
-  const body = breakComments(redact(text).replace(/\r\n?/g, "\n"));
+  const body = breakComments(neutralizeBidi(redact(text)).replace(/\r\n?/g, "\n"));
   let longest = 0;
   for (const m of body.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
   const fence = "`".repeat(Math.max(3, longest + 1));
@@ -46,7 +58,7 @@ export function codeBlock(text: string, language = ""): string {
 
 /** Inline code span that survives any backticks inside the text. */
 export function codeSpan(text: string): string {
-  const body = breakComments(redact(text).replace(/\r\n?|\n/g, " "));
+  const body = breakComments(neutralizeBidi(redact(text)).replace(/\r\n?|\n/g, " "));
   let longest = 0;
   for (const m of body.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
   const ticks = "`".repeat(longest + 1);
@@ -57,7 +69,7 @@ export function codeSpan(text: string): string {
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
-  return redact(text)
+  return neutralizeBidi(redact(text))
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")

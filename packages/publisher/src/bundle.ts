@@ -95,7 +95,7 @@ export interface LoadBundleOptions {
 
 export const SUMMARY_FILE = "summary.json";
 /** Files the publisher generates at the bundle root; stale copies in the input are not re-published. */
-export const GENERATED_FILES: ReadonlySet<string> = new Set(["index.md", "index.html"]);
+export const GENERATED_FILES: ReadonlySet<string> = new Set(["index.md", "index.html", "redactions.json"]);
 
 const DEFAULT_MAX_FILES = 2000;
 const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;

@@ -30,6 +30,8 @@ export const PublisherErrorCodes = {
   LINK_NOT_DURABLE: "LINK_NOT_DURABLE",
   LINK_REJECTED: "LINK_REJECTED",
   PUBLISH_WRITE_FAILED: "PUBLISH_WRITE_FAILED",
+  /** A binary file of the bundle (image, video) holds a known secret: it cannot be redacted, so nothing is published. */
+  PUBLISH_SECRET_IN_BINARY: "PUBLISH_SECRET_IN_BINARY",
   /** The artifacts branch's tree is too large for GitHub to list in one response. */
   BRANCH_TREE_TOO_LARGE: "BRANCH_TREE_TOO_LARGE",
   /** Another run kept moving the artifacts branch. */

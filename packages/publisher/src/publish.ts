@@ -147,6 +147,7 @@ export async function publishBundle(options: PublishOptions): Promise<PublishRes
     ...(options.gallery ? { gallery: options.gallery } : {}),
     ...(options.ephemeralDirs ? { ephemeralDirs: options.ephemeralDirs } : {}),
     ...(options.shownBundleDir ? { shownBundleDir: options.shownBundleDir } : {}),
+    ...(options.secrets ? { secrets: options.secrets } : {}),
   });
   report.preflight = [...stage.checks];
   report.artifacts = [...stage.artifacts];
@@ -200,8 +201,11 @@ export async function publishBundle(options: PublishOptions): Promise<PublishRes
   if (stage.bundle === null && destination !== "local") {
     return finish({
       status: "blocked",
-      code: report.preflight.find((c) => c.id === "cuj-bundle")?.code ?? PublisherErrorCodes.CUJ_POLICY_FAILED,
-      reason: "the CUJ bundle could not be loaded, so there is nothing to upload",
+      code:
+        report.preflight.find((c) => c.id === "cuj-local-copy" && c.status === "fail")?.code ??
+        report.preflight.find((c) => c.id === "cuj-bundle")?.code ??
+        PublisherErrorCodes.CUJ_POLICY_FAILED,
+      reason: "the CUJ bundle could not be loaded or copied, so there is nothing to upload",
       rerunHint: "fix the bundle (see the cuj-bundle check) and re-run",
     });
   }

@@ -23,9 +23,12 @@ export interface CujStageOptions extends LinkPolicy {
   gallery?: GalleryOptions;
   /** How the bundle folder is named in messages (default: as given). */
   shownBundleDir?: string;
+  /** Exact secret values redacted from the bundle's text files on copy (binaries holding one are refused). */
+  secrets?: readonly string[];
 }
 
 export interface CujStageResult {
+  /** The bundle as copied to the output folder (text redacted); what remote destinations publish. */
   bundle: CujBundle | null;
   artifacts: Artifact[];
   /** `cuj-bundle` (the artifact policy) and, when the bundle loaded, `cuj-journeys`. */
@@ -98,8 +101,9 @@ export async function runCujStage(options: CujStageOptions): Promise<CujStageRes
       ...(options.subdir ? { subdir: options.subdir } : {}),
       ...(options.gallery ? { gallery: options.gallery } : {}),
       ...(options.ephemeralDirs ? { ephemeralDirs: options.ephemeralDirs } : {}),
+      ...(options.secrets ? { secrets: options.secrets } : {}),
     });
-    return { bundle, artifacts: local.artifacts, checks };
+    return { bundle: local.bundle, artifacts: local.artifacts, checks };
   } catch (error) {
     const e = toCodexrelError(error);
     checks.push({
@@ -110,7 +114,8 @@ export async function runCujStage(options: CujStageOptions): Promise<CujStageRes
       hint: e.hint,
       blocking: true,
     });
-    return { bundle, artifacts: [], checks };
+    // Nothing was copied: remote destinations get nothing either (never the unredacted original).
+    return { bundle: null, artifacts: [], checks };
   }
 }
 
@@ -129,6 +134,8 @@ export interface RunStageOptions extends LinkPolicy {
   outDir: string;
   /** Paths in messages are shown relative to this. */
   cwd?: string;
+  /** Exact secret values redacted from the bundle's text files on copy. */
+  secrets?: readonly string[];
 }
 
 /**
@@ -150,6 +157,7 @@ export async function applyCujStage<R extends { preflight: PreflightCheck[]; art
       ? { blockOnFailedJourney: options.publish.blockOnFailedJourney }
       : {}),
     ...(options.ephemeralDirs ? { ephemeralDirs: options.ephemeralDirs } : {}),
+    ...(options.secrets ? { secrets: options.secrets } : {}),
   });
   return {
     ...report,

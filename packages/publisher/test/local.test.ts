@@ -25,7 +25,9 @@ describe("local directory destination", () => {
     const out = join(dir, "out");
     const pub = await publishToLocalDir(b, { outDir: out });
     expect(pub.dir).toBe(join(out, "cuj"));
-    expect(listAll(pub.dir)).toEqual([...b.files.map((f) => f.path), "index.html", "index.md"].sort());
+    expect(listAll(pub.dir)).toEqual(
+      [...b.files.map((f) => f.path), "index.html", "index.md", "redactions.json"].sort(),
+    );
     for (const f of b.files) expect(readFileSync(join(pub.dir, f.path)).equals(readFileSync(f.absPath))).toBe(true);
     expect(pub.galleryUrl).toBe("cuj/index.html");
     for (const a of pub.artifacts) {

@@ -11,5 +11,6 @@ export * from "./restore.js";
 export * from "./rollout.js";
 export * from "./rules.js";
 export * from "./scrub.js";
+export * from "./secret-sources.js";
 export * from "./session.js";
 export * from "./thread-key.js";

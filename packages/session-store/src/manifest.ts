@@ -1,5 +1,6 @@
 import { SessionErrorCodes, sessionError } from "./errors.js";
-import type { SessionInfo } from "./rollout.js";
+import { type SessionInfo, sessionProblem } from "./rollout.js";
+import type { ScrubKind } from "./scrub.js";
 
 export const BUNDLE_FORMAT = "codexrel-session-bundle";
 export const BUNDLE_FORMAT_VERSION = 1;
@@ -36,7 +37,7 @@ export interface Manifest {
   /** The latest session in the bundle, or null when it holds none. */
   session: SessionInfo | null;
   sessions: number;
-  redactions: { total: number; files: { path: string; count: number; kind: "text" | "binary" }[] };
+  redactions: { total: number; files: { path: string; count: number; kind: ScrubKind }[] };
   excluded: ExcludedEntry[];
   files: ManifestFile[];
   totals: { files: number; bytes: number };
@@ -83,6 +84,11 @@ export function parseManifest(text: string): Manifest {
   }
   if (m.session !== null && (typeof m.session !== "object" || typeof m.session?.id !== "string")) {
     invalid("session is malformed");
+  }
+  if (m.session) {
+    const problem = sessionProblem(m.session);
+    if (problem) invalid(problem);
+    if (!m.files.some((f) => f.path === m.session?.rolloutPath)) invalid("the session's rollout is not in the bundle");
   }
   if (typeof m.createdAt !== "string") invalid("createdAt is missing");
   return m as Manifest;

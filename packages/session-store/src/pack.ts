@@ -16,7 +16,7 @@ import {
   type Stats,
   statSync,
 } from "node:fs";
-import { type FileHandle, open, readFile, rename, stat, unlink } from "node:fs/promises";
+import { type FileHandle, open, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { Header, Pax } from "tar";
 import { type Compression, compressBlock, zstdAvailable } from "./compression.js";
@@ -30,9 +30,10 @@ import {
   type Manifest,
   type ManifestFile,
 } from "./manifest.js";
-import { isRolloutPath, latestSession, parseSessionMeta, type SessionInfo } from "./rollout.js";
+import { isRolloutPath, latestSession, parseSessionMeta, type SessionInfo, sessionProblem } from "./rollout.js";
 import { excludedByDefault, neverSaved, type SaveExcludeOptions, SQLITE_COMPANIONS, sqliteMain } from "./rules.js";
-import { normalizeSecrets, scrub, secretsFromCredentialFile } from "./scrub.js";
+import { decodeText, normalizeSecrets, scrub, secretsFromCredentialFile } from "./scrub.js";
+import { secretsFromCodexConfig, valuesOf } from "./secret-sources.js";
 
 export interface PackOptions extends SaveExcludeOptions {
   codexHome: string;
@@ -48,6 +49,14 @@ export interface PackOptions extends SaveExcludeOptions {
   codexVersion?: string | null;
   /** Exact secret values to scrub (e.g. the API key in use), on top of the known token shapes. */
   secrets?: Iterable<string | undefined | null>;
+  /**
+   * Environment to look secret variables up in: the names in `secretEnv`, and the ones
+   * CODEX_HOME's `config.toml` names (a custom provider's `env_key`, `env_http_headers`). Only
+   * those names are read. The edge passes its environment; the library reads none itself.
+   */
+  env?: Record<string, string | undefined>;
+  /** Variable names whose values are secret (`--secret-env NAME`). */
+  secretEnv?: Iterable<string>;
   /** Attempts to capture a SQLite database group that keeps changing. Default 5. */
   sqliteRetries?: number;
   now?: () => Date;
@@ -89,8 +98,12 @@ export async function packCodexHome(options: PackOptions): Promise<PackResult> {
   }
   const warnings: string[] = [];
   const excluded: ExcludedEntry[] = [];
-  const secrets = normalizeSecrets([...(options.secrets ?? []), ...(await credentialSecrets(home))]);
   const candidates = await walk(home, options, excluded);
+  const secrets = normalizeSecrets([
+    ...(options.secrets ?? []),
+    ...credentialSecrets(home, excluded),
+    ...configSecrets(home, options),
+  ]);
   const units = groupSqlite(candidates);
 
   const compression = options.compression ?? "gzip";
@@ -110,6 +123,12 @@ export async function packCodexHome(options: PackOptions): Promise<PackResult> {
       const group = await capture(unit, options.sqliteRetries ?? 5, scratch);
       for (const item of group) {
         const scrubbed = scrub(item.content, secrets);
+        if (scrubbed.exclude) {
+          // Never saved unread: what cannot be decoded and scrubbed stays out, with the reason.
+          excluded.push({ path: item.rel, reason: `unscrubbable: ${scrubbed.exclude}` });
+          warnings.push(`left out ${item.rel}: ${scrubbed.exclude}`);
+          continue;
+        }
         if (scrubbed.remains) {
           throw sessionError(
             SessionErrorCodes.SESSION_SECRET_REMAINS,
@@ -134,7 +153,11 @@ export async function packCodexHome(options: PackOptions): Promise<PackResult> {
         totalBytes += content.length;
         if (isRolloutPath(item.rel)) {
           const info = parseSessionMeta(item.rel, content, item.stat.mtimeMs);
-          if (info) sessions.push(info);
+          const problem = info && sessionProblem(info);
+          // A rollout whose id is not the UUID it is named for is kept as a file but never offered
+          // for `codex exec resume <id>`: the id would reach argv.
+          if (problem) warnings.push(`not recorded as a session: ${problem}`);
+          else if (info) sessions.push(info);
         }
         await writer.entry(`${HOME_DIR_ENTRY}/${item.rel}`, content, item.stat.mtime, mode);
       }
@@ -170,13 +193,32 @@ export async function packCodexHome(options: PackOptions): Promise<PackResult> {
   }
 }
 
-async function credentialSecrets(home: string): Promise<string[]> {
+/**
+ * Values in every credential file the walk left out, at any depth (a nested `.env` too), so a
+ * transcript or another file that echoes one is scrubbed.
+ */
+function credentialSecrets(home: string, excluded: readonly ExcludedEntry[]): string[] {
   const out: string[] = [];
-  for (const name of ["auth.json", ".credentials.json", ".env"]) {
-    const text = await readFile(join(home, name), "utf8").catch(() => undefined);
-    if (text !== undefined) out.push(...secretsFromCredentialFile(name, text));
+  for (const { path, reason } of excluded) {
+    if (reason !== "credentials") continue;
+    const got = readRegular(join(home, path));
+    if (!got) continue;
+    out.push(...secretsFromCredentialFile(basename(path), decodeText(got.content)));
   }
   return out;
+}
+
+/** Secrets `config.toml` names or holds (it is never saved itself). */
+function configSecrets(home: string, options: PackOptions): string[] {
+  const names = new Set(options.secretEnv ?? []);
+  const values: string[] = [];
+  const got = readRegular(join(home, "config.toml"));
+  if (got) {
+    const found = secretsFromCodexConfig(got.content.toString("utf8"));
+    for (const n of found.envNames) names.add(n);
+    values.push(...found.values);
+  }
+  return [...values, ...valuesOf(names, options.env ?? {})];
 }
 
 /**

@@ -28,7 +28,7 @@ import {
 } from "./compression.js";
 import { SessionErrorCodes, sessionError } from "./errors.js";
 import { HOME_DIR_ENTRY, MANIFEST_ENTRY, type Manifest, parseManifest } from "./manifest.js";
-import type { SessionInfo } from "./rollout.js";
+import { parseSessionMeta, type SessionInfo } from "./rollout.js";
 import { neverSaved, protectedOnRestore } from "./rules.js";
 import { StagingWriters } from "./staging-writer.js";
 
@@ -101,6 +101,7 @@ export async function restoreBundle(options: RestoreBundleOptions): Promise<Rest
     const warnings = verify(manifest, extracted);
     const stagedHome = join(staging, HOME_DIR_ENTRY);
     await mkdir(stagedHome, { recursive: true, mode: 0o700 });
+    if (manifest.session) await checkStagedSession(manifest.session, stagedHome);
     await commit(stagedHome, target, join(staging, "backup"), options.rename ?? rename);
     const session = manifest.session;
     const sessionFound = session !== null && extracted.files.has(session.rolloutPath);
@@ -120,6 +121,32 @@ export async function restoreBundle(options: RestoreBundleOptions): Promise<Rest
     };
   } finally {
     await rm(staging, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+  }
+}
+
+/**
+ * The manifest's session id must be the one its rollout file records in its `session_meta` line:
+ * a hostile manifest cannot point `codex exec resume` at an id of its choosing.
+ */
+async function checkStagedSession(session: SessionInfo, stagedHome: string): Promise<void> {
+  const fh = await open(join(stagedHome, session.rolloutPath), "r").catch(() => undefined);
+  let head = Buffer.alloc(0);
+  if (fh) {
+    try {
+      const buf = Buffer.alloc(Math.min(16 * 1024 * 1024, Math.max(1, (await fh.stat()).size)));
+      const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+      head = buf.subarray(0, bytesRead);
+    } finally {
+      await fh.close();
+    }
+  }
+  const recorded = parseSessionMeta(session.rolloutPath, head, 0);
+  if (recorded?.id !== session.id) {
+    throw sessionError(
+      SessionErrorCodes.SESSION_BUNDLE_INVALID,
+      `session bundle manifest is invalid: session ${session.id} is not the id its rollout ${session.rolloutPath} records`,
+      "The bundle was not written by codexrel's session store (or was altered); save a new session.",
+    );
   }
 }
 

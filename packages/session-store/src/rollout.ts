@@ -20,6 +20,30 @@ export interface SessionInfo {
 
 const ROLLOUT = /^(sessions|archived_sessions)\/(?:.+\/)?rollout-[^/]+\.jsonl$/;
 
+/**
+ * The session id as the Codex CLI writes it: a lowercase hyphenated UUID (`uuid::Uuid`'s Display).
+ * It ends up in argv (`codex exec resume <id>`): anything else — `-c...`, `--dangerously-...`, shell
+ * text, a newline — must never get that far.
+ */
+export const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function isSessionId(id: unknown): id is string {
+  return typeof id === "string" && SESSION_ID.test(id);
+}
+
+/**
+ * Why `info` cannot be resumed by id, or undefined when it can: the id must be a UUID and the
+ * rollout file holding it must be named for it (`rollout-<time>-<id>.jsonl`, as the CLI names it).
+ */
+export function sessionProblem(info: { id: unknown; rolloutPath: unknown }): string | undefined {
+  if (!isSessionId(info.id)) return `session id ${JSON.stringify(String(info.id).slice(0, 80))} is not a UUID`;
+  if (typeof info.rolloutPath !== "string" || !isRolloutPath(info.rolloutPath))
+    return "the session's rollout path is not a rollout under sessions/";
+  if (!info.rolloutPath.endsWith(`-${info.id}.jsonl`))
+    return `rollout ${info.rolloutPath} is not named for session ${info.id}`;
+  return undefined;
+}
+
 export function isRolloutPath(rel: string): boolean {
   return ROLLOUT.test(rel);
 }

@@ -23,14 +23,7 @@ describe("pack", () => {
     const { manifest, bytes } = await packCodexHome({ codexHome: home, out, threadKey: "octo/hello/issue-1" });
     const paths = manifest.files.map((f) => f.path).sort();
     expect(paths).toEqual(
-      [
-        "installation_id",
-        rolloutPath,
-        "skills/mine/SKILL.md",
-        "goals_1.sqlite",
-        "goals_1.sqlite-shm",
-        "goals_1.sqlite-wal",
-      ].sort(),
+      ["installation_id", rolloutPath, "goals_1.sqlite", "goals_1.sqlite-shm", "goals_1.sqlite-wal"].sort(),
     );
     const reasons = Object.fromEntries(manifest.excluded.map((e) => [e.path, e.reason]));
     expect(reasons).toMatchObject({
@@ -43,7 +36,7 @@ describe("pack", () => {
       "AGENTS.md": "config",
       log: "log",
       "logs_2.sqlite": "log",
-      "skills/.system": "cache",
+      skills: "agent-input", // skills change what the agent is told: never saved or restored
       ".tmp": "temporary",
       "server-info.json": "server-info",
       "thread-writer-locks/.coordination.lock": "lock",
@@ -122,16 +115,17 @@ describe("pack", () => {
     const home = join(dir, "home");
     const mk = (id: string, cwd: string) =>
       `${JSON.stringify({ type: "session_meta", payload: { id, cwd, model_provider: "openai", cli_version: "0.1.0" } })}\n`;
-    await writeTree(home, {
-      "sessions/2026/01/01/rollout-a.jsonl": mk("aaaa", "/a"),
-      "sessions/2026/01/02/rollout-b.jsonl": mk("bbbb", "/b"),
-      "archived_sessions/rollout-c.jsonl": mk("cccc", "/c"),
-    });
-    await utimes(join(home, "sessions/2026/01/02/rollout-b.jsonl"), new Date("2026-01-02"), new Date("2026-01-02"));
-    await utimes(join(home, "sessions/2026/01/01/rollout-a.jsonl"), new Date("2026-01-05"), new Date("2026-01-05"));
-    await utimes(join(home, "archived_sessions/rollout-c.jsonl"), new Date("2026-02-01"), new Date("2026-02-01"));
+    const uuid = (c: string) => `${c.repeat(8)}-${c.repeat(4)}-${c.repeat(4)}-${c.repeat(4)}-${c.repeat(12)}`;
+    const [a, b, c] = [uuid("a"), uuid("b"), uuid("c")];
+    const ra = `sessions/2026/01/01/rollout-2026-01-01T00-00-00-${a}.jsonl`;
+    const rb = `sessions/2026/01/02/rollout-2026-01-02T00-00-00-${b}.jsonl`;
+    const rc = `archived_sessions/rollout-2026-01-03T00-00-00-${c}.jsonl`;
+    await writeTree(home, { [ra]: mk(a, "/a"), [rb]: mk(b, "/b"), [rc]: mk(c, "/c") });
+    await utimes(join(home, rb), new Date("2026-01-02"), new Date("2026-01-02"));
+    await utimes(join(home, ra), new Date("2026-01-05"), new Date("2026-01-05"));
+    await utimes(join(home, rc), new Date("2026-02-01"), new Date("2026-02-01"));
     const { manifest } = await packCodexHome({ codexHome: home, out: join(dir, "b.tgz"), codexVersion: "9.9.9" });
-    expect(manifest.session).toMatchObject({ id: "aaaa", cwd: "/a" });
+    expect(manifest.session).toMatchObject({ id: a, cwd: "/a" });
     expect(manifest.sessions).toBe(3);
     expect(manifest.codexVersion).toBe("9.9.9");
   });

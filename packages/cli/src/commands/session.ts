@@ -20,7 +20,7 @@ import {
 } from "@codexrel/session-store";
 import type { Command } from "commander";
 import { type CliContext, ExitCode } from "../context.js";
-import { secretsFromEnv } from "./shared.js";
+import { secretEnvNames, secretsFromEnv } from "./shared.js";
 
 interface RunIds {
   runId?: string;
@@ -129,6 +129,8 @@ export function register(program: Command, ctx: CliContext): void {
           includeCaches: Boolean(opts.includeCaches),
           compression: opts.compression,
           secrets: secretsFromEnv(ctx.env),
+          env: ctx.env,
+          secretEnv: secretEnvNames(ctx.env),
           mode: opts.blocking ? "blocking" : "advisory",
         });
         const m = result.manifest;

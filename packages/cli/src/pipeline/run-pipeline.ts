@@ -20,6 +20,7 @@ import {
   renderJobSummary,
 } from "@codexrel/core";
 import { applyCujStage } from "@codexrel/publisher";
+import { secretsFromEnv } from "../commands/shared.js";
 import { writeFilesAtomically } from "../io.js";
 import { draftChangelog } from "./changelog.js";
 import { classifyStage } from "./classify-stage.js";
@@ -70,6 +71,8 @@ export function checkRunOptions(
   return {
     cwd: projectDir,
     env,
+    // Check output is stream-redacted with these before it is captured, cut or shown (--verbose).
+    secrets: secretsFromEnv(env),
     ...(o?.shell ? { shell: o.shell } : {}),
     ...(o?.stopOnBlockingFailure ? { stopOnBlockingFailure: true } : {}),
     ...(o?.tailLines ? { tailLines: o.tailLines } : {}),
@@ -124,6 +127,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunPipel
       outDir,
       cwd: options.cwd,
       ephemeralDirs,
+      secrets: secretsFromEnv(options.env),
     });
   }
 

@@ -1,4 +1,5 @@
 import type { RegressionClass, Status } from "../generated/run-report.js";
+import { redactAndTruncate } from "../redact.js";
 
 export const STATUS_ICON: Record<Status, string> = { pass: "✅", fail: "❌", warn: "⚠️", skip: "⏭️" };
 
@@ -47,10 +48,7 @@ export function formatDuration(ms: number): string {
   return `${m}m${Math.round(s - m * 60)}s`;
 }
 
-/** Caps an array of lines, each line to `width` code points. */
+/** Caps an array of lines, each line redacted and then cut to `width` code points. */
 export function capLines(lines: readonly string[], count: number, width: number): string[] {
-  return lines.slice(0, count).map((l) => {
-    const chars = [...l];
-    return chars.length > width ? `${chars.slice(0, width - 1).join("")}…` : l;
-  });
+  return lines.slice(0, count).map((l) => redactAndTruncate(l, width));
 }

@@ -3,9 +3,11 @@
  * and the job summary (bounded by the 1 MiB step-summary limit). Both read only the report, and
  * every untrusted string goes through escapeMarkdown / codeBlock.
  */
+
 import { codeBlock, codeSpan, escapeMarkdown, escapeMarkdownShort } from "../escape.js";
 import type { ClassifiedTest, RunReport } from "../generated/run-report.js";
 import { buildMarker } from "../markers.js";
+import { redactAndTruncate } from "../redact.js";
 import { assertValidReport } from "../schemas.js";
 import { Budget, type Measure, measureBytes, measureChars } from "./budget.js";
 import { CLASS_ICON, CLASS_LABEL, CLASS_ORDER, capLines, formatDuration, STATUS_ICON } from "./format.js";
@@ -314,9 +316,9 @@ function safeUrl(url: string): string {
   return url;
 }
 
+/** Redacts, then cuts (never the other way round: a cut token is no longer recognisable). */
 function truncate(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : text;
+  return redactAndTruncate(text, max);
 }
 
 function hardCut(text: string, limit: number, measure: Measure): string {

@@ -8,6 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { type Artifact, CodexrelError } from "@codexrel/core";
 import { bundleArtifacts } from "../artifacts.js";
 import type { CujBundle } from "../bundle.js";
@@ -21,6 +22,7 @@ import {
   renderGallery,
   renderIndexMarkdown,
 } from "../render.js";
+import { REDACTION_MANIFEST } from "./local.js";
 
 export interface TreeEntry {
   path: string;
@@ -128,6 +130,9 @@ async function planFiles(bundle: CujBundle, gallery: GalleryOptions | undefined)
   for (const f of bundle.files) {
     files.push({ path: f.path, content: await readFile(f.absPath), text: f.kind === "text" || f.kind === "json" });
   }
+  // The copy's redaction manifest (see the local destination) travels with it.
+  const redactions = await readFile(join(bundle.dir, REDACTION_MANIFEST)).catch(() => undefined);
+  if (redactions) files.push({ path: REDACTION_MANIFEST, content: redactions, text: true });
   files.push({ path: INDEX_MD, content: Buffer.from(renderIndexMarkdown(bundle)), text: true });
   files.push({ path: INDEX_HTML, content: Buffer.from(await renderGallery(bundle, gallery)), text: true });
   return files;
