@@ -6,7 +6,7 @@
 import { formatCodexLine } from "./codex-events.js";
 import { LineSplitter } from "./line-splitter.js";
 import { expandSecrets, lineRedactor, StreamRedactor } from "./redact-stream.js";
-import { guardSink, type Sink, type SinkReport, type Warn } from "./sink.js";
+import { guardSink, type Sink, type SinkReport, type Warn, type WarningLog } from "./sink.js";
 
 export interface RunStreamOptions {
   input: AsyncIterable<Uint8Array | string>;
@@ -15,8 +15,8 @@ export interface RunStreamOptions {
   sinks: readonly Sink[];
   /** Exact secret values to redact (core's patterns apply too). */
   secrets: Iterable<string | undefined | null>;
-  /** Gets each warning once, already redacted. */
-  warn: Warn;
+  /** Where sink warnings go (give the sinks the same log's `warn`); redacted again here. */
+  warnings: WarningLog;
   /** Lines of command output the live sinks show (the file sink gets all). Default 20. */
   maxOutputLines?: number;
   /** Longest line held in memory; longer ones go on in pieces. */
@@ -37,12 +37,7 @@ export interface StreamResult {
 export async function runStream(options: RunStreamOptions): Promise<StreamResult> {
   const secrets = expandSecrets(options.secrets);
   const redactLine = lineRedactor(secrets);
-  const warnings: string[] = [];
-  const warn: Warn = (message) => {
-    const clean = redactLine(message);
-    warnings.push(clean);
-    options.warn(clean);
-  };
+  const warn: Warn = (message) => options.warnings.warn(redactLine(message));
   const sinks = options.sinks.map((s) => guardSink(s, warn));
   const live = sinks.filter((s) => !s.fullOutput);
   const full = sinks.filter((s) => s.fullOutput);
@@ -107,7 +102,7 @@ export async function runStream(options: RunStreamOptions): Promise<StreamResult
 
   const reports: SinkReport[] = [];
   const summary = sinks.filter((s) => s.name === "summary");
-  for (const s of sinks.filter((x) => x.name !== "summary")) reports.push(await s.close(warnings));
-  for (const s of summary) reports.push(await s.close([...warnings]));
-  return { lines, bytes, events, sinks: reports, warnings };
+  for (const s of sinks.filter((x) => x.name !== "summary")) reports.push(await s.close(options.warnings.list));
+  for (const s of summary) reports.push(await s.close([...options.warnings.list]));
+  return { lines, bytes, events, sinks: reports, warnings: [...options.warnings.list] };
 }

@@ -34,6 +34,24 @@ export interface Sink {
 
 export type Warn = (message: string) => void;
 
+/** Every warning of a run, in order: printed as it happens and kept for the summary. */
+export interface WarningLog {
+  warn: Warn;
+  readonly list: readonly string[];
+}
+
+export function createWarningLog(print: Warn, redactText: (text: string) => string = (t) => t): WarningLog {
+  const list: string[] = [];
+  return {
+    list,
+    warn: (message) => {
+      const clean = redactText(message);
+      list.push(clean);
+      print(clean);
+    },
+  };
+}
+
 /** Wraps a sink so a throw in `write` or `close` becomes one warning and switches it off. */
 export function guardSink(sink: Sink, warn: Warn): Sink {
   let failed: string | null = null;

@@ -32,6 +32,8 @@ export interface RecordedDiscordRequest {
 export type DiscordFault =
   | { status: 429; retryAfter: number; global?: boolean }
   | { status: 500 | 502 | 503 }
+  /** Discord's answer when the bot lacks a permission. */
+  | { status: 403 }
   /** Answers normally but says the bucket is empty for `resetAfter` seconds. */
   | { status: 200; remaining: 0; resetAfter: number };
 
@@ -243,6 +245,10 @@ export async function startFakeDiscord(options: { token?: string; guildId?: stri
         "x-ratelimit-scope": fault.global ? "global" : "user",
         ...(fault.global ? { "x-ratelimit-global": "true" } : {}),
       });
+      return true;
+    }
+    if (fault.status === 403) {
+      error(res, rec, 403, 50013, "Missing Permissions");
       return true;
     }
     if (fault.status >= 500) {

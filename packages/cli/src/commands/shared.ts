@@ -3,7 +3,14 @@ import { redact } from "@codexrel/core";
 import type { CliContext } from "../context.js";
 
 /** Environment variables whose values are secrets wherever they appear. */
-export const SECRET_ENV_VARS = ["GITHUB_TOKEN", "GH_TOKEN", "OPENAI_API_KEY", "CODEX_API_KEY", "ACTIONS_RUNTIME_TOKEN"];
+export const SECRET_ENV_VARS = [
+  "GITHUB_TOKEN",
+  "GH_TOKEN",
+  "OPENAI_API_KEY",
+  "CODEX_API_KEY",
+  "ACTIONS_RUNTIME_TOKEN",
+  "DISCORD_BOT_TOKEN",
+];
 
 export function secretsFromEnv(env: Record<string, string | undefined>): string[] {
   return SECRET_ENV_VARS.map((k) => env[k]).filter((v): v is string => typeof v === "string" && v.length > 0);
