@@ -66,7 +66,9 @@ test("the real `codex exec --json` output, streamed: command with exit code, fil
       input: (async function* () {
         yield Buffer.from(run.stdout);
       })(),
-      passthrough: (c) => void (passed += c.toString()),
+      passthrough: (c) => {
+        passed += c.toString();
+      },
       sinks: [sink],
       secrets: [],
       warnings: createWarningLog(() => {}),

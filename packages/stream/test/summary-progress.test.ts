@@ -7,7 +7,9 @@ test("the summary keeps the transcript collapsed and within the 1 MiB step summa
   const sink = createSummarySink({
     stage: "implementation",
     logName: ".codex-implementation.log",
-    append: async (md) => void (written += md),
+    append: async (md) => {
+      written += md;
+    },
   });
   for (let i = 0; i < 60_000; i++) sink.write(`line ${i} ${"é".repeat(20)}`);
   sink.write("```\n</details> @here");
