@@ -4,6 +4,8 @@
  */
 export interface Output {
   write(text: string): void;
+  /** Writes bytes unchanged (for `codexrel stream`); resolves once the stream can take more. */
+  writeBytes?(chunk: Uint8Array): void | Promise<void>;
 }
 
 export interface CliContext {
@@ -16,6 +18,8 @@ export interface CliContext {
   exitCode: number;
   /** Reads all of standard input (for `--body-file -`); absent when there is none to read. */
   readStdin?: () => Promise<string>;
+  /** Standard input as it arrives (for `codexrel stream`); absent when there is none. */
+  stdin?: AsyncIterable<Uint8Array | string>;
 }
 
 export const ExitCode = { OK: 0, NOT_READY: 1, USAGE: 2 } as const;

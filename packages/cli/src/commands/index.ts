@@ -11,6 +11,7 @@ import { register as report } from "./report.js";
 import { register as route } from "./route.js";
 import { register as run } from "./run.js";
 import { register as session } from "./session.js";
+import { register as stream } from "./stream.js";
 import { register as thread } from "./thread.js";
 
 export const commands: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
@@ -25,4 +26,5 @@ export const commands: ReadonlyArray<(program: Command, ctx: CliContext) => void
   progress,
   releaseMonitor,
   session,
+  stream,
 ];

@@ -6,7 +6,14 @@ import { secretsFromCodexConfig } from "@codexrel/session-store";
 import type { CliContext } from "../context.js";
 
 /** Environment variables whose values are secrets wherever they appear. */
-export const SECRET_ENV_VARS = ["GITHUB_TOKEN", "GH_TOKEN", "OPENAI_API_KEY", "CODEX_API_KEY", "ACTIONS_RUNTIME_TOKEN"];
+export const SECRET_ENV_VARS = [
+  "GITHUB_TOKEN",
+  "GH_TOKEN",
+  "OPENAI_API_KEY",
+  "CODEX_API_KEY",
+  "ACTIONS_RUNTIME_TOKEN",
+  "DISCORD_BOT_TOKEN",
+];
 
 /**
  * Names the user declared secret: `--secret-env NAME` (repeatable, any command; `runCli` folds

@@ -1,0 +1,100 @@
+/**
+ * `codexrel stream` as a real process (standard input piped, stdout read back) against the fake
+ * Discord, and its progress sink against the fake GitHub through the real threads adapter.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type FakeGitHub, useFakeGitHub } from "@codexrel/testkit";
+import { afterEach, beforeEach, expect, test } from "vitest";
+import { type FakeDiscord, startFakeDiscord } from "../../stream/test/fake-discord.js";
+import { linesOf } from "../../stream/test/helpers.js";
+import { repoRoot } from "./helpers.js";
+
+const TOKEN = "ghp_CANARYcliStream0000000000000000000000001";
+
+const gh = useFakeGitHub({ beforeEach, afterEach }, (fake: FakeGitHub) => {
+  fake.state.addRepo("acme/widgets", { collaborators: { agent: "write" } });
+  fake.state.addIssue("acme/widgets", { number: 3, title: "Fix the parser" });
+  fake.state.addToken({ login: "agent", kind: "classic", scopes: ["repo"], value: TOKEN });
+});
+
+let discord: FakeDiscord;
+beforeEach(async () => {
+  discord = await startFakeDiscord();
+});
+afterEach(async () => {
+  await discord.close();
+});
+
+function run(
+  argv: string[],
+  input: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ["--conditions=source", "--import", "tsx", join(repoRoot, "packages/cli/src/bin.ts"), ...argv],
+      {
+        cwd: repoRoot,
+        env: { PATH: process.env.PATH ?? "", HOME: mkdtempSync(join(tmpdir(), "codexrel-stream-proc-")), ...env },
+      },
+    );
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c: Buffer) => {
+      stdout += c.toString();
+    });
+    child.stderr.on("data", (c: Buffer) => {
+      stderr += c.toString();
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+test("a real pipe: stdout is the input unchanged, Discord and the progress comment get the lines", {
+  timeout: 120_000,
+}, async () => {
+  const input = `${Array.from({ length: 40 }, (_, i) => `build step ${i + 1}`).join("\n")}\nlast line without newline`;
+  const r = await run(
+    [
+      "stream",
+      "--stage",
+      "implementation",
+      "--repo",
+      "acme/widgets",
+      "--issue",
+      "3",
+      "--run-id",
+      "77",
+      "--sink",
+      "discord",
+      "--sink",
+      "progress",
+    ],
+    input,
+    {
+      DISCORD_BOT_TOKEN: discord.token,
+      DISCORD_GUILD_ID: discord.guildId,
+      DISCORD_API_URL: discord.baseUrl,
+      GITHUB_TOKEN: TOKEN,
+      GITHUB_API_URL: gh().apiUrl,
+      GITHUB_GRAPHQL_URL: gh().graphqlUrl,
+    },
+  );
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.stdout).toBe(input);
+  expect(discord.violations).toEqual([]);
+  expect(linesOf(discord.messages(discord.channels[0]!.id))).toEqual(input.split("\n"));
+  const comments = gh().state.threadComments("acme/widgets", 3);
+  expect(comments).toHaveLength(1);
+  expect(comments[0]!.body).toContain("<!-- codex:progress -->");
+  expect(comments[0]!.body).toContain("**Live log · implementation** — last 15 of 41 lines");
+  expect(comments[0]!.body).toContain("> last line without newline<br>");
+  expect(r.stderr).toMatch(/progress: updated the progress comment [12] times/);
+  expect(r.stderr).not.toContain(TOKEN);
+});
