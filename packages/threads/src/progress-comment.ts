@@ -43,6 +43,15 @@ export interface MarkedCommentsPort {
     marker: MarkerRef,
     body: string,
   ): Promise<{ action: "created" | "updated" | "unchanged"; id: number; url: string }>;
+  /**
+   * Read-modify-write in one step: the body from the current comment, written without a second
+   * read and serialized with other updates of the same comment (none are lost). Optional; ports
+   * without it fall back to `find` then `upsert`.
+   */
+  modify?(
+    marker: MarkerRef,
+    render: (current: MarkedComment | null) => string,
+  ): Promise<{ action: "created" | "updated" | "unchanged"; id: number; url: string; body: string }>;
 }
 
 export type ProgressMode = "update" | "done" | "fail" | "cancel";
@@ -84,15 +93,33 @@ export async function updateProgressComment(
   options: UpdateProgressOptions,
 ): Promise<UpdateProgressResult> {
   const marker: MarkerRef = options.scope ? { kind: "progress", id: options.scope } : { kind: "progress" };
+  const next = (current: MarkedComment | null) => {
+    const previous = (current && parseProgressState(current.body)) ?? emptyProgress();
+    const state = applyProgressUpdate(previous, { ...options.update, status: MODE_STATUS[options.mode] }, options.now);
+    const body = renderProgress(state, {
+      scope: options.scope ?? null,
+      ...(options.threadLabel ? { threadLabel: options.threadLabel } : {}),
+      ...(options.body ? { body: options.body } : {}),
+      ...(options.secrets ? { secrets: options.secrets } : {}),
+    });
+    return { state, body };
+  };
+  if (port?.modify && !options.dryRun) {
+    let rendered: { state: ProgressState; body: string } | null = null;
+    const written = await port.modify(marker, (current) => {
+      rendered = next(current);
+      return rendered.body;
+    });
+    const done = rendered as unknown as { state: ProgressState; body: string };
+    return {
+      result: written.action,
+      body: done.body,
+      state: done.state,
+      comment: { id: written.id, url: written.url },
+    };
+  }
   const current = port ? await port.find(marker) : null;
-  const previous = (current && parseProgressState(current.body)) ?? emptyProgress();
-  const state = applyProgressUpdate(previous, { ...options.update, status: MODE_STATUS[options.mode] }, options.now);
-  const body = renderProgress(state, {
-    scope: options.scope ?? null,
-    ...(options.threadLabel ? { threadLabel: options.threadLabel } : {}),
-    ...(options.body ? { body: options.body } : {}),
-    ...(options.secrets ? { secrets: options.secrets } : {}),
-  });
+  const { state, body } = next(current);
   if (options.dryRun || !port) {
     return { result: "dry-run", body, state, comment: current ? { id: current.id, url: current.url } : null };
   }
