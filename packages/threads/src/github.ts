@@ -109,6 +109,8 @@ export interface ThreadsGitHub {
   handoff(thread: Thread, options?: Omit<HandoffOptions, "thread">): Promise<HandoffResult>;
   /** `owner/repo#12` or an issue/PR URL; the kind is asked from GitHub when the text does not say. */
   resolveThread(text: string): Promise<Thread>;
+  /** The token's login (`github-actions[bot]`, `my-app[bot]`, a user). */
+  viewerLogin(): Promise<string>;
   /** A PR thread's head branch and whether it comes from a fork (one GraphQL read). */
   pullRequestHead(thread: Thread): Promise<PullRequestHead>;
 }
@@ -123,6 +125,7 @@ export function threadsGitHub(client: ThreadsClient): ThreadsGitHub {
     comments: (thread) => markedCommentsPort(client, thread),
     handoff: (thread, options = {}) =>
       handoffPullRequest(client, markedCommentsPort(client, thread), { ...options, thread }),
+    viewerLogin: async () => (await client.viewer()).login,
     async pullRequestHead(thread) {
       const ctx = await client.thread({ ...toThreadRef(thread), kind: "pr" });
       return {

@@ -4,7 +4,7 @@
  * pass the testkit's fake GitHub through the same adapter.
  */
 import type { Thread } from "@codexrel/core";
-import { buildMarker } from "@codexrel/core";
+import { buildMarker, redact } from "@codexrel/core";
 import {
   applyProgressUpdate,
   emptyProgress,
@@ -13,6 +13,7 @@ import {
   type ProgressUpdate,
   parseProgressState,
   renderProgress,
+  sanitizeMarkdown,
 } from "./progress.js";
 import {
   evaluateReadiness,
@@ -135,6 +136,8 @@ export interface HandoffOptions {
   /** Check names (globs) to leave out, such as the running job's own check. */
   ignoreChecks?: string[];
   requireChecks?: boolean;
+  /** Hand off only a PR this identity opened on a work branch (see `ReadinessOptions.openedBy`). */
+  openedBy?: { login: string; branchPrefix?: string };
   dryRun?: boolean;
 }
 
@@ -164,6 +167,7 @@ export async function handoffPullRequest(
   const readiness = evaluateReadiness(context, {
     ...(options.ignoreChecks ? { ignoreChecks: options.ignoreChecks } : {}),
     ...(options.requireChecks !== undefined ? { requireChecks: options.requireChecks } : {}),
+    ...(options.openedBy ? { openedBy: options.openedBy } : {}),
   });
   if (!readiness.ready) return { ready: false, readiness, context, markedReady: false, comment: null, body: null };
   const wasDraft = context.pr.isDraft;
@@ -200,4 +204,24 @@ export function renderHandoff(context: ReviewContext, readiness: Readiness, wasD
     "",
   ];
   return lines.join("\n");
+}
+
+/** The marker a plan comment carries (the routing's default `planMarker`). */
+export const PLAN_MARKER = "<!-- codex:plan -->";
+
+/**
+ * The plan comment a planning run posts: the plan marker written by codexrel (never escaped), the
+ * agent's plan sanitized (a marker inside it is shown as text and cannot promote), and how to approve.
+ */
+export function renderPlanComment(plan: string, secrets: string[] = []): string {
+  return [
+    PLAN_MARKER,
+    buildMarker("plan"),
+    "### Plan",
+    "",
+    sanitizeMarkdown(redact(plan, { secrets })).trim(),
+    "",
+    "Reply `execute plan` to implement it, or comment to change it.",
+    "",
+  ].join("\n");
 }
