@@ -53,7 +53,7 @@ describe("the Argo WorkflowTemplate", () => {
       "git clone",
       "cd /work/repo",
       "printenv OPENAI_API_KEY | codex login --with-api-key",
-      'codex exec resume "${config[@]}" --output-last-message /work/task/last-message.md "$session_id" - < /work/task/prompt.md',
+      `codex exec resume "$\{config[@]}" --output-last-message /work/task/last-message.md "$session_id" - < /work/task/prompt.md`,
       "git push origin",
       "api -X POST",
       "codexrel session save",

@@ -273,7 +273,7 @@ export function parsePlan(markdown: string): ProgressStep[] {
 function taskBreakdown(lines: string[]): string[] {
   const start = lines.findIndex((l) => /^#{1,6}\s+(\d+[.)]\s*)?task breakdown\b/i.test(l));
   if (start < 0) return lines;
-  const level = (/^(#+)/.exec(lines[start] as string)?.[1] as string).length;
+  const level = (lines[start] as string).length - (lines[start] as string).replace(/^#+/, "").length;
   const out: string[] = [];
   for (const line of lines.slice(start + 1)) {
     const h = /^(#+)\s/.exec(line);
