@@ -5,6 +5,7 @@
  * over the shared state; a default field resolver reads properties, so only what codexrel queries
  * is implemented. A field the fake does not provide is a violation, never a silent null.
  */
+
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,6 +22,7 @@ import {
   validate,
 } from "graphql";
 import { type Auth, canRead, canWrite, commentPermissions, effectiveRole, sameLogin } from "./access.js";
+import { checkFieldPermission } from "./graphql-permissions.js";
 import { commentHtmlUrl, HTML_BASE } from "./rest-objects.js";
 import {
   type FakeCheckRun,
@@ -64,11 +66,14 @@ function findPackageFile(pkg: string, file: string): string {
 
 /** An error GitHub reports with a top-level `type` (NOT_FOUND, FORBIDDEN, ...). */
 export class GitHubGraphQLError extends Error {
+  readonly extensions: Record<string, unknown> | undefined;
   constructor(
     readonly type: string,
     message: string,
+    extensions?: Record<string, unknown>,
   ) {
     super(message);
+    this.extensions = extensions;
   }
 }
 
@@ -101,6 +106,10 @@ const REACTION_TO_GRAPHQL = Object.fromEntries(Object.entries(REACTION_TO_REST).
 
 const fieldResolver: GraphQLFieldResolver<unknown, GraphQLCallContext> = (source, args, ctx, info) => {
   if (source === null || typeof source !== "object") return null;
+  if (ctx.auth.kind === "token") {
+    const denied = checkFieldPermission(ctx.auth.token, info.parentType.name, info.fieldName);
+    if (denied) throw new GitHubGraphQLError("FORBIDDEN", denied.message, { saml_failure: false });
+  }
   const value = (source as Obj)[info.fieldName];
   if (typeof value === "function") return (value as (a: unknown, c: unknown) => unknown)(args, ctx);
   if (value === undefined) {

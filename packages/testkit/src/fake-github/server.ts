@@ -9,9 +9,13 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { type Auth, resolveAuth } from "./access.js";
+import { recordGraphQLEvents, recordRestEvent } from "./event-recorders.js";
+import { authorizePush, GIT_RECEIVE_PATH, type PushRequest } from "./git-receive.js";
 import { executeGraphQL, prepareGraphQL } from "./graphql.js";
 import { loadGitHubContract, type RouteMatch } from "./openapi.js";
+import { checkRoutePermission } from "./permission-table.js";
 import { BUILTIN_REST, type RestHandler, type RestResult } from "./rest.js";
+import { CHECKS_REST } from "./rest-checks.js";
 import { ISSUE_REST } from "./rest-issues.js";
 import { errorBody } from "./rest-objects.js";
 import { FakeGitHubState } from "./state.js";
@@ -89,6 +93,8 @@ export interface FakeGitHubOptions {
   enterprise?: boolean;
   /** Reject unknown top-level JSON body properties too (GitHub ignores them; default true). */
   strictBodies?: boolean;
+  /** Port on 127.0.0.1 (default 0: a free one). */
+  port?: number;
 }
 
 interface FaultRule {
@@ -105,15 +111,19 @@ export class FakeGitHub {
   private readonly sockets = new Set<Socket>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly faults: FaultRule[] = [];
-  private readonly handlers = new Map<string, RestHandler>(Object.entries({ ...BUILTIN_REST, ...ISSUE_REST }));
+  private readonly handlers = new Map<string, RestHandler>(
+    Object.entries({ ...BUILTIN_REST, ...ISSUE_REST, ...CHECKS_REST }),
+  );
   private readonly enterprise: boolean;
   private readonly strictBodies: boolean;
+  private readonly port: number;
   private origin = "";
 
   private constructor(options: FakeGitHubOptions) {
     this.state = options.state ?? new FakeGitHubState();
     this.enterprise = options.enterprise ?? false;
     this.strictBodies = options.strictBodies ?? true;
+    this.port = options.port ?? 0;
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
         this.violation("unimplemented", req.method ?? "?", req.url ?? "?", `fake crashed: ${String(error)}`);
@@ -130,9 +140,14 @@ export class FakeGitHub {
     const fake = new FakeGitHub(options);
     // Load the contract and schema before the first request so its latency is not a test's.
     loadGitHubContract();
-    await new Promise<void>((resolve) => fake.server.listen(0, "127.0.0.1", resolve));
+    await new Promise<void>((resolve) => fake.server.listen(fake.port, "127.0.0.1", resolve));
     fake.origin = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}`;
     return fake;
+  }
+
+  /** `http://127.0.0.1:PORT`, the server's origin (git hooks call `/_testkit/git/receive` on it). */
+  get baseUrl(): string {
+    return this.origin;
   }
 
   /** The REST base URL to hand clients (`GITHUB_API_URL`). */
@@ -227,6 +242,9 @@ export class FakeGitHub {
       }
     }
 
+    if (url.pathname === GIT_RECEIVE_PATH && method === "POST") {
+      return this.send(res, 200, authorizePush(this.state, body as PushRequest));
+    }
     const graphqlPath = this.enterprise ? "/api/graphql" : "/graphql";
     if (url.pathname === graphqlPath) return this.handleGraphQL(req, res, entry, method, body, auth);
 
@@ -265,6 +283,18 @@ export class FakeGitHub {
     if (auth.kind === "invalid")
       return this.reply(res, entry, { status: 401, body: errorBody("Bad credentials", 401) });
 
+    if (auth.kind === "token") {
+      const denied = checkRoutePermission(auth.token, routeKey, {
+        onPlainIssue: onPlainIssue(this.state, match.params),
+      });
+      if (denied) {
+        return this.reply(res, entry, {
+          status: 403,
+          body: errorBody(denied.message, 403, denied.documentationUrl),
+          headers: { "x-accepted-github-permissions": denied.accepted },
+        });
+      }
+    }
     const handler = this.handlers.get(routeKey);
     if (!handler) {
       this.violation("unimplemented", method, entry.url, `the fake has no handler for ${routeKey}`);
@@ -281,6 +311,7 @@ export class FakeGitHub {
       headers: req.headers,
     });
     this.checkResponse(match, result, method, entry.url);
+    recordRestEvent(this.state, auth, routeKey, match.params, result);
     if (proceed === "drop-after") return this.drop(res, entry);
     this.reply(res, entry, result, auth);
   }
@@ -334,6 +365,7 @@ export class FakeGitHub {
     if (outcome.invalid.length > 0) {
       this.violation("graphql-invalid", method, entry.url, outcome.invalid.join("; "));
     }
+    recordGraphQLEvents(this.state, auth, prepared.rootFields, outcome.body);
     if (proceed === "drop-after") return this.drop(res, entry);
     this.reply(res, entry, { status: 200, body: outcome.body }, auth);
   }
@@ -472,6 +504,17 @@ export class FakeGitHub {
     res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
     res.end(payload);
   }
+}
+
+/** Does the request address a plain issue (not a pull request), by number or by comment? */
+function onPlainIssue(state: FakeGitHubState, params: Record<string, string>): boolean {
+  const repo = `${params["owner"]}/${params["repo"]}`;
+  if (params["issue_number"] !== undefined) return state.thread(repo, Number(params["issue_number"]))?.kind === "issue";
+  if (params["comment_id"] !== undefined) {
+    const c = state.comments.get(Number(params["comment_id"]));
+    return c !== undefined && state.thread(c.repo, c.number)?.kind === "issue";
+  }
+  return false;
 }
 
 function matches(match: FaultMatch, route: string | undefined, graphql: LoggedRequest["graphql"]): boolean {

@@ -4,6 +4,8 @@
  * comment created over REST is visible to a GraphQL query in the same test.
  */
 
+import type { RecordedEvent } from "./events.js";
+
 export type RepoRole = "admin" | "maintain" | "write" | "triage" | "read";
 export type TokenKind = "classic" | "oauth" | "fine-grained" | "installation";
 export type PermissionLevel = "read" | "write" | "admin";
@@ -29,6 +31,8 @@ export interface FakeToken {
   repositories?: string[] | "all";
   /** A revoked or expired token answers 401 like an unknown one. */
   revoked?: boolean;
+  /** Set on a workflow run's GITHUB_TOKEN: what it does starts no new workflow runs. */
+  runId?: string;
 }
 
 export interface FakeRepo {
@@ -40,6 +44,9 @@ export interface FakeRepo {
   private: boolean;
   archived: boolean;
   collaborators: Map<string, RepoRole>;
+  defaultBranch: string;
+  /** Branch and tag refs (`refs/heads/main` -> sha), kept in step with the simulated git repository. */
+  refs: Map<string, string>;
 }
 
 export interface FakeThread {
@@ -188,6 +195,7 @@ export function roleAtLeast(role: RepoRole | "none", min: RepoRole): boolean {
 export interface AddRepoOptions {
   private?: boolean;
   archived?: boolean;
+  defaultBranch?: string;
   /** login -> role; the owner is an admin unless listed otherwise. */
   collaborators?: Record<string, RepoRole>;
 }
@@ -225,6 +233,7 @@ export interface AddTokenOptions {
   permissions?: Record<string, PermissionLevel>;
   repositories?: string[] | "all";
   value?: string;
+  runId?: string;
 }
 
 const TOKEN_PREFIX: Record<TokenKind, string> = {
@@ -245,6 +254,8 @@ export class FakeGitHubState {
   readonly checkRuns: FakeCheckRun[] = [];
   readonly statuses: FakeStatusContext[] = [];
   readonly releases: FakeRelease[] = [];
+  /** Events the fake's writes would fire (see events.ts). */
+  readonly events: RecordedEvent[] = [];
   private nextId = 1000;
   private tick = 0;
   private tokenSeq = 0;
@@ -295,6 +306,7 @@ export class FakeGitHubState {
       ...(options.scopes ? { scopes: options.scopes } : {}),
       ...(options.permissions ? { permissions: options.permissions } : {}),
       ...(options.repositories ? { repositories: options.repositories } : {}),
+      ...(options.runId ? { runId: options.runId } : {}),
     };
     this.tokens.set(value, token);
     return value;
@@ -318,6 +330,8 @@ export class FakeGitHubState {
       private: options.private ?? false,
       archived: options.archived ?? false,
       collaborators: new Map<string, RepoRole>([[owner.toLowerCase(), "admin"]]),
+      defaultBranch: options.defaultBranch ?? "main",
+      refs: new Map<string, string>(),
     };
     for (const [login, role] of Object.entries(options.collaborators ?? {})) {
       this.addUser(login);

@@ -1,0 +1,272 @@
+/**
+ * A simulated GitHub for whole workflow runs: the fake GitHub (REST + GraphQL + token
+ * permissions), one bare git repository per simulated repository, local checkouts registered for
+ * `owner/repo/...@ref`, shared concurrency groups, and the events runs produce.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { findRepoRoot } from "../action-harness/harness.js";
+import type { RecordedEvent } from "../fake-github/events.js";
+import { type FakeGitHub, startFakeGitHub } from "../fake-github/server.js";
+import type { AddPullRequestOptions, FakeThread, RepoRole } from "../fake-github/state.js";
+import { ConcurrencyGroups } from "./concurrency.js";
+import { WorkflowError, WorkflowErrorCodes } from "./errors.js";
+import { commitFiles, createBareRepo, createMergeRef, exportTree, type RepoSeed, revParse, updateRef } from "./git.js";
+import type { DefaultPermissions } from "./permissions.js";
+import type { WorkflowEvent, WorkflowRunResult } from "./types.js";
+import { startWorkflowRun } from "./workflow-run.js";
+
+export interface WorkflowSimulationOptions {
+  /** A fake GitHub to use (its lifetime stays the caller's); one is started when omitted. */
+  fake?: FakeGitHub;
+  /** codexrel's root (harness defaults); found from this file when omitted. */
+  repoRoot?: string;
+  /**
+   * Local checkouts for `owner/repo/path@ref` that are not simulated repositories. Default:
+   * `{ "codexrel/codexrel": repoRoot }` (this repository, whatever the ref).
+   */
+  actionRepos?: Record<string, string>;
+  /** Repository secrets (`secrets.*`); GITHUB_TOKEN is added per job. */
+  secrets?: Record<string, string>;
+  /** Repository variables (`vars.*`). */
+  vars?: Record<string, string>;
+  /** The repository's default GITHUB_TOKEN permissions when a workflow has no `permissions:`. Default "restricted". */
+  defaultPermissions?: DefaultPermissions;
+  /** Test-process variables passed to scripts (PATH always is). */
+  inheritEnv?: string[];
+  /** Safety kill per step (not an assertion). Default 300000 ms. */
+  stepTimeoutMs?: number;
+}
+
+export interface AddSimRepoOptions extends RepoSeed {
+  private?: boolean;
+  collaborators?: Record<string, RepoRole>;
+}
+
+export interface OpenPullRequestOptions extends Omit<AddPullRequestOptions, "headSha" | "headRef" | "baseRef"> {
+  /** Branch of the head; created from the base with `files` when it does not exist. */
+  head: string;
+  base?: string;
+  files?: Record<string, string>;
+}
+
+export interface StartRunOptions {
+  /** `owner/name` of the simulated repository the workflow runs in. */
+  repo: string;
+  /** Path of the workflow in the repository (read at the run's commit), or an absolute file path. */
+  workflow: string;
+  /** The event; a RecordedEvent made with a GITHUB_TOKEN triggers nothing. */
+  event: WorkflowEvent | RecordedEvent;
+  /** Extra secrets for this run. */
+  secrets?: Record<string, string>;
+}
+
+export interface RunHandle {
+  runId: number;
+  result: Promise<WorkflowRunResult>;
+  /** Cancels the run (as "Cancel workflow" does): it stops after the current step. */
+  cancel(): void;
+}
+
+export class WorkflowSimulation {
+  readonly fake: FakeGitHub;
+  readonly root: string;
+  readonly repoRoot: string;
+  readonly concurrency = new ConcurrencyGroups();
+  readonly secrets: Record<string, string>;
+  readonly vars: Record<string, string>;
+  readonly defaultPermissions: DefaultPermissions;
+  readonly inheritEnv: string[];
+  readonly stepTimeoutMs: number;
+  readonly runs: WorkflowRunResult[] = [];
+  private readonly ownsFake: boolean;
+  private readonly bares = new Map<string, string>();
+  private readonly actionRepos: Map<string, string>;
+  private readonly exported = new Map<string, string>();
+  private runSeq = 0;
+  private dirSeq = 0;
+  readonly home: string;
+
+  private constructor(fake: FakeGitHub, ownsFake: boolean, options: WorkflowSimulationOptions) {
+    this.fake = fake;
+    this.ownsFake = ownsFake;
+    this.root = mkdtempSync(join(tmpdir(), "codexrel-sim-"));
+    this.home = join(this.root, "home");
+    mkdirSync(this.home, { recursive: true });
+    this.repoRoot = options.repoRoot ?? findRepoRoot();
+    const repos = options.actionRepos ?? { "codexrel/codexrel": this.repoRoot };
+    this.actionRepos = new Map(Object.entries(repos).map(([k, v]) => [k.toLowerCase(), v]));
+    this.secrets = { ...options.secrets };
+    this.vars = { ...options.vars };
+    this.defaultPermissions = options.defaultPermissions ?? "restricted";
+    this.inheritEnv = options.inheritEnv ?? [];
+    this.stepTimeoutMs = options.stepTimeoutMs ?? 300_000;
+  }
+
+  static async create(options: WorkflowSimulationOptions = {}): Promise<WorkflowSimulation> {
+    const fake = options.fake ?? (await startFakeGitHub());
+    return new WorkflowSimulation(fake, options.fake === undefined, options);
+  }
+
+  /** Events the runs' writes fired (comments, issues, pushes), in order. */
+  get events(): RecordedEvent[] {
+    return this.fake.state.events;
+  }
+
+  /** A fresh folder under the simulation's temp root. */
+  newDir(prefix: string): string {
+    this.dirSeq += 1;
+    const dir = join(this.root, "dirs", `${this.dirSeq}-${prefix.replace(/[^\w.-]+/g, "_")}`);
+    mkdirSync(dir, { recursive: true });
+    return dir;
+  }
+
+  nextRunId(): number {
+    this.runSeq += 1;
+    return this.runSeq;
+  }
+
+  /**
+   * The actions/cache scope of a ref: "workflow runs can restore caches created in either the
+   * current branch or the default branch"; here each ref has its own folder and a run restores
+   * from its own ref's only (a departure: no fallback to the default branch).
+   * https://docs.github.com/en/actions/reference/workflows-and-actions/dependency-caching#restrictions-for-accessing-a-cache
+   */
+  cacheDirFor(ref: string): string {
+    const dir = join(this.root, "cache", ref.replace(/[^\w.-]+/g, "_") || "_");
+    mkdirSync(dir, { recursive: true });
+    return dir;
+  }
+
+  /** Creates a simulated repository: fake GitHub state plus a bare git repository with one commit. */
+  addRepo(fullName: string, options: AddSimRepoOptions = {}): { bare: string; sha: string } {
+    const defaultBranch = options.defaultBranch ?? "main";
+    const repo = this.fake.state.addRepo(fullName, {
+      defaultBranch,
+      ...(options.private !== undefined ? { private: options.private } : {}),
+      ...(options.collaborators ? { collaborators: options.collaborators } : {}),
+    });
+    const created = createBareRepo(join(this.root, "git"), this.home, repo.fullName, options, this.fake.baseUrl);
+    this.bares.set(repo.fullName.toLowerCase(), created.bare);
+    repo.refs.set(`refs/heads/${defaultBranch}`, created.sha);
+    return created;
+  }
+
+  bareOf(fullName: string): string | undefined {
+    return this.bares.get(fullName.toLowerCase());
+  }
+
+  private mustBare(fullName: string): string {
+    const bare = this.bareOf(fullName);
+    if (!bare) {
+      throw new WorkflowError(
+        WorkflowErrorCodes.WORKFLOW_REPO_UNKNOWN,
+        `no simulated repository ${fullName}`,
+        "Create it with sim.addRepo() first.",
+      );
+    }
+    return bare;
+  }
+
+  /** A commit made outside any run (a person pushing): not authorized by the hook, no event. */
+  commit(fullName: string, branch: string, files: Record<string, string>, message = "update"): string {
+    const bare = this.mustBare(fullName);
+    const repo = this.fake.state.repo(fullName)!;
+    const from = revParse(bare, this.home, `refs/heads/${branch}`) ? undefined : `origin/${repo.defaultBranch}`;
+    const sha = commitFiles(bare, this.home, this.newDir("commit"), branch, files, message, from);
+    repo.refs.set(`refs/heads/${branch}`, sha);
+    return sha;
+  }
+
+  /** The sha a ref points to in the simulated repository ("" when it does not exist). */
+  refSha(fullName: string, ref: string): string {
+    return revParse(this.mustBare(fullName), this.home, ref);
+  }
+
+  /**
+   * Opens a pull request from `head` into `base` (default branch): the fake's thread, and
+   * `refs/pull/N/head` plus the test merge `refs/pull/N/merge` in the git repository.
+   */
+  openPullRequest(fullName: string, options: OpenPullRequestOptions): FakeThread {
+    const bare = this.mustBare(fullName);
+    const repo = this.fake.state.repo(fullName)!;
+    const base = options.base ?? repo.defaultBranch;
+    if (options.files || !revParse(bare, this.home, `refs/heads/${options.head}`)) {
+      this.commit(fullName, options.head, options.files ?? { [`${options.head}.txt`]: `${options.head}\n` });
+    }
+    const headSha = revParse(bare, this.home, `refs/heads/${options.head}`);
+    const baseSha = revParse(bare, this.home, `refs/heads/${base}`);
+    const { head: _h, base: _b, files: _f, ...rest } = options;
+    const thread = this.fake.state.addPullRequest(fullName, { ...rest, headRef: options.head, baseRef: base, headSha });
+    updateRef(bare, this.home, `refs/pull/${thread.number}/head`, headSha);
+    createMergeRef(bare, this.home, thread.number, baseSha, headSha);
+    return thread;
+  }
+
+  /**
+   * A local folder holding `owner/repo` at `ref`: a registered checkout (any ref), or the
+   * simulated repository's tree at that ref.
+   */
+  checkoutOf(fullName: string, ref: string): string {
+    const registered = this.actionRepos.get(fullName.toLowerCase());
+    if (registered) return registered;
+    const bare = this.bareOf(fullName);
+    if (!bare) {
+      throw new WorkflowError(
+        WorkflowErrorCodes.WORKFLOW_REPO_UNKNOWN,
+        `Unable to resolve action \`${fullName}@${ref}\`, repository not found`,
+        "Register a local checkout with actionRepos, or create the repository with sim.addRepo().",
+      );
+    }
+    const key = `${fullName.toLowerCase()}@${ref}`;
+    let dir = this.exported.get(key);
+    if (!dir) {
+      dir = this.newDir(`export-${fullName}-${ref}`);
+      const sha =
+        revParse(bare, this.home, ref) ||
+        revParse(bare, this.home, `refs/heads/${ref}`) ||
+        revParse(bare, this.home, `refs/tags/${ref}`);
+      if (!sha) {
+        throw new WorkflowError(
+          WorkflowErrorCodes.WORKFLOW_REPO_UNKNOWN,
+          `Unable to resolve action \`${fullName}@${ref}\`, unable to find version \`${ref}\``,
+          "Push the ref to the simulated repository first.",
+        );
+      }
+      exportTree(bare, this.home, sha, dir);
+      this.exported.set(key, dir);
+    }
+    return dir;
+  }
+
+  /** The registered local checkout of `owner/repo`, if any. */
+  registeredCheckout(fullName: string): string | undefined {
+    return this.actionRepos.get(fullName.toLowerCase());
+  }
+
+  /** Starts a run (it may wait in its concurrency group); see `run` to await it. */
+  start(options: StartRunOptions): RunHandle {
+    return startWorkflowRun(this, options);
+  }
+
+  /** Runs a workflow for one event and returns its result. */
+  run(options: StartRunOptions): Promise<WorkflowRunResult> {
+    return this.start(options).result;
+  }
+
+  /** Removes every temp folder; closes the fake when the simulation started it. */
+  async dispose(): Promise<void> {
+    rmSync(this.root, { recursive: true, force: true });
+    if (this.ownsFake) await this.fake.close();
+  }
+
+  /** True when `path` is an absolute file that exists (a workflow outside the repository). */
+  static isFile(path: string): boolean {
+    return path.startsWith("/") && existsSync(path);
+  }
+}
+
+export function createWorkflowSimulation(options: WorkflowSimulationOptions = {}): Promise<WorkflowSimulation> {
+  return WorkflowSimulation.create(options);
+}

@@ -1,0 +1,181 @@
+// git over local bare repositories with the token's contents permission enforced by a
+// pre-receive hook, which ref each event checks out, and the events a run's writes fire
+// (GITHUB_TOKEN-made ones start no workflow run).
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createWorkflowSimulation, type WorkflowSimulation, webhookPayload } from "../src/index.js";
+
+let sim: WorkflowSimulation;
+beforeEach(async () => {
+  sim = await createWorkflowSimulation();
+});
+afterEach(async () => {
+  await sim.dispose();
+});
+
+const pushScript = (branch: string, file = "new.txt") => `
+          git config user.name "github-actions[bot]"
+          git config user.email "bot@example.invalid"
+          mkdir -p "$(dirname ${file})"
+          echo hi > ${file}
+          git add --all
+          git commit -q -m "add ${file}"
+          git push origin HEAD:refs/heads/${branch}`;
+
+const pushWorkflow = `name: push
+on:
+  issue_comment:
+    types: [created]
+permissions: {}
+jobs:
+  writer:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: write
+      issues: write
+    steps:
+      - uses: actions/checkout@v4
+      - id: push
+        run: |${pushScript("codex/work")}
+      - id: comment
+        env:
+          GH_TOKEN: \${{ github.token }}
+          NUMBER: \${{ github.event.issue.number }}
+        run: |
+          node -e 'fetch(process.env.GITHUB_API_URL + "/repos/" + process.env.GITHUB_REPOSITORY + "/issues/" + process.env.NUMBER + "/comments", {method: "POST", headers: {authorization: "Bearer " + process.env.GH_TOKEN}, body: JSON.stringify({body: "done"})}).then(r => { if (r.status !== 201) process.exit(1) })'
+  reader:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+    steps:
+      - uses: actions/checkout@v4
+      - id: push
+        run: |${pushScript("codex/denied")}
+  nocreds:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: write
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          persist-credentials: false
+      - run: |${pushScript("codex/nocreds")}
+  workflows:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: write
+    steps:
+      - uses: actions/checkout@v4
+      - run: |${pushScript("codex/wf", ".github/workflows/new.yml")}
+`;
+
+describe("git and events", () => {
+  it("pushes need contents: write through persisted credentials; accepted pushes update the fake's refs and record events that trigger nothing", async () => {
+    sim.addRepo("octo/app", { files: { ".github/workflows/push.yml": pushWorkflow } });
+    sim.fake.state.addIssue("octo/app", { number: 5, title: "Do it", author: "alice" });
+    const payload = webhookPayload("issue_comment", {
+      action: "created",
+      repo: "octo/app",
+      overrides: { issue: { number: 5 }, comment: { body: "@codex go" } },
+    });
+    const run = await sim.run({
+      repo: "octo/app",
+      workflow: ".github/workflows/push.yml",
+      event: { name: "issue_comment", payload },
+    });
+    expect(run.jobs["writer"]!.result).toBe("success");
+    const pushed = sim.refSha("octo/app", "refs/heads/codex/work");
+    expect(pushed).toMatch(/^[0-9a-f]{40}$/);
+    expect(sim.fake.state.repo("octo/app")!.refs.get("refs/heads/codex/work")).toBe(pushed);
+
+    const reader = run.jobs["reader"]!;
+    expect(reader.result).toBe("failure");
+    expect(reader.steps[1]!.log.join("\n")).toContain("Permission to octo/app.git denied to github-actions[bot].");
+    expect(sim.refSha("octo/app", "refs/heads/codex/denied")).toBe("");
+    expect(run.jobs["nocreds"]!.steps[1]!.log.join("\n")).toContain("could not read Username");
+    expect(run.jobs["workflows"]!.steps[1]!.log.join("\n")).toContain(
+      "refusing to allow a GitHub App to create or update workflow `.github/workflows/new.yml` without `workflows` permission",
+    );
+
+    const push = sim.events.find((e) => e.name === "push")!;
+    expect(push).toMatchObject({
+      repo: "octo/app",
+      actor: "github-actions[bot]",
+      tokenKind: "installation",
+      triggersWorkflows: false,
+    });
+    expect(push.payload).toMatchObject({ ref: "refs/heads/codex/work", after: pushed });
+    const comment = sim.events.find((e) => e.name === "issue_comment")!;
+    expect(comment).toMatchObject({ action: "created", triggersWorkflows: false, byRun: String(run.runId) });
+    expect((comment.payload["comment"] as { body: string }).body).toBe("done");
+    // Fed to the next run, a GITHUB_TOKEN-made event starts nothing.
+    const next = await sim.run({ repo: "octo/app", workflow: ".github/workflows/push.yml", event: comment });
+    expect(next.triggered).toBe(false);
+    expect(next.reason).toMatch(/GITHUB_TOKEN/);
+
+    // A person's (or a GitHub App's) comment does start runs.
+    const user = sim.fake.state.addToken({ login: "alice", scopes: ["repo"] });
+    const r = await fetch(`${sim.fake.apiUrl}/repos/octo/app/issues/5/comments`, {
+      method: "POST",
+      headers: { authorization: `token ${user}` },
+      body: JSON.stringify({ body: "@codex again" }),
+    });
+    expect(r.status).toBe(201);
+    expect(sim.events.at(-1)).toMatchObject({ name: "issue_comment", actor: "alice", triggersWorkflows: true });
+    sim.fake.assertNoViolations();
+  });
+
+  it("issue_comment runs check out the default branch; pull_request runs check out refs/pull/N/merge", async () => {
+    const wf = `name: which
+on:
+  issue_comment:
+  pull_request:
+permissions:
+  contents: read
+jobs:
+  look:
+    runs-on: ubuntu-latest
+    steps:
+      - id: co
+        uses: actions/checkout@v4
+      - id: file
+        run: |
+          if [ -f feature.txt ]; then echo "has=yes" >> "$GITHUB_OUTPUT"; else echo "has=no" >> "$GITHUB_OUTPUT"; fi
+          echo "ref=$GITHUB_REF" >> "$GITHUB_OUTPUT"
+`;
+    const { sha: mainSha } = sim.addRepo("octo/app", { files: { ".github/workflows/which.yml": wf } });
+    const pr = sim.openPullRequest("octo/app", { head: "feature", files: { "feature.txt": "x" }, author: "alice" });
+    const onComment = await sim.run({
+      repo: "octo/app",
+      workflow: ".github/workflows/which.yml",
+      event: {
+        name: "issue_comment",
+        payload: webhookPayload("issue_comment", {
+          action: "created",
+          onPullRequest: true,
+          repo: "octo/app",
+          overrides: { issue: { number: pr.number } },
+        }),
+      },
+    });
+    const look = onComment.jobs["look"]!;
+    expect(look.steps[0]!.outputs).toMatchObject({ ref: "refs/heads/main", commit: mainSha });
+    expect(look.steps[1]!.outputs).toEqual({ has: "no", ref: "refs/heads/main" });
+
+    const onPr = await sim.run({
+      repo: "octo/app",
+      workflow: ".github/workflows/which.yml",
+      event: {
+        name: "pull_request",
+        payload: webhookPayload("pull_request", {
+          action: "opened",
+          repo: "octo/app",
+          overrides: { number: pr.number, pull_request: { number: pr.number } },
+        }),
+      },
+    });
+    const prLook = onPr.jobs["look"]!;
+    expect(prLook.steps[0]!.outputs["ref"]).toBe(`refs/pull/${pr.number}/merge`);
+    expect(prLook.steps[0]!.outputs["commit"]).toBe(sim.refSha("octo/app", `refs/pull/${pr.number}/merge`));
+    expect(prLook.steps[1]!.outputs["has"]).toBe("yes");
+  });
+});
