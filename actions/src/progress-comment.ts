@@ -13,6 +13,7 @@ import {
   type ProgressUpdate,
   parsePlan,
   parseTestLine,
+  renderPlanComment,
   type Task,
   ThreadsErrorCodes,
   type ThreadsGitHub,
@@ -33,7 +34,7 @@ const token = input("GITHUB_TOKEN");
 if (token) core.setSecret(token);
 const secrets = [token, env.GITHUB_TOKEN, env.OPENAI_API_KEY].filter((s): s is string => Boolean(s));
 const OUTPUTS = ["result", "comment-id", "comment-url", "body-out", "ready", "error"] as const;
-const MODES = new Set(["update", "done", "fail", "cancel", "handoff"]);
+const MODES = new Set(["update", "done", "fail", "cancel", "handoff", "plan"]);
 
 function setOutputs(values: Partial<Record<(typeof OUTPUTS)[number], string>>): void {
   for (const name of OUTPUTS) core.setOutput(name, values[name] ?? "");
@@ -74,7 +75,7 @@ async function run(): Promise<void> {
     throw threadsError(
       ThreadsErrorCodes.PROGRESS_INPUT_INVALID,
       `mode ${JSON.stringify(mode)} is unknown`,
-      "Use update, done, fail, cancel or handoff.",
+      "Use update, done, fail, cancel, handoff or plan.",
     );
   }
   const dryRun = input("DRY_RUN") === "true";
@@ -96,7 +97,15 @@ async function run(): Promise<void> {
         "handoff needs github-token",
         "Pass github-token (pull-requests: write).",
       );
-    const result = await github.handoff(thread, { ignoreChecks: lines("IGNORE_CHECKS", /[\n,]/), dryRun });
+    const openedBy =
+      input("REQUIRE_OPENED_BY_WORKER") === "true"
+        ? { login: await github.viewerLogin(), branchPrefix: input("BRANCH_PREFIX") || "codex/" }
+        : undefined;
+    const result = await github.handoff(thread, {
+      ignoreChecks: lines("IGNORE_CHECKS", /[\n,]/),
+      dryRun,
+      ...(openedBy ? { openedBy } : {}),
+    });
     if (result.body) await writeFile(bodyOut, result.body);
     setOutputs({
       result: result.comment?.action ?? (dryRun ? "dry-run" : "unchanged"),
@@ -113,6 +122,48 @@ async function run(): Promise<void> {
       .addHeading("codexrel handoff", 3)
       .addRaw(`${escapeMarkdownShort(summary, 2000)}\n`)
       .write();
+    return;
+  }
+
+  if (mode === "plan") {
+    const plan = (await readOptional("PLAN_FILE")) ?? "";
+    if (!plan.trim()) {
+      throw threadsError(
+        ThreadsErrorCodes.PROGRESS_INPUT_INVALID,
+        "plan mode needs a non-empty plan-file",
+        "Pass the agent's last message as plan-file.",
+      );
+    }
+    if (!github)
+      throw threadsError(
+        ThreadsErrorCodes.PROGRESS_INPUT_INVALID,
+        "plan mode needs github-token",
+        "Pass github-token (issues: write).",
+      );
+    // The plan comment: codexrel writes the marker itself; the agent's text is sanitized, so a
+    // marker inside it is shown, never promoted.
+    const planBody = renderPlanComment(plan, secrets);
+    const written = await github.comments(thread).upsert({ kind: "plan" }, planBody);
+    // The progress checklist is seeded from the plan's Task Breakdown; the run waits for approval.
+    const result = await updateProgressComment(github.comments(thread), {
+      mode: "update",
+      update: {
+        steps: parsePlan(plan),
+        ...(title ? { title } : {}),
+        nextAction: "Plan posted: reply `execute plan` to implement it (or comment to change it).",
+      },
+      threadLabel: `${thread.kind === "pr" ? "PR" : "issue"} #${thread.number}`,
+      secrets,
+      now: new Date(),
+    });
+    await writeFile(bodyOut, planBody);
+    setOutputs({
+      result: written.action,
+      "comment-id": String(written.id),
+      "comment-url": written.url,
+      "body-out": bodyOut,
+    });
+    core.info(`plan comment ${written.action}: ${written.url}; progress ${result.result}`);
     return;
   }
 

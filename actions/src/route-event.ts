@@ -19,6 +19,7 @@ import {
   mergeDrained,
   type ProcessedItem,
   processedItem,
+  promptWithThread,
   type RoutingConfigInput,
   renderReviewContext,
   routeEvent,
@@ -54,6 +55,8 @@ const OUTPUTS = [
   "pr-body-file",
   "task-file",
   "drained",
+  "head-ref",
+  "refused",
   "error",
 ] as const;
 
@@ -113,6 +116,9 @@ async function commit(file: string): Promise<void> {
   core.info(`recorded ${items.length} item(s) for ${task.threadKey}; ${state.seen.length} processed key(s)`);
 }
 
+/** The task as routed before the GitHub reads (drain, PR head, review context) that may fail. */
+let routed: DrainedTask | null = null;
+
 async function route(): Promise<void> {
   const eventPath = input("EVENT_PATH");
   const eventName = input("EVENT_NAME");
@@ -135,7 +141,25 @@ async function route(): Promise<void> {
   });
   let task: DrainedTask = mergeDrained(live, null);
   const active = live.action === "start" || live.action === "continue" || live.action === "review";
-  if (active && input("DRAIN") === "true" && store && live.thread && live.threadKey) {
+  routed = task;
+  // A PR thread works on the PR's head branch: look it up (an issue_comment payload does not say),
+  // and refuse forks: their branch cannot be pushed to and their code must not get our secrets.
+  let headRef = "";
+  let refused = false;
+  if (active && live.thread?.kind === "pr" && github && input("PR_HEAD") !== "false") {
+    const head = await github.pullRequestHead(live.thread);
+    if (head.fork) {
+      refused = true;
+      task = {
+        ...task,
+        action: "ignore",
+        reasonCode: "FORK",
+        reason: `PR #${live.thread.number} comes from a fork (${head.repository ?? "deleted repository"}); refused`,
+        prompt: "",
+      };
+    } else headRef = head.ref;
+  }
+  if (!refused && active && input("DRAIN") === "true" && store && live.thread && live.threadKey) {
     if (!github) core.warning("drain: no github-token, so queued comments were not read (only this event is handled)");
     else {
       const state = (await store.load(live.threadKey)) ?? emptyThreadState(live.threadKey);
@@ -158,16 +182,18 @@ async function route(): Promise<void> {
     prBody: join(dir, "pr-body.md"),
     task: join(dir, "task.json"),
   };
-  await writeFile(files.prompt, task.prompt);
+  const working = task.action !== "ignore" && task.action !== "duplicate";
+  await writeFile(files.prompt, working ? promptWithThread(task) : "");
   await writeFile(files.prBody, task.prBody ?? "");
   await writeFile(files.task, `${JSON.stringify(task, null, 2)}\n`);
-  const working = task.action !== "ignore" && task.action !== "duplicate";
   setOutputs({
     ...taskOutputs(task),
     "prompt-file": working ? files.prompt : "",
     "pr-body-file": task.prBody ? files.prBody : "",
     "task-file": files.task,
     drained: String(task.drained.length),
+    "head-ref": headRef,
+    refused: String(refused),
   });
   const where = task.thread ? `${task.thread.repository}#${task.thread.number} (${task.thread.kind})` : "no thread";
   core.info(`${task.action}${task.stage ? ` · ${task.stage}` : ""} · ${where}: ${redact(task.reason, { secrets })}`);
@@ -186,12 +212,28 @@ try {
 } catch (error) {
   const coded = toCodexrelError(error);
   const text = redact(formatError(coded), { secrets });
-  setOutputs({
-    action: "ignore",
-    "reason-code": coded.code,
-    reason: text.split("\n")[0] ?? "",
-    error: `${coded.code}: ${coded.message}`,
-  });
+  const hint = coded.hint ? ` ${redact(coded.hint, { secrets })}` : "";
+  const kept = routed as DrainedTask | null; // set inside route(); TypeScript cannot see that
+  if (kept && kept.action !== "ignore" && kept.action !== "duplicate") {
+    // The event was routed to work, then a read failed (a 403 for a missing permission, most
+    // often): never a silent `ignore`. The task file is written so the failure step can say why
+    // on the thread's progress comment; the error names the permission to add.
+    const dir = await outDir();
+    const taskFile = join(dir, "task.json");
+    await writeFile(taskFile, `${JSON.stringify(kept, null, 2)}\n`);
+    setOutputs({
+      ...taskOutputs(kept),
+      "task-file": taskFile,
+      error: redact(`${coded.code}: ${coded.message}.${hint}`, { secrets }).replace(/[\r\n]+/g, " "),
+    });
+  } else {
+    setOutputs({
+      action: "ignore",
+      "reason-code": coded.code,
+      reason: text.split("\n")[0] ?? "",
+      error: `${coded.code}: ${coded.message}`,
+    });
+  }
   await core.summary
     .addHeading("codexrel route-event", 3)
     .addRaw(`**failed**: ${escapeMarkdownShort(text, 1000)}\n`)

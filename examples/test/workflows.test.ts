@@ -61,8 +61,11 @@ function runScripts(doc: Yaml): Array<{ where: string; script: string }> {
 describe("workflow files", () => {
   it("finds the examples (the thread worker, its two callers, the review job, ...); every other YAML is a known non-workflow", () => {
     expect(exampleWorkflows.map((f) => basename(f))).toEqual(
-      expect.arrayContaining(["codex-comments.yml", "codex-issues.yml", "codex-review.yml", "codex-worker.yml"]),
+      expect.arrayContaining(["codex-comments.yml", "codex-issues.yml", "codex-review.yml", "cuj-evidence.yml"]),
     );
+    // The worker ships in this repository's own .github/workflows (callers name it @v1).
+    expect(exampleWorkflows.map((f) => basename(f))).not.toContain("codex-worker.yml");
+    expect(repoWorkflows.map((f) => basename(f))).toContain("codex-worker.yml");
     const others = exampleYamls.filter((f) => !exampleWorkflows.includes(f)).map(rel);
     expect(others.sort()).toEqual([
       "examples/argo/codexrel-thread-worker.yaml",
@@ -74,10 +77,10 @@ describe("workflow files", () => {
   it("pass actionlint with zero findings (examples and the repository's own workflows)", () => {
     const pattern = `{${allWorkflows.map(rel).join(",")}}`;
     const r = actionlint(pattern);
-    expect(r.output).toContain(`Checking ${allWorkflows.length} workflow file(s)`);
+    expect(r.output, r.output).toContain(`Checking ${allWorkflows.length} workflow file(s)`);
     expect(r.output).toContain("All workflow files passed lint checks");
     expect(r.status).toBe(0);
-  });
+  }, 180_000); // actionlint as wasm over 8 files takes tens of seconds on a loaded machine
 
   it("the lint is live: a workflow with an untrusted expression in run: and a dangling reference fails", () => {
     const dir = mkdtempSync(join(tmpdir(), "actionlint-canary-"));
@@ -126,12 +129,42 @@ describe("workflow files", () => {
   });
 });
 
+/** The project action a step uses, whichever way it names it; null for anything else. */
+function projectAction(uses: unknown): string | null {
+  const m = /^(?:\.\/\.codexrel-worker\/actions|codexrel\/codexrel\/actions)\/([a-z0-9-]+)(?:@v1)?$/.exec(
+    String(uses ?? ""),
+  );
+  return m ? (m[1] as string) : null;
+}
+
 describe("the examples' shape", () => {
-  const byName = (name: string) => load(exampleWorkflows.find((f) => basename(f) === name) as string);
+  const byName = (name: string) =>
+    load(
+      name === "codex-worker.yml"
+        ? join(repoRoot, ".github", "workflows", name)
+        : (exampleWorkflows.find((f) => basename(f) === name) as string),
+    );
+
+  it("nothing a user copies uses ./actions/: examples name codexrel/codexrel/...@v1", () => {
+    const offenders: string[] = [];
+    for (const file of exampleWorkflows) {
+      const text = readFileSync(file, "utf8");
+      for (const m of text.matchAll(/uses:\s*(\S+)/g)) {
+        const uses = m[1] as string;
+        if (uses.startsWith("./")) offenders.push(`${rel(file)}: ${uses}`);
+        if (uses.startsWith("codexrel/") && !uses.endsWith("@v1")) offenders.push(`${rel(file)}: ${uses}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+    // The worker reaches its own actions through its checkout of codexrel, never the caller's ./actions.
+    const worker = readFileSync(join(repoRoot, ".github", "workflows", "codex-worker.yml"), "utf8");
+    expect(worker).not.toMatch(/uses: \.\/actions\//);
+    expect(worker).toMatch(/uses: \.\/\.codexrel-worker\/actions\/route-event/);
+  });
   const WRITE_ALL = new Set(["write-all", "read-all"]);
 
   it("deny everything at the top and grant each job only what it needs", () => {
-    for (const file of exampleWorkflows) {
+    for (const file of [...exampleWorkflows, join(repoRoot, ".github", "workflows", "codex-worker.yml")]) {
       const doc = load(file);
       expect(doc.permissions, rel(file)).toEqual({});
       for (const [name, job] of Object.entries<Yaml>(doc.jobs)) {
@@ -151,20 +184,18 @@ describe("the examples' shape", () => {
     expect(byName("codex-review.yml").jobs.review.permissions.contents).toBe("read");
   });
 
-  it("serialize each thread with a concurrency group", () => {
+  it("serialize each thread with a concurrency group that only routed, active runs join", () => {
     const group = (doc: Yaml): string[] =>
       [doc.concurrency?.group, ...Object.values<Yaml>(doc.jobs).map((j) => j.concurrency?.group)].filter(Boolean);
-    expect(group(byName("codex-issues.yml")).join()).toContain("github.event.issue.number || inputs.number");
-    expect(group(byName("codex-comments.yml")).join()).toContain(
-      "github.event.issue.number || github.event.pull_request.number",
-    );
+    // The callers join no group: an ignored event would replace a queued request.
+    expect(group(byName("codex-issues.yml"))).toEqual([]);
+    expect(group(byName("codex-comments.yml"))).toEqual([]);
     expect(group(byName("codex-review.yml")).join()).toContain("github.event.pull_request.number");
     expect(byName("codex-worker.yml").jobs.work.concurrency).toEqual({
       group: expr("needs.route.outputs.concurrency-group"),
       "cancel-in-progress": false,
     });
-    // Caller and worker groups differ: a called job waiting on its caller's group would deadlock.
-    expect(group(byName("codex-issues.yml"))[0]).not.toContain("needs.route");
+    expect(byName("codex-worker.yml").jobs.work.if).toContain("needs.route.outputs.action == 'start'");
   });
 
   it("have a cancellation step that marks the progress comment", () => {
@@ -174,7 +205,8 @@ describe("the examples' shape", () => {
     ] as const) {
       const steps = byName(name).jobs[job].steps as Yaml[];
       const cancel = steps.find((s) => s.if === "cancelled()");
-      expect(cancel, name).toMatchObject({ uses: "./actions/progress-comment", with: { mode: "cancel" } });
+      expect(projectAction(cancel?.uses), name).toBe("progress-comment");
+      expect(cancel?.with?.mode, name).toBe("cancel");
     }
   });
 
@@ -184,11 +216,12 @@ describe("the examples' shape", () => {
     expect(job.if).toContain("!github.event.pull_request.draft");
     for (const step of job.steps as Yaml[]) {
       if (step.run) expect(step["continue-on-error"], step.name ?? step.id).toBe(true);
-      if (step.uses === "./actions/preflight") expect(step.with?.advisory ?? "true").toBe("true");
-      if (step.uses === "./actions/route-event") expect(step.with?.mode ?? "advisory").toBe("advisory");
+      if (projectAction(step.uses) === "preflight") expect(step.with?.advisory ?? "true").toBe("true");
+      if (projectAction(step.uses) === "route-event") expect(step.with?.mode ?? "advisory").toBe("advisory");
     }
     // A fresh CODEX_HOME: reviews never restore a thread session.
-    const home = (job.steps as Yaml[]).find((s) => s.uses === "./actions/prepare-codex-home");
+    const home = (job.steps as Yaml[]).find((s) => projectAction(s.uses) === "prepare-codex-home");
+    expect(home).toBeDefined();
     expect(home?.with?.thread).toBeUndefined();
   });
 
@@ -196,25 +229,32 @@ describe("the examples' shape", () => {
     const worker = byName("codex-worker.yml").on.workflow_call;
     for (const name of ["codex-issues.yml", "codex-comments.yml"]) {
       const job = byName(name).jobs.codex;
-      expect(job.uses).toBe("./.github/workflows/codex-worker.yml");
+      expect(job.uses).toBe("codexrel/codexrel/.github/workflows/codex-worker.yml@v1");
+      expect(job.concurrency).toBeUndefined();
       expect(Object.keys(job.with ?? {}).every((k) => k in worker.inputs)).toBe(true);
       const required = Object.entries<Yaml>(worker.secrets)
         .filter(([, s]) => s.required)
         .map(([k]) => k);
       expect(Object.keys(job.secrets ?? {})).toEqual(required);
-      // A called workflow can only use what its caller job grants.
-      expect(job.permissions).toEqual(byName("codex-worker.yml").jobs.work.permissions);
+      // A called workflow can only use what its caller job grants: the caller grants the union.
+      const union: Record<string, string> = {};
+      for (const j of Object.values<Yaml>(byName("codex-worker.yml").jobs)) {
+        for (const [scope, level] of Object.entries<string>(j.permissions ?? {})) {
+          if (union[scope] !== "write") union[scope] = level;
+        }
+      }
+      expect(job.permissions).toEqual(union);
     }
   });
 
   it("every `steps.<id>.outputs.<name>` read from one of the project's actions is an output it declares", () => {
     let checked = 0;
-    for (const file of exampleWorkflows) {
+    for (const file of [...exampleWorkflows, join(repoRoot, ".github", "workflows", "codex-worker.yml")]) {
       for (const [jobName, job] of Object.entries<Yaml>(load(file).jobs)) {
         const actionOf = new Map<string, string>();
         for (const step of (job.steps ?? []) as Yaml[]) {
-          const m = /^\.\/actions\/([a-z0-9-]+)$/.exec(step.uses ?? "");
-          if (step.id && m) actionOf.set(step.id, m[1] as string);
+          const action = projectAction(step.uses);
+          if (step.id && action) actionOf.set(step.id, action);
         }
         const text = JSON.stringify(job);
         for (const ref of text.matchAll(/steps\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)/g)) {

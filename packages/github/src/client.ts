@@ -76,6 +76,8 @@ export interface CommentInfo {
   /** https URL of the comment. */
   url: string;
   author: string | null;
+  /** `Bot`, `User`, `Organization`, ... as GitHub names the author's account type; null when unknown. */
+  authorType: string | null;
   createdAt: string;
   updatedAt: string;
   minimized: boolean;
@@ -126,7 +128,7 @@ const ALL_4XX = Array.from({ length: 100 }, (_, i) => 400 + i);
 const CodexrelOctokit = Octokit.plugin(retry, throttling);
 type OctokitInstance = InstanceType<typeof CodexrelOctokit>;
 
-const COMMENT_FIELDS = `id databaseId body url createdAt updatedAt isMinimized viewerDidAuthor author { login }`;
+const COMMENT_FIELDS = `id databaseId body url createdAt updatedAt isMinimized viewerDidAuthor author { __typename login }`;
 
 interface GqlComment {
   id: string;
@@ -137,7 +139,7 @@ interface GqlComment {
   updatedAt: string;
   isMinimized: boolean;
   viewerDidAuthor: boolean;
-  author: { login: string } | null;
+  author: { __typename?: string; login: string } | null;
 }
 
 interface RestComment {
@@ -147,7 +149,7 @@ interface RestComment {
   html_url: string;
   created_at: string;
   updated_at: string;
-  user: { login: string } | null;
+  user: { login: string; type?: string } | null;
 }
 
 export class GitHubClient {
@@ -732,9 +734,27 @@ export function sameLogin(a: string | null | undefined, b: string | null | undef
   return norm(a) === norm(b);
 }
 
-/** A comment written by this identity: GitHub's `viewerDidAuthor`, or the same login. */
+/**
+ * A comment written by this identity, compared exactly: the author's login equals the viewer's,
+ * where a `[bot]` suffix may differ only for an author GitHub reports as a `Bot` (GraphQL names
+ * bots without the suffix). A user named `codexbot` therefore never matches `codexbot[bot]`, and
+ * GitHub's own `viewerDidAuthor` must not say otherwise.
+ */
 export function isOwnComment(c: CommentInfo, identity: Pick<Identity, "login">): boolean {
-  return c.viewerDidAuthor || sameLogin(c.author, identity.login);
+  return c.viewerDidAuthor !== false && sameAuthor(c.author, c.authorType ?? null, identity.login);
+}
+
+/** Exact author identity (see `isOwnComment`): the suffix is only ignored for Bot accounts. */
+export function sameAuthor(author: string | null | undefined, authorType: string | null, viewer: string): boolean {
+  if (!author || !viewer) return false;
+  const a = author.toLowerCase();
+  const v = viewer.toLowerCase();
+  const viewerIsBot = v.endsWith("[bot]");
+  if (authorType === null) return a === v;
+  // A Bot author is the viewer whatever suffix either side carries; anyone else must match exactly
+  // and cannot be a bot viewer. GitHub's `viewerDidAuthor` (required above) settles what remains.
+  if (authorType === "Bot") return a.replace(/\[bot\]$/, "") === v.replace(/\[bot\]$/, "");
+  return !viewerIsBot && a === v;
 }
 
 function sameBody(a: string, b: string): boolean {
@@ -763,6 +783,7 @@ function fromGraphQLComment(c: GqlComment): CommentInfo {
     body: c.body,
     url: c.url,
     author: c.author?.login ?? null,
+    authorType: c.author?.__typename ?? null,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
     minimized: c.isMinimized,
@@ -777,6 +798,7 @@ function fromRestComment(c: RestComment): CommentInfo {
     body: c.body ?? "",
     url: c.html_url,
     author: c.user?.login ?? null,
+    authorType: c.user?.type ?? null,
     createdAt: c.created_at,
     updatedAt: c.updated_at,
     minimized: false,

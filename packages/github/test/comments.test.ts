@@ -167,7 +167,8 @@ describe("findMarkedComment", () => {
     createdAt: "",
     updatedAt: "",
     minimized: extra.minimized ?? false,
-    viewerDidAuthor: extra.viewerDidAuthor ?? false,
+    authorType: "User",
+    viewerDidAuthor: extra.viewerDidAuthor ?? true,
   });
 
   test("the newest own, visible, marked comment", () => {
@@ -180,7 +181,11 @@ describe("findMarkedComment", () => {
     ];
     expect(findMarkedComment(list, MARKER, { login: "me" })?.id).toBe(3);
     expect(findMarkedComment(list, MARKER, { login: "nobody" })).toBeUndefined();
-    expect(findMarkedComment([c(9, "x", `${M}`, { viewerDidAuthor: true })], MARKER, { login: "me" })?.id).toBe(9);
+    // Exact authorship: neither GitHub's flag alone nor a login alone makes a comment ours.
+    expect(findMarkedComment([c(9, "x", `${M}`, { viewerDidAuthor: true })], MARKER, { login: "me" })).toBeUndefined();
+    expect(
+      findMarkedComment([c(9, "me", `${M}`, { viewerDidAuthor: false })], MARKER, { login: "me" }),
+    ).toBeUndefined();
   });
 
   test("withMarker puts the marker first, once", () => {

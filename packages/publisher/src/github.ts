@@ -13,8 +13,7 @@ import {
   type GitHubClient,
   type GitHubClientOptions,
   isGitHubError,
-  type MarkedCommentPort,
-  ownMarkedComments,
+  newestFirstCommentPort,
   type ThreadRef,
   type TokenDiscovery,
   threadRef,
@@ -43,40 +42,8 @@ function splitRepo(repo: string): { owner: string; repo: string } {
   return { owner, repo: name };
 }
 
-/**
- * A MarkedCommentPort that reads newest-first: the first listing is the page of the newest 100
- * (fetched with the viewer in one request); the whole thread is read only when the marked comment
- * is not on it. Later listings (the duplicate check after a create) read the newest page again.
- */
-export function newestFirstCommentPort(
-  client: GitHubClient,
-  thread: ThreadRef,
-  marker: { kind: string; id?: string },
-): MarkedCommentPort {
-  let first: Awaited<ReturnType<GitHubClient["newestCommentsWithViewer"]>> | null = null;
-  return {
-    async viewer() {
-      first = await client.newestCommentsWithViewer(thread);
-      return first.identity;
-    },
-    async listComments(ref) {
-      if (first) {
-        const page = first;
-        first = null;
-        if (page.complete || ownMarkedComments(page.comments, marker, page.identity).length > 0) {
-          return { comments: page.comments, complete: page.complete };
-        }
-        return client.listComments(ref);
-      }
-      const again = await client.newestCommentsWithViewer(ref);
-      return { comments: again.comments, complete: again.complete };
-    },
-    createComment: (ref, body, options) => client.createComment(ref, body, options),
-    updateComment: (ref, id, body) => client.updateComment(ref, id, body),
-    deleteComment: (ref, id) => client.deleteComment(ref, id),
-    redact: (text) => client.redact(text),
-  };
-}
+/** The one newest-first marked-comment port of @codexrel/github (re-exported for existing users). */
+export { newestFirstCommentPort };
 
 /** Upserts the report comment of a thread (one per thread and report kind) through the adapter. */
 export async function upsertReportComment(

@@ -118,12 +118,14 @@ export function processedItem(task: Task): {
   dedupeKey: string | null;
   source: { cursor: NonNullable<Task["source"]>["cursor"] & string; id: number } | null;
   stage: TaskStage | null;
+  branch: string | null;
 } {
   const s = task.source;
   return {
     dedupeKey: task.dedupeKey,
     source: s?.cursor && s.id !== null ? { cursor: s.cursor, id: s.id } : null,
     stage: task.stage,
+    branch: task.branch,
   };
 }
 

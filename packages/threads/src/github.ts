@@ -5,9 +5,11 @@
  */
 import type { Thread } from "@codexrel/core";
 import {
-  findMarkedComment,
   type GitHubClient,
+  modifyMarkedComment,
+  newestFirstCommentPort,
   parseThreadRef,
+  readMarkedComment,
   type ThreadRef,
   upsertMarkedComment,
 } from "@codexrel/github";
@@ -29,10 +31,12 @@ export type ThreadsClient = Pick<
   | "graphql"
   | "collaboratorPermission"
   | "viewer"
+  | "newestCommentsWithViewer"
   | "listComments"
   | "createComment"
   | "updateComment"
   | "deleteComment"
+  | "redact"
   | "thread"
 >;
 
@@ -63,21 +67,38 @@ export function permissionPort(client: Pick<ThreadsClient, "collaboratorPermissi
   };
 }
 
-/** This identity's marked comments on one thread (found by `viewerDidAuthor`/login, upserted). */
+/**
+ * This identity's marked comments on one thread, through @codexrel/github's one marked-comment
+ * implementation (the report comment uses it too): read newest-first, so finding or updating a
+ * comment among the newest 100 costs one read however long the thread is.
+ */
 export function markedCommentsPort(client: ThreadsClient, thread: Thread): MarkedCommentsPort {
   const ref = toThreadRef(thread);
   return {
     async find(marker) {
-      const identity = await client.viewer();
-      const { comments } = await client.listComments(ref);
-      const found = findMarkedComment(comments, marker, identity);
+      const found = await readMarkedComment(client, ref, marker);
       return found ? { id: found.id, url: found.url, body: found.body } : null;
     },
     async upsert(marker, body) {
-      const result = await upsertMarkedComment(client as GitHubClient, ref, { marker, body });
+      const result = await upsertMarkedComment(newestFirstCommentPort(client, ref, marker), ref, { marker, body });
       return { action: result.action, id: result.comment.id, url: result.comment.url };
     },
+    async modify(marker, render) {
+      const result = await modifyMarkedComment(newestFirstCommentPort(client, ref, marker), ref, {
+        marker,
+        render: (current) => render(current ? { id: current.id, url: current.url, body: current.body } : null),
+      });
+      return { action: result.action, id: result.comment.id, url: result.comment.url, body: result.body };
+    },
   };
+}
+
+/** The head of a PR thread: where its branch lives, and whether it is a fork. */
+export interface PullRequestHead {
+  ref: string;
+  sha: string;
+  repository: string | null;
+  fork: boolean;
 }
 
 export interface ThreadsGitHub {
@@ -88,6 +109,10 @@ export interface ThreadsGitHub {
   handoff(thread: Thread, options?: Omit<HandoffOptions, "thread">): Promise<HandoffResult>;
   /** `owner/repo#12` or an issue/PR URL; the kind is asked from GitHub when the text does not say. */
   resolveThread(text: string): Promise<Thread>;
+  /** The token's login (`github-actions[bot]`, `my-app[bot]`, a user). */
+  viewerLogin(): Promise<string>;
+  /** A PR thread's head branch and whether it comes from a fork (one GraphQL read). */
+  pullRequestHead(thread: Thread): Promise<PullRequestHead>;
 }
 
 /** Every port of this package over one client. */
@@ -100,6 +125,16 @@ export function threadsGitHub(client: ThreadsClient): ThreadsGitHub {
     comments: (thread) => markedCommentsPort(client, thread),
     handoff: (thread, options = {}) =>
       handoffPullRequest(client, markedCommentsPort(client, thread), { ...options, thread }),
+    viewerLogin: async () => (await client.viewer()).login,
+    async pullRequestHead(thread) {
+      const ctx = await client.thread({ ...toThreadRef(thread), kind: "pr" });
+      return {
+        ref: ctx.head?.ref ?? "",
+        sha: ctx.head?.sha ?? "",
+        repository: ctx.head?.repository ?? null,
+        fork: ctx.fork ?? true,
+      };
+    },
     async resolveThread(text) {
       const ref = parseThreadRef(text);
       const kind = ref.kind ?? (await client.thread(ref)).ref.kind;

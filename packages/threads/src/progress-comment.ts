@@ -4,7 +4,7 @@
  * pass the testkit's fake GitHub through the same adapter.
  */
 import type { Thread } from "@codexrel/core";
-import { buildMarker } from "@codexrel/core";
+import { buildMarker, redact } from "@codexrel/core";
 import {
   applyProgressUpdate,
   emptyProgress,
@@ -13,6 +13,7 @@ import {
   type ProgressUpdate,
   parseProgressState,
   renderProgress,
+  sanitizeMarkdown,
 } from "./progress.js";
 import {
   evaluateReadiness,
@@ -43,6 +44,15 @@ export interface MarkedCommentsPort {
     marker: MarkerRef,
     body: string,
   ): Promise<{ action: "created" | "updated" | "unchanged"; id: number; url: string }>;
+  /**
+   * Read-modify-write in one step: the body from the current comment, written without a second
+   * read and serialized with other updates of the same comment (none are lost). Optional; ports
+   * without it fall back to `find` then `upsert`.
+   */
+  modify?(
+    marker: MarkerRef,
+    render: (current: MarkedComment | null) => string,
+  ): Promise<{ action: "created" | "updated" | "unchanged"; id: number; url: string; body: string }>;
 }
 
 export type ProgressMode = "update" | "done" | "fail" | "cancel";
@@ -84,15 +94,33 @@ export async function updateProgressComment(
   options: UpdateProgressOptions,
 ): Promise<UpdateProgressResult> {
   const marker: MarkerRef = options.scope ? { kind: "progress", id: options.scope } : { kind: "progress" };
+  const next = (current: MarkedComment | null) => {
+    const previous = (current && parseProgressState(current.body)) ?? emptyProgress();
+    const state = applyProgressUpdate(previous, { ...options.update, status: MODE_STATUS[options.mode] }, options.now);
+    const body = renderProgress(state, {
+      scope: options.scope ?? null,
+      ...(options.threadLabel ? { threadLabel: options.threadLabel } : {}),
+      ...(options.body ? { body: options.body } : {}),
+      ...(options.secrets ? { secrets: options.secrets } : {}),
+    });
+    return { state, body };
+  };
+  if (port?.modify && !options.dryRun) {
+    let rendered: { state: ProgressState; body: string } | null = null;
+    const written = await port.modify(marker, (current) => {
+      rendered = next(current);
+      return rendered.body;
+    });
+    const done = rendered as unknown as { state: ProgressState; body: string };
+    return {
+      result: written.action,
+      body: done.body,
+      state: done.state,
+      comment: { id: written.id, url: written.url },
+    };
+  }
   const current = port ? await port.find(marker) : null;
-  const previous = (current && parseProgressState(current.body)) ?? emptyProgress();
-  const state = applyProgressUpdate(previous, { ...options.update, status: MODE_STATUS[options.mode] }, options.now);
-  const body = renderProgress(state, {
-    scope: options.scope ?? null,
-    ...(options.threadLabel ? { threadLabel: options.threadLabel } : {}),
-    ...(options.body ? { body: options.body } : {}),
-    ...(options.secrets ? { secrets: options.secrets } : {}),
-  });
+  const { state, body } = next(current);
   if (options.dryRun || !port) {
     return { result: "dry-run", body, state, comment: current ? { id: current.id, url: current.url } : null };
   }
@@ -108,6 +136,8 @@ export interface HandoffOptions {
   /** Check names (globs) to leave out, such as the running job's own check. */
   ignoreChecks?: string[];
   requireChecks?: boolean;
+  /** Hand off only a PR this identity opened on a work branch (see `ReadinessOptions.openedBy`). */
+  openedBy?: { login: string; branchPrefix?: string };
   dryRun?: boolean;
 }
 
@@ -137,6 +167,7 @@ export async function handoffPullRequest(
   const readiness = evaluateReadiness(context, {
     ...(options.ignoreChecks ? { ignoreChecks: options.ignoreChecks } : {}),
     ...(options.requireChecks !== undefined ? { requireChecks: options.requireChecks } : {}),
+    ...(options.openedBy ? { openedBy: options.openedBy } : {}),
   });
   if (!readiness.ready) return { ready: false, readiness, context, markedReady: false, comment: null, body: null };
   const wasDraft = context.pr.isDraft;
@@ -173,4 +204,24 @@ export function renderHandoff(context: ReviewContext, readiness: Readiness, wasD
     "",
   ];
   return lines.join("\n");
+}
+
+/** The marker a plan comment carries (the routing's default `planMarker`). */
+export const PLAN_MARKER = "<!-- codex:plan -->";
+
+/**
+ * The plan comment a planning run posts: the plan marker written by codexrel (never escaped), the
+ * agent's plan sanitized (a marker inside it is shown as text and cannot promote), and how to approve.
+ */
+export function renderPlanComment(plan: string, secrets: string[] = []): string {
+  return [
+    PLAN_MARKER,
+    buildMarker("plan"),
+    "### Plan",
+    "",
+    sanitizeMarkdown(redact(plan, { secrets })).trim(),
+    "",
+    "Reply `execute plan` to implement it, or comment to change it.",
+    "",
+  ].join("\n");
 }

@@ -38,6 +38,8 @@ export interface ProgressState {
   nextAction: string | null;
   /** Markdown written by the agent or the workflow: the final recap. */
   recap: string | null;
+  /** Recaps of earlier turns, oldest first (seed 001: a new turn's recap never erases them). */
+  earlierRecaps?: string[];
   runUrl: string | null;
   updatedAt: string | null;
 }
@@ -128,6 +130,8 @@ export const PROGRESS_CAPS = {
   nextAction: 500,
   title: 200,
   recap: 8000,
+  earlierRecaps: 5,
+  earlierRecap: 2000,
 } as const;
 
 const clip = (text: string, max: number): string =>
@@ -177,6 +181,12 @@ function normalize(s: ProgressState): ProgressState {
     blockers,
     nextAction: text(s.nextAction, C.nextAction),
     recap: text(s.recap, C.recap),
+    earlierRecaps: Array.isArray(s.earlierRecaps)
+      ? s.earlierRecaps
+          .filter((r): r is string => typeof r === "string" && r.trim() !== "")
+          .map((r) => clip(r, C.earlierRecap))
+          .slice(-C.earlierRecaps)
+      : [],
     runUrl: typeof s.runUrl === "string" && /^https?:\/\/\S+$/.test(s.runUrl) ? s.runUrl.slice(0, 500) : null,
     updatedAt: text(s.updatedAt, 40),
   };
@@ -205,10 +215,18 @@ export function applyProgressUpdate(prev: ProgressState, update: ProgressUpdate,
   if (update.testsRun !== undefined) next.testsRun = update.testsRun;
   if (update.blockers !== undefined) next.blockers = update.blockers;
   if (update.nextAction !== undefined) next.nextAction = update.nextAction;
-  if (update.recap !== undefined) next.recap = update.recap;
+  if (update.recap !== undefined) {
+    // A new turn's recap moves the previous one to the earlier recaps instead of erasing it.
+    if (prev.recap && update.recap && prev.recap.trim() !== update.recap.trim()) {
+      next.earlierRecaps = [...(prev.earlierRecaps ?? []), prev.recap];
+    }
+    next.recap = update.recap;
+  }
   if (update.runUrl !== undefined) next.runUrl = update.runUrl;
   if (next.status === "done") {
+    // Seed 001: `done` checks every step; the final recap replaces the status block.
     next.activeStep = null;
+    for (const step of next.steps) step.done = true;
   }
   const normalized = normalize(next);
   const changed = JSON.stringify({ ...normalized, updatedAt: null }) !== JSON.stringify({ ...prev, updatedAt: null });
@@ -235,7 +253,7 @@ function stepIndex(steps: ProgressStep[], ref: number | string): number {
 export function parsePlan(markdown: string): ProgressStep[] {
   const checks: ProgressStep[] = [];
   const numbered: ProgressStep[] = [];
-  for (const line of linesOutsideCode(markdown)) {
+  for (const line of taskBreakdown(linesOutsideCode(markdown))) {
     const c = /^[-*+]\s+\[( |x|X)\]\s+(.+)$/.exec(line);
     if (c) {
       checks.push({ text: cleanStep(c[2] as string), done: c[1] !== " " });
@@ -245,6 +263,24 @@ export function parsePlan(markdown: string): ProgressStep[] {
     if (n) numbered.push({ text: cleanStep(n[1] as string), done: false });
   }
   return (checks.length > 0 ? checks : numbered).filter((s) => s.text !== "").slice(0, 200);
+}
+
+/**
+ * The lines of the plan template's `Task Breakdown` section (seed 001: Objective, Context &
+ * Constraints, Task Breakdown, Deliverables, ...), up to the next heading of the same or a higher
+ * level; the whole plan when it has no such section.
+ */
+function taskBreakdown(lines: string[]): string[] {
+  const start = lines.findIndex((l) => /^#{1,6}\s+(\d+[.)]\s*)?task breakdown\b/i.test(l));
+  if (start < 0) return lines;
+  const level = (lines[start] as string).length - (lines[start] as string).replace(/^#+/, "").length;
+  const out: string[] = [];
+  for (const line of lines.slice(start + 1)) {
+    const h = /^(#+)\s/.exec(line);
+    if (h && (h[1] as string).length <= level) break;
+    out.push(line);
+  }
+  return out;
 }
 
 /** One `name=pass|fail|skip|error[: detail]` line (the tests-run format of the CLI and the action). */
@@ -341,9 +377,18 @@ export function renderProgress(state: ProgressState, options: RenderProgressOpti
     `- **Blockers:** ${state.blockers.length > 0 ? state.blockers.map((b) => clean(b, 300)).join("; ") : "none"}`,
   );
   if (state.nextAction) status.push(`- **Next action:** ${clean(state.nextAction, 500)}`);
-  push(`**Status**\n\n${status.join("\n")}\n\n`);
+  // Done with a recap: the recap replaces the status block (seed 001).
+  if (!(state.status === "done" && state.recap)) push(`**Status**\n\n${status.join("\n")}\n\n`);
   if (state.recap) {
     push(`**Recap**\n\n${sanitizeMarkdown(redact(state.recap, { secrets }))}\n\n`);
+  }
+  const earlier = state.earlierRecaps ?? [];
+  if (earlier.length > 0) {
+    push(`<details><summary>Earlier turns (${earlier.length})</summary>\n\n`);
+    earlier.forEach((r, i) => {
+      push(`**Turn ${i + 1}**\n\n${sanitizeMarkdown(redact(r, { secrets }))}\n\n`);
+    });
+    push("</details>\n\n");
   }
   if (options.body?.trim()) {
     push(`${sanitizeMarkdown(redact(options.body, { secrets })).trim()}\n\n`);
@@ -365,7 +410,12 @@ function embedState(state: ProgressState, secrets: string[], max: number): strin
   let s = JSON.parse(redact(JSON.stringify(state), { secrets })) as ProgressState;
   const encode = (v: ProgressState) => Buffer.from(JSON.stringify(v)).toString("base64");
   const shrinks: Array<(v: ProgressState) => ProgressState> = [
-    (v) => ({ ...v, recap: v.recap ? clip(v.recap, 1000) : null }),
+    (v) => ({
+      ...v,
+      recap: v.recap ? clip(v.recap, 1000) : null,
+      earlierRecaps: (v.earlierRecaps ?? []).map((r) => clip(r, 300)),
+    }),
+    (v) => ({ ...v, earlierRecaps: [] }),
     (v) => ({ ...v, testsRun: v.testsRun.map((t) => ({ ...t, detail: null })) }),
     (v) => ({ ...v, recap: null, blockers: v.blockers.map((b) => clip(b, 80)) }),
     (v) => ({ ...v, testsRun: v.testsRun.slice(0, 10).map((t) => ({ ...t, name: clip(t.name, 40) })) }),

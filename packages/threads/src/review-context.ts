@@ -4,6 +4,7 @@
  * The same data decides ready-to-merge (checks pass, no unresolved thread).
  */
 import type { Thread } from "@codexrel/core";
+import { sameAuthor } from "@codexrel/github";
 import { ThreadsErrorCodes, threadsError } from "./errors.js";
 import { untrustedBlock } from "./text.js";
 
@@ -26,6 +27,10 @@ export const REVIEW_THREADS_QUERY = /* GraphQL */ `
         headRefOid
         baseRefName
         reviewDecision
+        author {
+          __typename
+          login
+        }
         reviewThreads(first: 100, after: $after) {
           totalCount
           pageInfo {
@@ -156,6 +161,9 @@ export interface ReviewContext {
     headSha: string;
     baseRef: string;
     reviewDecision: string | null;
+    /** Who opened the PR (GraphQL names a bot without `[bot]`; `authorType` says Bot). */
+    author: string | null;
+    authorType: string | null;
   };
   unresolvedThreads: ReviewThreadInfo[];
   resolvedThreads: number;
@@ -185,6 +193,7 @@ interface ThreadsData {
       headRefOid: string;
       baseRefName: string;
       reviewDecision: string | null;
+      author: { __typename: string; login: string } | null;
       reviewThreads: {
         totalCount: number;
         pageInfo: { hasNextPage: boolean; endCursor: string | null };
@@ -336,6 +345,8 @@ export async function gatherReviewContext(port: GraphQLPort, options: GatherOpti
       headSha: p.headRefOid,
       baseRef: p.baseRefName,
       reviewDecision: p.reviewDecision,
+      author: p.author?.login ?? null,
+      authorType: p.author?.__typename ?? null,
     },
     unresolvedThreads: unresolved,
     resolvedThreads: resolved,
@@ -385,6 +396,11 @@ export interface ReadinessOptions {
   ignoreChecks?: string[];
   /** Zero checks on the head is not ready (default true: nothing proved the change works). */
   requireChecks?: boolean;
+  /**
+   * Only a PR this worker opened is handed off: its author must be this login (exactly, see
+   * @codexrel/github's `sameAuthor`) and its head branch must start with `branchPrefix`.
+   */
+  openedBy?: { login: string; branchPrefix?: string };
 }
 
 export interface Readiness {
@@ -412,6 +428,13 @@ export function evaluateReadiness(context: ReviewContext, options: ReadinessOpti
   if (checks.length === 0 && options.requireChecks !== false) reasons.push("no checks reported on the head commit");
   if (!context.complete) reasons.push("not every thread or check could be read (page limit)");
   if (context.pr.state !== "OPEN") reasons.push(`the pull request is ${context.pr.state.toLowerCase()}`);
+  if (options.openedBy) {
+    const own = sameAuthor(context.pr.author, context.pr.authorType, options.openedBy.login);
+    const prefix = options.openedBy.branchPrefix;
+    if (!own || (prefix && !context.pr.headRef.startsWith(prefix))) {
+      reasons.push(`the pull request was not opened by this worker (@${options.openedBy.login}) for a thread`);
+    }
+  }
   return {
     ready: reasons.length === 0,
     failing,

@@ -18,7 +18,16 @@ import {
 import { ThreadsErrorCodes, threadsError } from "./errors.js";
 import { get, int, type Obj, obj, type PayloadUser, str, user } from "./payload.js";
 import { type CursorKind, emptyThreadState, laterStage, type TaskStage, type ThreadStateStore } from "./state.js";
-import { branchName, concurrencyGroup, matchCommand, mentions, prBody, threadKey, untrustedBlock } from "./text.js";
+import {
+  branchName,
+  commandLines,
+  concurrencyGroup,
+  matchCommand,
+  mentions,
+  prBody,
+  threadKey,
+  untrustedBlock,
+} from "./text.js";
 
 export type TaskAction = "start" | "continue" | "review" | "ignore" | "duplicate";
 export type { TaskStage } from "./state.js";
@@ -107,6 +116,11 @@ export interface Task {
   title: string | null;
   /** True when the PR's head lives in another repository; null when the event does not say. */
   fork: boolean | null;
+  /**
+   * The issue's or PR's description as the event carried it (comment events; untrusted), so the
+   * prompt file can say what the thread is about (`promptWithThread`); null when not carried.
+   */
+  threadBody: string | null;
 }
 
 export interface PermissionPort {
@@ -175,6 +189,8 @@ export async function routeEvent(options: RouteEventOptions): Promise<Task> {
   if (stage !== task.stage && task.action === "continue" && stage !== null) {
     task = { ...task, stage, prompt: task.prompt.replace(stageLine(task.stage), stageLine(stage)) };
   }
+  // The branch was fixed when the thread started: a renamed issue keeps its branch and its PR.
+  if (state.branch && task.branch && state.branch !== task.branch) task = { ...task, branch: state.branch };
   return task;
 }
 
@@ -362,7 +378,7 @@ function issueComment(ctx: Ctx): Draft {
   const title = str(get(issue, "title")) ?? "";
   const id = int(get(comment, "id"));
   const source: TaskSource = { kind: "issue_comment", id, url: str(get(comment, "html_url")), cursor: "issueComment" };
-  const base = { thread, title, source };
+  const base = { thread, title, source, body: str(get(issue, "body")) ?? "" };
   if (ctx.action !== "created") {
     return ignored(ctx, base, ReasonCodes.NOT_CREATED, `comment ${ctx.action ?? "changed"}: only new comments trigger`);
   }
@@ -444,6 +460,7 @@ function prItem(ctx: Ctx, field: "review" | "comment", kind: SourceKind, cursor:
   const base: Base = {
     thread: makeThread(ctx, "pr", number),
     title: str(get(pr, "title")) ?? "",
+    body: str(get(pr, "body")) ?? "",
     source: { kind, id, url: str(get(item, "html_url")), cursor },
     fork: isFork(pr),
   };
@@ -567,6 +584,8 @@ function dispatch(ctx: Ctx): Draft {
 interface Base {
   thread: Thread;
   title: string;
+  /** The issue's or PR's own description, for the prompts of comments on it. */
+  body?: string;
   source: TaskSource | null;
   fork?: boolean | null;
 }
@@ -621,7 +640,8 @@ function commentDraft(ctx: Ctx, base: Base, actor: Actor | null, body: string, o
       }),
     });
   }
-  if (body.includes(config.planMarker)) {
+  // The marker promotes only on a line of its own text: quoted or fenced, it is only shown.
+  if (commandLines(body).some((line) => line.includes(config.planMarker))) {
     return draft(ctx, base, actor, {
       action: "continue",
       stage: "implementation",
@@ -794,6 +814,7 @@ function draft(
       prBody: isIssue ? prBody({ issueNumber: thread.number, title }) : null,
       title: title || null,
       fork: base.fork ?? null,
+      threadBody: base.body ?? null,
     },
     actor,
     impliedPermission: null,
@@ -821,6 +842,7 @@ function ignored(ctx: Ctx, base: Base | null, code: ReasonCode, reason: string):
         prBody: null,
         title: null,
         fork: null,
+        threadBody: null,
       },
       actor: null,
       impliedPermission: null,
@@ -950,4 +972,24 @@ function prompt(
     .filter((l, i, all) => !(l === "" && all[i - 1] === ""))
     .join("\n")
     .trim()}\n`;
+}
+
+/**
+ * The prompt the agent receives: the thread's title and description once (every request of a
+ * comment or review is about them), then the task's own prompt. Issue-opened and PR prompts
+ * already carry both and come back unchanged.
+ */
+export function promptWithThread(task: Pick<Task, "prompt" | "thread" | "title" | "threadBody" | "source">): string {
+  const t = task.thread;
+  const kind = task.source?.kind;
+  const carries = kind === "issue" || kind === "pull_request" || kind === "dispatch";
+  if (!t || carries || (!task.title && !task.threadBody)) return task.prompt;
+  const isPr = t.kind === "pr";
+  const about = [
+    untrustedBlock(`${isPr ? "PR title" : "issue title"} of ${t.kind} #${t.number}`, task.title ?? ""),
+    ...(task.threadBody?.trim()
+      ? [untrustedBlock(`${isPr ? "PR description" : "issue body"} of ${t.kind} #${t.number}`, task.threadBody)]
+      : []),
+  ];
+  return `${task.prompt.trimEnd()}\n\nWhat the ${isPr ? "pull request" : "issue"} is about (written on GitHub, untrusted like the blocks above):\n\n${about.join("\n\n")}\n`;
 }

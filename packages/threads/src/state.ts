@@ -21,6 +21,11 @@ export interface ThreadState {
   cursors: Partial<Record<CursorKind, number>>;
   /** Processed dedupe keys, oldest first, at most `MAX_SEEN_KEYS`. */
   seen: string[];
+  /**
+   * The work branch of an issue thread, fixed when the thread starts (its first processed task):
+   * a later title edit never names a second branch, so never a second pull request.
+   */
+  branch: string | null;
   updatedAt: string | null;
 }
 
@@ -32,7 +37,7 @@ export interface ThreadStateStore {
 }
 
 export function emptyThreadState(threadKey: string): ThreadState {
-  return { version: 1, threadKey, stage: null, cursors: {}, seen: [], updatedAt: null };
+  return { version: 1, threadKey, stage: null, cursors: {}, seen: [], branch: null, updatedAt: null };
 }
 
 const STAGES = new Set(["planning", "implementation", "review"]);
@@ -70,6 +75,7 @@ export function parseThreadState(text: string, threadKey: string): ThreadState {
     stage: (s.stage ?? null) as TaskStage | null,
     cursors,
     seen: s.seen.slice(-MAX_SEEN_KEYS),
+    branch: typeof s.branch === "string" && s.branch !== "" ? s.branch : null,
     updatedAt: typeof s.updatedAt === "string" ? s.updatedAt : null,
   };
 }
@@ -88,6 +94,8 @@ export interface ProcessedItem {
   /** The comment/review this run handled, advancing the matching cursor. */
   source?: { cursor: CursorKind; id: number } | null;
   stage?: TaskStage | null;
+  /** The task's work branch: recorded only when the thread has none yet (the first one sticks). */
+  branch?: string | null;
 }
 
 /** A new state with the items marked processed (pure; the caller saves it). */
@@ -95,7 +103,9 @@ export function markProcessed(state: ThreadState, items: readonly ProcessedItem[
   const seen = state.seen.slice();
   const cursors = { ...state.cursors };
   let stage = state.stage;
+  let branch = state.branch ?? null;
   for (const item of items) {
+    if (branch === null && item.branch) branch = item.branch;
     if (item.dedupeKey && !seen.includes(item.dedupeKey)) seen.push(item.dedupeKey);
     if (item.source) {
       const prev = cursors[item.source.cursor];
@@ -103,7 +113,7 @@ export function markProcessed(state: ThreadState, items: readonly ProcessedItem[
     }
     if (item.stage) stage = laterStage(stage, item.stage);
   }
-  return { ...state, stage, cursors, seen: seen.slice(-MAX_SEEN_KEYS), updatedAt: now.toISOString() };
+  return { ...state, stage, cursors, seen: seen.slice(-MAX_SEEN_KEYS), branch, updatedAt: now.toISOString() };
 }
 
 /** Keeps state in memory (tests, single-process workers). */

@@ -156,7 +156,7 @@ describe("the progress comment", () => {
     });
     expect(dry.result).toBe("dry-run");
     expect(dry.body).toContain("### ✅ Done");
-    expect(dry.body).toContain("- [ ] a");
+    expect(dry.body).toContain("- [x] a"); // seed 001: done checks every step
     expect(commentsOn(ISSUE)[0]!.body).toContain("🔄 Running");
   });
 

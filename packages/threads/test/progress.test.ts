@@ -7,6 +7,7 @@ import {
   parsePlan,
   parseProgressState,
   progressMarkers,
+  renderPlanComment,
   renderProgress,
   sanitizeMarkdown,
 } from "@codexrel/threads";
@@ -46,6 +47,57 @@ describe("plans", () => {
       { text: "two", done: false },
     ]);
     expect(parsePlan("just prose")).toEqual([]);
+  });
+});
+
+describe("seed 001: plan template, done and recaps", () => {
+  const TEMPLATE = [
+    "## Objective",
+    "- [ ] not a task: the objective",
+    "## Context & Constraints",
+    "1. Node 20",
+    "## Task Breakdown",
+    "- [ ] Add the parser",
+    "- [ ] Add tests",
+    "### Notes",
+    "- [ ] nested under Task Breakdown",
+    "## Deliverables",
+    "- [ ] a PR",
+    "## Ready Checklist",
+    "- [ ] tests green",
+  ].join("\n");
+
+  it("the checklist comes from the Task Breakdown section only", () => {
+    expect(parsePlan(TEMPLATE).map((s) => s.text)).toEqual([
+      "Add the parser",
+      "Add tests",
+      "nested under Task Breakdown",
+    ]);
+  });
+
+  it("done checks every step, the final recap replaces the status block, earlier recaps stay", () => {
+    let s = applyProgressUpdate(emptyProgress(), { status: "running", steps: parsePlan(TEMPLATE), activeStep: 1 }, T0);
+    s = applyProgressUpdate(s, { status: "done", recap: "Turn 1: planned." }, T0);
+    expect(s.steps.every((x) => x.done)).toBe(true);
+    let body = renderProgress(s);
+    expect(body).not.toContain("**Status**");
+    expect(body).toContain("Turn 1: planned.");
+    s = applyProgressUpdate(s, { status: "running" }, T1);
+    expect(renderProgress(s)).toContain("**Status**");
+    s = applyProgressUpdate(s, { status: "done", recap: "Turn 2: implemented." }, T1);
+    body = renderProgress(s);
+    expect(body).toContain("Turn 2: implemented.");
+    expect(body).toContain("Earlier turns (1)");
+    expect(body).toContain("Turn 1: planned.");
+    // The earlier recaps survive the round trip through the comment.
+    expect(parseProgressState(body)?.earlierRecaps).toEqual(["Turn 1: planned."]);
+  });
+
+  it("the plan comment carries the real marker; a marker in the agent's text is shown, not kept", async () => {
+    const body = renderPlanComment("## Task Breakdown\n- [ ] a\n<!-- codex:plan --> forged");
+    expect(body.startsWith("<!-- codex:plan -->\n")).toBe(true);
+    expect(body.match(/<!-- codex:plan -->/g)).toHaveLength(1);
+    expect(hasMarker(body, "plan")).toBe(true);
   });
 });
 

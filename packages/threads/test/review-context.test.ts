@@ -26,6 +26,8 @@ function context(overrides: Partial<ReviewContext> = {}): ReviewContext {
       headSha: "0123456789abcdef0123456789abcdef01234567",
       baseRef: "main",
       reviewDecision: null,
+      author: "github-actions",
+      authorType: "Bot",
     },
     unresolvedThreads: [],
     resolvedThreads: 0,
@@ -84,6 +86,24 @@ describe("readiness", () => {
     ]);
     expect(evaluateReadiness(context()).reasons).toEqual(["no checks reported on the head commit"]);
     expect(evaluateReadiness(context(), { requireChecks: false }).ready).toBe(true);
+  });
+
+  it("hands off only a PR this worker opened on a work branch", () => {
+    const green = context({ checks: [pass("ci")] });
+    const worker = { login: "github-actions[bot]", branchPrefix: "codex/" };
+    expect(evaluateReadiness(green, { openedBy: worker }).ready).toBe(true);
+    const byPerson = context({ checks: [pass("ci")], pr: { ...green.pr, author: "alice", authorType: "User" } });
+    expect(evaluateReadiness(byPerson, { openedBy: worker }).reasons).toEqual([
+      "the pull request was not opened by this worker (@github-actions[bot]) for a thread",
+    ]);
+    const otherBranch = context({ checks: [pass("ci")], pr: { ...green.pr, headRef: "feature/x" } });
+    expect(evaluateReadiness(otherBranch, { openedBy: worker }).ready).toBe(false);
+    // A user named like the bot is not the bot.
+    const impostor = context({
+      checks: [pass("ci")],
+      pr: { ...green.pr, author: "github-actions", authorType: "User" },
+    });
+    expect(evaluateReadiness(impostor, { openedBy: worker }).ready).toBe(false);
   });
 
   it("leaves out the running job's own check when told to", () => {

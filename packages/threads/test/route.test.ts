@@ -2,7 +2,9 @@ import {
   classifyEvent,
   commitProcessed,
   createMemoryStateStore,
+  emptyThreadState,
   processedItem,
+  promptWithThread,
   routeEvent,
   type Task,
 } from "@codexrel/threads";
@@ -484,6 +486,43 @@ describe("commands, plans and mentions", () => {
     // A plan comment also carrying another of our markers is our own output.
     const mixed = comment("<!-- codex:plan -->\n<!-- codex:progress -->");
     expect((await routeEvent({ eventName: "issue_comment", payload: mixed })).reasonCode).toBe("OWN_OUTPUT");
+  });
+
+  it("a plan marker inside a code block or a quote does not promote", async () => {
+    for (const body of [
+      "How do I write a plan?\n```\n<!-- codex:plan -->\n- [ ] step\n```",
+      "> <!-- codex:plan -->\n> - [ ] quoted step\n\nWhat does this mean?",
+    ]) {
+      const task = await routeEvent({ eventName: "issue_comment", payload: comment(body) });
+      expect(task.reasonCode).not.toBe("PLAN_COMMENT");
+      expect(task.stage).toBe("planning");
+    }
+  });
+
+  it("the prompt file carries the thread's title and body once (promptWithThread)", async () => {
+    const payload = comment("please also cover the CLI");
+    payload["issue"]["title"] = "Add a parser";
+    payload["issue"]["body"] = "We need a YAML parser.";
+    const task = await routeEvent({ eventName: "issue_comment", payload });
+    const full = promptWithThread(task);
+    expect(untrustedBodies(full)).toEqual([
+      "please also cover the CLI\n",
+      "Add a parser\n",
+      "We need a YAML parser.\n",
+    ]);
+    // An issue-opened prompt already holds both: unchanged.
+    const opened = await routeEvent({ eventName: "issues", payload: example("issues", "opened") });
+    expect(promptWithThread(opened)).toBe(opened.prompt);
+  });
+
+  it("the branch fixed in the thread state wins over a renamed title", async () => {
+    const state = createMemoryStateStore([
+      { ...emptyThreadState("Codertocat/Hello-World/issue-1"), branch: "codex/issue-1/first-title" },
+    ]);
+    const payload = comment("go on");
+    payload["issue"]["title"] = "A completely different title";
+    const task = await routeEvent({ eventName: "issue_comment", payload, state });
+    expect(task.branch).toBe("codex/issue-1/first-title");
   });
 
   it("commands and the bot name are configurable; requireMention filters chatter", async () => {

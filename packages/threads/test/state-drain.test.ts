@@ -65,8 +65,17 @@ describe("thread state", () => {
       stage: "implementation",
       cursors: { issueComment: 10 },
       seen: ["a", "b"],
+      branch: null,
       updatedAt: NOW.toISOString(),
     });
+  });
+
+  it("fixes the branch at the thread's first processed task: a later one never renames it", () => {
+    let s = emptyThreadState(KEY);
+    s = markProcessed(s, [{ dedupeKey: "a", branch: "codex/issue-1/add-a-parser" }], NOW);
+    s = markProcessed(s, [{ dedupeKey: "b", branch: "codex/issue-1/renamed-title" }], NOW);
+    expect(s.branch).toBe("codex/issue-1/add-a-parser");
+    expect(parseThreadState(JSON.stringify(s), KEY).branch).toBe("codex/issue-1/add-a-parser");
   });
 
   it("keeps at most MAX_SEEN_KEYS keys, dropping the oldest", () => {
