@@ -3,7 +3,7 @@
  * permissions), one bare git repository per simulated repository, local checkouts registered for
  * `owner/repo/...@ref`, shared concurrency groups, and the events runs produce.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { findRepoRoot } from "../action-harness/harness.js";
@@ -114,6 +114,21 @@ export class WorkflowSimulation {
     return this.fake.state.events;
   }
 
+  /** Stub tools put first on every job's PATH (`gh`: not modelled, fails without network). */
+  toolsDir(): string {
+    const dir = join(this.root, "tools");
+    const gh = join(dir, "gh");
+    if (!existsSync(gh)) {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(
+        gh,
+        '#!/bin/sh\necho "gh: the GitHub CLI is not modelled by the codexrel workflow runner (it would call api.github.com)" >&2\nexit 127\n',
+      );
+      chmodSync(gh, 0o755);
+    }
+    return dir;
+  }
+
   /** A fresh folder under the simulation's temp root. */
   newDir(prefix: string): string {
     this.dirSeq += 1;
@@ -176,6 +191,15 @@ export class WorkflowSimulation {
     const from = revParse(bare, this.home, `refs/heads/${branch}`) ? undefined : `origin/${repo.defaultBranch}`;
     const sha = commitFiles(bare, this.home, this.newDir("commit"), branch, files, message, from);
     repo.refs.set(`refs/heads/${branch}`, sha);
+    return sha;
+  }
+
+  /** Creates a lightweight tag at a ref (a release tag made outside any run). */
+  tag(fullName: string, tag: string, ref = "HEAD"): string {
+    const bare = this.mustBare(fullName);
+    const sha = revParse(bare, this.home, ref) || revParse(bare, this.home, `refs/heads/${ref}`);
+    updateRef(bare, this.home, `refs/tags/${tag}`, sha);
+    this.fake.state.repo(fullName)!.refs.set(`refs/tags/${tag}`, sha);
     return sha;
   }
 
