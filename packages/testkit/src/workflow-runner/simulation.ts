@@ -10,6 +10,7 @@ import { findRepoRoot } from "../action-harness/harness.js";
 import type { RecordedEvent } from "../fake-github/events.js";
 import { type FakeGitHub, startFakeGitHub } from "../fake-github/server.js";
 import type { AddPullRequestOptions, FakeThread, RepoRole } from "../fake-github/state.js";
+import { codexEntry } from "../fake-openai/codex.js";
 import { ConcurrencyGroups } from "./concurrency.js";
 import { WorkflowError, WorkflowErrorCodes } from "./errors.js";
 import { commitFiles, createBareRepo, createMergeRef, exportTree, type RepoSeed, revParse, updateRef } from "./git.js";
@@ -114,7 +115,7 @@ export class WorkflowSimulation {
     return this.fake.state.events;
   }
 
-  /** Stub tools put first on every job's PATH (`gh`: not modelled, fails without network). */
+  /** Tools put first on every job's PATH: `gh` (a stub: not modelled) and `codex` (the real CLI). */
   toolsDir(): string {
     const dir = join(this.root, "tools");
     const gh = join(dir, "gh");
@@ -125,6 +126,16 @@ export class WorkflowSimulation {
         '#!/bin/sh\necho "gh: the GitHub CLI is not modelled by the codexrel workflow runner (it would call api.github.com)" >&2\nexit 127\n',
       );
       chmodSync(gh, 0o755);
+      // The real Codex CLI (@openai/codex, installed with the testkit) as `codex`: the
+      // examples' `npm install --global @openai/codex` cannot run offline.
+      const entry = codexEntry();
+      if (entry) {
+        writeFileSync(
+          join(dir, "codex"),
+          `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(entry)} "$@"\n`,
+        );
+        chmodSync(join(dir, "codex"), 0o755);
+      }
     }
     return dir;
   }
