@@ -249,7 +249,11 @@ function report(results: CaseResult[]): boolean {
 
 async function main(): Promise<void> {
   const runs = Number(process.env.BENCH_RUNS ?? 5);
-  const sizes = (process.env.BENCH_SIZES ?? "100000").split(",").map(Number);
+  // BENCH_SIZES=none: only the 10M run (with BENCH_10M=1).
+  const sizes = (process.env.BENCH_SIZES ?? "100000")
+    .split(",")
+    .filter((s) => s !== "none")
+    .map(Number);
   const shapes = (process.env.BENCH_SHAPES?.split(",") ?? SHAPES) as Shape[];
   console.log(
     `bench:classify: sizes ${sizes.join(", ")}, shapes ${shapes.join(", ")}, ${runs} runs per mode, interleaved; ` +
