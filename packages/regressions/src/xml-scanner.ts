@@ -50,9 +50,7 @@ export class ScanError extends Error {
   }
 }
 
-const LT = 60;
 const GT = 62;
-const AMP = 38;
 const SLASH = 47;
 const BANG = 33;
 const QUESTION = 63;
@@ -252,13 +250,22 @@ export class XmlScanner {
   private hasWs(from: number, to: number): boolean {
     const s = this.buf;
     let at = this.nlAt;
-    if (at === -2 || (at >= 0 && at < from)) this.nlAt = at = s.indexOf("\n", from);
+    if (at === -2 || (at >= 0 && at < from)) {
+      at = s.indexOf("\n", from);
+      this.nlAt = at;
+    }
     if (at >= 0 && at < to) return true;
     at = this.tabAt;
-    if (at === -2 || (at >= 0 && at < from)) this.tabAt = at = s.indexOf("\t", from);
+    if (at === -2 || (at >= 0 && at < from)) {
+      at = s.indexOf("\t", from);
+      this.tabAt = at;
+    }
     if (at >= 0 && at < to) return true;
     at = this.crAt;
-    if (at === -2 || (at >= 0 && at < from)) this.crAt = at = s.indexOf("\r", from);
+    if (at === -2 || (at >= 0 && at < from)) {
+      at = s.indexOf("\r", from);
+      this.crAt = at;
+    }
     return at >= 0 && at < to;
   }
 
@@ -449,7 +456,10 @@ export class XmlScanner {
     // A copy, not a view: a kept view would pin the whole input chunk.
     const name = len < 13 ? s.slice(from, to) : ` ${s.slice(from, to)}`.slice(1);
     if (recent.length < 24) recent.push(name);
-    else recent[(this.recentNext = (this.recentNext + 1) % 24)] = name;
+    else {
+      this.recentNext = (this.recentNext + 1) % 24;
+      recent[this.recentNext] = name;
+    }
     return name;
   }
 
@@ -620,7 +630,7 @@ export class XmlScanner {
       i = nl + 1;
     }
     this.countedLines = n;
-    this.countedTo = to > i ? to : i;
+    this.countedTo = Math.max(to, i);
   }
 
   private setLine(at: number): void {
