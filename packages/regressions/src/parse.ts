@@ -8,7 +8,7 @@ import { RegressionErrorCodes, SkipCodes } from "./errors.js";
 import { createIdentity, type IdentityFn } from "./identity.js";
 import { type JunitOptions, JunitStreamParser, NotJunitSignal } from "./junit.js";
 import type { ParsedReport, SkippedFile } from "./model.js";
-import { decode, fileSource, type ReportSource } from "./source.js";
+import { DecodeError, decode, fileSource, type ReportSource } from "./source.js";
 
 export interface ParseOptions extends JunitOptions {
   /** Largest JSON report read (JSON is parsed whole). Default 256 MiB of text. */
@@ -101,10 +101,31 @@ export async function parseReport(source: ReportSource, options: ParseOptions = 
       },
     };
   } catch (error) {
+    if (error instanceof DecodeError) {
+      // Lines before the failing chunk: what the XML reader was given (JSON: counted in its text).
+      const before = junit ? junit.linesWritten() : countLines(kind === undefined ? firstText : json);
+      const line = before + error.linesBefore + 1;
+      const xml = kind !== "json";
+      throw new CodexrelError(
+        xml ? RegressionErrorCodes.JUNIT_MALFORMED : RegressionErrorCodes.CTRF_MALFORMED,
+        `${file}:${line}: is not valid ${error.encoding}: ${error.message} (bytes are never replaced, so two different names cannot merge into one test)`,
+        {
+          hint: "The reporter wrote bytes that are not in the file's encoding: fix its output encoding, or declare the real one in the XML declaration.",
+          cause: error,
+          details: { file, line },
+        },
+      );
+    }
     if (error instanceof NotJunitSignal)
       return { kind: "skipped", skipped: { file, code: error.code, reason: error.reason } };
     throw error;
   }
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n += 1;
+  return n;
 }
 
 async function* readChunks(source: ReportSource): AsyncGenerator<Uint8Array> {

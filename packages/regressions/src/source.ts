@@ -85,24 +85,97 @@ function latin1(bytes: Uint8Array): string {
   return out;
 }
 
+/**
+ * Bytes that are not valid in the file's encoding. Decoding is strict: a replacement character
+ * would merge `login\xff` and `login\xfe` into one test (issue 16, item 11). `linesBefore` counts
+ * the line ends in the failing chunk before the bad bytes (exact for UTF-8); the reader adds the
+ * lines of the text decoded before it.
+ */
+export class DecodeError extends Error {
+  constructor(
+    readonly encoding: string,
+    readonly linesBefore: number,
+  ) {
+    super(`invalid ${encoding} byte sequence`);
+  }
+}
+
 /** Decodes a byte stream into text chunks (BOM removed). The first chunk is sniffed for the encoding. */
 export async function* decode(
   source: AsyncIterable<Uint8Array>,
   onWarning: (message: string) => void = () => {},
 ): AsyncGenerator<string> {
   let decoder: TextDecoder | undefined;
+  let encoding = "utf-8";
+  // The last bytes of the previous chunk that start a character it did not finish (UTF-8 only).
+  let carry: Uint8Array = new Uint8Array(0);
   for await (const chunk of source) {
     if (chunk.length === 0) continue;
     if (!decoder) {
       const sniffed = sniffEncoding(chunk);
       if (sniffed.warning) onWarning(sniffed.warning);
-      decoder = new TextDecoder(sniffed.encoding);
+      encoding = sniffed.encoding;
+      decoder = new TextDecoder(encoding, { fatal: true });
     }
-    const text = decoder.decode(chunk, { stream: true });
+    let text: string;
+    try {
+      text = decoder.decode(chunk, { stream: true });
+    } catch {
+      throw new DecodeError(encoding, encoding === "utf-8" ? linesBeforeInvalid(carry, chunk) : 0);
+    }
+    if (encoding === "utf-8") carry = unfinishedTail(chunk);
     if (text.length > 0) yield text;
   }
   if (decoder) {
-    const rest = decoder.decode();
+    let rest: string;
+    try {
+      rest = decoder.decode();
+    } catch {
+      // The file ends inside a character: the bad bytes are the carried ones, on the last line.
+      throw new DecodeError(encoding, 0);
+    }
     if (rest.length > 0) yield rest;
   }
+}
+
+/** The trailing bytes of `chunk` that begin a UTF-8 character the chunk does not complete. */
+function unfinishedTail(chunk: Uint8Array): Uint8Array {
+  const n = chunk.length;
+  for (let back = 1; back <= 3 && back <= n; back += 1) {
+    const b = chunk[n - back]!;
+    if ((b & 0xc0) === 0x80) continue; // continuation byte: look further back
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > back ? chunk.slice(n - back) : new Uint8Array(0);
+  }
+  return new Uint8Array(0);
+}
+
+/** Line ends in `chunk` before its first invalid UTF-8 sequence (`carry` began in the chunk before). */
+function linesBeforeInvalid(carry: Uint8Array, chunk: Uint8Array): number {
+  const bytes = new Uint8Array(carry.length + chunk.length);
+  bytes.set(carry);
+  bytes.set(chunk, carry.length);
+  let i = 0;
+  let lines = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      if (b === 0x0a) lines += 1;
+      i += 1;
+      continue;
+    }
+    const need = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (need === 0) break;
+    if (i + need > bytes.length) break; // unfinished at the end: the next chunk would tell, but this one failed
+    let valid = true;
+    for (let k = 1; k < need; k += 1) if ((bytes[i + k]! & 0xc0) !== 0x80) valid = false;
+    const b1 = bytes[i + 1]!;
+    if (b === 0xe0 && b1 < 0xa0) valid = false; // overlong
+    if (b === 0xed && b1 >= 0xa0) valid = false; // surrogate
+    if (b === 0xf0 && b1 < 0x90) valid = false; // overlong
+    if (b === 0xf4 && b1 >= 0x90) valid = false; // above U+10FFFF
+    if (!valid) break;
+    i += need;
+  }
+  return lines;
 }

@@ -50,9 +50,7 @@ export class ScanError extends Error {
   }
 }
 
-const LT = 60;
 const GT = 62;
-const AMP = 38;
 const SLASH = 47;
 const BANG = 33;
 const QUESTION = 63;
@@ -104,6 +102,8 @@ export class XmlScanner {
   private readonly attrs: string[] = [];
   /** A construct left unfinished at the end of `buf`: the next write needs this string to go on. */
   private waitFor: string | null = null;
+  private held: string[] = [];
+  private heldChars = 0;
   /** Inside a CDATA section or comment that spans writes: how much of it was read so far. */
   private spanning: "cdata" | "comment" | null = null;
   private spanChars = 0;
@@ -133,6 +133,7 @@ export class XmlScanner {
 
   /** Ends the document: unclosed elements and unfinished constructs fail here. */
   close(): void {
+    if (this.waitFor !== null) this.fail("unclosed tag", this.buf.length + this.heldChars);
     if (this.spanning === "cdata" || (this.buf.length > this.pos && this.buf.startsWith("<![CDATA[", this.pos)))
       this.fail("unclosed CDATA section", this.buf.length);
     if (this.spanning === "comment") this.fail("unclosed comment", this.buf.length);
@@ -151,8 +152,27 @@ export class XmlScanner {
     return this.linesBefore + this.countedLines;
   }
 
-  private feed(chunk: string): void {
+  private feed(input: string): void {
+    let chunk = input;
     if (chunk.length === 0) return;
+    if (this.waitFor !== null) {
+      // An unfinished tag: scan it again only once the string it waits for arrived. Until then the
+      // chunks are held apart (joining them to the buffer each time would copy it every time).
+      if (chunk.indexOf(this.waitFor) < 0) {
+        this.held.push(chunk);
+        this.heldChars += chunk.length;
+        if (this.buf.length - this.pos + this.heldChars > this.limits.maxTextChars) this.overLimit();
+        return;
+      }
+      this.waitFor = null;
+      if (this.held.length > 0) {
+        this.held.push(chunk);
+        chunk = this.held.join("");
+        this.held = [];
+        this.heldChars = 0;
+      }
+    }
+    if (this.buf.length === 0 && !this.started && chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
     const rest = this.pos < this.buf.length ? this.buf.slice(this.pos) : "";
     if (this.pos > 0) {
       if (this.countedTo > this.pos) {
@@ -174,14 +194,6 @@ export class XmlScanner {
     this.nlAt = -2;
     this.tabAt = -2;
     this.crAt = -2;
-    if (this.waitFor !== null) {
-      // An unfinished tag: scan it again only once the string it waits for arrived.
-      if (chunk.indexOf(this.waitFor) < 0) {
-        if (this.buf.length > this.limits.maxTextChars) this.overLimit();
-        return;
-      }
-      this.waitFor = null;
-    }
     this.run();
   }
 
@@ -238,13 +250,22 @@ export class XmlScanner {
   private hasWs(from: number, to: number): boolean {
     const s = this.buf;
     let at = this.nlAt;
-    if (at === -2 || (at >= 0 && at < from)) this.nlAt = at = s.indexOf("\n", from);
+    if (at === -2 || (at >= 0 && at < from)) {
+      at = s.indexOf("\n", from);
+      this.nlAt = at;
+    }
     if (at >= 0 && at < to) return true;
     at = this.tabAt;
-    if (at === -2 || (at >= 0 && at < from)) this.tabAt = at = s.indexOf("\t", from);
+    if (at === -2 || (at >= 0 && at < from)) {
+      at = s.indexOf("\t", from);
+      this.tabAt = at;
+    }
     if (at >= 0 && at < to) return true;
     at = this.crAt;
-    if (at === -2 || (at >= 0 && at < from)) this.crAt = at = s.indexOf("\r", from);
+    if (at === -2 || (at >= 0 && at < from)) {
+      at = s.indexOf("\r", from);
+      this.crAt = at;
+    }
     return at >= 0 && at < to;
   }
 
@@ -435,7 +456,10 @@ export class XmlScanner {
     // A copy, not a view: a kept view would pin the whole input chunk.
     const name = len < 13 ? s.slice(from, to) : ` ${s.slice(from, to)}`.slice(1);
     if (recent.length < 24) recent.push(name);
-    else recent[(this.recentNext = (this.recentNext + 1) % 24)] = name;
+    else {
+      this.recentNext = (this.recentNext + 1) % 24;
+      recent[this.recentNext] = name;
+    }
     return name;
   }
 
@@ -606,7 +630,7 @@ export class XmlScanner {
       i = nl + 1;
     }
     this.countedLines = n;
-    this.countedTo = to > i ? to : i;
+    this.countedTo = Math.max(to, i);
   }
 
   private setLine(at: number): void {

@@ -1,2 +1,3 @@
 export * from "./codex.js";
 export * from "./server.js";
+export * from "./tool-calls.js";

@@ -57,8 +57,13 @@ export async function runJob(input: JobInput): Promise<JobResult> {
     event: run.event,
     github: github as Record<string, unknown>,
     inheritEnv: run.sim.inheritEnv,
+    // git may only use local transports (the simulated repositories): no https to github.com.
+    env: { npm_config_offline: "true", GIT_ALLOW_PROTOCOL: "file" },
     stepTimeoutMs: Math.min(Number(job["timeout-minutes"] ?? 360) * 60_000, run.sim.stepTimeoutMs),
   });
+  // No network in a simulated job: npm runs offline, git speaks only to local repositories, and
+  // the GitHub CLI (which would call api.github.com) is a stub that fails saying so.
+  harness.state.prependPath.push(run.sim.toolsDir());
   const result: JobResult = {
     id: input.id,
     name: String(job["name"] ?? input.key),

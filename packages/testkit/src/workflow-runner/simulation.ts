@@ -3,13 +3,14 @@
  * permissions), one bare git repository per simulated repository, local checkouts registered for
  * `owner/repo/...@ref`, shared concurrency groups, and the events runs produce.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { findRepoRoot } from "../action-harness/harness.js";
 import type { RecordedEvent } from "../fake-github/events.js";
 import { type FakeGitHub, startFakeGitHub } from "../fake-github/server.js";
 import type { AddPullRequestOptions, FakeThread, RepoRole } from "../fake-github/state.js";
+import { codexEntry } from "../fake-openai/codex.js";
 import { ConcurrencyGroups } from "./concurrency.js";
 import { WorkflowError, WorkflowErrorCodes } from "./errors.js";
 import { commitFiles, createBareRepo, createMergeRef, exportTree, type RepoSeed, revParse, updateRef } from "./git.js";
@@ -114,6 +115,31 @@ export class WorkflowSimulation {
     return this.fake.state.events;
   }
 
+  /** Tools put first on every job's PATH: `gh` (a stub: not modelled) and `codex` (the real CLI). */
+  toolsDir(): string {
+    const dir = join(this.root, "tools");
+    const gh = join(dir, "gh");
+    if (!existsSync(gh)) {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(
+        gh,
+        '#!/bin/sh\necho "gh: the GitHub CLI is not modelled by the codexrel workflow runner (it would call api.github.com)" >&2\nexit 127\n',
+      );
+      chmodSync(gh, 0o755);
+      // The real Codex CLI (@openai/codex, installed with the testkit) as `codex`: the
+      // examples' `npm install --global @openai/codex` cannot run offline.
+      const entry = codexEntry();
+      if (entry) {
+        writeFileSync(
+          join(dir, "codex"),
+          `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(entry)} "$@"\n`,
+        );
+        chmodSync(join(dir, "codex"), 0o755);
+      }
+    }
+    return dir;
+  }
+
   /** A fresh folder under the simulation's temp root. */
   newDir(prefix: string): string {
     this.dirSeq += 1;
@@ -176,6 +202,15 @@ export class WorkflowSimulation {
     const from = revParse(bare, this.home, `refs/heads/${branch}`) ? undefined : `origin/${repo.defaultBranch}`;
     const sha = commitFiles(bare, this.home, this.newDir("commit"), branch, files, message, from);
     repo.refs.set(`refs/heads/${branch}`, sha);
+    return sha;
+  }
+
+  /** Creates a lightweight tag at a ref (a release tag made outside any run). */
+  tag(fullName: string, tag: string, ref = "HEAD"): string {
+    const bare = this.mustBare(fullName);
+    const sha = revParse(bare, this.home, ref) || revParse(bare, this.home, `refs/heads/${ref}`);
+    updateRef(bare, this.home, `refs/tags/${tag}`, sha);
+    this.fake.state.repo(fullName)!.refs.set(`refs/tags/${tag}`, sha);
     return sha;
   }
 

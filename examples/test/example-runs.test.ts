@@ -1,0 +1,269 @@
+// The example workflows users copy, run in the testkit's workflow runner on real webhook payloads
+// (@octokit/webhooks-examples) the way GitHub would run them in a user's repository: the
+// examples are copied to .github/workflows/ of a simulated `octo/app`, `codexrel/codexrel/...@v1`
+// resolves to this checkout, and `./actions/...` resolves in the user's checkout (GitHub's rule).
+//
+// Each workflow runs once (beforeAll). A passing test pins what happens today; an `it.fails` test
+// states what a user needs, and fails today for the reason in its name: the next issue (the
+// worker rewrite) turns those green.
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import {
+  createWorkflowSimulation,
+  type JobResult,
+  jobPermissions,
+  type WorkflowRunResult,
+  type WorkflowSimulation,
+  webhookPayload,
+} from "@codexrel/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+
+const repoRoot = join(import.meta.dirname, "..", "..");
+const examples = join(repoRoot, "examples");
+const REPO = "octo/app";
+
+function userRepoFiles(upstreamUrl: string): Record<string, string> {
+  const files: Record<string, string> = {
+    "README.md": "# app\n",
+    // The user's own journeys (cuj-evidence runs `npm ci && npm run e2e`): no dependencies, so
+    // `npm ci` works offline.
+    "package.json": JSON.stringify({
+      name: "app",
+      version: "1.0.0",
+      private: true,
+      scripts: { e2e: "node e2e.js" },
+    }),
+    "package-lock.json": JSON.stringify({
+      name: "app",
+      version: "1.0.0",
+      lockfileVersion: 3,
+      requires: true,
+      packages: { "": { name: "app", version: "1.0.0" } },
+    }),
+    // The journeys' output: the demo's real CUJ bundle (summary, screenshots, video, logs).
+    "e2e.js": 'require("node:fs").cpSync("fixtures/cuj", "cuj", { recursive: true });\n',
+    // The upstream is a simulated repository (a local URL): no test reaches github.com.
+    ".github/release-monitor.yml": `upstreams:\n  - repository: openai/codex\n    url: ${upstreamUrl}\n    tagPattern: rust-v*\n    prereleases: false\nissues:\n  labels: [upstream-release]\n`,
+  };
+  for (const f of readdirSync(join(examples, "workflows"))) {
+    files[`.github/workflows/${f}`] = readFileSync(join(examples, "workflows", f), "utf8");
+  }
+  files[".github/workflows/release-monitor.yml"] = readFileSync(join(examples, "release-monitor.yml"), "utf8");
+  return files;
+}
+
+function userRepoDir(upstreamUrl: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "codexrel-example-repo-"));
+  for (const [path, content] of Object.entries(userRepoFiles(upstreamUrl))) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  cpSync(join(examples, "demo", "cuj"), join(dir, "fixtures", "cuj"), { recursive: true });
+  return dir;
+}
+
+let sim: WorkflowSimulation;
+let prNumber: number;
+const runs: Record<string, WorkflowRunResult> = {};
+
+const stepError = (job: JobResult | undefined) =>
+  job?.annotations.filter((a) => a.level === "error").map((a) => a.message) ?? [];
+
+beforeAll(async () => {
+  sim = await createWorkflowSimulation({ secrets: { OPENAI_API_KEY: "sk-test-example" } });
+  const upstream = sim.addRepo("openai/codex", { files: { "README.md": "codex\n" } });
+  sim.tag("openai/codex", "rust-v0.1.0", "refs/heads/main");
+  sim.commit("openai/codex", "main", { "CHANGELOG.md": "0.2: a new flag\n" });
+  sim.tag("openai/codex", "rust-v0.2.0", "refs/heads/main");
+  const dir = userRepoDir(`file://${upstream.bare}`);
+  try {
+    sim.addRepo(REPO, { files: dir, collaborators: { alice: "write" } });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  sim.fake.state.addIssue(REPO, { number: 1, title: "The app crashes on start", body: "Steps...", author: "alice" });
+  const pr = sim.openPullRequest(REPO, {
+    number: 2,
+    head: "fix-crash",
+    files: { "fix.txt": "fixed\n" },
+    author: "alice",
+    title: "Fix the crash",
+  });
+  prNumber = pr.number;
+  const prPayload = (action: string) =>
+    webhookPayload("pull_request", {
+      action,
+      repo: REPO,
+      overrides: { number: prNumber, pull_request: { number: prNumber, draft: false, head: { ref: "fix-crash" } } },
+    });
+  const sender = { sender: { login: "alice", type: "User" } };
+  const go = (workflow: string, name: string, payload: Record<string, unknown>) =>
+    sim.run({ repo: REPO, workflow: `.github/workflows/${workflow}`, event: { name, payload } });
+
+  runs["codex-review"] = await go("codex-review.yml", "pull_request", prPayload("opened"));
+  runs["cuj-evidence"] = await go("cuj-evidence.yml", "pull_request", prPayload("opened"));
+  runs["codex-comments"] = await go(
+    "codex-comments.yml",
+    "issue_comment",
+    webhookPayload("issue_comment", {
+      action: "created",
+      repo: REPO,
+      overrides: { issue: { number: 1 }, comment: { body: "@codex please fix this" }, ...sender },
+    }),
+  );
+  runs["codex-issues"] = await go(
+    "codex-issues.yml",
+    "issues",
+    webhookPayload("issues", {
+      action: "opened",
+      repo: REPO,
+      overrides: { issue: { number: 1, body: "@codex fix the crash" }, ...sender },
+    }),
+  );
+  runs["codex-worker"] = await go(
+    "codex-worker.yml",
+    "issues",
+    webhookPayload("issues", { action: "opened", repo: REPO }),
+  );
+  runs["release-validation"] = await go(
+    "release-validation.yml",
+    "workflow_dispatch",
+    webhookPayload("workflow_dispatch", {
+      repo: REPO,
+      overrides: { ref: "refs/heads/main", inputs: { pr: String(prNumber) }, ...sender },
+    }),
+  );
+  runs["release-monitor"] = await go(
+    "release-monitor.yml",
+    "workflow_dispatch",
+    webhookPayload("workflow_dispatch", { repo: REPO, overrides: { ref: "refs/heads/main", inputs: {}, ...sender } }),
+  );
+}, 600_000);
+
+afterAll(async () => {
+  await sim?.dispose();
+});
+
+const comments = (number: number) =>
+  [...sim.fake.state.comments.values()].filter((c) => c.repo === REPO && c.number === number);
+const NO_LOCAL_ACTION = /No action.yml or action.yaml in .*\/workspace\/actions\//;
+
+describe("codex-review.yml on pull_request opened", () => {
+  it("today: the review job checks out refs/pull/N/merge and fails at `uses: ./actions/route-event` (not in the user's checkout)", () => {
+    const review = runs["codex-review"]!.jobs["review"]!;
+    expect(review.steps[0]!.outputs["ref"]).toBe(`refs/pull/${prNumber}/merge`);
+    expect(review.result).toBe("failure");
+    expect(stepError(review).join("\n")).toMatch(NO_LOCAL_ACTION);
+  });
+  it.fails("posts one review comment on the PR (fails: ./actions/* resolve in the user's checkout; use codexrel/codexrel/actions/<name>@v1)", () => {
+    expect(runs["codex-review"]!.jobs["review"]!.result).toBe("success");
+    expect(comments(prNumber).length).toBe(1);
+  });
+});
+
+describe("codex-comments.yml -> codex-worker.yml on issue_comment created", () => {
+  it("today: the called worker's route job fails at `uses: ./actions/route-event`; work is skipped", () => {
+    const run = runs["codex-comments"]!;
+    expect(run.triggered).toBe(true);
+    expect(run.jobs["codex / route"]!.result).toBe("failure");
+    expect(stepError(run.jobs["codex / route"]).join("\n")).toMatch(NO_LOCAL_ACTION);
+    expect(run.jobs["codex / work"]!.result).toBe("skipped");
+    // The called workflow's route job asked for read access: the caller's write grant is downgraded.
+    expect(run.jobs["codex / route"]!.permissions).toMatchObject({
+      contents: "read",
+      issues: "read",
+      pull_requests: "read",
+    });
+  });
+  it.fails("routes the comment and runs the work job with a progress comment on the issue (fails: ./actions/* are not in the caller's checkout)", () => {
+    const run = runs["codex-comments"]!;
+    expect(run.jobs["codex / work"]!.result).toBe("success");
+    expect(comments(1).length).toBeGreaterThan(0);
+  });
+});
+
+describe("codex-issues.yml -> codex-worker.yml on issues opened", () => {
+  it("today: the called worker's route job fails at `uses: ./actions/route-event`; work is skipped", () => {
+    const run = runs["codex-issues"]!;
+    expect(run.jobs["codex / route"]!.result).toBe("failure");
+    expect(stepError(run.jobs["codex / route"]).join("\n")).toMatch(NO_LOCAL_ACTION);
+    expect(run.jobs["codex / work"]!.result).toBe("skipped");
+  });
+  it.fails("opens a draft PR from the work branch (fails: ./actions/* are not in the caller's checkout; and `gh` pushes/PRs made with GITHUB_TOKEN start no CI)", () => {
+    expect(runs["codex-issues"]!.jobs["codex / work"]!.result).toBe("success");
+    expect(sim.refSha(REPO, "refs/heads/codex/issue-1")).not.toBe("");
+  });
+});
+
+describe("codex-worker.yml", () => {
+  const worker = parseYaml(readFileSync(join(examples, "workflows", "codex-worker.yml"), "utf8"));
+  it("is only a reusable workflow: an issues event does not start it (it runs through the callers above)", () => {
+    expect(runs["codex-worker"]!.triggered).toBe(false);
+    expect(runs["codex-worker"]!.reason).toMatch(/no 'issues'/);
+  });
+  it.fails("the work job's token can read check runs and workflow runs for the handoff (fails: no checks: read / actions: read, so the review-context queries get 403 / FORBIDDEN)", () => {
+    const perms = jobPermissions({
+      workflowBlock: worker.permissions,
+      jobBlock: worker.jobs.work.permissions,
+      repoDefault: "restricted",
+    });
+    expect(perms.checks).toBe("read");
+    expect(perms.actions).toBe("read");
+  });
+  it.fails("runs the Codex CLI with flags 0.169 accepts (fails: `codex exec --full-auto` is rejected by 0.169)", () => {
+    const script = worker.jobs.work.steps.find((s: { id?: string }) => s.id === "codex").run as string;
+    expect(script).not.toContain("--full-auto");
+  });
+  it.fails("checks out the PR's head for a PR comment (fails: issue_comment runs check out the default branch and the worker never switches to the PR)", () => {
+    const steps = worker.jobs.work.steps as Array<{ uses?: string; with?: Record<string, unknown> }>;
+    const checkout = steps.find((s) => s.uses?.startsWith("actions/checkout"))!;
+    expect(String(checkout.with?.["ref"] ?? "")).not.toBe("");
+  });
+});
+
+describe("cuj-evidence.yml on pull_request opened", () => {
+  it("runs the user's journeys and the publish step from codexrel/codexrel/actions/publish-artifacts@v1", () => {
+    const job = runs["cuj-evidence"]!.jobs["journeys"]!;
+    expect(job.steps[2]!.outcome).toBe("success"); // npm ci && npm run e2e
+    expect(job.steps[3]!.uses).toBe("codexrel/codexrel/actions/publish-artifacts@v1");
+  });
+  it.fails("publishes the evidence and one report comment on the PR (fails: a testkit gap, not the example's: the fake GitHub does not implement the git data API that destination: branch uses, GET /repos/{owner}/{repo}/git/ref/{ref} answers 501)", () => {
+    expect(runs["cuj-evidence"]!.jobs["journeys"]!.result).toBe("success");
+    expect(comments(prNumber).length).toBe(1);
+  });
+});
+
+describe("release-validation.yml on workflow_dispatch", () => {
+  it("today: the intake comment fails at `uses: ./actions/progress-comment`, and `gh pr view` is needed for the base SHA", () => {
+    const job = runs["release-validation"]!.jobs["validate"]!;
+    expect(job.steps[0]!.outputs["ref"]).toBe(`refs/pull/${prNumber}/head`);
+    expect(job.result).toBe("failure");
+    expect(stepError(job).join("\n")).toMatch(NO_LOCAL_ACTION);
+  });
+  it.fails("posts the intake comment and the report on the PR (fails: ./actions/* are not in the user's checkout; the base SHA comes from the GitHub CLI)", () => {
+    expect(comments(prNumber).some((c) => c.body.includes("Release validation"))).toBe(true);
+  });
+});
+
+describe("release-monitor.yml on workflow_dispatch", () => {
+  it("finds the new upstream release with a contents: read token, hands the context to the issues job, and without an agent opens nothing", () => {
+    const run = runs["release-monitor"]!;
+    expect(run.triggered).toBe(true);
+    const review = run.jobs["review"]!;
+    expect(review.permissions).toMatchObject({ contents: "read", issues: "none" });
+    expect(review.outputs["has-new"]).toBe("true");
+    expect(run.jobs["issues"]!.permissions).toMatchObject({ contents: "read", issues: "write" });
+    expect(run.jobs["issues"]!.result).toBe("success");
+    expect(run.jobs["issues"]!.outputs["state-changed"]).toBe("false");
+    expect(run.jobs["commit-state"]!.result).toBe("skipped");
+    expect(sim.fake.state.repoIssues(REPO).map((i) => i.number)).toEqual([1]);
+  });
+});
+
+describe("no example's writes start new workflow runs", () => {
+  it("every event the runs recorded was made with a GITHUB_TOKEN and triggers nothing", () => {
+    for (const e of sim.events) expect(e.triggersWorkflows, `${e.name} ${e.action ?? ""}`).toBe(false);
+  });
+});
