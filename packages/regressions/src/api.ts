@@ -8,6 +8,7 @@ import { RegressionErrorCodes } from "./errors.js";
 import { type KnownFailingList, loadKnownFailing } from "./known-failing.js";
 import type { TestRun } from "./model.js";
 import type { ParseOptions } from "./parse.js";
+import type { RepeatedOption } from "./repeats.js";
 import { loadInto, loadRun } from "./runs.js";
 
 export interface ClassifyReportsOptions {
@@ -24,10 +25,13 @@ export interface ClassifyReportsOptions {
   policy?: Policy;
   cwd?: string;
   parse?: ParseOptions;
-  repeated?: "attempts" | "repetitions";
+  /** What a repeated testcase is: per dialect (`auto`, default) or the same for every report (see `repeats.ts`). */
+  repeated?: RepeatedOption;
   onMalformed?: "error" | "warn";
   baselineSource?: string;
   clock?: Clock;
+  /** List passing tests in the section too (default: only counted; see `ClassifyInput.includePassed`). */
+  includePassed?: boolean;
 }
 
 export interface ClassifyReportsResult extends Classification {
@@ -70,7 +74,7 @@ export async function classifyReports(options: ClassifyReportsOptions): Promise<
     }
     return undefined;
   };
-  const builder = new BaselineBuilder("base", candidateId, options.repeated ?? "attempts");
+  const builder = new BaselineBuilder("base", candidateId, options.repeated ?? "auto");
   const base = basePatterns.length > 0 ? await loadInto(basePatterns, { ...common, label: "base" }, builder) : null;
   const baseline = base ? builder.toBaseline(base) : undefined;
   const history: TestRun[] = [];
@@ -96,6 +100,7 @@ export async function classifyReports(options: ClassifyReportsOptions): Promise<
     ...(options.baselineSource ? { baselineSource: options.baselineSource } : {}),
     ...(baselineNote ? { baselineNote } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.includePassed ? { includePassed: true } : {}),
   });
   return { ...result, base, candidate };
 }

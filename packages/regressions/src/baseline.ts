@@ -10,6 +10,7 @@
  *   (`removed`) are kept whole.
  */
 import type { TestAttempt, TestResult, TestRun } from "./model.js";
+import type { MergeHow, RepeatedOption } from "./repeats.js";
 import { RunBuilder } from "./runs.js";
 
 export type Outcome = "pass" | "fail" | "flaky" | "skip";
@@ -107,22 +108,33 @@ export class BaselineBuilder extends RunBuilder {
   constructor(
     label: string,
     private readonly candidateId: (id: string) => string | undefined,
-    repeated: "attempts" | "repetitions" = "attempts",
+    repeated: RepeatedOption = "auto",
     warnings: string[] = [],
   ) {
     super({ label, repeated, warnings });
   }
 
-  /** A test the candidate has becomes bits; one it dropped is kept (merged like any run's test). */
-  override addTest(test: TestResult): void {
+  protected override has(id: string): boolean {
+    const candidate = this.candidateId(id);
+    return candidate !== undefined ? this.bits.has(candidate) : super.has(id);
+  }
+
+  /** A test the candidate has becomes bits; one it dropped is kept whole (for `removed`). */
+  protected override keep(test: TestResult): void {
     const id = this.candidateId(test.id);
-    if (id !== undefined) {
-      const seen = this.bits.get(id);
-      if (seen !== undefined) this.countRepeat();
-      this.bits.set(id, (seen ?? 0) | attemptBits(test.attempts));
-    } else {
-      super.addTest(test);
+    if (id !== undefined) this.bits.set(id, attemptBits(test.attempts));
+    else super.keep(test);
+  }
+
+  protected override merge(test: TestResult, how: MergeHow): void {
+    const id = this.candidateId(test.id);
+    if (id === undefined) {
+      super.merge(test, how);
+      return;
     }
+    // A rerun means every earlier record failed (see RunBuilder.merge): keep only that fact.
+    const earlier = how === "reruns" ? FAILED : this.bits.get(id)!;
+    this.bits.set(id, earlier | attemptBits(test.attempts));
   }
 
   toBaseline(run: TestRun): Baseline {

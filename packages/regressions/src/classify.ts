@@ -67,6 +67,12 @@ export interface ClassifyInput {
   warnings?: readonly string[];
   /** Cap on the warnings kept in the section. Default 50. */
   maxWarnings?: number;
+  /**
+   * List passing tests in `section.tests` too. Default false: they are only counted, so the
+   * section (and the memory it takes) grows with the tests that need attention, not with the suite.
+   * Passing tests are listed anyway when the policy makes `passed` blocking.
+   */
+  includePassed?: boolean;
 }
 
 export interface Classification {
@@ -100,12 +106,18 @@ export function classify(input: ClassifyInput): Classification {
   // One bucket per class, filled in input order: the output lists the most important class first,
   // and within a class keeps the (deterministic) order of the input files.
   const buckets = new Map<RegressionClass, ClassifiedTest[]>(CLASS_ORDER.map((c) => [c, []]));
+  const listPassed = input.includePassed === true || blockingSet.has("passed");
+  let passedCount = 0;
   for (const [id, candTest] of candidate.tests) {
     const cand = view(candidate, id, candTest);
     const outcome = outcomeOf(cand.attempts, cand.repetitions);
     const known = matcher.match(candTest);
     const baseOutcome: Outcome | "absent" | "none" = baselineAvailable ? baseline.outcome(id) : "none";
     const decided = decide(id, cand, outcome, baseOutcome, known, history);
+    if (decided.cls === "passed") {
+      passedCount += 1;
+      if (!listPassed) continue;
+    }
     buckets.get(decided.cls)!.push(toClassified(cand, decided, known, blockingSet));
   }
   if (baselineAvailable) {
@@ -149,8 +161,9 @@ export function classify(input: ClassifyInput): Classification {
               : "no base results were given, so failures cannot be told new from known"),
         },
     policy: { blocking: [...new Set(blockingClasses)] },
-    counts: countRegressions(tests),
+    counts: { ...countRegressions(tests), passed: passedCount },
     tests,
+    passedListed: listPassed,
     ...(kept.length > 0 ? { warnings: kept } : {}),
   };
   return { section, blocked: tests.some((t) => t.blocking === true) };
@@ -313,6 +326,10 @@ function toClassified(
     blocking: blocking.has(d.cls),
   };
   if (d.evidence) out.evidence = d.evidence;
+  if (t.ordinal !== undefined) {
+    const note = `repeated testcase #${t.ordinal} of this name in its suite, read as a separate test`;
+    out.evidence = out.evidence ? `${out.evidence}; ${note}` : note;
+  }
   const failing = lastFailing(m.attempts);
   if (failing && d.cls !== "passed" && d.cls !== "fixed" && d.cls !== "added") {
     out.message = failing.message;
