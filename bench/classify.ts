@@ -39,7 +39,8 @@ async function child(mode: Mode, files: string[]): Promise<void> {
   if (mode === "ours") {
     const [base, candidate] = files as [string, string];
     const result = await classifyReports({ base: [base], candidate: [candidate] });
-    tests = result.section.tests.length;
+    // Passing tests are counted, not listed.
+    tests = Object.values(result.section.counts).reduce((a, b) => a + b, 0);
   } else if (mode === "raw") {
     for (const file of files) {
       const parser = new SaxesParser({ xmlns: false, position: true });
