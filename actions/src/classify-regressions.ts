@@ -83,6 +83,8 @@ async function classifyStep(): Promise<void> {
     ...(blocking ? { policy: { blocking } } : {}),
     ...(baselineSource ? { baselineSource } : {}),
     repeated: repeatedInput() ?? "auto",
+    // The report lists what needs attention; passing tests are counted (counts.passed).
+    includePassed: false,
     cwd,
   });
   if (!base && input("BASELINE_CACHE") === "true" && baseSha) {

@@ -30,7 +30,7 @@ export interface ClassifyReportsOptions {
   onMalformed?: "error" | "warn";
   baselineSource?: string;
   clock?: Clock;
-  /** List passing tests in the section too (default: only counted; see `ClassifyInput.includePassed`). */
+  /** List passed tests in the section (default true); false only counts them (see `classify`). */
   includePassed?: boolean;
 }
 
@@ -67,14 +67,14 @@ export async function classifyReports(options: ClassifyReportsOptions): Promise<
   const basePatterns = options.base ?? [];
   // The base is read after the candidate, so each base test is compared as it streams past
   // instead of being kept: only the tests the candidate dropped stay whole.
-  const candidateId = (id: string): string | undefined => {
+  const candidateTest = (id: string) => {
     for (const run of candidate) {
       const test = run.tests.get(id);
-      if (test) return test.id;
+      if (test) return test;
     }
     return undefined;
   };
-  const builder = new BaselineBuilder("base", candidateId, options.repeated ?? "auto");
+  const builder = new BaselineBuilder("base", candidateTest, options.repeated ?? "auto");
   const base = basePatterns.length > 0 ? await loadInto(basePatterns, { ...common, label: "base" }, builder) : null;
   const baseline = base ? builder.toBaseline(base) : undefined;
   const history: TestRun[] = [];
@@ -100,7 +100,7 @@ export async function classifyReports(options: ClassifyReportsOptions): Promise<
     ...(options.baselineSource ? { baselineSource: options.baselineSource } : {}),
     ...(baselineNote ? { baselineNote } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.includePassed ? { includePassed: true } : {}),
+    ...(options.includePassed !== undefined ? { includePassed: options.includePassed } : {}),
   });
   return { ...result, base, candidate };
 }

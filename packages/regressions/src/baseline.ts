@@ -102,12 +102,12 @@ export class BaselineBuilder extends RunBuilder {
   private readonly bits = new Map<string, number>();
 
   /**
-   * @param candidateId the candidate's own id string for a test it has (undefined when it has not):
-   *   the bits are keyed by it, so the base's copy of every id can be dropped as soon as it is read.
+   * @param candidateTest the candidate's test with this id (undefined when it has none): the bits
+   *   are keyed by its own id string, so the base's copy of every id can be dropped as soon as it is read.
    */
   constructor(
     label: string,
-    private readonly candidateId: (id: string) => string | undefined,
+    private readonly candidateTest: (id: string) => TestResult | undefined,
     repeated: RepeatedOption = "auto",
     warnings: string[] = [],
   ) {
@@ -115,26 +115,26 @@ export class BaselineBuilder extends RunBuilder {
   }
 
   protected override has(id: string): boolean {
-    const candidate = this.candidateId(id);
-    return candidate !== undefined ? this.bits.has(candidate) : super.has(id);
+    const cand = this.candidateTest(id);
+    return cand !== undefined ? this.bits.has(cand.id) : super.has(id);
   }
 
   /** A test the candidate has becomes bits; one it dropped is kept whole (for `removed`). */
   protected override keep(test: TestResult): void {
-    const id = this.candidateId(test.id);
-    if (id !== undefined) this.bits.set(id, attemptBits(test.attempts));
+    const cand = this.candidateTest(test.id);
+    if (cand !== undefined) this.bits.set(cand.id, attemptBits(test.attempts));
     else super.keep(test);
   }
 
   protected override merge(test: TestResult, how: MergeHow): void {
-    const id = this.candidateId(test.id);
-    if (id === undefined) {
+    const cand = this.candidateTest(test.id);
+    if (cand === undefined) {
       super.merge(test, how);
       return;
     }
     // A rerun means every earlier record failed (see RunBuilder.merge): keep only that fact.
-    const earlier = how === "reruns" ? FAILED : this.bits.get(id)!;
-    this.bits.set(id, earlier | attemptBits(test.attempts));
+    const earlier = how === "reruns" ? FAILED : this.bits.get(cand.id)!;
+    this.bits.set(cand.id, earlier | attemptBits(test.attempts));
   }
 
   toBaseline(run: TestRun): Baseline {

@@ -68,9 +68,9 @@ export interface ClassifyInput {
   /** Cap on the warnings kept in the section. Default 50. */
   maxWarnings?: number;
   /**
-   * List passing tests in `section.tests` too. Default false: they are only counted, so the
-   * section (and the memory it takes) grows with the tests that need attention, not with the suite.
-   * Passing tests are listed anyway when the policy makes `passed` blocking.
+   * List passed tests in `section.tests` (default true). When false they are only counted
+   * (`counts.passed`), which is what keeps a million-test section small; a policy that blocks
+   * on `passed` lists them anyway.
    */
   includePassed?: boolean;
 }
@@ -106,17 +106,17 @@ export function classify(input: ClassifyInput): Classification {
   // One bucket per class, filled in input order: the output lists the most important class first,
   // and within a class keeps the (deterministic) order of the input files.
   const buckets = new Map<RegressionClass, ClassifiedTest[]>(CLASS_ORDER.map((c) => [c, []]));
-  const listPassed = input.includePassed === true || blockingSet.has("passed");
-  let passedCount = 0;
+  const listPassed = input.includePassed !== false || blockingSet.has("passed");
+  let unlistedPassed = 0;
   for (const [id, candTest] of candidate.tests) {
     const cand = view(candidate, id, candTest);
     const outcome = outcomeOf(cand.attempts, cand.repetitions);
     const known = matcher.match(candTest);
     const baseOutcome: Outcome | "absent" | "none" = baselineAvailable ? baseline.outcome(id) : "none";
     const decided = decide(id, cand, outcome, baseOutcome, known, history);
-    if (decided.cls === "passed") {
-      passedCount += 1;
-      if (!listPassed) continue;
+    if (decided.cls === "passed" && !listPassed) {
+      unlistedPassed += 1;
+      continue;
     }
     buckets.get(decided.cls)!.push(toClassified(cand, decided, known, blockingSet));
   }
@@ -161,7 +161,7 @@ export function classify(input: ClassifyInput): Classification {
               : "no base results were given, so failures cannot be told new from known"),
         },
     policy: { blocking: [...new Set(blockingClasses)] },
-    counts: { ...countRegressions(tests), passed: passedCount },
+    counts: withUnlisted(countRegressions(tests), unlistedPassed),
     tests,
     passedListed: listPassed,
     ...(kept.length > 0 ? { warnings: kept } : {}),
@@ -203,6 +203,11 @@ function mergeRuns(runs: readonly TestRun[]): MergedRuns {
     }
   });
   return { tests, runsOf, repetitions: (id) => repeated.has(id) };
+}
+
+function withUnlisted(counts: Regressions["counts"], passed: number): Regressions["counts"] {
+  counts.passed += passed;
+  return counts;
 }
 
 function view(side: MergedRuns, id: string, test: TestResult): Merged {

@@ -160,9 +160,11 @@ export class RunBuilder {
     const first = this.tests.get(test.id)!;
     if (how === "reruns") {
       // It ran again, so it had failed: an earlier record that shows no failure is a failed rerun.
-      first.attempts = first.attempts.map((a) =>
-        a.status === "passed" ? { ...a, status: "failed", origin: "rerun" } : a,
-      );
+      const earlier = first.attempts;
+      for (let k = 0; k < earlier.length; k += 1) {
+        const a = earlier[k]!;
+        if (a.status === "passed") earlier[k] = { ...a, status: "failed", origin: "rerun" };
+      }
     }
     for (const a of test.attempts) first.attempts.push(a.origin === "result" ? { ...a, origin: "repeat" } : a);
     if (first.file === null && test.file !== null) first.file = test.file;

@@ -75,8 +75,7 @@ describe("classification table", () => {
       retried: "fp",
       nowSkipped: "s",
     });
-    const { section, blocked } = classify({ base: [base], candidate: [candidate], clock, includePassed: true });
-    expect(section.passedListed).toBe(true);
+    const { section, blocked } = classify({ base: [base], candidate: [candidate], clock });
     expect(classes(section)).toEqual({
       stillPasses: "passed",
       breaks: "new",
@@ -117,10 +116,10 @@ describe("classification table", () => {
     expect(section.tests[0]!.class).toBe("new");
   });
 
-  test("by default every non-passing test is listed and passing tests are only counted", async () => {
+  test("includePassed: false lists every non-passing test and only counts passing ones", async () => {
     const base = await run("base", { a: "p", b: "p", c: "f", d: "f", e: "p", g: "p", h: "p" });
     const candidate = await run("candidate", { a: "p", b: "f", c: "f", d: "p", f: "p", g: "fp", h: "s", i: "p" });
-    const { section } = classify({ base: [base], candidate: [candidate], clock });
+    const { section } = classify({ base: [base], candidate: [candidate], clock, includePassed: false });
     expect(section.passedListed).toBe(false);
     expect(classes(section)).toEqual({
       b: "new",
@@ -144,7 +143,13 @@ describe("classification table", () => {
     });
     expect(section.tests.some((t) => t.class === "passed")).toBe(false);
     // A policy that blocks on passing tests must see them.
-    const odd = classify({ base: [base], candidate: [candidate], clock, policy: { blocking: ["passed"] } }).section;
+    const odd = classify({
+      base: [base],
+      candidate: [candidate],
+      clock,
+      includePassed: false,
+      policy: { blocking: ["passed"] },
+    }).section;
     expect(odd.tests.filter((t) => t.class === "passed").map((t) => t.name)).toEqual(["a"]);
   });
 
@@ -165,8 +170,7 @@ describe("classification table", () => {
   test("no baseline: failures are unknown-baseline, never new or known, and the report says so", async () => {
     const candidate = await run("candidate", { a: "f", b: "p", c: "fp" });
     const { section, blocked } = classify({ base: null, candidate: [candidate], clock });
-    expect(classes(section)).toEqual({ a: "unknown-baseline", c: "flaky" });
-    expect(section.counts.passed).toBe(1);
+    expect(classes(section)).toEqual({ a: "unknown-baseline", b: "passed", c: "flaky" });
     expect(section.baseline.available).toBe(false);
     expect(section.baseline.note).toMatch(/cannot be told new from known/);
     expect(blocked).toBe(false);
@@ -260,7 +264,7 @@ tests:
     const base = await run("base", { a: "p", bee: "p", c: "p", d: "p" });
     const candidate = await run("candidate", { a: "f", bee: "f", c: "f", d: "p" });
     const { section } = classify({ base: [base], candidate: [candidate], knownFailing: list, clock });
-    expect(classes(section)).toEqual({ a: "known", bee: "known", c: "new" });
+    expect(classes(section)).toEqual({ a: "known", bee: "known", c: "new", d: "passed" });
     expect(section.tests.find((t) => t.name === "a")!.knownReason).toBe("JIRA-1: upstream bug");
     expect(section.warnings).toEqual(
       expect.arrayContaining([
@@ -325,8 +329,6 @@ describe("determinism", () => {
     const s1 = classify({ base: [base], candidate: [candidate], clock }).section;
     const s2 = classify({ base: [base], candidate: [candidate], clock }).section;
     expect(s2).toEqual(s1);
-    expect(s1.tests.map((t) => `${t.class}:${t.name}`)).toEqual(["new:z", "new:q", "known:m"]);
-    const all = classify({ base: [base], candidate: [candidate], clock, includePassed: true }).section;
-    expect(all.tests.map((t) => `${t.class}:${t.name}`)).toEqual(["new:z", "new:q", "known:m", "passed:a"]);
+    expect(s1.tests.map((t) => `${t.class}:${t.name}`)).toEqual(["new:z", "new:q", "known:m", "passed:a"]);
   });
 });

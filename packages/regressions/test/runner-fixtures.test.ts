@@ -18,6 +18,7 @@ async function classifyRunner(runner: string, repeated?: "attempts") {
   return classifyReports({
     base: [report(runner, "base")],
     candidate: [report(runner, "candidate")],
+    includePassed: false, // as codexrel classify --json and the run report do
     ...(repeated ? { repeated } : {}),
   });
 }

@@ -74,7 +74,8 @@ export function register(program: Command, ctx: CliContext): void {
         ...(opts.knownFailing ? { knownFailing: resolve(ctx.cwd, opts.knownFailing) } : {}),
         ...(blocking ? { policy: { blocking } } : {}),
         ...(repeated ? { repeated } : {}),
-        ...(opts.includePassed ? { includePassed: true } : {}),
+        // The report lists what needs attention; passing tests are counted unless asked for.
+        includePassed: opts.includePassed === true,
         ...(opts.baselineSource ? { baselineSource: opts.baselineSource } : {}),
         cwd: ctx.cwd,
       });
