@@ -20,7 +20,13 @@ import {
   renderJobSummary,
   toCodexrelError,
 } from "@codexrel/core";
-import { classifyReports, resolveInputs, selectAnnotations } from "@codexrel/regressions";
+import {
+  classifyReports,
+  REPEATED_OPTIONS,
+  type RepeatedOption,
+  resolveInputs,
+  selectAnnotations,
+} from "@codexrel/regressions";
 
 const env = process.env;
 const input = (name: string): string => (env[`INPUT_${name}`] ?? "").trim();
@@ -41,6 +47,15 @@ async function stageBaseline(): Promise<void> {
   // Flatten with an index prefix: names stay unique and the order of inputs is kept.
   await Promise.all(files.map((f, i) => copyFile(f, join(dir, `${String(i).padStart(5, "0")}-${basename(f)}`))));
   core.info(`staged ${files.length} report file(s) in ${dir} as this commit's baseline`);
+}
+
+/** The `repeated` input: what a repeated testcase is (auto = as the reporter that wrote it means it). */
+function repeatedInput(): RepeatedOption | undefined {
+  const value = input("REPEATED");
+  if (value === "") return undefined;
+  if (!(REPEATED_OPTIONS as readonly string[]).includes(value))
+    throw new Error(`repeated: "${value}" is not one of ${REPEATED_OPTIONS.join(", ")}`);
+  return value as RepeatedOption;
 }
 
 async function classifyStep(): Promise<void> {
@@ -67,7 +82,9 @@ async function classifyStep(): Promise<void> {
     ...(knownFailing ? { knownFailing: resolve(cwd, knownFailing) } : {}),
     ...(blocking ? { policy: { blocking } } : {}),
     ...(baselineSource ? { baselineSource } : {}),
-    ...(input("REPEATED") === "repetitions" ? { repeated: "repetitions" as const } : {}),
+    repeated: repeatedInput() ?? "auto",
+    // The report lists what needs attention; passing tests are counted (counts.passed).
+    includePassed: false,
     cwd,
   });
   if (!base && input("BASELINE_CACHE") === "true" && baseSha) {

@@ -25,7 +25,7 @@ function workspace(): string {
 }
 
 describe("codexrel classify", () => {
-  test("--json prints a valid run report listing each test under its class; exit 1 when policy blocks", async () => {
+  test("--json prints a valid run report listing each non-passing test under its class; exit 1 when policy blocks", async () => {
     const dir = workspace();
     const r = await cli(["classify", "--base", "base.xml", "--candidate", "candidate.xml", "--json"], { cwd: dir });
     expect(r.code).toBe(1);
@@ -34,10 +34,33 @@ describe("codexrel classify", () => {
     const byName = Object.fromEntries(
       report.regressions.tests.map((t: { name: string; class: string }) => [t.name, t.class]),
     );
-    expect(byName).toEqual({ adds: "new", divides: "known", rounds: "passed", parses: "added" });
+    expect(byName).toEqual({ adds: "new", divides: "known", parses: "added" });
+    expect(report.regressions.counts.passed).toBe(1);
+    expect(report.regressions.passedListed).toBe(false);
     const adds = report.regressions.tests.find((t: { name: string }) => t.name === "adds");
     expect(adds).toMatchObject({ classname: "app.Calc", file: "src/calc.test.js", line: 9, blocking: true });
     expect(report.decision.ready).toBe(false);
+  });
+
+  test("--include-passed lists passing tests too", async () => {
+    const dir = workspace();
+    const r = await cli(
+      ["classify", "--base", "base.xml", "--candidate", "candidate.xml", "--json", "--include-passed"],
+      { cwd: dir },
+    );
+    const report = JSON.parse(r.stdout);
+    expect(validateReport(report).valid).toBe(true);
+    expect(report.regressions.passedListed).toBe(true);
+    expect(report.regressions.tests.find((t: { name: string }) => t.name === "rounds")).toMatchObject({
+      class: "passed",
+    });
+  });
+
+  test("--repeated: an unknown value is a usage error (exit 2)", async () => {
+    const dir = workspace();
+    const r = await cli(["classify", "--candidate", "candidate.xml", "--repeated", "twice"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--repeated/);
   });
 
   test("a known-failing entry turns the regression into a known failure: exit 0", async () => {

@@ -8,6 +8,7 @@ import { RegressionErrorCodes } from "./errors.js";
 import { type KnownFailingList, loadKnownFailing } from "./known-failing.js";
 import type { TestRun } from "./model.js";
 import type { ParseOptions } from "./parse.js";
+import type { RepeatedOption } from "./repeats.js";
 import { loadInto, loadRun } from "./runs.js";
 
 export interface ClassifyReportsOptions {
@@ -24,7 +25,8 @@ export interface ClassifyReportsOptions {
   policy?: Policy;
   cwd?: string;
   parse?: ParseOptions;
-  repeated?: "attempts" | "repetitions";
+  /** What a repeated testcase is: per dialect (`auto`, default) or the same for every report (see `repeats.ts`). */
+  repeated?: RepeatedOption;
   onMalformed?: "error" | "warn";
   baselineSource?: string;
   clock?: Clock;
@@ -75,7 +77,7 @@ export async function classifyReports(options: ClassifyReportsOptions): Promise<
   const builder = new BaselineBuilder(
     "base",
     candidateTest,
-    options.repeated ?? "attempts",
+    options.repeated ?? "auto",
     [],
     candidate.length === 1,
   );

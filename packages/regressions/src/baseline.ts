@@ -10,6 +10,7 @@
  *   (`removed`) are kept whole.
  */
 import { isSinglePass, PassedTest, type TestAttempt, type TestResult, type TestRun } from "./model.js";
+import type { MergeHow, RepeatedOption } from "./repeats.js";
 import { RunBuilder } from "./runs.js";
 
 export type Outcome = "pass" | "fail" | "flaky" | "skip";
@@ -112,30 +113,47 @@ export class BaselineBuilder extends RunBuilder {
   constructor(
     label: string,
     private readonly candidateTest: (id: string) => TestResult | undefined,
-    repeated: "attempts" | "repetitions" = "attempts",
+    repeated: RepeatedOption = "auto",
     warnings: string[] = [],
     private readonly useObjects = false,
   ) {
     super({ label, repeated, warnings });
   }
 
-  /** A test the candidate has becomes bits; one it dropped is kept (merged like any run's test). */
-  override addTest(test: TestResult): void {
+  /**
+   * Whether the base already has this id. For a test the candidate has, that is its bits: on the
+   * candidate's `PassedTest` itself (one candidate run) or in the map keyed by its id string.
+   */
+  protected override has(id: string): boolean {
+    const cand = this.candidateTest(id);
+    if (cand === undefined) return super.has(id);
+    if (this.useObjects && cand instanceof PassedTest) return cand.baseBits !== 0;
+    return this.bits.has(cand.id);
+  }
+
+  /** A test the candidate has becomes bits; one it dropped is kept whole (for `removed`). */
+  protected override keep(test: TestResult): void {
     const cand = this.candidateTest(test.id);
-    if (cand === undefined) {
-      super.addTest(test);
-      return;
-    }
+    if (cand === undefined) super.keep(test);
+    else this.record(cand, test, (earlier) => earlier);
+  }
+
+  protected override merge(test: TestResult, how: MergeHow): void {
+    const cand = this.candidateTest(test.id);
+    if (cand === undefined) super.merge(test, how);
+    // A rerun means every earlier record failed (see RunBuilder.merge): keep only that fact.
+    else this.record(cand, test, (earlier) => (how === "reruns" ? FAILED : earlier));
+  }
+
+  /** ORs the base test's bits into the candidate test's record (`earlier` rewrites the old bits first). */
+  private record(cand: TestResult, test: TestResult, earlier: (bits: number) => number): void {
     const bits = isSinglePass(test) ? PASSED : attemptBits(test.attempts);
     if (this.useObjects && cand instanceof PassedTest) {
       if (cand.baseBits === 0) this.onObjects += 1;
-      else this.countRepeat();
-      cand.baseBits |= bits | SEEN;
+      cand.baseBits = earlier(cand.baseBits & ~SEEN) | bits | SEEN;
       return;
     }
-    const seen = this.bits.get(cand.id);
-    if (seen !== undefined) this.countRepeat();
-    this.bits.set(cand.id, (seen ?? 0) | bits);
+    this.bits.set(cand.id, earlier(this.bits.get(cand.id) ?? 0) | bits);
   }
 
   toBaseline(run: TestRun): Baseline {

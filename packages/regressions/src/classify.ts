@@ -167,6 +167,7 @@ export function classify(input: ClassifyInput): Classification {
     policy: { blocking: [...new Set(blockingClasses)] },
     counts: withUnlisted(countRegressions(tests), unlistedPassed),
     tests,
+    passedListed: listPassed,
     ...(kept.length > 0 ? { warnings: kept } : {}),
   };
   return { section, blocked: tests.some((t) => t.blocking === true) };
@@ -336,6 +337,10 @@ function toClassified(
     blocking: blocking.has(d.cls),
   };
   if (d.evidence) out.evidence = d.evidence;
+  if (t.ordinal !== undefined) {
+    const note = `repeated testcase #${t.ordinal} of this name in its suite, read as a separate test`;
+    out.evidence = out.evidence ? `${out.evidence}; ${note}` : note;
+  }
   if (m === null) {
     if (known) out.knownReason = known.reason;
     return out;

@@ -4,6 +4,7 @@
  * `retryAttempts[]`. Statuses `pending`/`other` count as skipped.
  */
 import { CodexrelError } from "@codexrel/core";
+import { checkCtrfSummary, ctrfCount, ctrfDuration, ctrfPath, MAX_CTRF_RETRIES } from "./ctrf-checks.js";
 import { RegressionErrorCodes, SkipCodes } from "./errors.js";
 import { createIdentity, type IdentityFn, type IdentityOptions } from "./identity.js";
 import { NotJunitSignal } from "./junit.js";
@@ -56,6 +57,7 @@ export function parseCtrf(
   const cap = (s: string) => (s.length > width ? `${s.slice(0, width - 1)}…` : s);
   const warnings: string[] = [];
   const cases: TestResult[] = [];
+  const declaredTests = checkCtrfSummary(file, results.summary);
 
   results.tests.forEach((raw: unknown, index: number) => {
     if (!raw || typeof raw !== "object") throw malformed(file, `results.tests[${index}] is not an object`);
@@ -85,23 +87,27 @@ export function parseCtrf(
         firstLines: status === "skipped" ? [] : firstLines,
       };
     };
+    const at = (field: string) => ctrfPath(index, t.name, field);
+    const durationMs = ctrfDuration(file, at("duration"), t.duration, t.name);
+    const retries = ctrfCount(file, at("retries"), t.retries, MAX_CTRF_RETRIES, t.name) ?? 0;
     const attempts: TestAttempt[] = [];
     if (Array.isArray(t.retryAttempts)) {
-      for (const r of t.retryAttempts as Record<string, unknown>[]) {
+      ctrfCount(file, at("retryAttempts.length"), t.retryAttempts.length, MAX_CTRF_RETRIES, t.name);
+      for (const [k, r] of (t.retryAttempts as Record<string, unknown>[]).entries()) {
         const rs = typeof r?.status === "string" ? STATUS[r.status] : undefined;
         if (!rs) continue;
         attempts.push({
           status: rs,
-          durationMs: typeof r.duration === "number" ? r.duration : null,
+          durationMs: ctrfDuration(file, at(`retryAttempts[${k}].duration`), r.duration, t.name),
           ...lines(r.message, r.trace),
           report: file,
           reportLine: null,
           origin: "retry",
         });
       }
-    } else if (typeof t.retries === "number" && t.retries > 0 && t.flaky === true && status === "passed") {
+    } else if (retries > 0 && t.flaky === true && status === "passed") {
       // Only the count is known: the earlier tries failed, the last passed.
-      for (let i = 0; i < t.retries; i += 1)
+      for (let i = 0; i < retries; i += 1)
         attempts.push({
           status: "failed",
           durationMs: null,
@@ -120,7 +126,7 @@ export function parseCtrf(
     if (!finalIncluded) {
       attempts.push({
         status,
-        durationMs: typeof t.duration === "number" ? t.duration : null,
+        durationMs,
         ...lines(t.message, t.trace),
         report: file,
         reportLine: null,
@@ -140,8 +146,7 @@ export function parseCtrf(
     test.id = identity(test);
     cases.push(test);
   });
-  const summaryTests = results.summary?.tests;
-  return { cases, declaredTests: typeof summaryTests === "number" ? summaryTests : null, warnings };
+  return { cases, declaredTests, warnings };
 }
 
 function malformed(file: string, what: string): CodexrelError {

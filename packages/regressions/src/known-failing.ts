@@ -20,6 +20,7 @@ import { CodexrelError } from "@codexrel/core";
 import { parse as parseYaml } from "yaml";
 import { RegressionErrorCodes } from "./errors.js";
 import type { TestResult } from "./model.js";
+import { compileWildcard, type WildcardMatcher } from "./wildcard.js";
 
 export interface KnownFailingEntry {
   id?: string;
@@ -108,7 +109,7 @@ export interface KnownFailingMatcher {
 
 export function createKnownFailingMatcher(list: KnownFailingList | undefined, now: Date): KnownFailingMatcher {
   const warnings: string[] = [];
-  const active: { entry: KnownFailingEntry; tests: [string, RegExp | string][]; used: boolean }[] = [];
+  const active: { entry: KnownFailingEntry; tests: [string, WildcardMatcher | string][]; used: boolean }[] = [];
   const exact = new Map<string, number>();
   for (const entry of list?.entries ?? []) {
     const label = describe(entry);
@@ -116,10 +117,10 @@ export function createKnownFailingMatcher(list: KnownFailingList | undefined, no
       warnings.push(`known-failing entry ${label} expired on ${entry.expires}; it no longer applies`);
       continue;
     }
-    const tests: [string, RegExp | string][] = [];
+    const tests: [string, WildcardMatcher | string][] = [];
     for (const f of FIELDS) {
       const v = entry[f];
-      if (v !== undefined) tests.push([f, v.includes("*") ? wildcard(v) : v]);
+      if (v !== undefined) tests.push([f, v.includes("*") ? compileWildcard(v) : v]);
     }
     const index = active.push({ entry, tests, used: false }) - 1;
     if (tests.length === 1 && tests[0]![0] === "id" && typeof tests[0]![1] === "string" && !exact.has(tests[0]![1])) {
@@ -145,7 +146,7 @@ export function createKnownFailingMatcher(list: KnownFailingList | undefined, no
             ok = false;
             break;
           }
-          if (typeof want === "string" ? have !== want : !want.test(have)) {
+          if (typeof want === "string" ? have !== want : !want(have)) {
             ok = false;
             break;
           }
@@ -164,11 +165,6 @@ export function createKnownFailingMatcher(list: KnownFailingList | undefined, no
       return [...warnings, ...unused];
     },
   };
-}
-
-function wildcard(pattern: string): RegExp {
-  const escaped = pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"));
-  return new RegExp(`^${escaped.join(".*")}$`, "s");
 }
 
 function describe(entry: KnownFailingEntry): string {

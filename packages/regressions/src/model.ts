@@ -2,6 +2,7 @@
  * The normalized model every parser produces and the classifier reads. It is independent of the
  * input format: JUnit dialects and CTRF map onto the same shapes.
  */
+import type { Dialect } from "./dialect.js";
 
 export type AttemptStatus = "passed" | "failed" | "error" | "skipped";
 
@@ -34,6 +35,8 @@ export interface TestResult {
   line: number | null;
   /** In the order they ran (document order, then input order). */
   attempts: TestAttempt[];
+  /** Set on a repeated testcase read as a separate test: its position among the tests of its id (2, 3, ...). */
+  ordinal?: number;
 }
 
 /**
@@ -115,6 +118,8 @@ export type ReportFormat = "junit" | "ctrf";
 export interface ParsedReport {
   file: string;
   format: ReportFormat;
+  /** The reporter that wrote it, as far as its prelude tells (decides what a repeated testcase means). */
+  dialect?: Dialect;
   /**
    * The testcases in document order; repeated identities are not merged yet. Empty when the
    * parse handed each one to `onCase` instead (see `ParseOptions.onCase`).

@@ -4,6 +4,7 @@
  */
 import { CodexrelError } from "@codexrel/core";
 import { parseCtrf } from "./ctrf.js";
+import { type Dialect, detectDialect } from "./dialect.js";
 import { RegressionErrorCodes, SkipCodes } from "./errors.js";
 import { createIdentity, type IdentityFn } from "./identity.js";
 import { type JunitOptions, JunitStreamParser, NotJunitSignal } from "./junit.js";
@@ -13,6 +14,8 @@ import { DecodeError, decode, fileSource, type ReportSource } from "./source.js"
 export interface ParseOptions extends JunitOptions {
   /** Largest JSON report read (JSON is parsed whole). Default 256 MiB of text. */
   maxJsonChars?: number;
+  /** Told the report's dialect before its first testcase reaches `onCase`. */
+  onDialect?: (dialect: Dialect) => void;
 }
 
 export type ParseOutcome = { kind: "report"; report: ParsedReport } | { kind: "skipped"; skipped: SkippedFile };
@@ -33,6 +36,7 @@ export async function parseReport(source: ReportSource, options: ParseOptions = 
   const opts = { ...options, identity };
   let kind: "xml" | "json" | "other" | undefined;
   let junit: JunitStreamParser | undefined;
+  let dialect: Dialect = "junit";
   let json = "";
   const maxJson = options.maxJsonChars ?? 256 * 1024 * 1024;
   let firstText = "";
@@ -45,8 +49,11 @@ export async function parseReport(source: ReportSource, options: ParseOptions = 
         const c = trimmed[0];
         kind = c === "<" ? "xml" : c === "{" || c === "[" ? "json" : "other";
         if (kind === "xml") {
+          const head = firstText.replace(/^\uFEFF/, "");
+          dialect = detectDialect(head);
+          options.onDialect?.(dialect);
           junit = new JunitStreamParser(file, opts);
-          junit.write(firstText.replace(/^\uFEFF/, ""));
+          junit.write(head);
         } else if (kind === "json") {
           json = firstText;
         } else {
@@ -79,6 +86,7 @@ export async function parseReport(source: ReportSource, options: ParseOptions = 
         report: {
           file,
           format: "junit",
+          dialect,
           cases: result.cases,
           caseCount: result.caseCount,
           declaredTests: result.declaredTests,
@@ -88,12 +96,14 @@ export async function parseReport(source: ReportSource, options: ParseOptions = 
     }
     const result = parseCtrf(file, json, opts);
     const onCase = options.onCase;
+    options.onDialect?.("ctrf");
     if (onCase) for (const test of result.cases) onCase(test);
     return {
       kind: "report",
       report: {
         file,
         format: "ctrf",
+        dialect: "ctrf",
         cases: onCase ? [] : result.cases,
         caseCount: result.cases.length,
         declaredTests: result.declaredTests,

@@ -1,16 +1,19 @@
 /**
- * Inputs (files, directories, globs) to runs. A run merges every report file it was given: a test
- * that appears more than once (a retried testcase repeated in one report, or the same test in two
- * files) becomes one test with several attempts, in input order. With `repeated: "repetitions"`
- * the repeats are deliberate repetitions instead (e.g. `go test -count=3`): any failing repetition
- * fails the test and none makes it flaky.
+ * Inputs (files, directories, globs) to runs. A run merges every report file it was given. A test
+ * id that appears more than once (in one report or across the run's files) is read the way the
+ * reporter that wrote it means it (`repeats.ts`): a retry attempt (Gradle, gotestsum), a rerun
+ * (pytest rerun plugins), or by default a separate test with a numbered id. `repeated` overrides
+ * that: `"attempts"`, `"repetitions"` (e.g. `go test -count=3`: any failing repetition fails the
+ * test and none makes it flaky) or `"separate"`.
  */
 import { stat } from "node:fs/promises";
 import { isAbsolute, relative, resolve } from "node:path";
 import { CodexrelError, ErrorCodes } from "@codexrel/core";
 import { glob } from "tinyglobby";
+import type { Dialect } from "./dialect.js";
 import type { ParsedReport, SkippedFile, TestResult, TestRun } from "./model.js";
 import { type ParseOptions, parseReportFile } from "./parse.js";
+import { type MergeHow, type RepeatedOption, RepeatTracker } from "./repeats.js";
 
 export interface ResolvedInputs {
   /** Absolute paths, deduplicated, each pattern's matches sorted. */
@@ -56,19 +59,15 @@ export interface LoadRunOptions extends ParseOptions {
   /** Names the run in evidence and attempt sources (e.g. "base", "candidate", "attempt 2"). */
   label: string;
   cwd?: string;
-  /** Repeated testcases in this run: retries (default) or deliberate repetitions. */
-  repeated?: "attempts" | "repetitions";
+  /** What a repeated testcase is: per dialect (`auto`, default), or the same for every report. */
+  repeated?: RepeatedOption;
   /** A malformed file fails the load (default) or is skipped with a warning. */
   onMalformed?: "error" | "warn";
 }
 
 /** Resolves inputs, parses every file and merges them into one run. */
 export async function loadRun(patterns: readonly string[], options: LoadRunOptions): Promise<TestRun> {
-  return loadInto(
-    patterns,
-    options,
-    new RunBuilder({ label: options.label, repeated: options.repeated ?? "attempts" }),
-  );
+  return loadInto(patterns, options, new RunBuilder({ label: options.label, repeated: options.repeated ?? "auto" }));
 }
 
 /** `loadRun` into a given builder (a `BaselineBuilder` keeps less of each test than a run does). */
@@ -84,7 +83,9 @@ export async function loadInto(
   // A malformed file that is only warned about must add nothing, so its tests are held until it
   // parsed whole; otherwise a malformed file fails the whole load, and tests go straight into the run.
   const whole = options.onMalformed === "warn";
-  const parseOptions: ParseOptions = whole ? options : { ...options, onCase: (test) => run.addTest(test) };
+  const parseOptions: ParseOptions = whole
+    ? options
+    : { ...options, onDialect: (dialect) => run.beginReport(dialect), onCase: (test) => run.addTest(test) };
   for (const abs of files) {
     const name = displayPath(abs, cwd);
     try {
@@ -104,12 +105,12 @@ export async function loadInto(
 
 export interface MergeOptions {
   label: string;
-  repeated?: "attempts" | "repetitions";
+  repeated?: RepeatedOption;
   skipped?: SkippedFile[];
   warnings?: string[];
 }
 
-/** Merges parsed reports into a run; a repeated identity adds attempts to the first occurrence. */
+/** Merges parsed reports into a run; a repeated identity is read as `repeated` says (`repeats.ts`). */
 export function mergeReports(reports: readonly ParsedReport[], options: MergeOptions): TestRun {
   const run = new RunBuilder(options);
   for (const report of reports) run.addReport(report);
@@ -118,25 +119,53 @@ export function mergeReports(reports: readonly ParsedReport[], options: MergeOpt
 
 /**
  * One run being assembled: tests arrive one by one (straight from the parser, or from parsed
- * reports) and a repeated identity becomes another attempt of the first occurrence.
+ * reports); a repeated identity becomes another attempt of the first occurrence or a separate
+ * test, as the report's dialect (or the `repeated` option) says.
  */
 export class RunBuilder {
   private readonly tests = new Map<string, TestResult>();
   private readonly files: string[] = [];
   private readonly warnings: string[];
-  private repeats = 0;
+  private readonly repeats: RepeatTracker;
+  private readonly seen = (id: string): boolean => this.has(id);
 
   constructor(private readonly options: MergeOptions) {
     this.warnings = [...(options.warnings ?? [])];
+    this.repeats = new RepeatTracker(options.repeated ?? "auto");
+  }
+
+  /** The dialect of the report whose tests come next (see `repeats.ts`). */
+  beginReport(dialect: Dialect | undefined): void {
+    this.repeats.beginReport(dialect);
   }
 
   addTest(test: TestResult): void {
-    const first = this.tests.get(test.id);
-    if (!first) {
-      this.tests.set(test.id, test);
-      return;
+    const how = this.repeats.resolve(test, this.seen);
+    if (how === null) this.keep(test);
+    else this.merge(test, how);
+  }
+
+  /** Whether this run already has a test with this id. */
+  protected has(id: string): boolean {
+    return this.tests.has(id);
+  }
+
+  /** A test seen for the first time. */
+  protected keep(test: TestResult): void {
+    this.tests.set(test.id, test);
+  }
+
+  /** A repeat that is another attempt (or a rerun) of the test already kept under its id. */
+  protected merge(test: TestResult, how: MergeHow): void {
+    const first = this.tests.get(test.id)!;
+    if (how === "reruns") {
+      // It ran again, so it had failed: an earlier record that shows no failure is a failed rerun.
+      const earlier = first.attempts;
+      for (let k = 0; k < earlier.length; k += 1) {
+        const a = earlier[k]!;
+        if (a.status === "passed") earlier[k] = { ...a, status: "failed", origin: "rerun" };
+      }
     }
-    this.countRepeat();
     for (const a of test.attempts) first.attempts.push(a.origin === "result" ? { ...a, origin: "repeat" } : a);
     if (first.file === null && test.file !== null) first.file = test.file;
     if (first.line === null && test.line !== null) first.line = test.line;
@@ -149,11 +178,8 @@ export class RunBuilder {
     if (report.caseCount === 0 && report.declaredTests && report.declaredTests > 0) {
       this.warnings.push(`${report.file}: declares ${report.declaredTests} test(s) but lists no testcase`);
     }
+    if (report.cases.length > 0) this.beginReport(report.dialect);
     for (const test of report.cases) this.addTest(test);
-  }
-
-  protected countRepeat(): void {
-    this.repeats += 1;
   }
 
   warn(message: string): void {
@@ -163,10 +189,8 @@ export class RunBuilder {
   finish(skipped: SkippedFile[]): TestRun {
     const warnings = this.warnings;
     for (const s of skipped) warnings.push(`skipped ${s.file}: ${s.reason} (${s.code})`);
-    const repeated = this.options.repeated ?? "attempts";
-    if (this.repeats > 0 && repeated !== "repetitions") {
-      warnings.push(`${this.options.label}: ${this.repeats} repeated testcase(s) read as retry attempts`);
-    }
+    warnings.push(...this.repeats.warnings(this.options.label));
+    const repeated = this.options.repeated === "repetitions" ? "repetitions" : "attempts";
     return { label: this.options.label, tests: this.tests, files: this.files, skipped, warnings, repeated };
   }
 }

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 const clock = { now: () => new Date("2026-06-01T12:00:00Z") };
 
 /** One <testcase> per letter: p passed, f failed, e error, s skipped, r Surefire flakyFailure then pass. */
-function junit(spec: Record<string, string>): string {
+function junit(spec: Record<string, string>, suite = "pkg.Cls"): string {
   const body = (name: string, s: string) =>
     s === "f"
       ? `<failure message="${name} broke">AssertionError: ${name}</failure>`
@@ -24,7 +24,7 @@ function junit(spec: Record<string, string>): string {
   const cases = Object.entries(spec).flatMap(([name, seq]) =>
     [...seq].map((s) => `<testcase classname="pkg.Cls" name="${name}" file="t/${name}.js">${body(name, s)}</testcase>`),
   );
-  return `<testsuites><testsuite name="pkg.Cls">${cases.join("\n")}</testsuite></testsuites>`;
+  return `<testsuites><testsuite name="${suite}">${cases.join("\n")}</testsuite></testsuites>`;
 }
 
 const BASE = {
@@ -60,24 +60,29 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "codexrel-baseline-"));
   await writeFile(join(dir, "base.xml"), junit(BASE));
   await writeFile(join(dir, "candidate.xml"), junit(CANDIDATE));
+  // The same tests from pytest (its suite name): repeated testcases are reruns there.
+  await writeFile(join(dir, "pytest-base.xml"), junit(BASE, "pytest"));
+  await writeFile(join(dir, "pytest-candidate.xml"), junit(CANDIDATE, "pytest"));
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
 describe("streamed baseline", () => {
-  for (const repeated of ["attempts", "repetitions"] as const) {
-    test(`gives the section classify gives over whole runs (repeated testcases as ${repeated})`, async () => {
-      const streamed = await classifyReports({
-        base: ["base.xml"],
-        candidate: ["candidate.xml"],
-        cwd: dir,
-        repeated,
-        clock,
-      });
-      const base = await loadRun(["base.xml"], { label: "base", cwd: dir, repeated });
-      const candidate = await loadRun(["candidate.xml"], { label: "candidate", cwd: dir, repeated });
-      const whole = classify({ base: [base], candidate: [candidate], clock });
+  const modes = [
+    ["attempts", ""],
+    ["repetitions", ""],
+    ["separate", ""],
+    ["auto", ""], // unrecognised JUnit: separate tests
+    ["auto", "pytest-"], // pytest: reruns
+  ] as const;
+  for (const [repeated, prefix] of modes) {
+    test(`gives the section classify gives over whole runs (repeated testcases: ${repeated} ${prefix || "junit"})`, async () => {
+      const files = { base: [`${prefix}base.xml`], candidate: [`${prefix}candidate.xml`] };
+      const streamed = await classifyReports({ ...files, cwd: dir, repeated, clock, includePassed: true });
+      const base = await loadRun(files.base, { label: "base", cwd: dir, repeated });
+      const candidate = await loadRun(files.candidate, { label: "candidate", cwd: dir, repeated });
+      const whole = classify({ base: [base], candidate: [candidate], clock, includePassed: true });
       expect(streamed.section).toEqual(whole.section);
       expect(streamed.blocked).toBe(whole.blocked);
       // Every class the table can give from these inputs is exercised, removed included.
@@ -85,10 +90,27 @@ describe("streamed baseline", () => {
       for (const cls of ["new", "known", "flaky", "fixed", "added", "removed", "skipped", "passed"]) {
         expect(seen).toContain(cls);
       }
+      const separate = repeated === "separate" || (repeated === "auto" && prefix === "");
+      if (separate) {
+        expect(streamed.section.tests.find((t) => t.id === "pkg.Cls::retried [#2]")).toMatchObject({ class: "added" });
+        expect([...(streamed.base?.tests.keys() ?? [])].sort()).toEqual([
+          "pkg.Cls::flakyOnBase [#2]",
+          "pkg.Cls::goesAway",
+          "pkg.Cls::goesAwayRetried",
+          "pkg.Cls::goesAwayRetried [#2]",
+          "pkg.Cls::repeatedFail [#2]",
+        ]);
+        return;
+      }
+      if (prefix === "pytest-") {
+        // A rerun record before the last is a failed attempt: "pf" on the base failed throughout.
+        expect(streamed.section.tests.find((t) => t.name === "repeatedFail")).toMatchObject({ class: "known" });
+      }
       // Only the tests the candidate dropped are kept whole.
+      const suite = prefix === "pytest-" ? "pytest::" : "";
       expect([...(streamed.base?.tests.keys() ?? [])].sort()).toEqual([
-        "pkg.Cls::goesAway",
-        "pkg.Cls::goesAwayRetried",
+        `${suite}pkg.Cls::goesAway`,
+        `${suite}pkg.Cls::goesAwayRetried`,
       ]);
     });
   }

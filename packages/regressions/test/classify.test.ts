@@ -116,6 +116,43 @@ describe("classification table", () => {
     expect(section.tests[0]!.class).toBe("new");
   });
 
+  test("includePassed: false lists every non-passing test and only counts passing ones", async () => {
+    const base = await run("base", { a: "p", b: "p", c: "f", d: "f", e: "p", g: "p", h: "p" });
+    const candidate = await run("candidate", { a: "p", b: "f", c: "f", d: "p", f: "p", g: "fp", h: "s", i: "p" });
+    const { section } = classify({ base: [base], candidate: [candidate], clock, includePassed: false });
+    expect(section.passedListed).toBe(false);
+    expect(classes(section)).toEqual({
+      b: "new",
+      c: "known",
+      g: "flaky",
+      d: "fixed",
+      f: "added",
+      i: "added",
+      e: "removed",
+      h: "skipped",
+    });
+    expect(section.counts).toMatchObject({
+      passed: 1,
+      new: 1,
+      known: 1,
+      flaky: 1,
+      fixed: 1,
+      added: 2,
+      removed: 1,
+      skipped: 1,
+    });
+    expect(section.tests.some((t) => t.class === "passed")).toBe(false);
+    // A policy that blocks on passing tests must see them.
+    const odd = classify({
+      base: [base],
+      candidate: [candidate],
+      clock,
+      includePassed: false,
+      policy: { blocking: ["passed"] },
+    }).section;
+    expect(odd.tests.filter((t) => t.class === "passed").map((t) => t.name)).toEqual(["a"]);
+  });
+
   test("the section is valid in a finalized run report and renders with core's renderers", async () => {
     const base = await run("base", { a: "p", b: "p", c: "f" });
     const candidate = await run("candidate", { a: "f", b: "fp", c: "f" });

@@ -13,7 +13,7 @@ import {
   type RegressionClass,
   renderJobSummary,
 } from "@codexrel/core";
-import { classifyReports } from "@codexrel/regressions";
+import { classifyReports, REPEATED_OPTIONS, type RepeatedOption } from "@codexrel/regressions";
 import type { Command } from "commander";
 import { type CliContext, ExitCode } from "../context.js";
 import { writeFilesAtomically } from "../io.js";
@@ -27,8 +27,10 @@ interface ClassifyOptions {
   knownFailing?: string;
   blocking?: string;
   repetitions?: boolean;
+  repeated?: string;
   baselineSource?: string;
   json?: boolean;
+  includePassed?: boolean;
   out?: string;
   summary?: string;
 }
@@ -49,20 +51,31 @@ export function register(program: Command, ctx: CliContext): void {
       "--blocking <classes>",
       `comma-separated classes that block (default: new); any of ${REGRESSION_CLASSES.join(", ")}`,
     )
-    .option("--repetitions", "read repeated testcases as deliberate repetitions, not retries")
+    .option("--repetitions", "read repeated testcases as deliberate repetitions (same as --repeated repetitions)")
+    .option(
+      "--repeated <how>",
+      `what a repeated testcase is: ${REPEATED_OPTIONS.join(", ")} (default auto: as the reporter that wrote the report means it)`,
+    )
     .option("--baseline-source <label>", "where the base results came from, shown in the report")
-    .option("--json", "print the run report (with its regressions section) as JSON")
+    .option(
+      "--json",
+      "print the run report (with its regressions section) as JSON; passing tests are counted, not listed",
+    )
+    .option("--include-passed", "list passing tests in the report too (--json, --out), not only count them")
     .option("--out <file>", "also write the run report JSON to a file")
     .option("--summary <file>", "also write the job-summary markdown to a file")
     .action(async (opts: ClassifyOptions) => {
       const blocking = parseBlocking(opts.blocking);
+      const repeated = parseRepeated(opts.repeated, opts.repetitions === true);
       const result = await classifyReports({
         base: opts.base ?? null,
         candidate: opts.candidate,
         ...(opts.attempt ? { candidateAttempts: [opts.attempt] } : {}),
         ...(opts.knownFailing ? { knownFailing: resolve(ctx.cwd, opts.knownFailing) } : {}),
         ...(blocking ? { policy: { blocking } } : {}),
-        ...(opts.repetitions ? { repeated: "repetitions" as const } : {}),
+        ...(repeated ? { repeated } : {}),
+        // The report lists what needs attention; passing tests are counted unless asked for.
+        includePassed: opts.includePassed === true,
         ...(opts.baselineSource ? { baselineSource: opts.baselineSource } : {}),
         cwd: ctx.cwd,
       });
@@ -82,6 +95,20 @@ export function register(program: Command, ctx: CliContext): void {
       else ctx.stdout.write(formatText(report.regressions!, report.decision.nextAction));
       ctx.exitCode = report.decision.ready ? ExitCode.OK : ExitCode.NOT_READY;
     });
+}
+
+function parseRepeated(value: string | undefined, repetitions: boolean): RepeatedOption | undefined {
+  if (value === undefined) return repetitions ? "repetitions" : undefined;
+  if (!(REPEATED_OPTIONS as readonly string[]).includes(value) || (repetitions && value !== "repetitions")) {
+    throw new CodexrelError(
+      ErrorCodes.USAGE,
+      `--repeated: ${JSON.stringify(value)} is not one of ${REPEATED_OPTIONS.join(", ")}${repetitions ? " (or contradicts --repetitions)" : ""}`,
+      {
+        hint: `Use --repeated ${REPEATED_OPTIONS.join("|")}; --repetitions is --repeated repetitions.`,
+      },
+    );
+  }
+  return value as RepeatedOption;
 }
 
 function parseBlocking(value: string | undefined): RegressionClass[] | undefined {

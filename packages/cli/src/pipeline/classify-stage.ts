@@ -31,6 +31,8 @@ export async function classifyStage(
       ...(config.blocking ? { policy: { blocking: config.blocking } } : {}),
       ...(config.repeated ? { repeated: config.repeated } : {}),
       ...(config.baselineSource ? { baselineSource: config.baselineSource } : {}),
+      // The run report lists what needs attention; passing tests are counted (counts.passed).
+      includePassed: false,
       clock: { now },
     });
     return { regressions: result.section, failure: null };

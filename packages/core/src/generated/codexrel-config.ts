@@ -52,9 +52,9 @@ export interface CodexrelConfig {
       "new" | "known" | "flaky" | "fixed" | "added" | "removed" | "skipped" | "passed" | "unknown-baseline"
     )[];
     /**
-     * Identical repeated testcases are attempts (default) or repetitions.
+     * What a repeated testcase is: auto (default: as the reporter that wrote it means it), attempts (retries), repetitions, or separate tests.
      */
-    repeated?: "attempts" | "repetitions";
+    repeated?: "auto" | "attempts" | "repetitions" | "separate";
     /**
      * Where the base reports came from, shown in the report (e.g. main@abc1234).
      */

@@ -161,9 +161,13 @@ export interface Regressions {
   };
   counts: RegressionCounts;
   /**
-   * Every test exactly once, under its one class.
+   * Every non-passing test exactly once, under its one class; passing tests too when passedListed is true (otherwise they are only counted).
    */
   tests: ClassifiedTest[];
+  /**
+   * Whether the tests of class passed are listed in tests (codexrel classify --include-passed); when false or absent they are only counted in counts.passed.
+   */
+  passedListed?: boolean;
   warnings?: string[];
 }
 /**
