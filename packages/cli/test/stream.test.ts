@@ -217,3 +217,22 @@ test("bad options are usage errors (exit 2) before anything is read", async () =
   expect(bad.code).toBe(2);
   expect(bad.stderr).toContain("STREAM_INPUT_INVALID");
 });
+
+test("a log file that cannot be written is a warning; the stream and the other sinks go on", async () => {
+  const summary = join(dir, "summary.md");
+  const input = Array.from({ length: 50 }, (_, i) => `n${i}\n`);
+  const r = await stream(
+    [...args, "--sink", "file", "--sink", "summary", "--log-file", join(dir, "missing-dir", "x.log")],
+    input,
+    { GITHUB_STEP_SUMMARY: summary },
+  );
+  expect(r.code).toBe(0);
+  expect(r.stdout.toString()).toBe(input.join(""));
+  expect(r.stderr).toMatch(
+    /warning: file: cannot write .*x\.log: ENOENT.*; the file sink is off for the rest of the run/,
+  );
+  const md = await readFile(summary, "utf8");
+  expect(md).toMatch(/\[!WARNING\]\n> file: cannot write .*ENOENT/);
+  expect(r.stderr).not.toContain("file: wrote");
+  expect(md).toContain("n49");
+});

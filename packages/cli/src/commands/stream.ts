@@ -5,7 +5,7 @@
  * progress comment and `.codex-<stage>.log`. A sink that cannot work says once why and the stream
  * goes on; the command exits 0 unless its own options are wrong.
  */
-import { createWriteStream } from "node:fs";
+import { createWriteStream, openSync } from "node:fs";
 import { appendFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { StringDecoder } from "node:string_decoder";
@@ -91,7 +91,8 @@ function runUrlOf(flags: StreamFlags, env: Env): string | null {
 
 /** The file sink's port over the real file system (mode 0600: the log may still hold what redaction missed). */
 function fileTarget(path: string): TextFilePort {
-  const out = createWriteStream(path, { flags: "w", mode: 0o600 });
+  // Opened now, so a path that cannot be written is known before the first line.
+  const out = createWriteStream(path, { fd: openSync(path, "w", 0o600) });
   let failure: Error | null = null;
   out.on("error", (error) => {
     failure = error;
@@ -104,7 +105,11 @@ function fileTarget(path: string): TextFilePort {
     close: () =>
       new Promise<void>((done, fail) => {
         if (failure) return fail(failure);
-        out.end(() => (failure ? fail(failure) : done()));
+        out.end((error?: Error | null) => {
+          const failed = error ?? failure;
+          if (failed) fail(failed);
+          else done();
+        });
         out.once("error", fail);
       }),
   };
@@ -276,7 +281,9 @@ export function register(program: Command, ctx: CliContext): void {
             try {
               sinks.push(createFileSink({ file: fileTarget(logPath), path: logPath }));
             } catch (error) {
-              warn(`file: cannot write ${logPath}: ${(error as Error).message}`);
+              warn(
+                `file: cannot write ${logPath}: ${(error as Error).message}; the file sink is off for the rest of the run`,
+              );
             }
           }
         }
