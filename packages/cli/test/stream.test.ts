@@ -212,6 +212,9 @@ test("--dry-run without credentials still shows the channel it would create, and
 
 test("bad options are usage errors (exit 2) before anything is read", async () => {
   expect((await stream(["--stage", "deploy", "--repo", "o/r", "--issue", "1", "--run-id", "1"], [])).code).toBe(2);
+  const sink = await stream([...args, "--sink", "slack"], []);
+  expect(sink.code).toBe(2);
+  expect(sink.stderr).toContain("Allowed choices are discord, summary, progress, file.");
   expect((await stream(["--stage", "review", "--repo", "o/r", "--issue", "1"], [])).stderr).toContain("no run id");
   const bad = await stream(["--stage", "review", "--repo", "o/r", "--issue", "1", "--run-id", "$(id)"], []);
   expect(bad.code).toBe(2);

@@ -39,7 +39,7 @@ import {
   threadLabel,
 } from "@codexrel/stream";
 import { threadsGitHub } from "@codexrel/threads";
-import { type Command, Option } from "commander";
+import { type Command, InvalidArgumentError, Option } from "commander";
 import type { CliContext } from "../context.js";
 import { CLI_VERSION } from "../version.js";
 import { githubFromEnv, type ThreadFlags, threadFromFlagsOrEvent } from "./github-env.js";
@@ -128,9 +128,16 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--run-id <id>", "run id for the channel name (default: GITHUB_RUN_ID)")
     .option("--run-url <url>", "link to the run (default: the Actions run, when in Actions)")
     .addOption(
-      new Option("--sink <name>", "where to mirror the log (repeatable; default: discord, summary, file)")
-        .choices(SINK_NAMES)
-        .argParser(collect as (value: string, previous: string[]) => string[])
+      new Option(
+        "--sink <name>",
+        `where to mirror the log: ${SINK_NAMES.join(", ")} (repeatable; default: discord, summary, file)`,
+      )
+        .argParser((value: string, previous: string[]) => {
+          if (!(SINK_NAMES as readonly string[]).includes(value)) {
+            throw new InvalidArgumentError(`Allowed choices are ${SINK_NAMES.join(", ")}.`);
+          }
+          return collect(value, previous);
+        })
         .default([]),
     )
     .option("--dry-run", "print the channel name, banner and lines to stderr; send and write nothing")
