@@ -212,8 +212,30 @@ test("--dry-run without credentials still shows the channel it would create, and
 
 test("bad options are usage errors (exit 2) before anything is read", async () => {
   expect((await stream(["--stage", "deploy", "--repo", "o/r", "--issue", "1", "--run-id", "1"], [])).code).toBe(2);
+  const sink = await stream([...args, "--sink", "slack"], []);
+  expect(sink.code).toBe(2);
+  expect(sink.stderr).toContain("Allowed choices are discord, summary, progress, file.");
   expect((await stream(["--stage", "review", "--repo", "o/r", "--issue", "1"], [])).stderr).toContain("no run id");
   const bad = await stream(["--stage", "review", "--repo", "o/r", "--issue", "1", "--run-id", "$(id)"], []);
   expect(bad.code).toBe(2);
   expect(bad.stderr).toContain("STREAM_INPUT_INVALID");
+});
+
+test("a log file that cannot be written is a warning; the stream and the other sinks go on", async () => {
+  const summary = join(dir, "summary.md");
+  const input = Array.from({ length: 50 }, (_, i) => `n${i}\n`);
+  const r = await stream(
+    [...args, "--sink", "file", "--sink", "summary", "--log-file", join(dir, "missing-dir", "x.log")],
+    input,
+    { GITHUB_STEP_SUMMARY: summary },
+  );
+  expect(r.code).toBe(0);
+  expect(r.stdout.toString()).toBe(input.join(""));
+  expect(r.stderr).toMatch(
+    /warning: file: cannot write .*x\.log: ENOENT.*; the file sink is off for the rest of the run/,
+  );
+  const md = await readFile(summary, "utf8");
+  expect(md).toMatch(/\[!WARNING\]\n> file: cannot write .*ENOENT/);
+  expect(r.stderr).not.toContain("file: wrote");
+  expect(md).toContain("n49");
 });

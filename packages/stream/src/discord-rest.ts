@@ -49,8 +49,18 @@ export interface DiscordRestOptions {
   timeoutMs?: number;
 }
 
+export interface RequestOptions {
+  /** Epoch ms after which no wait may end (the sink's close deadline): a longer wait fails instead. */
+  deadline?: number;
+}
+
 export interface DiscordRest {
-  request<T = unknown>(method: "GET" | "POST" | "PATCH", path: string, body?: unknown): Promise<T>;
+  request<T = unknown>(
+    method: "GET" | "POST" | "PATCH",
+    path: string,
+    body?: unknown,
+    options?: RequestOptions,
+  ): Promise<T>;
   /** Requests sent so far (including retries). */
   readonly sent: number;
   /** Waits for Discord's rate limits so far (ms each). */
@@ -102,12 +112,20 @@ export function createDiscordRest(options: DiscordRestOptions): DiscordRest {
   let sent = 0;
   const clean = (text: string) => redact(text, { secrets: [options.token] });
 
-  async function waitFor(ms: number): Promise<void> {
+  const pastDeadline = (method: string, path: string, ms: number) =>
+    streamError(
+      StreamErrorCodes.DISCORD_RATE_LIMITED,
+      `waiting ${Math.ceil(ms / 1000)} s more for ${method} ${path} would pass the close deadline`,
+      "Discord is slower than the stream may wait at its end; the rest of the log is in the artifact.",
+    );
+
+  async function waitFor(ms: number, deadline: number, method: string, path: string): Promise<void> {
+    if (clock.now() + ms > deadline) throw pastDeadline(method, path, ms);
     waits.push(ms);
     await clock.sleep(ms);
   }
 
-  async function once<T>(method: string, path: string, body: unknown, key: string): Promise<T> {
+  async function once<T>(method: string, path: string, body: unknown, key: string, deadline: number): Promise<T> {
     const hold = Math.max(globalUntil, blockedUntil.get(key) ?? 0) - clock.now();
     if (hold > 0) {
       if (hold > maxWaitMs) {
@@ -119,7 +137,8 @@ export function createDiscordRest(options: DiscordRestOptions): DiscordRest {
           ),
         );
       }
-      await waitFor(hold);
+      if (clock.now() + hold > deadline) throw new AbortError(pastDeadline(method, path, hold));
+      await waitFor(hold, deadline, method, path);
     }
     sent += 1;
     let response: FetchResponseLike;
@@ -183,11 +202,17 @@ export function createDiscordRest(options: DiscordRestOptions): DiscordRest {
       return sent;
     },
     rateLimitWaits: waits,
-    async request<T>(method: "GET" | "POST" | "PATCH", path: string, body?: unknown): Promise<T> {
+    async request<T>(
+      method: "GET" | "POST" | "PATCH",
+      path: string,
+      body?: unknown,
+      request: RequestOptions = {},
+    ): Promise<T> {
       const key = routeKey(method, path);
+      const deadline = request.deadline ?? Number.POSITIVE_INFINITY;
       let limited = 0;
       try {
-        return await pRetry(() => once<T>(method, path, body, key), {
+        return await pRetry(() => once<T>(method, path, body, key, deadline), {
           retries,
           // Waits happen in onFailedAttempt through the clock; p-retry itself never sleeps.
           minTimeout: 0,
@@ -203,9 +228,11 @@ export function createDiscordRest(options: DiscordRestOptions): DiscordRest {
                   "Discord's rate limit is longer than the stream waits; the rest of the log is in the artifact.",
                 );
               }
-              await waitFor(error.waitMs);
+              await waitFor(error.waitMs, deadline, method, path);
             } else if (retriesLeft > 0) {
-              await clock.sleep(backoffMs * 2 ** (attemptNumber - 1));
+              const backoff = backoffMs * 2 ** (attemptNumber - 1);
+              if (clock.now() + backoff > deadline) throw pastDeadline(method, path, backoff);
+              await clock.sleep(backoff);
             }
           },
         });

@@ -80,10 +80,12 @@ export function createDiscordSink(options: DiscordSinkOptions): Sink & { channel
   };
 
   const post = (content: string) =>
-    options.rest.request<{ id: string }>("POST", `/channels/${channelId}/messages`, {
-      content,
-      allowed_mentions: { parse: [] },
-    });
+    options.rest.request<{ id: string }>(
+      "POST",
+      `/channels/${channelId}/messages`,
+      { content, allowed_mentions: { parse: [] } },
+      { deadline },
+    );
 
   async function ensureChannel(): Promise<boolean> {
     try {

@@ -191,3 +191,17 @@ test("more log than Discord takes: the excess is counted and a notice takes its 
   expect(report.summary).toContain(`${counted} lines over the rate limit summarized`);
   expect(notices[0]).toContain(".codex-planning.log");
 });
+
+test("at the end of the stream no wait passes the close deadline: what is left is counted", async () => {
+  const { sink: s, warnings } = sink({ lingerMs: 0, closeTimeoutMs: 10_000 });
+  discord.script("message", [
+    { status: 429, retryAfter: 30 },
+    { status: 429, retryAfter: 30 },
+  ]);
+  s.write("waits too long");
+  const report = await s.close([]);
+  expect(warnings.join("\n")).toMatch(
+    /waiting 30 s more for POST \/channels\/\d+\/messages would pass the close deadline/,
+  );
+  expect(report).toMatchObject({ ok: false, undelivered: 1 });
+});

@@ -5,7 +5,7 @@
  * progress comment and `.codex-<stage>.log`. A sink that cannot work says once why and the stream
  * goes on; the command exits 0 unless its own options are wrong.
  */
-import { createWriteStream } from "node:fs";
+import { createWriteStream, openSync } from "node:fs";
 import { appendFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { StringDecoder } from "node:string_decoder";
@@ -39,7 +39,7 @@ import {
   threadLabel,
 } from "@codexrel/stream";
 import { threadsGitHub } from "@codexrel/threads";
-import { type Command, Option } from "commander";
+import { type Command, InvalidArgumentError, Option } from "commander";
 import type { CliContext } from "../context.js";
 import { CLI_VERSION } from "../version.js";
 import { githubFromEnv, type ThreadFlags, threadFromFlagsOrEvent } from "./github-env.js";
@@ -91,7 +91,8 @@ function runUrlOf(flags: StreamFlags, env: Env): string | null {
 
 /** The file sink's port over the real file system (mode 0600: the log may still hold what redaction missed). */
 function fileTarget(path: string): TextFilePort {
-  const out = createWriteStream(path, { flags: "w", mode: 0o600 });
+  // Opened now, so a path that cannot be written is known before the first line.
+  const out = createWriteStream(path, { fd: openSync(path, "w", 0o600) });
   let failure: Error | null = null;
   out.on("error", (error) => {
     failure = error;
@@ -104,7 +105,11 @@ function fileTarget(path: string): TextFilePort {
     close: () =>
       new Promise<void>((done, fail) => {
         if (failure) return fail(failure);
-        out.end(() => (failure ? fail(failure) : done()));
+        out.end((error?: Error | null) => {
+          const failed = error ?? failure;
+          if (failed) fail(failed);
+          else done();
+        });
         out.once("error", fail);
       }),
   };
@@ -123,9 +128,16 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--run-id <id>", "run id for the channel name (default: GITHUB_RUN_ID)")
     .option("--run-url <url>", "link to the run (default: the Actions run, when in Actions)")
     .addOption(
-      new Option("--sink <name>", "where to mirror the log (repeatable; default: discord, summary, file)")
-        .choices(SINK_NAMES)
-        .argParser(collect as (value: string, previous: string[]) => string[])
+      new Option(
+        "--sink <name>",
+        `where to mirror the log: ${SINK_NAMES.join(", ")} (repeatable; default: discord, summary, file)`,
+      )
+        .argParser((value: string, previous: string[]) => {
+          if (!(SINK_NAMES as readonly string[]).includes(value)) {
+            throw new InvalidArgumentError(`Allowed choices are ${SINK_NAMES.join(", ")}.`);
+          }
+          return collect(value, previous);
+        })
         .default([]),
     )
     .option("--dry-run", "print the channel name, banner and lines to stderr; send and write nothing")
@@ -276,7 +288,9 @@ export function register(program: Command, ctx: CliContext): void {
             try {
               sinks.push(createFileSink({ file: fileTarget(logPath), path: logPath }));
             } catch (error) {
-              warn(`file: cannot write ${logPath}: ${(error as Error).message}`);
+              warn(
+                `file: cannot write ${logPath}: ${(error as Error).message}; the file sink is off for the rest of the run`,
+              );
             }
           }
         }
