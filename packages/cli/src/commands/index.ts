@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import type { CliContext } from "../context.js";
 import { register as checks } from "./checks.js";
 import { register as classify } from "./classify.js";
+import { register as intake } from "./intake.js";
 import { register as preflight } from "./preflight.js";
 import { register as progress } from "./progress.js";
 import { register as publish } from "./publish.js";
@@ -25,4 +26,5 @@ export const commands: ReadonlyArray<(program: Command, ctx: CliContext) => void
   progress,
   releaseMonitor,
   session,
+  intake,
 ];
