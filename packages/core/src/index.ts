@@ -9,11 +9,13 @@ export type { Evidence, Finding, Level, ReleaseImpact } from "./generated/releas
 export type { ReleaseIntake } from "./generated/release-intake.js";
 export type * from "./generated/run-report.js";
 export * from "./intake.js";
+export * from "./iterations.js";
 export * from "./markers.js";
 export * from "./redact.js";
 export { Budget, type Measure, measureBytes, measureChars } from "./render/budget.js";
 export { CLASS_ORDER } from "./render/format.js";
 export * from "./render/html.js";
+export * from "./render/iterations.js";
 export * from "./render/markdown.js";
 export * from "./render/plan.js";
 export * from "./report.js";
