@@ -69,7 +69,7 @@ describe("codexrel run --intake and the required-CUJ gate", () => {
     writeFileSync(
       join(dir, "codexrel.yml"),
       config(
-        "  required: [make-slug, add-numbers]\n  exceptions:\n    - journey: add-numbers\n      label: cuj-exception:add-numbers\n      reason: \"flaky sandbox, tracked in #42\"\n",
+        '  required: [make-slug, add-numbers]\n  exceptions:\n    - journey: add-numbers\n      label: cuj-exception:add-numbers\n      reason: "flaky sandbox, tracked in #42"\n',
       ),
     );
     const without = await cli(["run", "--config", "codexrel.yml"], { cwd: dir });

@@ -64,7 +64,7 @@ export async function writeCujBundle(drafts: JourneyDraft[], options: WriteBundl
     for (const d of drafts) {
       const screenshots: string[] = [];
       for (const [i, shot] of d.screenshots.entries()) {
-        const name = `${String(i + 1).padStart(2, "0")}-${shot.name.replace(/[^A-Za-z0-9_-]+/g, "-").slice(0, 40) || "shot"}`;
+        const name = `${i + 1}-${shot.name.replace(/[^A-Za-z0-9_-]+/g, "-").slice(0, 40) || "shot"}`;
         screenshots.push(await placeAttachment(shot, tmp, `screens/${d.id}-${name}.png`));
       }
       const video = d.video ? await placeAttachment(d.video, tmp, `videos/${d.id}.webm`) : null;

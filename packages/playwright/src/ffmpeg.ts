@@ -14,7 +14,7 @@ export interface SystemFfmpegOptions {
   browsersPath: string;
   /** The ffmpeg to link (default /usr/bin/ffmpeg). */
   ffmpeg?: string;
-  /** Where to resolve playwright-core from (default: this package). */
+  /** A file to resolve @playwright/test from (default: package.json in the working directory). */
   resolveFrom?: string;
 }
 
@@ -24,22 +24,32 @@ const EXECUTABLE: Partial<Record<NodeJS.Platform, string>> = {
   win32: "ffmpeg-win64.exe",
 };
 
-/** The ffmpeg revision the installed playwright-core expects. */
-export function playwrightFfmpegRevision(resolveFrom?: string): string {
-  const require = createRequire(resolveFrom ?? import.meta.url);
-  let browsersJson: string;
-  try {
-    // playwright-core does not export browsers.json; find it beside its package.json.
-    const pkg = require.resolve("playwright-core/package.json", {
-      paths: [resolveFrom ? dirname(resolveFrom) : process.cwd()],
-    });
-    browsersJson = join(dirname(pkg), "browsers.json");
-  } catch (cause) {
+/**
+ * playwright-core's package.json as the project's @playwright/test sees it: through
+ * @playwright/test -> playwright -> playwright-core (strict installs such as pnpm's do not hoist it).
+ */
+function playwrightCorePackage(from: string): string {
+  const chain = ["@playwright/test", "playwright", "playwright-core"];
+  let base = from;
+  for (const name of chain) {
+    try {
+      base = createRequire(base).resolve(`${name}/package.json`);
+    } catch {
+      // Installed directly (playwright-core alone) or not at all: try the next name from here.
+    }
+  }
+  if (!base.endsWith(join("playwright-core", "package.json"))) {
     throw new CodexrelError("PLAYWRIGHT_NOT_FOUND", "playwright-core is not installed where the config is", {
       hint: "Install @playwright/test in the project (npm i -D @playwright/test).",
-      cause,
     });
   }
+  return base;
+}
+
+/** The ffmpeg revision the installed playwright-core expects. */
+export function playwrightFfmpegRevision(resolveFrom?: string): string {
+  const from = resolveFrom ?? join(process.cwd(), "package.json");
+  const browsersJson = join(dirname(playwrightCorePackage(from)), "browsers.json");
   const parsed = JSON.parse(readFileSync(browsersJson, "utf8")) as { browsers: { name: string; revision: string }[] };
   const entry = parsed.browsers.find((b) => b.name === "ffmpeg");
   if (!entry) {
