@@ -13,7 +13,6 @@ import {
   type CodexrelConfig,
   CodexrelError,
   decide,
-  ErrorCodes,
   type IterationEntry,
   type IterationHistory,
   type IterationLedger,
