@@ -69,6 +69,8 @@ describe("codexrel run", () => {
       // The demo's CUJ bundle (publish: in codexrel.yml) is checked too.
       expect.objectContaining({ id: "cuj-bundle", status: "pass" }),
       expect.objectContaining({ id: "cuj-journeys", status: "pass" }),
+      // Every journey of the bundle is required (no intake, no publish.required): all passed.
+      expect.objectContaining({ id: "cuj-required", status: "pass", code: "CUJ_REQUIRED_PASSED" }),
     ]);
     expect(r.stdout).toMatch(/publication: blocked \(GITHUB_TOKEN_MISSING\) — publication blocked: no token/);
     for (const f of ["report.md", "report.html", "summary.md"]) expect(existsSync(join(out, f))).toBe(true);

@@ -150,6 +150,7 @@ describe("codexrel run includes preflight", () => {
       fork: "skip NOT_A_PULL_REQUEST",
       "cuj-bundle": "pass CUJ_BUNDLE_OK",
       "cuj-journeys": "pass CUJ_JOURNEYS_PASSED",
+      "cuj-required": "pass CUJ_REQUIRED_PASSED",
     });
     expect(report.publication).toMatchObject({ status: "skipped", code: "PUBLICATION_NOT_ATTEMPTED" });
     expect(r.stdout).not.toContain(TOKEN);

@@ -11,6 +11,7 @@ export const schemaFiles = {
   "cuj-summary": "CujSummary",
   "release-impact": "ReleaseImpact",
   "codexrel-config": "CodexrelConfig",
+  "release-intake": "ReleaseIntake",
 };
 
 export async function generate(name) {

@@ -7,11 +7,13 @@ import addFormatsImport from "ajv-formats";
 import codexrelConfigSchema from "../schemas/codexrel-config.schema.json" with { type: "json" };
 import cujSummarySchema from "../schemas/cuj-summary.schema.json" with { type: "json" };
 import releaseImpactSchema from "../schemas/release-impact.schema.json" with { type: "json" };
+import releaseIntakeSchema from "../schemas/release-intake.schema.json" with { type: "json" };
 import runReportSchema from "../schemas/run-report.schema.json" with { type: "json" };
 import { CodexrelError, ErrorCodes } from "./errors.js";
 import type { CodexrelConfig } from "./generated/codexrel-config.js";
 import type { CujSummary } from "./generated/cuj-summary.js";
 import type { ReleaseImpact } from "./generated/release-impact.js";
+import type { ReleaseIntake } from "./generated/release-intake.js";
 import type { RunReport } from "./generated/run-report.js";
 
 export const schemas = {
@@ -19,6 +21,7 @@ export const schemas = {
   "cuj-summary": cujSummarySchema,
   "release-impact": releaseImpactSchema,
   "codexrel-config": codexrelConfigSchema,
+  "release-intake": releaseIntakeSchema,
 } as const;
 
 export type SchemaName = keyof typeof schemas;
@@ -28,6 +31,7 @@ export interface SchemaTypes {
   "cuj-summary": CujSummary;
   "release-impact": ReleaseImpact;
   "codexrel-config": CodexrelConfig;
+  "release-intake": ReleaseIntake;
 }
 
 /** One validation problem, located by JSON pointer into the document. */

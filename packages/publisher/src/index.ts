@@ -8,5 +8,6 @@ export * from "./github.js";
 export * from "./links.js";
 export * from "./publish.js";
 export * from "./render.js";
+export * from "./required-journeys.js";
 export * from "./sniff.js";
 export * from "./stage.js";

@@ -7,5 +7,6 @@ export * from "./progress-comment.js";
 export * from "./review-context.js";
 export * from "./route.js";
 export * from "./state.js";
+export * from "./stop-command.js";
 export * from "./text.js";
 export * from "./thread-comments.js";

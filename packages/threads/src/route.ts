@@ -18,6 +18,7 @@ import {
 import { ThreadsErrorCodes, threadsError } from "./errors.js";
 import { get, int, type Obj, obj, type PayloadUser, str, user } from "./payload.js";
 import { type CursorKind, emptyThreadState, laterStage, type TaskStage, type ThreadStateStore } from "./state.js";
+import { matchStopCommand } from "./stop-command.js";
 import {
   branchName,
   commandLines,
@@ -41,6 +42,7 @@ export const ReasonCodes = {
   PLAN_COMMENT: "PLAN_COMMENT",
   EXECUTE_PLAN: "EXECUTE_PLAN",
   REVIEW_COMMAND: "REVIEW_COMMAND",
+  STOP_COMMAND: "STOP_COMMAND",
   PULL_REQUEST: "PULL_REQUEST",
   REVIEW_SUBMITTED: "REVIEW_SUBMITTED",
   REVIEW_COMMENT: "REVIEW_COMMENT",
@@ -105,7 +107,7 @@ export interface Task {
   source: TaskSource | null;
   /** Same key ⇒ same work: a replay of a processed key routes to `duplicate`. */
   dedupeKey: string | null;
-  command: "review" | "execute-plan" | null;
+  command: "review" | "execute-plan" | "stop" | null;
   /** Serializes every run of the thread. */
   concurrencyGroup: string | null;
   /** The work branch for an issue thread; null for PR threads (the PR's head is the branch). */
@@ -605,6 +607,22 @@ function commentDraft(ctx: Ctx, base: Base, actor: Actor | null, body: string, o
   const { config } = ctx;
   const { thread } = base;
   const isPr = thread.kind === "pr";
+  const stop = matchStopCommand(body, config.botName, actor?.user.login);
+  if (stop) {
+    const stage: TaskStage = isPr ? "implementation" : "planning";
+    const blocks: [string, string][] = stop.reason ? [["stop reason", stop.reason]] : [];
+    const reason = `fix loop stopped by @${actor?.user.login} in ${o.what}`;
+    const p = prompt(thread, stage, { what: stop.what, actor, facts: o.context, blocks });
+    return draft(ctx, base, actor, {
+      action: "continue",
+      stage,
+      command: "stop",
+      reasonCode: ReasonCodes.STOP_COMMAND,
+      reason,
+      dedupeKey: o.dedupeKey,
+      prompt: p,
+    });
+  }
   const review = matchCommand(body, config.commands.review, config.botName);
   if (review) {
     if (!isPr) return ignored(ctx, base, ReasonCodes.REVIEW_NEEDS_PR, "the review command needs a pull request thread");

@@ -3,6 +3,8 @@ import type { Command } from "commander";
 import type { CliContext } from "../context.js";
 import { register as checks } from "./checks.js";
 import { register as classify } from "./classify.js";
+import { register as intake } from "./intake.js";
+import { register as iterations } from "./iterations.js";
 import { register as preflight } from "./preflight.js";
 import { register as progress } from "./progress.js";
 import { register as publish } from "./publish.js";
@@ -27,4 +29,6 @@ export const commands: ReadonlyArray<(program: Command, ctx: CliContext) => void
   releaseMonitor,
   session,
   stream,
+  intake,
+  iterations,
 ];

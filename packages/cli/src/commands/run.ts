@@ -1,5 +1,6 @@
 /** `codexrel run`: the local release-validation pipeline (checks, report, decision, local outputs). */
-import { join, relative, resolve } from "node:path";
+import { readFile } from "node:fs/promises";
+import { dirname, join, relative, resolve } from "node:path";
 import { CodexrelError, ErrorCodes, type PreflightCheck, type Publication, parseConfig } from "@codexrel/core";
 import { formatThreadRef } from "@codexrel/github";
 import { blockedPublication, runPreflight } from "@codexrel/preflight";
@@ -7,6 +8,17 @@ import type { Command } from "commander";
 import { type CliContext, ExitCode } from "../context.js";
 import { readText } from "../io.js";
 import { formatDecision, formatStatusTable } from "../output/status-table.js";
+import {
+  applyCujGate,
+  applyIteration,
+  assertIterationAllowed,
+  DEFAULT_LEDGER,
+  readIntake,
+  readIterationNotes,
+  readLedger,
+  resolveBudget,
+  writeLedger,
+} from "../pipeline/fix-loop.js";
 import { runPipeline } from "../pipeline/run-pipeline.js";
 import { CLI_VERSION } from "../version.js";
 import { githubFromEnv, type ThreadFlags, threadFromFlagsOrEvent } from "./github-env.js";
@@ -55,7 +67,29 @@ type RunFlags = {
   iteration?: string;
   maxIterations?: string;
   stopReason?: string;
+  ledger?: string;
+  hypothesis?: string;
+  residualRisk?: string;
+  notesFile?: string;
+  intake?: string;
+  prLabel?: string[];
 } & ThreadFlags;
+
+/** PR labels: `--pr-label` flags, plus the labels of the Actions event's pull request. */
+async function prLabels(flags: string[] | undefined, env: Record<string, string | undefined>): Promise<string[]> {
+  const labels = [...(flags ?? [])];
+  if (env.GITHUB_EVENT_PATH) {
+    try {
+      const event = JSON.parse(await readFile(env.GITHUB_EVENT_PATH, "utf8")) as {
+        pull_request?: { labels?: { name?: unknown }[] };
+      };
+      for (const l of event.pull_request?.labels ?? []) if (typeof l.name === "string") labels.push(l.name);
+    } catch {
+      // No readable event: the flags are all there is.
+    }
+  }
+  return labels;
+}
 
 function parseIteration(value: string): number {
   const n = Number(value);
@@ -87,9 +121,35 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--iteration <n>", "fix iteration this run is, for agent loops (max from iterations.max in the config)")
     .option("--max-iterations <n>", "fix iterations allowed (overrides iterations.max in the config)")
     .option("--stop-reason <text>", "why the fix loop stopped (shown with the iteration)")
+    .option("--ledger <file>", `the iteration ledger (default: <config dir>/${DEFAULT_LEDGER})`)
+    .option("--hypothesis <text>", "the agent's hypothesis for this iteration (recorded in the ledger)")
+    .option("--residual-risk <text>", "the residual risk the agent sees after this iteration")
+    .option("--notes-file <file>", "YAML/JSON with hypothesis: and residualRisk: (instead of the two flags)")
+    .option(
+      "--intake <file>",
+      "release intake JSON (codexrel intake --out): its required CUJs and fix budget are the policy",
+    )
+    .option("--pr-label <name...>", "labels on the pull request (exception labels); the Actions event's are added")
     .action(async (opts: RunFlags) => {
       const configPath = resolve(ctx.cwd, opts.config);
       const config = parseConfig(await readText(configPath, "config"), opts.config);
+      const projectDir = dirname(configPath);
+      const intake = opts.intake ? await readIntake(resolve(ctx.cwd, opts.intake)) : null;
+      const labels = await prLabels(opts.prLabel, ctx.env);
+      const n = opts.iteration ? parseIteration(opts.iteration) : null;
+      const ledgerPath = opts.ledger ? resolve(ctx.cwd, opts.ledger) : join(projectDir, DEFAULT_LEDGER);
+      const ledger = n !== null ? await readLedger(ledgerPath) : null;
+      const budget = ledger
+        ? resolveBudget({
+            ledger,
+            ...(opts.maxIterations ? { flag: parseIteration(opts.maxIterations) } : {}),
+            intake,
+            config,
+          })
+        : null;
+      if (n !== null && ledger) assertIterationAllowed(n, ledger, budget);
+      const notes = opts.notesFile ? await readIterationNotes(resolve(ctx.cwd, opts.notesFile)) : {};
+      let nextLedger = ledger;
       const preflight = await publicationPreflight(opts, ctx.env);
       const result = await runPipeline({
         config,
@@ -101,10 +161,45 @@ export function register(program: Command, ctx: CliContext): void {
         secrets: secretsFromEnv(ctx.env),
         onCheckEvent: checkEventPrinter(ctx, Boolean(opts.verbose && !opts.json)),
         preflight,
-        ...(opts.iteration
-          ? { iteration: { n: parseIteration(opts.iteration), stopReason: opts.stopReason ?? null } }
+        ...(n !== null
+          ? { iteration: { n, ...(budget ? { max: budget.max } : {}), stopReason: opts.stopReason ?? null } }
           : {}),
+        beforeFinalize: async (draft) => {
+          let report = await applyCujGate(draft, { config, projectDir, intake, labels });
+          if (intake) {
+            report = {
+              ...report,
+              intake: {
+                targetVersion: intake.targetVersion,
+                target: `${intake.target.kind} ${intake.target.name}`,
+                requiredCujs: [...intake.requiredCujs],
+                fixBudget: intake.fixBudget,
+              },
+            };
+          }
+          if (n === null || !ledger) return report;
+          const step = applyIteration(report, {
+            n,
+            ledger,
+            budget,
+            projectDir,
+            env: ctx.env,
+            ...((opts.hypothesis ?? notes.hypothesis) ? { hypothesis: opts.hypothesis ?? notes.hypothesis } : {}),
+            ...((opts.residualRisk ?? notes.residualRisk)
+              ? { residualRisk: opts.residualRisk ?? notes.residualRisk }
+              : {}),
+            explicitStopReason: opts.stopReason ?? null,
+            now: () => new Date(),
+          });
+          nextLedger = step.ledger;
+          return step.report;
+        },
       });
+      // The ledger is saved only after the report files were written.
+      if (nextLedger && n !== null) {
+        await writeLedger(ledgerPath, nextLedger);
+        if (!opts.json) ctx.stdout.write(`Iteration ${n} recorded in ${relative(ctx.cwd, ledgerPath) || ledgerPath}\n`);
+      }
       if (opts.json) {
         ctx.stdout.write(`${JSON.stringify(result.report, null, 2)}\n`);
       } else {

@@ -46,6 +46,11 @@ export interface RunPipelineOptions {
   preflight?: { checks: PreflightCheck[]; publication: Publication | null };
   /** Which fix iteration this run is (1-based) and why the loop stopped, for agent runs. */
   iteration?: { n: number; max?: number; stopReason?: string | null };
+  /**
+   * Last step before the decision is derived: stages that read the whole report (the iteration
+   * ledger, the required-CUJ gate) add their sections here.
+   */
+  beforeFinalize?: (report: RunReport) => RunReport | Promise<RunReport>;
 }
 
 export interface RunPipelineResult {
@@ -137,6 +142,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunPipel
     ...(config.changelog?.since ? { since: config.changelog.since } : {}),
     ...(config.changelog?.maxEntries ? { maxEntries: config.changelog.maxEntries } : {}),
   });
+  if (options.beforeFinalize) report = await options.beforeFinalize(report);
   report = finalizeReport(report, {
     finishedAt: now(),
     risks: deriveRisks(report),

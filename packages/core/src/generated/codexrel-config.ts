@@ -100,6 +100,21 @@ export interface CodexrelConfig {
      * Whether a failed journey blocks the run (default true).
      */
     blockOnFailedJourney?: boolean;
+    /**
+     * Journey ids that must pass for the release (default: every journey of the bundle; a release intake's Required CUJs take precedence).
+     */
+    required?: string[];
+    /**
+     * Required journeys that may fail or be missing, each only while the pull request carries its label (shown in the report).
+     */
+    exceptions?: {
+      journey: string;
+      /**
+       * The PR label that puts the exception in force (default codexrel:cuj-exception).
+       */
+      label?: string;
+      reason: string;
+    }[];
   };
   /**
    * Thread automation (`codexrel route`, actions/route-event): who may drive the agent on issues and pull requests, and how. Every field is optional; @codexrel/threads documents the defaults.

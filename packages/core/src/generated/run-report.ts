@@ -43,6 +43,14 @@ export interface RunReport {
   artifacts: Artifact[];
   publication: Publication;
   decision: Decision;
+  /**
+   * The fix-iteration ledger up to this run (stage 3); absent or null outside a fix loop.
+   */
+  iterations?: IterationHistory | null;
+  /**
+   * The release intake (stage 0) this run took its policy from; absent or null without one.
+   */
+  intake?: IntakePolicy | null;
 }
 /**
  * This interface was referenced by `RunReport`'s JSON-Schema
@@ -268,4 +276,84 @@ export interface BlockingReason {
   source: "preflight" | "command" | "regression" | "publication" | "iteration" | "other";
   code: Code;
   message: string;
+}
+/**
+ * This interface was referenced by `RunReport`'s JSON-Schema
+ * via the `definition` "IterationHistory".
+ */
+export interface IterationHistory {
+  budget: {
+    max: number;
+    /**
+     * Where the budget came from; maintainer when raised with `codexrel iterations raise`.
+     */
+    source: "maintainer" | "flag" | "intake" | "config";
+    raisedBy?: string;
+  };
+  /**
+   * Set when a maintainer stopped the loop (`@codex stop`).
+   */
+  stopped?: {
+    by: string;
+    at: string;
+    reason?: string;
+  } | null;
+  entries: IterationEntry[];
+}
+/**
+ * This interface was referenced by `RunReport`'s JSON-Schema
+ * via the `definition` "IterationEntry".
+ */
+export interface IterationEntry {
+  n: number;
+  commit: string | null;
+  at: string;
+  checks: {
+    pass: number;
+    fail: number;
+    warn: number;
+    skip: number;
+  };
+  /**
+   * Null when no test reports were classified.
+   */
+  tests: {
+    total: number;
+    passed: number;
+    failing: number;
+  } | null;
+  /**
+   * Tests that failed in the previous iteration and pass in this one.
+   */
+  fixedInLoop: string[];
+  /**
+   * Tests that failed on the base and pass in this iteration (the classifier's fixed).
+   */
+  fixedAgainstBase: string[];
+  /**
+   * Tests that fail in this iteration and did not in the previous one.
+   */
+  newlyFailing: string[];
+  /**
+   * git diff --shortstat from the previous iteration's commit to this iteration's tree; null for the first.
+   */
+  diffStat: {
+    files: number;
+    insertions: number;
+    deletions: number;
+  } | null;
+  hypothesis?: string | null;
+  residualRisk?: string | null;
+  ready: boolean;
+  stopReason: string | null;
+}
+/**
+ * This interface was referenced by `RunReport`'s JSON-Schema
+ * via the `definition` "IntakePolicy".
+ */
+export interface IntakePolicy {
+  targetVersion: string;
+  target?: string;
+  requiredCujs: string[];
+  fixBudget: number;
 }

@@ -7,6 +7,7 @@ import { escapeHtml } from "../escape.js";
 import type { ClassifiedTest, RunReport, Status } from "../generated/run-report.js";
 import { assertValidReport } from "../schemas.js";
 import { CLASS_LABEL, CLASS_ORDER, formatDuration } from "./format.js";
+import { renderIterationsHtml } from "./iterations.js";
 
 // Text symbols present in common system fonts: the page must read right offline, where no emoji
 // font may be installed (colour emoji render as empty boxes there).
@@ -56,7 +57,13 @@ export function renderHtml(input: RunReport, options: HtmlOptions = {}): string 
     parts.push(`<h2>Risks</h2><ul>${d.risks.map((w) => `<li>${escapeHtml(w)}</li>`).join("")}</ul>`);
   }
   if (d.changelog) parts.push(`<h2>Changelog draft</h2><pre>${escapeHtml(d.changelog)}</pre>`);
-  parts.push(renderChecks(report), renderPreflight(report), renderRegressions(report), renderArtifacts(report));
+  parts.push(
+    renderChecks(report),
+    renderIterationsHtml(report),
+    renderPreflight(report),
+    renderRegressions(report),
+    renderArtifacts(report),
+  );
   const p = report.publication;
   parts.push(
     `<h2>Publication</h2><p><strong>${escapeHtml(p.status)}</strong>${p.code ? ` <code>${escapeHtml(p.code)}</code>` : ""}${p.reason ? ` — ${escapeHtml(p.reason)}` : ""}${p.url ? ` — ${link(p.url, p.url)}` : ""}</p>`,

@@ -11,6 +11,7 @@ import { redactAndTruncate } from "../redact.js";
 import { assertValidReport } from "../schemas.js";
 import { Budget, type Measure, measureBytes, measureChars } from "./budget.js";
 import { CLASS_ICON, CLASS_LABEL, CLASS_ORDER, capLines, formatDuration, STATUS_ICON } from "./format.js";
+import { renderIterationsMarkdown } from "./iterations.js";
 
 /** GitHub refuses comment bodies over 65,536 characters. */
 export const COMMENT_LIMIT = 65_536;
@@ -77,6 +78,8 @@ function render(input: RunReport, profile: Profile, options: MarkdownOptions): s
   }
 
   renderChecks(report, profile, budget, more);
+  const iterations = renderIterationsMarkdown(report);
+  if (iterations && !budget.tryPush(iterations)) budget.tryPush(notice("the fix-iteration history", more));
   renderPreflight(report, budget, more);
   renderRegressions(report, profile, budget, more);
   renderArtifacts(report, budget, more);
