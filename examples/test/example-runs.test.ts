@@ -17,8 +17,11 @@ import {
   type WorkflowSimulation,
   webhookPayload,
 } from "@codexrel/testkit";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { parse as parseYaml } from "yaml";
+
+// Whole workflow runs spawn git, shells and node: a safety limit, not a timing assertion.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 600_000 });
 
 const repoRoot = join(import.meta.dirname, "..", "..");
 const examples = join(repoRoot, "examples");

@@ -16,7 +16,8 @@ function seed(fake: FakeGitHub): void {
   fake.state.addToken({
     login: "github-actions[bot]",
     kind: "installation",
-    permissions: { issues: "write", metadata: "read" },
+    // contents: write: releases are contents (GitHub's permission table), drafts need push.
+    permissions: { issues: "write", contents: "write", metadata: "read" },
     value: CANARY.installation,
   });
   fake.state.addToken({

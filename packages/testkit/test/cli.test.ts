@@ -5,8 +5,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { runTestkitCli } from "../src/cli/program.js";
+
+// Whole workflow runs spawn git, shells and node: a safety limit, not a timing assertion.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 600_000 });
 
 const seed = {
   repos: [

@@ -2,7 +2,7 @@
 // scripted to make a tool call that changes the checkout; the job then pushes the change.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import {
   createWorkflowSimulation,
   execCommandTurn,
@@ -11,6 +11,9 @@ import {
   type WorkflowSimulation,
   webhookPayload,
 } from "../src/index.js";
+
+// Whole workflow runs spawn git, shells and node: a safety limit, not a timing assertion.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 600_000 });
 
 const workflow = `name: agent
 on:

@@ -1,8 +1,11 @@
 // git over local bare repositories with the token's contents permission enforced by a
 // pre-receive hook, which ref each event checks out, and the events a run's writes fire
 // (GITHUB_TOKEN-made ones start no workflow run).
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createWorkflowSimulation, type WorkflowSimulation, webhookPayload } from "../src/index.js";
+
+// Whole workflow runs spawn git, shells and node: a safety limit, not a timing assertion.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 600_000 });
 
 let sim: WorkflowSimulation;
 beforeEach(async () => {

@@ -2,7 +2,7 @@
 // it the way GitHub does, from GitHub's endpoint -> permission table: 403 "Resource not
 // accessible by integration" with the endpoint's documentation URL and
 // x-accepted-github-permissions, and GraphQL FORBIDDEN with null at the path.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   createWorkflowSimulation,
   jobPermissions,
@@ -12,6 +12,9 @@ import {
   type WorkflowSimulation,
   webhookPayload,
 } from "../src/index.js";
+
+// Whole workflow runs spawn git, shells and node: a safety limit, not a timing assertion.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 600_000 });
 
 const probe = `
 const api = process.env.GITHUB_API_URL;

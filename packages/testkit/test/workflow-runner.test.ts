@@ -1,8 +1,11 @@
 // The workflow runner runs whole workflow files for one event: on: filtering, jobs, needs,
 // outputs, env precedence, step status functions, local composite actions from the checkout,
 // reusable workflows (local and remote) and the permissions block -> job token.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createWorkflowSimulation, type WorkflowSimulation, webhookPayload } from "../src/index.js";
+
+// Whole workflow runs spawn git, shells and node: a safety limit, not a timing assertion.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 600_000 });
 
 let sim: WorkflowSimulation;
 beforeEach(async () => {

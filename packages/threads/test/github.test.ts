@@ -43,7 +43,17 @@ const gh = useFakeGitHub({ beforeEach, afterEach }, (fake: FakeGitHub) => {
   fake.state.addToken({
     login: "github-actions[bot]",
     kind: "installation",
-    permissions: { issues: "write", pull_requests: "write", metadata: "read", checks: "read", statuses: "read" },
+    // As a job needs them on GitHub: contents read (`repository.object`), checks/statuses (the
+    // rollup) and actions read (`checkSuite.workflowRun`); without one the query is FORBIDDEN.
+    permissions: {
+      issues: "write",
+      pull_requests: "write",
+      metadata: "read",
+      checks: "read",
+      statuses: "read",
+      contents: "read",
+      actions: "read",
+    },
     value: BOT,
   });
   fake.state.addToken({
