@@ -16,3 +16,4 @@ export * from "./render/markdown.js";
 export * from "./report.js";
 export * from "./risks.js";
 export * from "./schemas.js";
+export * from "./urls.js";
