@@ -1,3 +1,4 @@
 export * from "./action-harness/index.js";
+export * from "./canary.js";
 export * from "./fake-github/index.js";
 export * from "./fake-openai/index.js";
