@@ -5,14 +5,19 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { formatThreadKey, parseThreadKey } from "@codexrel/session-store";
+import { namedSecrets } from "./_secrets.js";
 
 export const env = process.env;
 export const input = (name: string): string => (env[`INPUT_${name}`] ?? "").trim();
 export const mode: "advisory" | "blocking" = input("MODE") === "blocking" ? "blocking" : "advisory";
 /** Values that are secrets wherever they appear in CODEX_HOME or in our output. */
-export const secrets = [env.OPENAI_API_KEY, env.CODEX_API_KEY, env.GITHUB_TOKEN, env.INPUT_GITHUB_TOKEN].filter(
-  (s): s is string => Boolean(s),
-);
+export const secrets = [
+  env.OPENAI_API_KEY,
+  env.CODEX_API_KEY,
+  env.GITHUB_TOKEN,
+  env.INPUT_GITHUB_TOKEN,
+  ...namedSecrets(),
+].filter((s): s is string => Boolean(s));
 /** The bundle the cache steps store: `<cache-dir>/session.bundle`. */
 export const BUNDLE_NAME = "session.bundle";
 

@@ -27,6 +27,7 @@ import {
   resolveInputs,
   selectAnnotations,
 } from "@codexrel/regressions";
+import { namedSecrets } from "./_secrets.js";
 
 const env = process.env;
 const input = (name: string): string => (env[`INPUT_${name}`] ?? "").trim();
@@ -37,7 +38,7 @@ const list = (name: string): string[] =>
     .filter(Boolean);
 const cwd = env.GITHUB_WORKSPACE ?? process.cwd();
 const mode = input("MODE") === "blocking" ? "blocking" : "advisory";
-const secrets = [env.GITHUB_TOKEN, env.INPUT_GITHUB_TOKEN].filter((s): s is string => Boolean(s));
+const secrets = [env.GITHUB_TOKEN, env.INPUT_GITHUB_TOKEN, ...namedSecrets()].filter((s): s is string => Boolean(s));
 
 async function stageBaseline(): Promise<void> {
   const dir = resolve(cwd, input("BASELINE_DIR") || ".codexrel/baseline");

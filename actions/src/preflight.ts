@@ -16,6 +16,7 @@ import {
   runPreflight,
   type Verdict,
 } from "@codexrel/preflight";
+import { namedSecrets } from "./_secrets.js";
 
 const env = process.env;
 const input = (name: string) => (env[`INPUT_${name}`] ?? "").trim();
@@ -23,7 +24,7 @@ const advisory = input("ADVISORY").toLowerCase() !== "false";
 const token = input("GITHUB_TOKEN");
 const openaiKey = input("OPENAI_API_KEY");
 for (const secret of [token, openaiKey]) if (secret) core.setSecret(secret);
-const secrets = [token, openaiKey];
+const secrets = [token, openaiKey, ...namedSecrets()];
 
 function verdictOutput(v: Verdict): string {
   return v === "yes" ? "true" : v === "no" ? "false" : "unknown";

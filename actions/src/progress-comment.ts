@@ -20,6 +20,7 @@ import {
   threadsError,
   updateProgressComment,
 } from "@codexrel/threads";
+import { namedSecrets } from "./_secrets.js";
 import { githubPorts } from "./_threads-github.js";
 
 const env = process.env;
@@ -32,7 +33,7 @@ const lines = (name: string, split = /\r?\n/): string[] =>
 const cwd = env.GITHUB_WORKSPACE ?? process.cwd();
 const token = input("GITHUB_TOKEN");
 if (token) core.setSecret(token);
-const secrets = [token, env.GITHUB_TOKEN, env.OPENAI_API_KEY].filter((s): s is string => Boolean(s));
+const secrets = [token, env.GITHUB_TOKEN, env.OPENAI_API_KEY, ...namedSecrets()].filter((s): s is string => Boolean(s));
 const OUTPUTS = ["result", "comment-id", "comment-url", "body-out", "ready", "error"] as const;
 const MODES = new Set(["update", "done", "fail", "cancel", "handoff", "plan"]);
 

@@ -23,6 +23,7 @@ import {
   runCujStage,
   type ThreadTarget,
 } from "@codexrel/publisher";
+import { namedSecrets } from "./_secrets.js";
 
 const env = process.env;
 const input = (name: string) => (env[`INPUT_${name.toUpperCase().replace(/-/g, "_")}`] ?? "").trim();
@@ -111,7 +112,7 @@ async function publish(): Promise<void> {
     toolVersion: "action",
     title: "CUJ evidence",
     shownBundleDir: input("bundle"),
-    secrets: token ? [token] : [],
+    secrets: [...(token ? [token] : []), ...namedSecrets()],
     meta: {
       runUrl:
         env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID

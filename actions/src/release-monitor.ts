@@ -27,12 +27,13 @@ import {
   renderCheckMarkdown,
   type UpstreamStatus,
 } from "@codexrel/release-monitor";
+import { namedSecrets } from "./_secrets.js";
 
 const env = process.env;
 const input = (name: string) => (env[`INPUT_${name}`] ?? "").trim();
 const token = input("GITHUB_TOKEN");
 if (token) core.setSecret(token);
-const secrets = [token];
+const secrets = [token, ...namedSecrets()];
 const clean = (text: string) => redact(text, { secrets });
 const mode = input("MODE") || "advisory";
 const blocking = mode === "blocking";

@@ -25,6 +25,7 @@ import {
   routeEvent,
   type Task,
 } from "@codexrel/threads";
+import { namedSecrets } from "./_secrets.js";
 import { githubPorts } from "./_threads-github.js";
 
 const env = process.env;
@@ -38,7 +39,7 @@ const cwd = env.GITHUB_WORKSPACE ?? process.cwd();
 const mode = input("MODE") === "blocking" ? "blocking" : "advisory";
 const token = input("GITHUB_TOKEN");
 if (token) core.setSecret(token);
-const secrets = [token, env.GITHUB_TOKEN].filter((s): s is string => Boolean(s));
+const secrets = [token, env.GITHUB_TOKEN, ...namedSecrets()].filter((s): s is string => Boolean(s));
 
 const OUTPUTS = [
   "action",

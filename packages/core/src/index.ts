@@ -21,3 +21,4 @@ export * from "./render/plan.js";
 export * from "./report.js";
 export * from "./risks.js";
 export * from "./schemas.js";
+export * from "./urls.js";

@@ -1,9 +1,18 @@
 /** `codexrel report validate|render`: check a report against the schema, or render it. */
 import { resolve } from "node:path";
-import { renderComment, renderHtml, renderJobSummary, type SchemaName, schemas, validate } from "@codexrel/core";
+import {
+  redactDeep,
+  renderComment,
+  renderHtml,
+  renderJobSummary,
+  type SchemaName,
+  schemas,
+  validate,
+} from "@codexrel/core";
 import { type Command, Option } from "commander";
 import { type CliContext, ExitCode } from "../context.js";
 import { readJson, writeFilesAtomically } from "../io.js";
+import { secretsFromEnv } from "./shared.js";
 
 export function register(program: Command, ctx: CliContext): void {
   const report = program.command("report").description("validate or render a run report");
@@ -17,7 +26,8 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option("--json", "print the result as JSON")
     .action(async (file: string, opts: { schema: SchemaName; json?: boolean }) => {
-      const value = await readJson(resolve(ctx.cwd, file));
+      // A hand-written report may carry secrets the renderers' shape redaction cannot know: the named ones go first.
+      const value = redactDeep(await readJson(resolve(ctx.cwd, file)), { secrets: secretsFromEnv(ctx.env) });
       const result = validate(opts.schema, value);
       if (opts.json) {
         ctx.stdout.write(
@@ -40,7 +50,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--out <file>", "write to a file (atomically) instead of stdout")
     .option("--report-url <url>", "link to the full report, used in truncation notices")
     .action(async (file: string, opts: { format: "md" | "summary" | "html"; out?: string; reportUrl?: string }) => {
-      const value = await readJson(resolve(ctx.cwd, file));
+      // A hand-written report may carry secrets the renderers' shape redaction cannot know: the named ones go first.
+      const value = redactDeep(await readJson(resolve(ctx.cwd, file)), { secrets: secretsFromEnv(ctx.env) });
       // The renderers validate first and throw REPORT_INVALID: nothing is rendered from an invalid report.
       const urlOpt = opts.reportUrl ? { reportUrl: opts.reportUrl } : {};
       const text =

@@ -238,7 +238,7 @@ export interface Artifact {
   name: string;
   kind: "report" | "summary" | "screenshot" | "video" | "log" | "bundle" | "index" | "other";
   /**
-   * An https URL, or for the local destination a path relative to the output folder. Absolute local paths, file:// and home-relative paths are refused: they are not links a reader can open.
+   * An https URL, or for the local destination a path relative to the output folder. Any other scheme (javascript:, data:, http:), whitespace or control characters anywhere (a leading space hides a scheme from naive checks), absolute local paths, file:// and home-relative paths are refused: they are not links a reader can safely open.
    */
   url: string;
   durable: boolean;

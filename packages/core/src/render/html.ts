@@ -6,6 +6,7 @@
 import { escapeHtml } from "../escape.js";
 import type { ClassifiedTest, RunReport, Status } from "../generated/run-report.js";
 import { assertValidReport } from "../schemas.js";
+import { DEFAULT_IMAGE_HOSTS, safeLink } from "../urls.js";
 import { CLASS_LABEL, CLASS_ORDER, formatDuration } from "./format.js";
 import { renderIterationsHtml } from "./iterations.js";
 
@@ -30,6 +31,8 @@ code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.9em}
 export interface HtmlOptions {
   /** Page title; defaults to the report title. */
   title?: string;
+  /** Hosts images and media may load from besides the page's own folder (default DEFAULT_IMAGE_HOSTS). */
+  imageHosts?: readonly string[];
 }
 
 export function renderHtml(input: RunReport, options: HtmlOptions = {}): string {
@@ -39,7 +42,8 @@ export function renderHtml(input: RunReport, options: HtmlOptions = {}): string 
   const parts: string[] = [];
   parts.push(
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">`,
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: https:; media-src 'self' https:">`,
+    // No `https:` wildcard: the browser may fetch only from the report's folder and the allowed hosts.
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: ${hostSources(options.imageHosts)}; media-src 'self' ${hostSources(options.imageHosts)}">`,
     `<title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>`,
     `<h1>${escapeHtml(title)}</h1>`,
     `<p class="${d.ready ? "ready" : "not-ready"}"><strong>${d.ready ? "✔ Ready" : "✖ Not ready"}</strong> — ${escapeHtml(d.nextAction)}</p>`,
@@ -153,10 +157,17 @@ function renderArtifacts(report: RunReport): string {
   return `<h2>Artifacts</h2><table><tr><th>Artifact</th><th>Kind</th><th>Where</th><th>Durable</th><th>Note</th></tr>${rows.join("")}</table>`;
 }
 
-/** https links and relative paths become hrefs; anything else is shown as text. */
+/** https links and bundle-relative paths become hrefs (see urls.ts); anything else is shown as text. */
 function link(url: string, label: string): string {
-  const ok = /^https?:\/\//.test(url) || (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(url) && !url.startsWith("//"));
-  return ok ? `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>` : escapeHtml(label);
+  const ok = safeLink(url);
+  return ok !== null ? `<a href="${escapeHtml(ok)}">${escapeHtml(label)}</a>` : escapeHtml(label);
+}
+
+function hostSources(hosts: readonly string[] = DEFAULT_IMAGE_HOSTS): string {
+  return hosts
+    .filter((h) => /^[A-Za-z0-9.-]+$/.test(h))
+    .map((h) => `https://${h}`)
+    .join(" ");
 }
 
 /** A coloured dot for a regression class (CSS, not emoji, so it renders without an emoji font). */

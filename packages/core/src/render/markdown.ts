@@ -9,6 +9,7 @@ import type { ClassifiedTest, RunReport } from "../generated/run-report.js";
 import { buildMarker } from "../markers.js";
 import { redactAndTruncate } from "../redact.js";
 import { assertValidReport } from "../schemas.js";
+import { DEFAULT_IMAGE_HOSTS, safeImage, safeLink } from "../urls.js";
 import { Budget, type Measure, measureBytes, measureChars } from "./budget.js";
 import { CLASS_ICON, CLASS_LABEL, CLASS_ORDER, capLines, formatDuration, STATUS_ICON } from "./format.js";
 import { renderIterationsMarkdown } from "./iterations.js";
@@ -25,6 +26,8 @@ export interface MarkdownOptions {
   limit?: number;
   /** Marker kind and id anchoring the comment (default `report`). */
   marker?: { kind: string; id?: string } | null;
+  /** Hosts screenshots may be embedded from (default DEFAULT_IMAGE_HOSTS); others are only linked. */
+  imageHosts?: readonly string[];
 }
 
 interface Profile {
@@ -82,7 +85,7 @@ function render(input: RunReport, profile: Profile, options: MarkdownOptions): s
   if (iterations && !budget.tryPush(iterations)) budget.tryPush(notice("the fix-iteration history", more));
   renderPreflight(report, budget, more);
   renderRegressions(report, profile, budget, more);
-  renderArtifacts(report, budget, more);
+  renderArtifacts(report, budget, more, options.imageHosts);
   renderPublication(report, budget);
 
   budget.pushReserved(footer);
@@ -266,7 +269,12 @@ function renderTest(t: ClassifiedTest, profile: Profile): string {
   return out;
 }
 
-function renderArtifacts(report: RunReport, budget: Budget, more: string): void {
+function renderArtifacts(
+  report: RunReport,
+  budget: Budget,
+  more: string,
+  imageHosts: readonly string[] = DEFAULT_IMAGE_HOSTS,
+): void {
   if (report.artifacts.length === 0) return;
   const rows = [
     "#### Artifacts\n\n| Artifact | Kind | Where | Durable |\n|---|---|---|---|\n",
@@ -279,7 +287,10 @@ function renderArtifacts(report: RunReport, budget: Budget, more: string): void 
     "\n",
   ];
   // Images are embedded only from durable https links; videos are linked (GitHub does not play them inline from URLs).
-  const images = report.artifacts.filter((a) => a.durable && a.kind === "screenshot");
+  // Only from the bundle or an allowed host: an embedded image makes every reader's browser fetch it.
+  const images = report.artifacts.filter(
+    (a) => a.durable && a.kind === "screenshot" && safeImage(a.url, imageHosts) !== null,
+  );
   for (const img of images.slice(0, 20)) rows.push(`![${escapeMarkdownShort(img.name, 80)}](${safeUrl(img.url)})\n`);
   if (images.length > 0) rows.push("\n");
   pushAllOrNotice(budget, rows, notice("some artifacts are", more));
@@ -313,10 +324,11 @@ function pushAllOrNotice(budget: Budget, blocks: string[], cut: string): void {
   budget.pushReservedExact(cut, "");
 }
 
-/** Only http(s) URLs become links; anything else is shown as code so it cannot run script or escape. */
+/** Only https URLs and bundle-relative paths become links (see urls.ts); anything else points nowhere. */
 function safeUrl(url: string): string {
-  if (!/^https?:\/\/[^\s<>()]+$/.test(url)) return "#";
-  return url;
+  const ok = safeLink(url);
+  // Parentheses would end the markdown link destination early.
+  return ok === null ? "#" : ok.replace(/\(/g, "%28").replace(/\)/g, "%29");
 }
 
 /** Redacts, then cuts (never the other way round: a cut token is no longer recognisable). */
