@@ -20,6 +20,14 @@ export interface CujSummary {
    */
   target?: string;
   /**
+   * The commit the journeys were recorded at. A bundle from another commit is not evidence for this one.
+   */
+  commit?: {
+    sha: string;
+    repository?: string;
+    ref?: string;
+  };
+  /**
    * @minItems 1
    */
   journeys: [Journey, ...Journey[]];

@@ -59,6 +59,14 @@ export interface Meta {
   sha?: string | null;
   thread?: Thread | null;
   runUrl?: string | null;
+  /**
+   * What started the run: the GitHub event name (push, pull_request, ...) or "local".
+   */
+  event?: string | null;
+  /**
+   * Who started the run (a GitHub login, or the local user).
+   */
+  actor?: string | null;
   stage: "planning" | "implementation" | "review" | "validation" | "release";
   iteration?: Iteration | null;
   startedAt: string;
@@ -99,6 +107,10 @@ export interface PreflightCheck {
    * Whether a fail here blocks publication or the run.
    */
   blocking?: boolean;
+  /**
+   * True when a pass here is evidence that the change works (e.g. CUJ journeys that passed at this commit), not only that publication can happen.
+   */
+  evidence?: boolean;
   details?: {};
 }
 /**
@@ -153,6 +165,10 @@ export interface FallbackResult {
 export interface Regressions {
   baseline: {
     available: boolean;
+    /**
+     * True when the run chose to have no baseline (`baseline: none`, `--no-base`): failures are then judged without one on purpose.
+     */
+    declaredNone?: boolean;
     source?: string | null;
     note?: string;
   };
@@ -261,7 +277,11 @@ export interface Decision {
  * via the `definition` "BlockingReason".
  */
 export interface BlockingReason {
-  source: "preflight" | "command" | "regression" | "publication" | "iteration" | "other";
+  /**
+   * input: a configured input is missing (exit 2); evidence: nothing blocking ran or the baseline choice was not made.
+   */
+  source:
+    "preflight" | "command" | "regression" | "publication" | "iteration" | "input" | "evidence" | "other";
   code: Code;
   message: string;
 }
