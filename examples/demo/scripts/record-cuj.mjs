@@ -4,6 +4,7 @@
 // each journey into a WebM video with the browser's own MediaRecorder (VP8). The outputs are
 // committed, so `codexrel run` and the tests need no browser to publish them; re-run this after
 // changing the page:  node examples/demo/scripts/record-cuj.mjs  (needs /usr/bin/chromium).
+import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { dirname, extname, join, normalize } from "node:path";
@@ -170,11 +171,22 @@ journeys.push(
   }),
 );
 
+/** The commit the journeys ran against (HEAD of the checkout), so a run of another commit does not count them as evidence. */
+function recordedCommit() {
+  try {
+    const sha = execFileSync("git", ["rev-parse", "HEAD"], { cwd: demo, encoding: "utf8" }).trim();
+    return /^[0-9a-f]{40}$/.test(sha) ? { sha } : null;
+  } catch {
+    return null;
+  }
+}
+const commit = recordedCommit();
 const summary = {
   schemaVersion: "1",
   title: "codexrel demo — critical user journeys",
   generatedAt: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
   target: "examples/demo/web/index.html",
+  ...(commit ? { commit } : {}),
   journeys,
 };
 writeFileSync(join(out, "summary.json"), `${JSON.stringify(summary, null, 2)}\n`);

@@ -1,14 +1,22 @@
 /** `codexrel run`: the local release-validation pipeline (checks, report, decision, local outputs). */
 import { join, relative, resolve } from "node:path";
-import { CodexrelError, ErrorCodes, type PreflightCheck, type Publication, parseConfig } from "@codexrel/core";
+import {
+  CodexrelError,
+  decisionExitCode,
+  ErrorCodes,
+  type PreflightCheck,
+  type Publication,
+  parseConfig,
+} from "@codexrel/core";
 import { formatThreadRef } from "@codexrel/github";
 import { blockedPublication, runPreflight } from "@codexrel/preflight";
 import type { Command } from "commander";
-import { type CliContext, ExitCode } from "../context.js";
+import type { CliContext } from "../context.js";
 import { readText } from "../io.js";
 import { formatDecision, formatStatusTable } from "../output/status-table.js";
 import { runPipeline } from "../pipeline/run-pipeline.js";
 import { CLI_VERSION } from "../version.js";
+import { type CommitFlags, resolveCommitIdentity } from "./commit-identity.js";
 import { githubFromEnv, type ThreadFlags, threadFromFlagsOrEvent } from "./github-env.js";
 import { checkEventPrinter, secretsFromEnv } from "./shared.js";
 
@@ -55,7 +63,8 @@ type RunFlags = {
   iteration?: string;
   maxIterations?: string;
   stopReason?: string;
-} & ThreadFlags;
+} & ThreadFlags &
+  CommitFlags;
 
 function parseIteration(value: string): number {
   const n = Number(value);
@@ -87,10 +96,16 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--iteration <n>", "fix iteration this run is, for agent loops (max from iterations.max in the config)")
     .option("--max-iterations <n>", "fix iterations allowed (overrides iterations.max in the config)")
     .option("--stop-reason <text>", "why the fix loop stopped (shown with the iteration)")
+    .option("--sha <sha>", "commit this run judges (default: $GITHUB_SHA in Actions, else the git checkout's HEAD)")
+    .option("--ref <ref>", "ref of that commit (default: $GITHUB_REF, else the checkout's branch)")
+    .option("--run-url <url>", "URL of the CI run (default: from GITHUB_SERVER_URL/REPOSITORY/RUN_ID)")
+    .option("--event <name>", "what started the run (default: $GITHUB_EVENT_NAME, else local)")
+    .option("--actor <login>", "who started the run (default: $GITHUB_ACTOR, else the local user)")
     .action(async (opts: RunFlags) => {
       const configPath = resolve(ctx.cwd, opts.config);
       const config = parseConfig(await readText(configPath, "config"), opts.config);
       const preflight = await publicationPreflight(opts, ctx.env);
+      const commit = await resolveCommitIdentity(opts, ctx.env, resolve(configPath, ".."));
       const result = await runPipeline({
         config,
         configPath,
@@ -101,6 +116,8 @@ export function register(program: Command, ctx: CliContext): void {
         secrets: secretsFromEnv(ctx.env),
         onCheckEvent: checkEventPrinter(ctx, Boolean(opts.verbose && !opts.json)),
         preflight,
+        commit,
+        ...(ctx.outputFs ? { outputFs: ctx.outputFs } : {}),
         ...(opts.iteration
           ? { iteration: { n: parseIteration(opts.iteration), stopReason: opts.stopReason ?? null } }
           : {}),
@@ -119,6 +136,7 @@ export function register(program: Command, ctx: CliContext): void {
         const gallery = result.report.artifacts.find((a) => a.kind === "index" && a.destination === "local");
         if (gallery) ctx.stdout.write(`CUJ gallery: ${shown(join(result.outDir, gallery.url))}\n`);
       }
-      ctx.exitCode = result.report.decision.ready ? ExitCode.OK : ExitCode.NOT_READY;
+      // 0 ready, 1 not ready, 2 when a configured input is missing (REGRESSIONS_INPUT_MISSING).
+      ctx.exitCode = decisionExitCode(result.report.decision);
     });
 }

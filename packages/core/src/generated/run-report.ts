@@ -131,6 +131,10 @@ export interface CommandResult {
   exitCode: number | null;
   signal?: string | null;
   timedOut?: boolean;
+  /**
+   * True when processes the check started were still running after it ended (they were killed with its process group): a warning.
+   */
+  leftoverProcesses?: boolean;
   durationMs: number;
   /**
    * Why the status is what it is, in one line.
