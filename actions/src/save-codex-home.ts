@@ -54,6 +54,13 @@ async function save(): Promise<void> {
 async function confirm(): Promise<void> {
   const key = input("PENDING_KEY");
   const thread = input("THREAD_KEY");
+  if (!key) {
+    // Packing failed (it wrote the summary and error-code): nothing went to the cache.
+    core.setOutput("key", "");
+    core.setOutput("saved", "false");
+    core.setOutput("error-code", "");
+    return;
+  }
   if (input("CACHE_HIT") === "true") {
     core.setOutput("key", key);
     core.setOutput("saved", "true");
