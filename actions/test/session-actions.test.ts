@@ -151,7 +151,9 @@ describe("prepare-codex-home + save-codex-home", () => {
     expect(r.summary).toContain("Codex session not saved");
   });
 
-  it("a save the cache did not take: no key, never 'saved' (advisory exits 0, blocking fails)", { timeout: 120_000 }, async () => {
+  it("a save the cache did not take: no key, never 'saved' (advisory exits 0, blocking fails)", {
+    timeout: 120_000,
+  }, async () => {
     for (const mode of ["advisory", "blocking"] as const) {
       const h = harness();
       const prepared = await h.run("prepare-codex-home", { inputs: { thread: "octo/hello/issue-7" } });
