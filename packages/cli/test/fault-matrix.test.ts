@@ -362,25 +362,29 @@ describe("faults while writing the output set", () => {
     timeout: 180_000,
   }, async () => {
     const out = join(dir, "sets", "out");
+    // Async spawn: a synchronous one would block this worker (and its reports to vitest) for the whole cell.
     const child = (id: string, killAt: string) =>
-      spawnSync(
-        process.execPath,
-        [
-          "--conditions=source",
-          "--import",
-          "tsx",
-          join(repoRoot, "packages/cli/test/fixtures/output-set-child.ts"),
-          out,
-          id,
-          killAt,
-        ],
-        { cwd: repoRoot, encoding: "utf8" },
-      );
-    expect(child("old", "none").status).toBe(0);
+      new Promise<{ status: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+        const c = spawn(
+          process.execPath,
+          [
+            "--conditions=source",
+            "--import",
+            "tsx",
+            join(repoRoot, "packages/cli/test/fixtures/output-set-child.ts"),
+            out,
+            id,
+            killAt,
+          ],
+          { cwd: repoRoot, stdio: "ignore" },
+        );
+        c.on("exit", (status, signal) => resolve({ status, signal }));
+      });
+    expect((await child("old", "none")).status).toBe(0);
     const old = setFiles(out);
     // 4 report files + the set's marker = 5 writes; then 2 renames (target aside, staging in).
     for (const killAt of ["write:1", "write:2", "write:3", "write:4", "write:5", "rename:1", "rename:2"]) {
-      const r = child(`new-${killAt}`, killAt);
+      const r = await child(`new-${killAt}`, killAt);
       expect(r.signal, killAt).toBe("SIGKILL");
       // What a later run does first under the lock (and what a reader may call): put back a set
       // moved aside mid-swap, remove dead runs' staging folders.
@@ -393,7 +397,7 @@ describe("faults while writing the output set", () => {
       expect(leftovers(out), killAt).toEqual([]);
       if (killAt === "rename:2") {
         // Reset to the old set for the next cell.
-        expect(child("old", "none").status).toBe(0);
+        expect((await child("old", "none")).status).toBe(0);
       }
     }
   });
