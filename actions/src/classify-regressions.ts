@@ -106,7 +106,8 @@ async function classifyStep(): Promise<void> {
   for (const c of REGRESSION_CLASSES) core.setOutput(c, String(counts[c]));
   core.setOutput("baseline-available", String(result.section.baseline.available));
   core.setOutput("report-path", reportPath);
-  core.setOutput("decision", result.blocked ? "block" : "pass");
+  // The decision output agrees with the report's decision (a missing baseline blocks too), not only with the classes.
+  core.setOutput("decision", report.decision.ready ? "pass" : "block");
   core.setOutput("error-code", "");
 
   for (const a of selectAnnotations(result.section)) {
@@ -121,7 +122,7 @@ async function classifyStep(): Promise<void> {
     .map((c) => `${c} ${counts[c]}`)
     .join(", ");
   core.info(`classified: ${line || "no tests"}`);
-  if (result.blocked) {
+  if (!report.decision.ready) {
     const message = report.decision.blockingReasons.map((r) => r.message).join("; ");
     if (mode === "blocking") core.setFailed(message);
     else core.warning(`${message} (advisory mode: not failing the job)`);

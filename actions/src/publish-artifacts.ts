@@ -13,7 +13,7 @@ import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import * as core from "@actions/core";
-import { formatError, renderJobSummary } from "@codexrel/core";
+import { commitIdentityFromActionsEnv, formatError, renderJobSummary } from "@codexrel/core";
 import { type EventThread, type TokenDiscovery, threadFromEvent, tokenKind } from "@codexrel/github";
 import {
   type DestinationKind,
@@ -91,6 +91,7 @@ async function publish(): Promise<void> {
     graphqlUrl: env.GITHUB_GRAPHQL_URL,
     event: eventThread(),
   });
+  const commit = commitIdentityFromActionsEnv({ ...env, GITHUB_ACTIONS: "true" });
   const result = await publishBundle({
     bundleDir,
     outDir,
@@ -113,12 +114,14 @@ async function publish(): Promise<void> {
     title: "CUJ evidence",
     shownBundleDir: input("bundle"),
     secrets: [...(token ? [token] : []), ...namedSecrets()],
+    // The commit identity from GitHub's default variables: the bundle's journeys are evidence only
+    // when its summary.json says it was recorded at this SHA.
     meta: {
-      runUrl:
-        env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
-          ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
-          : null,
-      sha: env.GITHUB_SHA ?? null,
+      runUrl: commit.runUrl ?? null,
+      sha: commit.sha ?? env.GITHUB_SHA ?? null,
+      ref: commit.ref ?? null,
+      event: commit.event ?? null,
+      actor: commit.actor ?? null,
     },
   });
   const p = result.report.publication;

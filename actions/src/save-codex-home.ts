@@ -1,9 +1,10 @@
 /**
  * Entry of actions/save-codex-home: packs CODEX_HOME (no credentials or config, secrets redacted,
  * checksummed manifest) into `<cache-dir>/session.bundle` and outputs the unique cache key
- * (`codexrel-session-v1/<thread>/<time>-<run>-<attempt>-<job>`) for the actions/cache/save step.
- * Advisory mode reports a failure in outputs and the summary, leaves `key` empty (so nothing is
- * saved) and exits 0.
+ * (`codexrel-session-v1/<thread>/<time>-<run>-<attempt>-<job>`) as `pending-key` for the
+ * actions/cache/save step. `--confirm` runs after that step and a lookup of the exact key: only
+ * when the lookup found it are the `key` output and the "Codex session saved" summary written.
+ * Advisory mode reports a failure in outputs and the summary and exits 0; blocking fails the step.
  */
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -38,28 +39,57 @@ async function save(): Promise<void> {
     now: () => now,
   });
   for (const w of warnings) core.warning(redact(w, { secrets }));
-  core.setOutput("key", key);
+  // Not `key` yet: that is claimed only after the cache took the bundle (see confirm()).
+  core.setOutput("pending-key", key);
   core.setOutput("thread", thread);
   core.setOutput("session-id", manifest.session?.id ?? "");
   core.setOutput("bytes", String(bytes));
   core.setOutput("files", String(manifest.totals.files));
   core.setOutput("redactions", String(manifest.redactions.total));
   core.setOutput("error-code", "");
-  await core.summary
-    .addHeading("Codex session saved", 3)
-    .addRaw(
-      `\`${thread}\`: ${manifest.totals.files} files, ${bytes} bytes, ${manifest.redactions.total} secret(s) redacted; session \`${manifest.session?.id ?? "none"}\`; key \`${key}\`.`,
-      true,
-    )
-    .write();
+  core.info(`packed ${manifest.totals.files} files (${bytes} bytes); saving to the cache as ${key}`);
+}
+
+/** After actions/cache/save and the lookup: claim "saved" only when the cache holds the key. */
+async function confirm(): Promise<void> {
+  const key = input("PENDING_KEY");
+  const thread = input("THREAD_KEY");
+  if (!key) {
+    // Packing failed (it wrote the summary and error-code): nothing went to the cache.
+    core.setOutput("key", "");
+    core.setOutput("saved", "false");
+    core.setOutput("error-code", "");
+    return;
+  }
+  if (input("CACHE_HIT") === "true") {
+    core.setOutput("key", key);
+    core.setOutput("saved", "true");
+    core.setOutput("error-code", "");
+    await core.summary
+      .addHeading("Codex session saved", 3)
+      .addRaw(
+        `\`${thread}\`: ${input("FILES")} files, ${input("BYTES")} bytes, ${input("REDACTIONS")} secret(s) redacted; session \`${input("SESSION_ID") || "none"}\`; key \`${key}\`.`,
+        true,
+      )
+      .write();
+    return;
+  }
+  core.setOutput("key", "");
+  core.setOutput("saved", "false");
+  core.setOutput("error-code", SessionErrorCodes.SESSION_CACHE_SAVE_FAILED);
+  const text = `${SessionErrorCodes.SESSION_CACHE_SAVE_FAILED}: the cache does not hold ${key} after actions/cache/save (see its warning above)\n  hint: The next run of the thread will not find this session; check the cache service and the job's cache quota.`;
+  await core.summary.addHeading("Codex session not saved", 3).addCodeBlock(text).write();
+  if (mode === "blocking") core.setFailed(text);
+  else core.warning(`${text} (advisory mode: not failing the job)`);
 }
 
 try {
-  await save();
+  if (process.argv.includes("--confirm")) await confirm();
+  else await save();
 } catch (error) {
   const coded = toCodexrelError(error);
   const text = redact(formatError(coded), { secrets });
-  for (const k of ["key", "session-id", "bytes", "files", "redactions", "thread"]) core.setOutput(k, "");
+  for (const k of ["key", "pending-key", "session-id", "bytes", "files", "redactions", "thread"]) core.setOutput(k, "");
   core.setOutput("error-code", coded.code);
   await core.summary.addHeading("Codex session not saved", 3).addCodeBlock(text).write();
   if (mode === "blocking") core.setFailed(text);

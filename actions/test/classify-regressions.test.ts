@@ -72,16 +72,16 @@ describe("classify-regressions entry", () => {
     expect(r.outputs.decision).toBe("block");
   });
 
-  test("no baseline: unknown-baseline, decision pass, and the summary says why", () => {
-    const r = runAction({
-      CANDIDATE: "candidate.xml",
-      MODE: "blocking",
-      BASELINE_CACHE: "true",
-      BASE_SHA: "a".repeat(40),
-    });
-    expect(r.code).toBe(0);
-    expect(r.outputs).toMatchObject({ decision: "pass", "unknown-baseline": "2", "baseline-available": "false" });
+  test("no baseline: unknown-baseline, decision block (a cache miss is no pass), and the summary says why", () => {
+    const env = { CANDIDATE: "candidate.xml", BASELINE_CACHE: "true", BASE_SHA: "a".repeat(40) };
+    const r = runAction({ ...env, MODE: "blocking" });
+    expect(r.code).toBe(1);
+    expect(r.outputs).toMatchObject({ decision: "block", "unknown-baseline": "2", "baseline-available": "false" });
     expect(r.summary).toContain("no cached results for base commit aaaaaaaaaaaa");
+    expect(r.summary).toContain("BASELINE_MISSING");
+    const advisory = runAction(env);
+    expect(advisory.code).toBe(0);
+    expect(advisory.outputs).toMatchObject({ decision: "block" });
   });
 
   test("a malformed report: decision error with its code; advisory exits 0, blocking fails", () => {

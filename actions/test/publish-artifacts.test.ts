@@ -3,7 +3,7 @@
  * expression evaluator, real bash steps, the upload-artifact stand-in) over the committed bundle
  * in actions/dist. Run `pnpm --filter @codexrel/actions build` after changing the entry.
  */
-import { cpSync, existsSync, readdirSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type ActionHarness, createActionHarness, type FakeGitHub, useFakeGitHub } from "@codexrel/testkit";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -14,8 +14,14 @@ const demoBundle = join(repoRoot, "examples/demo/cuj");
 let harness: ActionHarness;
 afterEach(() => harness?.dispose());
 
+/** The harness's GITHUB_SHA: the bundle says it was recorded in this job, so its journeys are evidence. */
+const HARNESS_SHA = "0000000000000000000000000000000000000001";
+
 function withDemoBundle(h: ActionHarness): void {
-  cpSync(demoBundle, join(h.paths.workspace, "cuj"), { recursive: true });
+  const dir = join(h.paths.workspace, "cuj");
+  cpSync(demoBundle, dir, { recursive: true });
+  const summary = JSON.parse(readFileSync(join(dir, "summary.json"), "utf8"));
+  writeFileSync(join(dir, "summary.json"), JSON.stringify({ ...summary, commit: { sha: HARNESS_SHA } }, null, 2));
 }
 
 describe("actions/publish-artifacts without a comment", () => {
@@ -119,7 +125,9 @@ function prHarness(token: string): ActionHarness {
 }
 
 describe("actions/publish-artifacts on a pull request (fake GitHub)", () => {
-  it("end to end: artifact uploaded, one report comment linking it; a re-run updates nothing", async () => {
+  it("end to end: artifact uploaded, one report comment linking it; a re-run updates nothing", {
+    timeout: 120_000,
+  }, async () => {
     harness = prHarness(WRITER);
     const first = await harness.run("publish-artifacts", { inputs: { bundle: "cuj" } });
     expect(first.conclusion).toBe("success");

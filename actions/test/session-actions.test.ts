@@ -66,7 +66,7 @@ describe("prepare-codex-home + save-codex-home", () => {
     // CODEX_HOME was exported by prepare: save finds it without an input.
     const saved = await run1.run("save-codex-home", { inputs: { thread: "octo/hello/issue-4" } });
     expect(saved.conclusion, saved.log.join("\n")).toBe("success");
-    expect(saved.outputs).toMatchObject({ "session-id": SESSION_ID, redactions: "1", "error-code": "" });
+    expect(saved.outputs).toMatchObject({ "session-id": SESSION_ID, redactions: "1", "error-code": "", saved: "true" });
     expect(saved.outputs.key).toMatch(/^codexrel-session-v1\/octo\/hello\/issue-4\//);
     expect(saved.summary).toContain("Codex session saved");
 
@@ -149,6 +149,26 @@ describe("prepare-codex-home + save-codex-home", () => {
     expect(r.conclusion, r.log.join("\n")).toBe("success");
     expect(r.outputs).toMatchObject({ key: "", "error-code": "SESSION_HOME_NOT_FOUND" });
     expect(r.summary).toContain("Codex session not saved");
+  });
+
+  it("a save the cache did not take: no key, never 'saved' (advisory exits 0, blocking fails)", {
+    timeout: 120_000,
+  }, async () => {
+    for (const mode of ["advisory", "blocking"] as const) {
+      const h = harness();
+      const prepared = await h.run("prepare-codex-home", { inputs: { thread: "octo/hello/issue-7" } });
+      fakeSession(prepared.outputs["codex-home"]!);
+      // The cache service refuses the entry, as actions/cache/save does when another job reserved
+      // the key: it only warns, and its step still succeeds (actions/cache#1189).
+      h.cache.has = () => true;
+      const r = await h.run("save-codex-home", { inputs: { thread: "octo/hello/issue-7", mode } });
+      const log = r.log.join("\n");
+      expect(JSON.stringify(r.annotations)).toContain("Unable to reserve cache");
+      expect(r.outputs).toMatchObject({ key: "", saved: "false", "error-code": "SESSION_CACHE_SAVE_FAILED" });
+      expect(r.summary).toContain("Codex session not saved");
+      expect(r.summary).not.toContain("Codex session saved");
+      expect(r.conclusion, log).toBe(mode === "blocking" ? "failure" : "success");
+    }
   });
 });
 

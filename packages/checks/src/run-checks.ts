@@ -118,11 +118,22 @@ async function runOneCheck(
     exitCode: primary.exitCode,
     signal: primary.signal,
     timedOut: primary.timedOut,
+    ...(primary.leftoverProcesses ? { leftoverProcesses: true } : {}),
     durationMs: primary.durationMs,
     outputTail: primary.outputTail.map(scrub),
     firstFailingLines: primary.firstFailingLines.map(scrub),
   };
-  if (!primaryFailure) return { ...common, status: "pass" };
+  if (!primaryFailure) {
+    if (primary.leftoverProcesses) {
+      return {
+        ...common,
+        status: "warn",
+        code: "CHECK_LEFTOVER_PROCESSES",
+        reason: "passed, but left processes running after it ended; its process group was killed",
+      };
+    }
+    return { ...common, status: "pass" };
+  }
 
   if (check.fallback) {
     options.onEvent?.({ type: "fallback", check, index });

@@ -1,6 +1,8 @@
 /**
- * Runs one shell command as the leader of its own process group, so a timeout can kill the whole
- * tree (a test runner and the workers it forked), not just the shell.
+ * Runs one shell command as the leader of its own process group, so the whole tree (a test runner
+ * and the workers it forked, a server started in the background) is killed when the check ends for
+ * any reason: pass, fail or timeout. Processes still alive when the shell ended are reported
+ * (`leftoverProcesses`) and killed: SIGTERM, then SIGKILL after the grace period.
  */
 import { spawn } from "node:child_process";
 import { StringDecoder } from "node:string_decoder";
@@ -31,6 +33,8 @@ export interface CommandOutcome {
   exitCode: number | null;
   signal: NodeJS.Signals | null;
   timedOut: boolean;
+  /** Processes of the check's group were still running when the shell ended (they were killed). */
+  leftoverProcesses: boolean;
   durationMs: number;
   outputTail: string[];
   firstFailingLines: string[];
@@ -65,7 +69,10 @@ export function runCommand(command: string, options: RunCommandOptions): Promise
       stdio: ["ignore", "pipe", "pipe"],
     });
 
-    const finish = (outcome: Omit<CommandOutcome, "durationMs" | "outputTail" | "firstFailingLines">) => {
+    let leftoverProcesses = false;
+    const finish = (
+      outcome: Omit<CommandOutcome, "durationMs" | "outputTail" | "firstFailingLines" | "leftoverProcesses">,
+    ) => {
       if (settled) return;
       settled = true;
       clearTimeout(timeoutTimer);
@@ -75,6 +82,7 @@ export function runCommand(command: string, options: RunCommandOptions): Promise
       capture.end();
       resolve({
         ...outcome,
+        leftoverProcesses,
         durationMs: Math.round(performance.now() - started),
         outputTail: capture.lastLines(),
         firstFailingLines: capture.firstFailingLines(),
@@ -102,6 +110,20 @@ export function runCommand(command: string, options: RunCommandOptions): Promise
     // reading rather than hang.
     child.on("exit", (code, signal) => {
       if (timedOut) killGroup(child.pid, "SIGKILL");
+      else if (groupAlive(child.pid)) {
+        // The check is over; whatever it left running in its group goes with it.
+        leftoverProcesses = true;
+        killGroup(child.pid, "SIGTERM");
+        const grace = options.killGraceMs ?? 2000;
+        const started = Date.now();
+        const poll = setInterval(() => {
+          if (!groupAlive(child.pid)) clearInterval(poll);
+          else if (Date.now() - started >= grace) {
+            killGroup(child.pid, "SIGKILL");
+            clearInterval(poll);
+          }
+        }, 50);
+      }
       const done = () => finish({ exitCode: code, signal, timedOut });
       const grace = setTimeout(() => {
         child.stdout?.destroy();
@@ -114,6 +136,17 @@ export function runCommand(command: string, options: RunCommandOptions): Promise
       });
     });
   });
+}
+
+/** Whether any process of the group led by `pid` is still alive (signal 0 checks without sending). */
+function groupAlive(pid: number | undefined): boolean {
+  if (pid === undefined) return false;
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {

@@ -1,3 +1,5 @@
+import type { OutputFs } from "./output/output-set.js";
+
 /**
  * What a command may touch from the outside world. `bin.ts` fills it from the real process; tests
  * pass their own, so commands never read `process` directly.
@@ -20,6 +22,8 @@ export interface CliContext {
   readStdin?: () => Promise<string>;
   /** Standard input as it arrives (for `codexrel stream`); absent when there is none. */
   stdin?: AsyncIterable<Uint8Array | string>;
+  /** File-system port for output sets (default: the real one); tests inject faults through it. */
+  outputFs?: OutputFs;
 }
 
 export const ExitCode = { OK: 0, NOT_READY: 1, USAGE: 2 } as const;

@@ -1,11 +1,11 @@
 /**
- * File I/O for commands: coded errors for missing or malformed inputs, atomic writes for outputs
- * (temp file then rename), so a failure never leaves a half-written report behind.
+ * File I/O for commands: coded errors for missing or malformed inputs, checked all-or-nothing
+ * writes for outputs, so a failure never leaves a half-written report behind.
  */
-import { mkdir, readFile } from "node:fs/promises";
-import { dirname } from "node:path";
+import { readFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import { CodexrelError, ErrorCodes } from "@codexrel/core";
-import writeFileAtomic from "write-file-atomic";
+import { type OutputFs, realOutputFs, writeChecked } from "./output/output-set.js";
 
 export async function readText(path: string, what = "file"): Promise<string> {
   try {
@@ -32,15 +32,35 @@ export async function readJson(path: string, what = "JSON file"): Promise<unknow
   }
 }
 
-/** Writes every file only after all contents are ready; each file is replaced atomically. */
-export async function writeFilesAtomically(files: ReadonlyArray<{ path: string; content: string }>): Promise<void> {
+/**
+ * Writes loose output files (`classify --out/--summary`, `report render --out`): each to a temp
+ * file beside it with every write checked and fsynced, and only when all of them were written are
+ * they renamed into place; on any failure every temp file is removed and no target is touched.
+ * Output folders use `writeOutputSet` (one swap for the whole set).
+ */
+export async function writeFilesAtomically(
+  files: ReadonlyArray<{ path: string; content: string }>,
+  fs: OutputFs = realOutputFs,
+): Promise<void> {
+  const temps: { temp: string; path: string }[] = [];
   try {
-    for (const dir of new Set(files.map((f) => dirname(f.path)))) await mkdir(dir, { recursive: true });
-    for (const f of files) await writeFileAtomic(f.path, f.content, { encoding: "utf8" });
+    for (const dir of new Set(files.map((f) => dirname(f.path)))) await fs.mkdir(dir, { recursive: true });
+    for (const f of files) {
+      const temp = join(dirname(f.path), `.${basename(f.path)}.tmp-${process.pid}-${temps.length}`);
+      temps.push({ temp, path: f.path });
+      await writeChecked(fs, temp, f.content);
+    }
+    for (const t of temps) await fs.rename(t.temp, t.path);
   } catch (cause) {
-    throw new CodexrelError(ErrorCodes.OUTPUT_WRITE, `cannot write output: ${(cause as Error).message}`, {
-      hint: "Check that the output folder is writable and the disk is not full.",
-      cause,
-    });
+    for (const t of temps) await fs.rm(t.temp, { recursive: true, force: true }).catch(() => {});
+    const code = (cause as NodeJS.ErrnoException).code;
+    throw new CodexrelError(
+      ErrorCodes.OUTPUT_WRITE,
+      `cannot write output: ${(cause as Error).message}${code && !(cause as Error).message.includes(code) ? ` (${code})` : ""}`,
+      {
+        hint: "Check that the output folder is writable and the disk is not full; the previous files are unchanged.",
+        cause,
+      },
+    );
   }
 }

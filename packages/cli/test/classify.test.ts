@@ -88,12 +88,24 @@ describe("codexrel classify", () => {
     expect(readFileSync(join(dir, "summary.md"), "utf8")).toContain("Known failures (2)");
   });
 
-  test("without --base: unknown-baseline, said plainly, exit 0", async () => {
+  test("without --base: unknown-baseline, said plainly, not ready (BASELINE_MISSING) until --no-base chooses it", async () => {
     const dir = workspace();
     const r = await cli(["classify", "--candidate", "candidate.xml"], { cwd: dir });
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/baseline: none — no base results were given/);
-    expect(r.stdout).toContain("unknown-baseline (2)");
+    expect(r.stdout).toContain("unknown-baseline (2) — blocking");
+    expect(r.stdout).toMatch(/Decision: NOT READY/);
+    expect(r.stdout).toContain("[BASELINE_MISSING]");
+    // Chosen on purpose, failures without a baseline still block by default; --blocking new relaxes it.
+    const chosen = await cli(["classify", "--candidate", "candidate.xml", "--no-base"], { cwd: dir });
+    expect(chosen.code).toBe(1);
+    expect(chosen.stdout).toMatch(/baseline: none \(chosen with --no-base\)/);
+    expect(chosen.stdout).not.toContain("BASELINE_MISSING");
+    const relaxed = await cli(["classify", "--candidate", "candidate.xml", "--no-base", "--blocking", "new"], {
+      cwd: dir,
+    });
+    expect(relaxed.code).toBe(0);
+    expect(relaxed.stdout).toMatch(/Decision: READY/);
   });
 
   test("--blocking widens the policy; an unknown class is a usage error (exit 2)", async () => {
@@ -126,7 +138,9 @@ describe("codexrel classify", () => {
     expect(broken.stderr).toMatch(/JUNIT_MALFORMED: broken\.xml:1:\d+/);
     const none = await cli(["classify", "--candidate", "nothing/*.xml"], { cwd: dir });
     expect(none.code).toBe(2);
-    expect(none.stderr).toContain("REGRESSIONS_NO_CANDIDATE");
+    expect(none.stderr).toContain(
+      'REGRESSIONS_INPUT_MISSING: configured test report path(s) match no file: candidate "nothing/*.xml"',
+    );
   });
 
   test("the real executable classifies globs", () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type CliContext, runCli } from "@codexrel/cli";
@@ -67,4 +67,20 @@ export function copyDemo(): { dir: string; config: string } {
     filter: (src) => !src.includes(".codexrel") && !src.includes("node_modules"),
   });
   return { dir, config: join(dir, "codexrel.yml") };
+}
+
+/** The commit the test copies of the demo bundle say they were recorded at (pass it as --sha). */
+export const BUNDLE_SHA = "c".repeat(40);
+
+/**
+ * A copy of the demo's CUJ bundle whose summary.json names the commit it was recorded at: only
+ * then are its journeys evidence for a run of that commit (the committed bundle names none).
+ */
+export function demoBundleAt(parent: string, sha: string = BUNDLE_SHA): string {
+  const dir = join(parent, `bundle-${sha.slice(0, 7)}`);
+  cpSync(join(repoRoot, "examples/demo/cuj"), dir, { recursive: true });
+  const summaryPath = join(dir, "summary.json");
+  const summary = JSON.parse(readFileSync(summaryPath, "utf8")) as Record<string, unknown>;
+  writeFileSync(summaryPath, `${JSON.stringify({ ...summary, commit: { sha } }, null, 2)}\n`);
+  return dir;
 }

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { validateReport } from "@codexrel/core";
 import { type FakeGitHub, useFakeGitHub } from "@codexrel/testkit";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { cli } from "./helpers.js";
+import { BUNDLE_SHA, cli, demoBundleAt } from "./helpers.js";
 
 const TOKEN = "ghs_CANARYcliPublish00000000000000000000001";
 const READONLY = "ghs_CANARYcliPublishReadOnly000000000000002";
@@ -43,7 +43,18 @@ const env = (token: string) => ({
   GITHUB_API_URL: gh().apiUrl,
   GITHUB_GRAPHQL_URL: gh().graphqlUrl,
 });
-const args = (out: string) => ["publish", "examples/demo/cuj", "--out", out, "--repo", "acme/widgets", "--pr", "2"];
+const args = (out: string) => [
+  "publish",
+  demoBundleAt(dir),
+  "--sha",
+  BUNDLE_SHA,
+  "--out",
+  out,
+  "--repo",
+  "acme/widgets",
+  "--pr",
+  "2",
+];
 
 describe("codexrel publish to a pull request", () => {
   test("creates the report comment, then leaves it unchanged (exit 0; the token never printed)", async () => {
@@ -81,6 +92,9 @@ describe("codexrel publish to a pull request", () => {
     const r = await cli(args(out), { env: env(READONLY) });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("publication: blocked (GITHUB_PERMISSION_DENIED)");
+    // Write denied: the headline agrees with the exit code, and nothing is claimed published.
+    expect(r.stdout).toMatch(/^Decision: NOT PUBLISHED/m);
+    expect(r.stdout).not.toMatch(/Decision: READY|publication: published|Comment \(/);
     expect(r.stdout).toMatch(/To publish: .*pull-requests: write|To publish: .*issues: write/);
     const report = JSON.parse(readFileSync(join(out, "report.json"), "utf8"));
     expect(report.publication.url).toBeUndefined();

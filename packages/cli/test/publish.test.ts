@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { validateReport } from "@codexrel/core";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { cli } from "./helpers.js";
+import { BUNDLE_SHA, cli, demoBundleAt } from "./helpers.js";
 
 let dir: string;
 beforeEach(() => {
@@ -14,7 +14,8 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe("codexrel publish", () => {
   test("local destination: bundle checked and copied with its gallery, not claimed as published, exit 0", async () => {
     const out = join(dir, "out");
-    const r = await cli(["publish", "examples/demo/cuj", "--out", out]);
+    // A bundle recorded at the commit judged: its journeys are evidence, so the decision can be ready.
+    const r = await cli(["publish", demoBundleAt(dir), "--sha", BUNDLE_SHA, "--out", out]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("publication: skipped (NO_PUBLISH_TARGET)");
@@ -24,7 +25,7 @@ describe("codexrel publish", () => {
   });
 
   test("--json prints the report only", async () => {
-    const r = await cli(["publish", "examples/demo/cuj", "--out", join(dir, "out"), "--json"]);
+    const r = await cli(["publish", demoBundleAt(dir), "--sha", BUNDLE_SHA, "--out", join(dir, "out"), "--json"]);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.publication.status).toBe("skipped");

@@ -3,6 +3,7 @@
  * Pure: takes the text and a name for messages; reading the file is the caller's job.
  */
 import { isCollection, isPair, LineCounter, parseDocument } from "yaml";
+import { checkDuration } from "./duration.js";
 import { CodexrelError, ErrorCodes } from "./errors.js";
 import type { CodexrelConfig } from "./generated/codexrel-config.js";
 import { validate } from "./schemas.js";
@@ -127,5 +128,27 @@ export function parseConfig(text: string, sourceName = "codexrel.yml"): Codexrel
       details: { errors: result.errors },
     });
   }
+  const problems = semanticProblems(result.value);
+  if (problems.length > 0) {
+    throw new CodexrelError(ErrorCodes.CONFIG_INVALID, `${sourceName} is invalid: ${problems.join("; ")}`, {
+      hint: "Fix the listed fields: timeouts are more than 0 and at most 24h; `baseline: none` and `base` exclude each other.",
+      details: { problems },
+    });
+  }
   return result.value;
+}
+
+/** What the schema cannot say: durations that parse and are sane, and one baseline choice. */
+function semanticProblems(config: CodexrelConfig): string[] {
+  const problems: string[] = [];
+  for (const [i, check] of (config.checks ?? []).entries()) {
+    if (check.timeout === undefined) continue;
+    const parsed = checkDuration(check.timeout);
+    if ("problem" in parsed) problems.push(`/checks/${i}/timeout (${JSON.stringify(check.name)}): ${parsed.problem}`);
+  }
+  const reg = config.regressions;
+  if (reg?.baseline === "none" && reg.base && reg.base.length > 0) {
+    problems.push("/regressions: `baseline: none` and `base` are both given; keep one");
+  }
+  return problems;
 }

@@ -1,19 +1,37 @@
+/**
+ * Check timeouts: seconds (a number) or a duration string parsed by `ms` (`500ms`, `90s`, `5m`,
+ * `1.5h`, `1d`). Zero, negative and anything over 24 hours are refused: a timer that long is a
+ * mistake (and above 2^31-1 ms Node's setTimeout fires at once, which is how `1000h` once killed
+ * checks after 2 ms).
+ */
+import ms from "ms";
 import { CodexrelError, ErrorCodes } from "./errors.js";
 
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
+export const MAX_TIMEOUT_MS = 24 * 60 * 60 * 1000;
 
-/** Parses a timeout given as seconds (number) or a duration string (`500ms`, `90s`, `5m`, `1h`). */
-export function parseDurationMs(value: number | string): number {
-  if (typeof value === "number") {
-    if (Number.isFinite(value) && value > 0) return Math.round(value * 1000);
-  } else {
-    const m = /^([0-9]+(?:\.[0-9]+)?)(ms|s|m|h)$/.exec(value.trim());
-    if (m) {
-      const ms = Number(m[1]) * UNIT_MS[m[2] as keyof typeof UNIT_MS];
-      if (ms > 0) return Math.round(ms);
-    }
+/** Returns milliseconds, or a sentence saying why the value is refused. */
+export function checkDuration(value: number | string): { ms: number } | { problem: string } {
+  let parsed: number | undefined;
+  if (typeof value === "number") parsed = Number.isFinite(value) ? value * 1000 : undefined;
+  else {
+    const text = value.trim();
+    // A bare number string would be read by `ms` as milliseconds; numbers in the config mean seconds.
+    parsed = /^[0-9.]+$/.test(text) ? Number(text) * 1000 : text.length <= 100 ? ms(text as ms.StringValue) : undefined;
   }
-  throw new CodexrelError(ErrorCodes.CONFIG_INVALID, `invalid duration ${JSON.stringify(value)}`, {
-    hint: "Give seconds as a number (e.g. 90) or a string such as 500ms, 90s, 5m, 1h.",
+  if (parsed === undefined || !Number.isFinite(parsed)) {
+    return { problem: `${JSON.stringify(value)} is not a duration (use seconds, or e.g. 500ms, 90s, 5m, 1h)` };
+  }
+  const rounded = Math.round(parsed);
+  if (rounded <= 0) return { problem: `${JSON.stringify(value)} is not more than zero` };
+  if (rounded > MAX_TIMEOUT_MS) return { problem: `${JSON.stringify(value)} is more than the 24h maximum` };
+  return { ms: rounded };
+}
+
+/** Parses a timeout (seconds or a duration string); throws CONFIG_INVALID when it is refused. */
+export function parseDurationMs(value: number | string): number {
+  const result = checkDuration(value);
+  if ("ms" in result) return result.ms;
+  throw new CodexrelError(ErrorCodes.CONFIG_INVALID, `invalid timeout: ${result.problem}`, {
+    hint: "Give seconds as a number (e.g. 90) or a string such as 500ms, 90s, 5m, 1h; at most 24h.",
   });
 }

@@ -86,7 +86,13 @@ export interface PublishOptions {
   ports?: PublishPorts | null;
   toolVersion: string;
   title?: string;
-  meta?: { runUrl?: string | null; ref?: string | null; sha?: string | null };
+  meta?: {
+    runUrl?: string | null;
+    ref?: string | null;
+    sha?: string | null;
+    event?: string | null;
+    actor?: string | null;
+  };
   gallery?: GalleryOptions;
   now?: () => Date;
   /** Exact secret values kept out of the report. */
@@ -136,6 +142,8 @@ export async function publishBundle(options: PublishOptions): Promise<PublishRes
     ...(options.meta?.runUrl ? { runUrl: options.meta.runUrl } : {}),
     ...(options.meta?.ref ? { ref: options.meta.ref } : {}),
     ...(options.meta?.sha ? { sha: options.meta.sha } : {}),
+    ...(options.meta?.event ? { event: options.meta.event } : {}),
+    ...(options.meta?.actor ? { actor: options.meta.actor } : {}),
   };
 
   // 1. Check the bundle and keep the local copy, whatever happens next.
@@ -148,6 +156,7 @@ export async function publishBundle(options: PublishOptions): Promise<PublishRes
     ...(options.ephemeralDirs ? { ephemeralDirs: options.ephemeralDirs } : {}),
     ...(options.shownBundleDir ? { shownBundleDir: options.shownBundleDir } : {}),
     ...(options.secrets ? { secrets: options.secrets } : {}),
+    ...(options.meta?.sha ? { commitSha: options.meta.sha } : {}),
   });
   report.preflight = [...stage.checks];
   report.artifacts = [...stage.artifacts];
@@ -172,18 +181,38 @@ export async function publishBundle(options: PublishOptions): Promise<PublishRes
 
   const remote = thread !== null || destination !== "local";
   if (!remote) {
-    return finish({
-      status: "skipped",
-      code: "NO_PUBLISH_TARGET",
-      reason: "no GitHub thread or remote destination was given; the bundle was copied to the local output folder only",
-      rerunHint: "pass --repo owner/repo with --issue or --pr (and --destination artifact|branch) to publish",
-    });
+    return finish(
+      {
+        status: "skipped",
+        code: "NO_PUBLISH_TARGET",
+        // Say "copied" only when the copy was written (a refused bundle is not copied anywhere).
+        reason: localDir
+          ? "no GitHub thread or remote destination was given; the bundle was copied to the local output folder only"
+          : "no GitHub thread or remote destination was given, and the bundle was not copied (see the cuj-bundle check)",
+        rerunHint: "pass --repo owner/repo with --issue or --pr (and --destination artifact|branch) to publish",
+      },
+      options.dryRun
+        ? { commentBody: renderCommentBody(report, { reportKind, indexUrl: null, secrets: options.secrets }) }
+        : {},
+    );
   }
 
   // 2. Preflight first: not publishable means blocked, with nothing written.
   const ports = options.ports ?? null;
   // An Actions artifact alone needs no GitHub API (the upload step did the work); a comment or a branch does.
   const needsGitHub = thread !== null || destination === "branch";
+  if (!ports && needsGitHub && options.dryRun) {
+    // A dry run needs no token: it renders what would be posted, and says preflight did not run.
+    return finish(
+      {
+        status: "dry-run",
+        code: "DRY_RUN",
+        reason: `dry run: would publish to ${describeTarget(destination, thread)}; nothing was written, and without GitHub access preflight did not run`,
+        rerunHint: "set GITHUB_TOKEN (or GH_TOKEN) and re-run without --dry-run to publish",
+      },
+      { commentBody: renderCommentBody(report, { reportKind, indexUrl: null, secrets: options.secrets }) },
+    );
+  }
   if (!ports && needsGitHub) {
     return finish({
       status: "blocked",
@@ -195,6 +224,18 @@ export async function publishBundle(options: PublishOptions): Promise<PublishRes
   if (ports && needsGitHub) {
     const pre = await ports.preflight({ thread, destination });
     report.preflight = [...pre.checks, ...report.preflight];
+    if (pre.blocked && options.dryRun) {
+      // A dry run renders what would be posted and says plainly that a real run would be blocked.
+      return finish(
+        {
+          status: "dry-run",
+          code: "DRY_RUN",
+          reason: `dry run: nothing was written; a real run would be blocked (${pre.blocked.code}): ${pre.blocked.reason ?? ""}`,
+          ...(pre.blocked.rerunHint ? { rerunHint: pre.blocked.rerunHint } : {}),
+        },
+        { commentBody: renderCommentBody(report, { reportKind, indexUrl: null, secrets: options.secrets }) },
+      );
+    }
     if (pre.blocked) return finish(pre.blocked);
   }
 
@@ -214,7 +255,8 @@ export async function publishBundle(options: PublishOptions): Promise<PublishRes
   let durable: Artifact[] = [];
   let indexUrl: string | null = null;
   if (options.dryRun) {
-    const body = thread ? renderCommentBody(report, { reportKind, indexUrl: null, secrets: options.secrets }) : null;
+    // The body is rendered for every dry run (the README promises comment.md), thread or not.
+    const body = renderCommentBody(report, { reportKind, indexUrl: null, secrets: options.secrets });
     return finish(
       {
         status: "dry-run",

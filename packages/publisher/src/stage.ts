@@ -25,6 +25,12 @@ export interface CujStageOptions extends LinkPolicy {
   shownBundleDir?: string;
   /** Exact secret values redacted from the bundle's text files on copy (binaries holding one are refused). */
   secrets?: readonly string[];
+  /**
+   * The commit this run judges. Journeys count as evidence only when the bundle's
+   * `summary.json` says it was recorded at this commit; a bundle from another commit (or one that
+   * names none) is a warning and not evidence.
+   */
+  commitSha?: string | null;
 }
 
 export interface CujStageResult {
@@ -81,18 +87,7 @@ export async function runCujStage(options: CujStageOptions): Promise<CujStageRes
     details: { problems: bundle.problems.map((p) => ({ ...p })) },
   });
 
-  const totals = journeyTotals(bundle.summary);
-  const failed = bundle.summary.journeys.filter((j) => j.status === "fail").map((j) => j.id);
-  checks.push({
-    id: "cuj-journeys",
-    status: failed.length > 0 ? "fail" : "pass",
-    code: failed.length > 0 ? PublisherErrorCodes.CUJ_JOURNEY_FAILED : "CUJ_JOURNEYS_PASSED",
-    reason:
-      failed.length > 0
-        ? `journey(s) failed: ${failed.join(", ")} (${totals.assertions.fail} failing assertion(s))`
-        : `${totals.journeys.pass} journey(s) passed, ${totals.journeys.skip} skipped; ${totals.assertions.pass} assertion(s) passed`,
-    blocking: failed.length > 0 && options.blockOnFailedJourney !== false,
-  });
+  checks.push(journeysCheck(bundle, options));
 
   // Keep the local copy even when the policy fails: the gallery shows what is missing.
   try {
@@ -119,6 +114,47 @@ export async function runCujStage(options: CujStageOptions): Promise<CujStageRes
   }
 }
 
+/** `cuj-journeys`: what the journeys say, and whether they are evidence for this commit. */
+function journeysCheck(bundle: CujBundle, options: CujStageOptions): PreflightCheck {
+  const totals = journeyTotals(bundle.summary);
+  const failed = bundle.summary.journeys.filter((j) => j.status === "fail").map((j) => j.id);
+  const recorded = bundle.summary.commit?.sha ?? null;
+  const here = options.commitSha ?? null;
+  const outcome =
+    failed.length > 0
+      ? `journey(s) failed: ${failed.join(", ")} (${totals.assertions.fail} failing assertion(s))`
+      : `${totals.journeys.pass} journey(s) passed, ${totals.journeys.skip} skipped; ${totals.assertions.pass} assertion(s) passed`;
+  const sameCommit = recorded !== null && here !== null && (recorded.startsWith(here) || here.startsWith(recorded));
+  // A failure blocks whatever commit it came from (never a false READY); a pass from another
+  // commit, or from a bundle that names none, proves nothing about this one.
+  if (failed.length === 0 && (recorded === null || (here !== null && !sameCommit))) {
+    const why =
+      recorded === null
+        ? "the bundle's summary.json records no commit"
+        : `recorded at ${recorded.slice(0, 12)}, not at this run's commit ${here!.slice(0, 12)}`;
+    return {
+      id: "cuj-journeys",
+      status: "warn",
+      code: recorded === null ? "CUJ_BUNDLE_NO_COMMIT" : "CUJ_BUNDLE_OTHER_COMMIT",
+      reason: `${why}, so it is not evidence for this commit (it says: ${outcome})`,
+      hint: "Re-record the journeys at this commit (the recorder writes summary.json's commit).",
+      blocking: false,
+      evidence: false,
+    };
+  }
+  return {
+    id: "cuj-journeys",
+    status: failed.length > 0 ? "fail" : "pass",
+    code: failed.length > 0 ? PublisherErrorCodes.CUJ_JOURNEY_FAILED : "CUJ_JOURNEYS_PASSED",
+    reason:
+      here === null && failed.length === 0
+        ? `${outcome} (this run's commit is unknown, so not counted as evidence)`
+        : outcome,
+    blocking: failed.length > 0 && options.blockOnFailedJourney !== false,
+    evidence: here !== null && failed.length === 0,
+  };
+}
+
 export interface PublishConfigSection {
   bundle: string;
   policy?: "strict" | "lenient" | "off";
@@ -136,6 +172,8 @@ export interface RunStageOptions extends LinkPolicy {
   cwd?: string;
   /** Exact secret values redacted from the bundle's text files on copy. */
   secrets?: readonly string[];
+  /** The commit this run judges (see CujStageOptions.commitSha). */
+  commitSha?: string | null;
 }
 
 /**
@@ -158,6 +196,7 @@ export async function applyCujStage<R extends { preflight: PreflightCheck[]; art
       : {}),
     ...(options.ephemeralDirs ? { ephemeralDirs: options.ephemeralDirs } : {}),
     ...(options.secrets ? { secrets: options.secrets } : {}),
+    ...(options.commitSha ? { commitSha: options.commitSha } : {}),
   });
   return {
     ...report,

@@ -21,15 +21,38 @@ describe("the CUJ stage of codexrel run", () => {
     });
     expect(report.preflight.map((c) => [c.id, c.status, c.code, c.blocking])).toEqual([
       ["cuj-bundle", "pass", "CUJ_BUNDLE_OK", false],
-      ["cuj-journeys", "pass", "CUJ_JOURNEYS_PASSED", false],
+      // The demo's committed bundle names no commit: what it says is shown, but it is not evidence.
+      ["cuj-journeys", "warn", "CUJ_BUNDLE_NO_COMMIT", false],
     ]);
     expect(report.preflight[0]?.reason).toBe(
       "CUJ bundle examples/demo/cuj: 8 files, every journey has its screenshots and video",
     );
     expect(report.artifacts).toHaveLength(10);
     const final = finalizeReport(report);
-    expect(final.decision.ready).toBe(true);
+    // Journeys of no known commit are no evidence: nothing else ran, so the run is not ready.
+    expect(final.decision.ready).toBe(false);
+    expect(final.decision.blockingReasons.map((r) => r.code)).toEqual(["NO_EVIDENCE"]);
     expect(existsSync(join(out, "cuj/index.html"))).toBe(true);
+  });
+
+  test("journeys recorded at this commit are evidence; from another commit they are a warning, not evidence", async () => {
+    const sha = "a".repeat(40);
+    const b = writeBundle(
+      join(dir, "c"),
+      { commit: { sha, repository: "octo/hello", ref: "refs/heads/main" }, journeys: [journey("j")] },
+      { "j.png": makePng(), "j.webm": demoWebm() },
+    );
+    const same = await runCujStage({ bundleDir: b, outDir: join(dir, "out1"), commitSha: sha });
+    expect(same.checks[1]).toMatchObject({ status: "pass", code: "CUJ_JOURNEYS_PASSED", evidence: true });
+    const report = finalizeReport({ ...createReport({ tool: { version: "1" } }), preflight: same.checks });
+    expect(report.decision.ready).toBe(true);
+
+    const other = await runCujStage({ bundleDir: b, outDir: join(dir, "out2"), commitSha: "b".repeat(40) });
+    expect(other.checks[1]).toMatchObject({ status: "warn", code: "CUJ_BUNDLE_OTHER_COMMIT", evidence: false });
+    expect(other.checks[1]?.reason).toMatch(/recorded at aaaaaaaaaaaa, not at this run's commit bbbbbbbbbbbb/);
+    const notEvidence = finalizeReport({ ...createReport({ tool: { version: "1" } }), preflight: other.checks });
+    expect(notEvidence.decision.ready).toBe(false);
+    expect(notEvidence.decision.blockingReasons.map((r) => r.code)).toEqual(["NO_EVIDENCE"]);
   });
 
   test("a policy failure blocks, says why, and still keeps the local copy", async () => {

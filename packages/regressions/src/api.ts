@@ -9,11 +9,18 @@ import { type KnownFailingList, loadKnownFailing } from "./known-failing.js";
 import type { TestRun } from "./model.js";
 import type { ParseOptions } from "./parse.js";
 import type { RepeatedOption } from "./repeats.js";
-import { loadInto, loadRun } from "./runs.js";
+import { loadInto, loadRun, resolveInputs } from "./runs.js";
 
 export interface ClassifyReportsOptions {
-  /** Base report files, directories or globs. Empty or matching nothing: no baseline. */
+  /** Base report files, directories or globs. Empty: no baseline. A pattern matching nothing: REGRESSIONS_INPUT_MISSING. */
   base?: readonly string[] | null;
+  /** The caller chose to have no baseline (`baseline: none`): recorded as `baseline.declaredNone`. */
+  baselineNone?: boolean;
+  /**
+   * What a given pattern that matches no file is: "error" (default, REGRESSIONS_INPUT_MISSING: a
+   * mistyped path must never pass as "no baseline") or "warn" (a cache that may be empty).
+   */
+  missingInputs?: "error" | "warn";
   /** Candidate report files, directories or globs (one run). */
   candidate: readonly string[];
   /** Further candidate attempts (e.g. a re-run of the failed jobs), in order; each one run. */
@@ -50,6 +57,7 @@ export async function classifyReports(options: ClassifyReportsOptions): Promise<
     ...(options.repeated ? { repeated: options.repeated } : {}),
     ...(options.onMalformed ? { onMalformed: options.onMalformed } : {}),
   };
+  if (options.missingInputs !== "warn") await assertInputsPresent(options);
   const candidate: TestRun[] = [await loadRun(options.candidate, { ...common, label: "candidate" })];
   for (const [i, patterns] of (options.candidateAttempts ?? []).entries()) {
     candidate.push(await loadRun(patterns, { ...common, label: `candidate attempt ${i + 2}` }));
@@ -108,5 +116,32 @@ export async function classifyReports(options: ClassifyReportsOptions): Promise<
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.includePassed !== undefined ? { includePassed: options.includePassed } : {}),
   });
+  if (options.baselineNone && !result.section.baseline.available) result.section.baseline.declaredNone = true;
   return { ...result, base, candidate };
+}
+
+/** Every configured pattern (base, candidate, attempts, history) must match at least one file. */
+async function assertInputsPresent(options: ClassifyReportsOptions): Promise<void> {
+  const groups: [string, readonly string[]][] = [
+    ["candidate", options.candidate],
+    ...(options.candidateAttempts ?? []).map((p, i): [string, readonly string[]] => [`candidate attempt ${i + 2}`, p]),
+    ["base", options.base ?? []],
+    ...(options.history ?? []).map((p, i): [string, readonly string[]] => [`history ${i + 1}`, p]),
+  ];
+  const missing: string[] = [];
+  for (const [label, patterns] of groups) {
+    if (patterns.length === 0) continue;
+    const { unmatched } = await resolveInputs(patterns, options.cwd);
+    for (const p of unmatched) missing.push(`${label} ${JSON.stringify(p)}`);
+  }
+  if (missing.length > 0) {
+    throw new CodexrelError(
+      RegressionErrorCodes.REGRESSIONS_INPUT_MISSING,
+      `configured test report path(s) match no file: ${missing.join(", ")}`,
+      {
+        hint: "Fix the path (a typo such as junit.xmll?), or remove it; for no base on purpose use `baseline: none` (--no-base).",
+        details: { missing },
+      },
+    );
+  }
 }

@@ -13,6 +13,8 @@ export const RegressionErrorCodes = {
   CTRF_MALFORMED: "CTRF_MALFORMED",
   /** A file that could not be read. */
   REPORT_READ_FAILED: "REPORT_READ_FAILED",
+  /** A configured base, candidate, attempt or history path matches no file (exit 2, never a warning). */
+  REGRESSIONS_INPUT_MISSING: "REGRESSIONS_INPUT_MISSING",
   /** No candidate report was found among the inputs. */
   REGRESSIONS_NO_CANDIDATE: "REGRESSIONS_NO_CANDIDATE",
   /** The known-failing (quarantine) file is unreadable or invalid. */

@@ -173,9 +173,14 @@ describe("classification table", () => {
     expect(classes(section)).toEqual({ a: "unknown-baseline", b: "passed", c: "flaky" });
     expect(section.baseline.available).toBe(false);
     expect(section.baseline.note).toMatch(/cannot be told new from known/);
-    expect(blocked).toBe(false);
+    // A failure whose baseline is unknown blocks by default, and so does not having chosen `baseline: none`.
+    expect(blocked).toBe(true);
     const report = finalizeReport({ ...createReport({ tool: { version: "0" } }), regressions: section });
-    expect(report.decision.warnings?.join("\n")).toMatch(/no baseline/);
+    expect(report.decision.ready).toBe(false);
+    expect(report.decision.blockingReasons.map((r) => r.code)).toEqual(["REGRESSIONS_BLOCK", "BASELINE_MISSING"]);
+    expect(report.decision.blockingReasons[1]?.message).toMatch(/no baseline/);
+    const relaxed = classify({ base: null, candidate: [candidate], clock, policy: { blocking: ["new"] } });
+    expect(relaxed.blocked).toBe(false);
   });
 
   test("a base that holds no test counts as no baseline", async () => {

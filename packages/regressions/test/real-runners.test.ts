@@ -152,7 +152,7 @@ describe.each([
     expect(result.section.counts.new).toBe(0);
     expect(result.section.counts.known).toBe(0);
     expect(result.section.counts["unknown-baseline"]).toBe(3); // adds two, divides by zero, sometimes slow
-    expect(result.blocked).toBe(false);
+    expect(result.blocked).toBe(true); // unknown-baseline blocks by default
   });
 });
 

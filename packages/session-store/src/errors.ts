@@ -25,6 +25,8 @@ export const SessionErrorCodes = {
   SESSION_BUNDLE_TOO_LARGE: "SESSION_BUNDLE_TOO_LARGE",
   SESSION_RESTORE_FAILED: "SESSION_RESTORE_FAILED",
   SESSION_BACKEND_FAILED: "SESSION_BACKEND_FAILED",
+  /** actions/cache/save ran but a lookup of the key did not find the bundle: nothing was saved. */
+  SESSION_CACHE_SAVE_FAILED: "SESSION_CACHE_SAVE_FAILED",
   SESSION_STORE_KEY_INVALID: "SESSION_STORE_KEY_INVALID",
 } as const;
 

@@ -14,7 +14,9 @@ export function register(program: Command, ctx: CliContext): void {
   const checks = program.command("checks").description("run the checks listed in codexrel.yml");
   checks
     .command("run")
-    .description("run the checks in order; exit 0 when no blocking check failed, 1 otherwise")
+    .description(
+      "run the checks in order; exit 0 when a blocking check ran and none failed, 1 otherwise (no evidence is not ready)",
+    )
     .requiredOption("--config <file>", "codexrel.yml to read")
     .option("--json", "print the command results as JSON")
     .option("--verbose", "stream each check's output to stderr")

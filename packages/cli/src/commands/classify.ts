@@ -7,6 +7,7 @@ import { resolve } from "node:path";
 import {
   CodexrelError,
   createReport,
+  decisionExitCode,
   ErrorCodes,
   finalizeReport,
   REGRESSION_CLASSES,
@@ -15,13 +16,15 @@ import {
 } from "@codexrel/core";
 import { classifyReports, REPEATED_OPTIONS, type RepeatedOption } from "@codexrel/regressions";
 import type { Command } from "commander";
-import { type CliContext, ExitCode } from "../context.js";
+import type { CliContext } from "../context.js";
 import { writeFilesAtomically } from "../io.js";
+import { formatDecision } from "../output/status-table.js";
 import { CLI_VERSION } from "../version.js";
 import { secretsFromEnv } from "./shared.js";
 
 interface ClassifyOptions {
-  base?: string[];
+  /** `false` with --no-base: no baseline on purpose. */
+  base?: string[] | false;
   candidate: string[];
   attempt?: string[];
   knownFailing?: string;
@@ -43,7 +46,11 @@ export function register(program: Command, ctx: CliContext): void {
     .description(
       "classify test results against the base: new regressions, known failures, flaky tests, fixed, added, removed; exit 1 when the policy blocks",
     )
-    .option("--base <paths...>", "base report files, directories or globs (JUnit XML or CTRF JSON)")
+    .option(
+      "--base <paths...>",
+      "base report files, directories or globs (JUnit XML or CTRF JSON); each must match a file",
+    )
+    .option("--no-base", "no baseline on purpose (without --base or --no-base the run is not ready: BASELINE_MISSING)")
     .requiredOption("--candidate <paths...>", "candidate report files, directories or globs")
     .option("--attempt <paths...>", "reports of a re-run of the candidate (a later attempt)")
     .option("--known-failing <file>", "known-failing (quarantine) list, YAML or JSON")
@@ -68,7 +75,8 @@ export function register(program: Command, ctx: CliContext): void {
       const blocking = parseBlocking(opts.blocking);
       const repeated = parseRepeated(opts.repeated, opts.repetitions === true);
       const result = await classifyReports({
-        base: opts.base ?? null,
+        base: opts.base || null,
+        ...(opts.base === false ? { baselineNone: true } : {}),
         candidate: opts.candidate,
         ...(opts.attempt ? { candidateAttempts: [opts.attempt] } : {}),
         ...(opts.knownFailing ? { knownFailing: resolve(ctx.cwd, opts.knownFailing) } : {}),
@@ -92,8 +100,8 @@ export function register(program: Command, ctx: CliContext): void {
       if (files.length > 0) await writeFilesAtomically(files);
 
       if (opts.json) ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-      else ctx.stdout.write(formatText(report.regressions!, report.decision.nextAction));
-      ctx.exitCode = report.decision.ready ? ExitCode.OK : ExitCode.NOT_READY;
+      else ctx.stdout.write(`${formatText(report.regressions!)}\n${formatDecision(report)}`);
+      ctx.exitCode = decisionExitCode(report.decision);
     });
 }
 
@@ -127,17 +135,14 @@ function parseBlocking(value: string | undefined): RegressionClass[] | undefined
   return list as RegressionClass[];
 }
 
-function formatText(
-  section: NonNullable<ReturnType<typeof finalizeReport>["regressions"]>,
-  nextAction: string,
-): string {
+function formatText(section: NonNullable<ReturnType<typeof finalizeReport>["regressions"]>): string {
   const lines: string[] = [];
   const counts = REGRESSION_CLASSES.filter((c) => section.counts[c] > 0).map((c) => `${c} ${section.counts[c]}`);
   lines.push(`tests: ${counts.join(", ") || "none"}`);
   lines.push(
     section.baseline.available
       ? `baseline: ${section.baseline.source ?? "given"}`
-      : `baseline: none — ${section.baseline.note ?? "failures cannot be told new from known"}`,
+      : `baseline: none${section.baseline.declaredNone ? " (chosen with --no-base)" : ""} — ${section.baseline.note ?? "failures cannot be told new from known"}`,
   );
   lines.push(`blocking classes: ${section.policy.blocking.join(", ") || "none"}`);
   for (const cls of LISTED) {
@@ -154,7 +159,6 @@ function formatText(
     }
     if (tests.length > 20) lines.push(`  … and ${tests.length - 20} more (use --json for all)`);
   }
-  for (const w of section.warnings ?? []) lines.push(`warning: ${w}`);
-  lines.push("", nextAction);
+  // The classification's warnings are in the decision's warnings (printed by formatDecision).
   return `${lines.join("\n")}\n`;
 }

@@ -6,14 +6,15 @@
  * ready; 2 on usage errors.
  */
 import { join, relative, resolve } from "node:path";
-import { CodexrelError, renderHtml, renderJobSummary } from "@codexrel/core";
+import { CodexrelError, type RunReport, renderHtml, renderJobSummary } from "@codexrel/core";
 import { type DestinationKind, publishBundle, type ThreadTarget } from "@codexrel/publisher";
 import type { Command } from "commander";
 import { type CliContext, ExitCode } from "../context.js";
-import { writeFilesAtomically } from "../io.js";
+import { OutputSet } from "../output/output-set.js";
 import { formatDecision, formatStatusTable } from "../output/status-table.js";
 import { createPublishPorts } from "../publish-ports.js";
 import { CLI_VERSION } from "../version.js";
+import { resolveCommitIdentity } from "./commit-identity.js";
 import { secretsFromEnv } from "./shared.js";
 
 interface PublishOpts {
@@ -28,6 +29,11 @@ interface PublishOpts {
   artifactUrl?: string;
   branch?: string;
   reportKind: string;
+  sha?: string;
+  ref?: string;
+  runUrl?: string;
+  event?: string;
+  actor?: string;
 }
 
 const DESTINATIONS = ["local", "artifact", "branch"] as const;
@@ -67,6 +73,11 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--out <dir>", "local output folder (default: <bundle>/../.codexrel/publish)")
     .option("--dry-run", "check and render everything, write nothing to GitHub")
     .option("--json", "print the run report as JSON")
+    .option("--sha <sha>", "commit the bundle is evidence for (default: $GITHUB_SHA, else the git checkout's HEAD)")
+    .option("--ref <ref>", "ref of that commit (default: $GITHUB_REF, else the checkout's branch)")
+    .option("--run-url <url>", "URL of the CI run (default: from GITHUB_SERVER_URL/REPOSITORY/RUN_ID)")
+    .option("--event <name>", "what started the run (default: $GITHUB_EVENT_NAME, else local)")
+    .option("--actor <login>", "who started the run (default: $GITHUB_ACTOR, else the local user)")
     .action(async (bundleArg: string, opts: PublishOpts) => {
       if (!DESTINATIONS.includes(opts.destination as DestinationKind)) {
         throw usage(`unknown destination ${JSON.stringify(opts.destination)}`, "Use local, artifact or branch.");
@@ -89,55 +100,85 @@ export function register(program: Command, ctx: CliContext): void {
       const remote = thread !== null || destination !== "local";
       const ports = remote ? await createPublishPorts(ctx.env) : null;
 
-      const result = await publishBundle({
-        bundleDir,
-        outDir,
-        destination,
-        thread,
-        repository: opts.repo ?? null,
-        dryRun: Boolean(opts.dryRun),
-        policy: opts.policy as (typeof POLICIES)[number],
-        reportKind: opts.reportKind,
-        ...(opts.artifactUrl ? { artifactUrl: opts.artifactUrl } : {}),
-        ...(opts.branch ? { branch: { name: opts.branch } } : {}),
-        ephemeralDirs,
-        ports,
-        toolVersion: CLI_VERSION,
-        secrets,
-        shownBundleDir: relative(ctx.cwd, bundleDir) || ".",
-        meta: {
-          runUrl:
-            ctx.env.GITHUB_SERVER_URL && ctx.env.GITHUB_REPOSITORY && ctx.env.GITHUB_RUN_ID
-              ? `${ctx.env.GITHUB_SERVER_URL}/${ctx.env.GITHUB_REPOSITORY}/actions/runs/${ctx.env.GITHUB_RUN_ID}`
-              : null,
-        },
-      });
-
+      const commit = await resolveCommitIdentity(opts, ctx.env, bundleDir);
+      // The local copy and the report files are one output set: all of it swaps in, or none.
+      const set = await OutputSet.begin(outDir, ctx.outputFs ? { fs: ctx.outputFs } : {});
+      let result: Awaited<ReturnType<typeof publishBundle>>;
+      try {
+        result = await publishBundle({
+          bundleDir,
+          outDir: set.stagingDir,
+          destination,
+          thread,
+          repository: opts.repo ?? commit.repository ?? null,
+          dryRun: Boolean(opts.dryRun),
+          policy: opts.policy as (typeof POLICIES)[number],
+          reportKind: opts.reportKind,
+          ...(opts.artifactUrl ? { artifactUrl: opts.artifactUrl } : {}),
+          ...(opts.branch ? { branch: { name: opts.branch } } : {}),
+          ephemeralDirs,
+          ports,
+          toolVersion: CLI_VERSION,
+          secrets,
+          shownBundleDir: relative(ctx.cwd, bundleDir) || ".",
+          meta: {
+            runUrl: commit.runUrl ?? null,
+            ref: commit.ref ?? null,
+            sha: commit.sha ?? null,
+            event: commit.event ?? null,
+            actor: commit.actor ?? null,
+          },
+        });
+        const report = result.report;
+        await set.write("report.json", `${JSON.stringify(report, null, 2)}\n`);
+        await set.write("report.html", renderHtml(report));
+        await set.write("summary.md", renderJobSummary(report));
+        if (result.commentBody) await set.write("comment.md", result.commentBody);
+        await set.commit();
+      } catch (error) {
+        await set.abort();
+        throw error;
+      }
+      const localDir = result.localDir ? join(outDir, relative(set.stagingDir, result.localDir)) : null;
       const report = result.report;
-      const files = [
-        { path: join(outDir, "report.json"), content: `${JSON.stringify(report, null, 2)}\n` },
-        { path: join(outDir, "report.html"), content: renderHtml(report) },
-        { path: join(outDir, "summary.md"), content: renderJobSummary(report) },
-        ...(result.commentBody ? [{ path: join(outDir, "comment.md"), content: result.commentBody }] : []),
-      ];
-      await writeFilesAtomically(files);
 
       if (opts.json) {
         ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       } else {
         ctx.stdout.write(formatStatusTable(report));
-        ctx.stdout.write(formatDecision(report));
+        ctx.stdout.write(formatDecision(report, publishVerdict(report)));
         const shown = (p: string) => relative(ctx.cwd, p) || p;
         if (report.publication.rerunHint && report.publication.status !== "published")
           ctx.stdout.write(`To publish: ${report.publication.rerunHint}\n`);
-        if (result.localDir) ctx.stdout.write(`Local copy: ${shown(join(result.localDir, "index.html"))}\n`);
+        if (localDir) ctx.stdout.write(`Local copy: ${shown(join(localDir, "index.html"))}\n`);
         if (result.comment) ctx.stdout.write(`Comment (${result.comment.action}): ${result.comment.url}\n`);
         for (const url of result.durableUrls.slice(0, 1)) ctx.stdout.write(`Evidence: ${url}\n`);
         if (result.commentBody && opts.dryRun)
           ctx.stdout.write(`Comment body (not posted): ${shown(join(outDir, "comment.md"))}\n`);
       }
-      const p = report.publication;
-      const ok = p.status === "published" || p.status === "skipped" || p.status === "dry-run";
-      ctx.exitCode = ok && report.decision.ready ? ExitCode.OK : ExitCode.NOT_READY;
+      ctx.exitCode = publishOk(report) ? ExitCode.OK : ExitCode.NOT_READY;
     });
+}
+
+function publishOk(report: RunReport): boolean {
+  const p = report.publication;
+  const ok = p.status === "published" || p.status === "skipped" || p.status === "dry-run";
+  return ok && report.decision.ready;
+}
+
+/** The headline agrees with the exit code: READY (0) only when the evidence is ready and publication did not fail. */
+function publishVerdict(report: RunReport): string {
+  const p = report.publication;
+  const d = report.decision;
+  if (publishOk(report)) {
+    const what =
+      p.status === "published"
+        ? "published"
+        : p.status === "dry-run"
+          ? "dry run, nothing was published"
+          : "nothing was published (local copy only)";
+    return `Decision: READY — evidence checked; ${what}. ${d.nextAction}`;
+  }
+  if (!d.ready) return `Decision: NOT READY — ${d.nextAction}`;
+  return `Decision: NOT PUBLISHED — publication ${p.status}${p.code ? ` (${p.code})` : ""}: ${p.reason ?? "see above"}`;
 }

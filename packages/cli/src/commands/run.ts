@@ -1,11 +1,18 @@
 /** `codexrel run`: the local release-validation pipeline (checks, report, decision, local outputs). */
 import { readFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
-import { CodexrelError, ErrorCodes, type PreflightCheck, type Publication, parseConfig } from "@codexrel/core";
+import {
+  CodexrelError,
+  decisionExitCode,
+  ErrorCodes,
+  type PreflightCheck,
+  type Publication,
+  parseConfig,
+} from "@codexrel/core";
 import { formatThreadRef } from "@codexrel/github";
 import { blockedPublication, runPreflight } from "@codexrel/preflight";
 import type { Command } from "commander";
-import { type CliContext, ExitCode } from "../context.js";
+import type { CliContext } from "../context.js";
 import { readText } from "../io.js";
 import { formatDecision, formatStatusTable } from "../output/status-table.js";
 import {
@@ -21,6 +28,7 @@ import {
 } from "../pipeline/fix-loop.js";
 import { runPipeline } from "../pipeline/run-pipeline.js";
 import { CLI_VERSION } from "../version.js";
+import { type CommitFlags, resolveCommitIdentity } from "./commit-identity.js";
 import { githubFromEnv, type ThreadFlags, threadFromFlagsOrEvent } from "./github-env.js";
 import { checkEventPrinter, secretsFromEnv } from "./shared.js";
 
@@ -73,7 +81,8 @@ type RunFlags = {
   notesFile?: string;
   intake?: string;
   prLabel?: string[];
-} & ThreadFlags;
+} & ThreadFlags &
+  CommitFlags;
 
 /** PR labels: `--pr-label` flags, plus the labels of the Actions event's pull request. */
 async function prLabels(flags: string[] | undefined, env: Record<string, string | undefined>): Promise<string[]> {
@@ -130,6 +139,11 @@ export function register(program: Command, ctx: CliContext): void {
       "release intake JSON (codexrel intake --out): its required CUJs and fix budget are the policy",
     )
     .option("--pr-label <name...>", "labels on the pull request (exception labels); the Actions event's are added")
+    .option("--sha <sha>", "commit this run judges (default: $GITHUB_SHA in Actions, else the git checkout's HEAD)")
+    .option("--ref <ref>", "ref of that commit (default: $GITHUB_REF, else the checkout's branch)")
+    .option("--run-url <url>", "URL of the CI run (default: from GITHUB_SERVER_URL/REPOSITORY/RUN_ID)")
+    .option("--event <name>", "what started the run (default: $GITHUB_EVENT_NAME, else local)")
+    .option("--actor <login>", "who started the run (default: $GITHUB_ACTOR, else the local user)")
     .action(async (opts: RunFlags) => {
       const configPath = resolve(ctx.cwd, opts.config);
       const config = parseConfig(await readText(configPath, "config"), opts.config);
@@ -151,6 +165,7 @@ export function register(program: Command, ctx: CliContext): void {
       const notes = opts.notesFile ? await readIterationNotes(resolve(ctx.cwd, opts.notesFile)) : {};
       let nextLedger = ledger;
       const preflight = await publicationPreflight(opts, ctx.env);
+      const commit = await resolveCommitIdentity(opts, ctx.env, resolve(configPath, ".."));
       const result = await runPipeline({
         config,
         configPath,
@@ -161,6 +176,8 @@ export function register(program: Command, ctx: CliContext): void {
         secrets: secretsFromEnv(ctx.env),
         onCheckEvent: checkEventPrinter(ctx, Boolean(opts.verbose && !opts.json)),
         preflight,
+        commit,
+        ...(ctx.outputFs ? { outputFs: ctx.outputFs } : {}),
         ...(n !== null
           ? { iteration: { n, ...(budget ? { max: budget.max } : {}), stopReason: opts.stopReason ?? null } }
           : {}),
@@ -214,6 +231,7 @@ export function register(program: Command, ctx: CliContext): void {
         const gallery = result.report.artifacts.find((a) => a.kind === "index" && a.destination === "local");
         if (gallery) ctx.stdout.write(`CUJ gallery: ${shown(join(result.outDir, gallery.url))}\n`);
       }
-      ctx.exitCode = result.report.decision.ready ? ExitCode.OK : ExitCode.NOT_READY;
+      // 0 ready, 1 not ready, 2 when a configured input is missing (REGRESSIONS_INPUT_MISSING).
+      ctx.exitCode = decisionExitCode(result.report.decision);
     });
 }

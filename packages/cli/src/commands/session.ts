@@ -6,7 +6,7 @@
  */
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { CodexrelError, ErrorCodes, redactDeep } from "@codexrel/core";
+import { CodexrelError, ErrorCodes, redact, redactDeep, toCodexrelError } from "@codexrel/core";
 import {
   type CodexConfigInput,
   createLocalBackend,
@@ -195,7 +195,41 @@ export function register(program: Command, ctx: CliContext): void {
             ctx.exitCode = ExitCode.NOT_READY;
             return;
           }
-          throw error;
+          if (opts.blocking) throw error;
+          // Advisory means advisory everywhere: any bundle error is a warning and a recorded miss.
+          const coded = toCodexrelError(error);
+          const secrets = secretsFromEnv(ctx.env);
+          ctx.stderr.write(
+            `${redact(`warning: ${coded.code}: ${coded.message} (advisory mode: recorded as a cache miss)`, { secrets })}\n`,
+          );
+          const miss = {
+            sessionFound: false,
+            sessionId: null,
+            cacheHit: false,
+            key: null,
+            codexHome: codexHomeOf(opts.codexHome),
+            session: null,
+            files: 0,
+            bytes: 0,
+            skipped: [],
+            warnings: [`${coded.code}: ${coded.message}`],
+            error: coded.toJSON(),
+          };
+          if (opts.requireSession) {
+            // A follow-up must not silently start over: no usable session is "required but missing".
+            print(opts.json, miss, "");
+            ctx.stderr.write(
+              `${SessionErrorCodes.SESSION_REQUIRED_BUT_MISSING}: the saved session for ${opts.thread} could not be restored\n  hint: ${coded.hint}\n`,
+            );
+            ctx.exitCode = ExitCode.NOT_READY;
+            return;
+          }
+          print(
+            opts.json,
+            miss,
+            `no session restored for ${opts.thread}: the saved bundle is unusable (${coded.code})\n`,
+          );
+          return;
         }
         const r = result.restore;
         const data = {

@@ -31,9 +31,19 @@ export function formatStatusTable(report: RunReport): string {
   return `${lines.join("\n")}\n`;
 }
 
-export function formatDecision(report: RunReport): string {
+/**
+ * The decision block. `headline` replaces the first line where the command's exit code depends on
+ * more than the decision (`publish`: a blocked publication exits 1, so it must not say READY).
+ */
+export function formatDecision(report: RunReport, headline?: string): string {
   const d = report.decision;
-  const lines = [`Decision: ${d.ready ? "READY" : "NOT READY"} — ${d.nextAction}`];
+  const lines = [headline ?? `Decision: ${d.ready ? "READY" : "NOT READY"} — ${d.nextAction}`];
+  const m = report.meta;
+  lines.push(
+    m.sha
+      ? `  commit: ${m.sha.slice(0, 12)}${m.ref ? ` (${m.ref})` : ""}${m.repository ? ` in ${m.repository}` : ""}${m.event ? ` · ${m.event}` : ""}${m.actor ? ` by ${m.actor}` : ""}`
+      : "  commit: not recorded (pass --sha, or run in a git checkout)",
+  );
   const it = report.meta.iteration;
   if (it) lines.push(`  fix iteration ${it.n} of ${it.max}${it.stopReason ? ` (stopped: ${it.stopReason})` : ""}`);
   for (const r of d.blockingReasons) lines.push(`  blocking: [${r.code}] ${r.message}`);

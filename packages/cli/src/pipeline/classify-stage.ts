@@ -24,6 +24,7 @@ export async function classifyStage(
     const result = await classifyReports({
       cwd,
       base: config.base ?? null,
+      ...(config.baseline === "none" ? { baselineNone: true } : {}),
       candidate: config.candidate,
       ...(config.attempts ? { candidateAttempts: config.attempts } : {}),
       ...(config.history ? { history: config.history } : {}),

@@ -1,14 +1,15 @@
 /**
  * `codexrel run`: the release-validation pipeline. Stages fill the run report in order; the
- * decision is derived at the end; outputs are rendered in memory and written only when all of them
- * rendered (nothing partial). Later stages (preflight, classification, publication, session) plug
- * in here.
+ * decision is derived at the end; outputs are rendered in memory and written as one output set
+ * (staging folder beside the target, checked writes, fsync, one swap under a lock): either the
+ * whole new set is there or the previous one is, never a mix.
  */
 import { dirname, join, relative, resolve } from "node:path";
 import { type CheckEvent, type RunChecksOptions, runChecks } from "@codexrel/checks";
 import {
   type Artifact,
   type CodexrelConfig,
+  type CommitIdentity,
   createReport,
   deriveRisks,
   finalizeReport,
@@ -21,7 +22,7 @@ import {
 } from "@codexrel/core";
 import { applyCujStage } from "@codexrel/publisher";
 import { secretsFromEnv } from "../commands/shared.js";
-import { writeFilesAtomically } from "../io.js";
+import { type OutputFs, OutputSet } from "../output/output-set.js";
 import { draftChangelog } from "./changelog.js";
 import { classifyStage } from "./classify-stage.js";
 
@@ -51,6 +52,10 @@ export interface RunPipelineOptions {
    * ledger, the required-CUJ gate) add their sections here.
    */
   beforeFinalize?: (report: RunReport) => RunReport | Promise<RunReport>;
+  /** The commit this run judges (flags, env, git checkout: resolved by the edge). */
+  commit?: CommitIdentity;
+  /** File-system port for the output set (tests inject faults here). */
+  outputFs?: OutputFs;
 }
 
 export interface RunPipelineResult {
@@ -95,6 +100,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunPipel
     stage: config.stage ?? "validation",
     ...(config.title ? { title: config.title } : {}),
     startedAt: now(),
+    ...(options.commit ? { commit: options.commit } : {}),
   });
 
   if (options.preflight) report.preflight = options.preflight.checks;
@@ -121,54 +127,61 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunPipel
   report.publication = options.preflight?.publication ?? {
     status: "skipped",
     code: "NO_PUBLISH_TARGET",
-    reason: `no GitHub thread configured; the report was written to the local folder ${shownOut}`,
+    reason: `no GitHub thread configured; the report is written to the local folder ${shownOut}`,
   };
   report.artifacts = localArtifacts();
-  if (config.publish) {
-    const ephemeralDirs = [options.env.RUNNER_TEMP].filter((d): d is string => Boolean(d));
-    report = await applyCujStage(report, {
-      publish: config.publish,
-      projectDir,
-      outDir,
-      cwd: options.cwd,
-      ephemeralDirs,
-      secrets: secretsFromEnv(options.env),
+  // The output set is built beside the target; the CUJ copy goes into it too, so it swaps in with the report.
+  const set = await OutputSet.begin(outDir, options.outputFs ? { fs: options.outputFs } : {});
+  try {
+    if (config.publish) {
+      const ephemeralDirs = [options.env.RUNNER_TEMP].filter((d): d is string => Boolean(d));
+      report = await applyCujStage(report, {
+        publish: config.publish,
+        projectDir,
+        outDir: set.stagingDir,
+        cwd: options.cwd,
+        ephemeralDirs,
+        secrets: secretsFromEnv(options.env),
+        ...(report.meta.sha ? { commitSha: report.meta.sha } : {}),
+      });
+    }
+
+    const changelog = await draftChangelog({
+      changesetsDir: resolve(projectDir, config.changelog?.changesetsDir ?? ".changeset"),
+      repoDir: projectDir,
+      ...(config.changelog?.since ? { since: config.changelog.since } : {}),
+      ...(config.changelog?.maxEntries ? { maxEntries: config.changelog.maxEntries } : {}),
     });
+    if (options.beforeFinalize) report = await options.beforeFinalize(report);
+    report = finalizeReport(report, {
+      finishedAt: now(),
+      risks: deriveRisks(report),
+      changelog: changelog?.text ?? null,
+      ...(options.secrets ? { secrets: options.secrets } : {}),
+    });
+
+    // Render everything before writing anything: an invalid report throws here and nothing is written.
+    const rendered = {
+      json: `${JSON.stringify(report, null, 2)}\n`,
+      markdown: renderComment(report),
+      summary: renderJobSummary(report),
+      html: renderHtml(report),
+    };
+    await set.write(REPORT_FILES.json, rendered.json);
+    await set.write(REPORT_FILES.markdown, rendered.markdown);
+    await set.write(REPORT_FILES.summary, rendered.summary);
+    await set.write(REPORT_FILES.html, rendered.html);
+    await set.commit();
+  } catch (error) {
+    await set.abort();
+    throw error;
   }
-
-  const changelog = await draftChangelog({
-    changesetsDir: resolve(projectDir, config.changelog?.changesetsDir ?? ".changeset"),
-    repoDir: projectDir,
-    ...(config.changelog?.since ? { since: config.changelog.since } : {}),
-    ...(config.changelog?.maxEntries ? { maxEntries: config.changelog.maxEntries } : {}),
-  });
-  if (options.beforeFinalize) report = await options.beforeFinalize(report);
-  report = finalizeReport(report, {
-    finishedAt: now(),
-    risks: deriveRisks(report),
-    changelog: changelog?.text ?? null,
-    ...(options.secrets ? { secrets: options.secrets } : {}),
-  });
-
-  // Render everything before writing anything: an invalid report throws here and nothing is written.
-  const rendered = {
-    json: `${JSON.stringify(report, null, 2)}\n`,
-    markdown: renderComment(report),
-    summary: renderJobSummary(report),
-    html: renderHtml(report),
-  };
   const files = {
     json: join(outDir, REPORT_FILES.json),
     markdown: join(outDir, REPORT_FILES.markdown),
     summary: join(outDir, REPORT_FILES.summary),
     html: join(outDir, REPORT_FILES.html),
   };
-  await writeFilesAtomically([
-    { path: files.json, content: rendered.json },
-    { path: files.markdown, content: rendered.markdown },
-    { path: files.summary, content: rendered.summary },
-    { path: files.html, content: rendered.html },
-  ]);
   return { report, outDir, files };
 }
 

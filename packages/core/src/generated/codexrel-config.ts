@@ -24,7 +24,11 @@ export interface CodexrelConfig {
    */
   regressions?: {
     /**
-     * Reports of the base commit. Absent or matching nothing: no baseline (failures are unknown-baseline).
+     * "none": this project has no base reports on purpose (failures are unknown-baseline and block unless `blocking` relaxes it). Without it, a missing `base` makes the run not ready.
+     */
+    baseline?: "none";
+    /**
+     * Reports of the base commit. Every path must match a file (REGRESSIONS_INPUT_MISSING otherwise).
      */
     base?: string[];
     /**
@@ -46,7 +50,7 @@ export interface CodexrelConfig {
      */
     knownFailing?: string;
     /**
-     * Classes that block (default: new).
+     * Classes that block (default: new, unknown-baseline).
      */
     blocking?: (
       "new" | "known" | "flaky" | "fixed" | "added" | "removed" | "skipped" | "passed" | "unknown-baseline"
@@ -191,7 +195,7 @@ export interface Check {
   blocking?: boolean;
   fallback?: string;
   /**
-   * Seconds, or a duration such as 90s, 5m, 1h.
+   * Seconds, or a duration such as 90s, 5m, 1h (parsed by `ms`); more than 0 and at most 24h.
    */
   timeout?: number | string;
   env?: {

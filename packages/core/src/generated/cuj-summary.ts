@@ -20,7 +20,7 @@ export interface CujSummary {
    */
   target?: string;
   /**
-   * The commit the journeys were recorded at.
+   * The commit the journeys were recorded at. A bundle from another commit is not evidence for this one.
    */
   commit?: {
     sha: string;

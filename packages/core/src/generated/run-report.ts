@@ -67,6 +67,14 @@ export interface Meta {
   sha?: string | null;
   thread?: Thread | null;
   runUrl?: string | null;
+  /**
+   * What started the run: the GitHub event name (push, pull_request, ...) or "local".
+   */
+  event?: string | null;
+  /**
+   * Who started the run (a GitHub login, or the local user).
+   */
+  actor?: string | null;
   stage: "planning" | "implementation" | "review" | "validation" | "release";
   iteration?: Iteration | null;
   startedAt: string;
@@ -107,6 +115,10 @@ export interface PreflightCheck {
    * Whether a fail here blocks publication or the run.
    */
   blocking?: boolean;
+  /**
+   * True when a pass here is evidence that the change works (e.g. CUJ journeys that passed at this commit), not only that publication can happen.
+   */
+  evidence?: boolean;
   details?: {};
 }
 /**
@@ -127,6 +139,10 @@ export interface CommandResult {
   exitCode: number | null;
   signal?: string | null;
   timedOut?: boolean;
+  /**
+   * True when processes the check started were still running after it ended (they were killed with its process group): a warning.
+   */
+  leftoverProcesses?: boolean;
   durationMs: number;
   /**
    * Why the status is what it is, in one line.
@@ -161,6 +177,10 @@ export interface FallbackResult {
 export interface Regressions {
   baseline: {
     available: boolean;
+    /**
+     * True when the run chose to have no baseline (`baseline: none`, `--no-base`): failures are then judged without one on purpose.
+     */
+    declaredNone?: boolean;
     source?: string | null;
     note?: string;
   };
@@ -273,7 +293,11 @@ export interface Decision {
  * via the `definition` "BlockingReason".
  */
 export interface BlockingReason {
-  source: "preflight" | "command" | "regression" | "publication" | "iteration" | "other";
+  /**
+   * input: a configured input is missing (exit 2); evidence: nothing blocking ran or the baseline choice was not made.
+   */
+  source:
+    "preflight" | "command" | "regression" | "publication" | "iteration" | "input" | "evidence" | "other";
   code: Code;
   message: string;
 }

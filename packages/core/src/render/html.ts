@@ -84,7 +84,9 @@ function renderMeta(report: RunReport): string {
   if (m.repository) rows.push(["Repository", escapeHtml(m.repository)]);
   if (m.thread) rows.push(["Thread", `${m.thread.kind === "pr" ? "PR" : "issue"} #${m.thread.number}`]);
   if (m.ref) rows.push(["Ref", `<code>${escapeHtml(m.ref)}</code>`]);
-  if (m.sha) rows.push(["SHA", `<code>${escapeHtml(m.sha)}</code>`]);
+  rows.push(["SHA", m.sha ? `<code>${escapeHtml(m.sha)}</code>` : "not recorded"]);
+  if (m.event) rows.push(["Event", escapeHtml(m.event)]);
+  if (m.actor) rows.push(["Actor", escapeHtml(m.actor)]);
   rows.push(["Stage", escapeHtml(m.stage)]);
   if (m.iteration) {
     rows.push([

@@ -101,7 +101,9 @@ function renderHeader(report: RunReport): string {
   if (report.meta.thread)
     meta.push(`${report.meta.thread.kind === "pr" ? "PR" : "issue"} #${report.meta.thread.number}`);
   if (report.meta.ref) meta.push(codeSpan(report.meta.ref));
-  if (report.meta.sha) meta.push(codeSpan(report.meta.sha.slice(0, 12)));
+  meta.push(report.meta.sha ? codeSpan(report.meta.sha.slice(0, 12)) : "commit not recorded");
+  if (report.meta.event) meta.push(`event: ${escapeMarkdownShort(report.meta.event, 60)}`);
+  if (report.meta.actor) meta.push(`by ${escapeMarkdownShort(report.meta.actor, 60)}`);
   meta.push(`stage: ${report.meta.stage}`);
   const it = report.meta.iteration;
   if (it)
