@@ -40,7 +40,10 @@ const savedPath = process.env.PATH ?? "";
 function codexrelFolder(): string {
   const dir = join(scratch, "codexrel");
   mkdirSync(join(dir, ".github", "workflows"), { recursive: true });
-  cpSync(join(repoRoot, ".github", "workflows", "codex-worker.yml"), join(dir, ".github", "workflows", "codex-worker.yml"));
+  cpSync(
+    join(repoRoot, ".github", "workflows", "codex-worker.yml"),
+    join(dir, ".github", "workflows", "codex-worker.yml"),
+  );
   cpSync(join(repoRoot, "actions"), join(dir, "actions"), {
     recursive: true,
     filter: (src) => !/[/\\](node_modules|test|src)([/\\]|$)/.test(relative(repoRoot, src)),
@@ -110,7 +113,13 @@ describe("journeys", () => {
             action: "opened",
             repo: APP,
             overrides: {
-              issue: { number: 1, title: "Add a greeting", body: "Say hello.", author_association: "OWNER", user: { login: "octocat" } },
+              issue: {
+                number: 1,
+                title: "Add a greeting",
+                body: "Say hello.",
+                author_association: "OWNER",
+                user: { login: "octocat" },
+              },
               sender: { login: "octocat", type: "User" },
             },
           }),
