@@ -16,7 +16,7 @@ function seed(fake: FakeGitHub): void {
   fake.state.addToken({
     login: "github-actions[bot]",
     kind: "installation",
-    permissions: { issues: "write", metadata: "read" },
+    permissions: { issues: "write", metadata: "read", contents: "write" },
     value: CANARY.installation,
   });
   fake.state.addToken({
