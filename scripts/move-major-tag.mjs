@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Moves the floating major tag of the actions (v1) to a release tag (v1.4.2), so that
-// `uses: <owner>/codexrel/actions/<name>@v1` picks up the release.
+// Moves the floating major tag (v1) to a release tag (v1.4.2). One git tag serves both ways
+// users call codexrel, so they move together: `uses: codexrel/codexrel/actions/<name>@v1` (the
+// actions) and `uses: codexrel/codexrel/.github/workflows/codex-worker.yml@v1` (the reusable
+// worker, which checks out the actions at its `codexrel-ref` input, default v1).
 //
 //   node scripts/move-major-tag.mjs v1.4.2 [--push] [--remote origin] [--dry-run]
 //
@@ -38,6 +40,10 @@ const current = tryGit("rev-parse", "--verify", "--quiet", `refs/tags/${major}^{
 if (current === target) {
   console.log(`${major} already points at ${tag} (${target.slice(0, 12)})`);
   process.exit(0);
+}
+// The worker callers name must exist at the release, or moving v1 would break every caller.
+if (tryGit("cat-file", "-e", `${target}:.github/workflows/codex-worker.yml`) === null) {
+  fail(`${tag} has no .github/workflows/codex-worker.yml: callers of the worker @${major} would break`);
 }
 if (current && tryGit("merge-base", "--is-ancestor", target, current) !== null) {
   fail(`${major} is at ${current.slice(0, 12)}, which already contains ${tag}: refusing to move it backwards`);

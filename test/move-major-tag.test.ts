@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, test } from "vitest";
@@ -9,8 +9,12 @@ let repo: string;
 const git = (...a: string[]) =>
   execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@t", ...a], { cwd: repo, encoding: "utf8" }).trim();
 const run = (...a: string[]) => spawnSync(process.execPath, [script, ...a], { cwd: repo, encoding: "utf8" });
-const commit = (msg: string) => {
+const commit = (msg: string, worker = true) => {
   writeFileSync(join(repo, "f.txt"), msg);
+  if (worker) {
+    mkdirSync(join(repo, ".github", "workflows"), { recursive: true });
+    writeFileSync(join(repo, ".github", "workflows", "codex-worker.yml"), `# ${msg}\n`);
+  }
   git("add", ".");
   git("commit", "-qm", msg);
   return git("rev-parse", "HEAD");
@@ -43,4 +47,19 @@ test("moves v1 forward to each release, refuses prereleases, unknown tags and mo
   expect(back.stderr).toContain("refusing to move it backwards");
   expect(git("rev-parse", "v1^{commit}")).toBe(c2);
   expect(run("v1.1.0").stdout).toContain("already points at v1.1.0");
+});
+
+test("one tag moves the actions and the reusable worker together; a release without the worker is refused", () => {
+  commit("one");
+  git("tag", "v1.0.0");
+  expect(run("v1.0.0").status).toBe(0);
+  // The worker file callers name (`codexrel/codexrel/.github/workflows/codex-worker.yml@v1`) is at v1.
+  expect(git("show", "v1:.github/workflows/codex-worker.yml")).toBe("# one");
+  git("rm", "-q", ".github/workflows/codex-worker.yml");
+  commit("worker removed", false);
+  git("tag", "v1.1.0");
+  const r = run("v1.1.0");
+  expect(r.status).toBe(2);
+  expect(r.stderr).toContain("callers of the worker @v1 would break");
+  expect(git("show", "v1:.github/workflows/codex-worker.yml")).toBe("# one");
 });

@@ -70,6 +70,11 @@ async function threadOf(github: ThreadsGitHub | null): Promise<{ thread: Thread;
   );
 }
 
+/** The first lines of the plan's Objective, as the planning turn's recap. */
+function recapOf(plan: string): string {
+  return `Planning: a plan with ${parsePlan(plan).length} step(s) was posted for approval.`;
+}
+
 async function run(): Promise<void> {
   const mode = input("MODE") || "update";
   if (!MODES.has(mode)) {
@@ -147,11 +152,12 @@ async function run(): Promise<void> {
     const written = await github.comments(thread).upsert({ kind: "plan" }, planBody);
     // The progress checklist is seeded from the plan's Task Breakdown; the run waits for approval.
     const result = await updateProgressComment(github.comments(thread), {
-      mode: "update",
+      mode: "wait",
       update: {
         steps: parsePlan(plan),
         ...(title ? { title } : {}),
         nextAction: "Plan posted: reply `execute plan` to implement it (or comment to change it).",
+        ...(recapOf(plan) ? { recap: recapOf(plan) } : {}),
       },
       threadLabel: `${thread.kind === "pr" ? "PR" : "issue"} #${thread.number}`,
       secrets,

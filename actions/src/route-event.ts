@@ -222,8 +222,13 @@ try {
     const dir = await outDir();
     const taskFile = join(dir, "task.json");
     await writeFile(taskFile, `${JSON.stringify(kept, null, 2)}\n`);
+    // Nothing runs on a partial queue or without its review context: action=ignore, but the
+    // thread, the task file and the coded error (with the permission to add) stay in the outputs.
     setOutputs({
       ...taskOutputs(kept),
+      action: "ignore",
+      "reason-code": coded.code,
+      reason: text.split("\n")[0] ?? "",
       "task-file": taskFile,
       error: redact(`${coded.code}: ${coded.message}.${hint}`, { secrets }).replace(/[\r\n]+/g, " "),
     });

@@ -18,7 +18,15 @@ const gh = useFakeGitHub({ beforeEach, afterEach }, (fake: FakeGitHub) => {
   fake.state.addToken({
     login: "github-actions[bot]",
     kind: "installation",
-    permissions: { issues: "write", pull_requests: "write", metadata: "read", checks: "read", statuses: "read" },
+    permissions: {
+      issues: "write",
+      pull_requests: "write",
+      metadata: "read",
+      checks: "read",
+      statuses: "read",
+      actions: "read",
+      contents: "read",
+    },
     value: BOT,
   });
   fake.state.addToken({

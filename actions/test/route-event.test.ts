@@ -8,6 +8,7 @@ import { type ActionHarness, createActionHarness, type FakeGitHub, useFakeGitHub
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 const BOT = "ghs_CANARYrouteBot00000000000000000000000001";
+const NO_CHECKS = "ghs_CANARYrouteNoChecks000000000000000000002";
 
 const gh = useFakeGitHub({ beforeEach, afterEach }, (fake: FakeGitHub) => {
   fake.state.addRepo("acme/widgets", { collaborators: { maintainer: "write", reader: "read" } });
@@ -17,8 +18,23 @@ const gh = useFakeGitHub({ beforeEach, afterEach }, (fake: FakeGitHub) => {
   fake.state.addToken({
     login: "github-actions[bot]",
     kind: "installation",
-    permissions: { issues: "write", pull_requests: "write", metadata: "read", checks: "read", statuses: "read" },
+    permissions: {
+      issues: "write",
+      pull_requests: "write",
+      metadata: "read",
+      checks: "read",
+      statuses: "read",
+      actions: "read",
+      contents: "read",
+    },
     value: BOT,
+  });
+  // A job token without checks/statuses/actions read: the review context's reads answer 403.
+  fake.state.addToken({
+    login: "github-actions[bot]",
+    kind: "installation",
+    permissions: { issues: "write", pull_requests: "write", metadata: "read", contents: "read" },
+    value: NO_CHECKS,
   });
 });
 
@@ -155,6 +171,22 @@ describe("actions/route-event", () => {
     expect(prompt).toContain("## Review context for pull request #8");
     expect(prompt).toContain("- ci / test: failure");
     expect(prompt).toContain("1. a.ts line 2");
+  });
+
+  it("a 403 on the review context is never a silent ignore: coded error with the permission, task kept, blocking fails", async () => {
+    const event = commentEvent(508, "@codex review", { login: "acme" }, "OWNER", true);
+    const advisory = await start(event, NO_CHECKS).run("route-event");
+    expect(advisory.conclusion).toBe("success");
+    expect(advisory.outputs.action).toBe("ignore");
+    expect(advisory.outputs["reason-code"]).toBe("GITHUB_PERMISSION_DENIED");
+    expect(advisory.outputs.error).toMatch(/^GITHUB_PERMISSION_DENIED: .*Resource not accessible by integration/);
+    expect(advisory.outputs.error, advisory.outputs.error).toMatch(/checks: read|actions: read|statuses: read/);
+    // The thread and the task file stay, so the failure step can say why on the progress comment.
+    expect(advisory.outputs).toMatchObject({ kind: "pr", number: "8" });
+    expect(JSON.parse(readFileSync(advisory.outputs["task-file"] as string, "utf8")).thread.number).toBe(8);
+    harness?.dispose();
+    const blocking = await start(event, NO_CHECKS).run("route-event", { inputs: { mode: "blocking" } });
+    expect(blocking.conclusion).toBe("failure");
   });
 
   it("advisory (default): an unreadable payload routes to ignore with the error, and the step succeeds; blocking fails", async () => {

@@ -123,7 +123,35 @@ interface HttpLikeError {
   message?: string;
   name?: string;
   response?: { headers?: Record<string, string | undefined>; data?: unknown };
-  errors?: Array<{ type?: string; message?: string }>;
+  errors?: Array<{ type?: string; message?: string; path?: Array<string | number> }>;
+}
+
+/**
+ * The workflow permission a GraphQL field needs when GitHub answers FORBIDDEN (GraphQL sends no
+ * `x-accepted-github-permissions`): the field nearest the end of the error's `path` that is
+ * listed here. From GitHub's endpoint -> permission table (shared/github-permissions) through the
+ * REST endpoint each field reads.
+ */
+const GRAPHQL_FIELD_PERMISSION: Record<string, string> = {
+  workflowRun: "actions: read",
+  checkSuite: "checks: read",
+  checkSuites: "checks: read",
+  checkRuns: "checks: read",
+  statusCheckRollup: "checks: read` and `statuses: read",
+  status: "statuses: read",
+  contexts: "checks: read` and `statuses: read",
+  object: "contents: read",
+  reviewThreads: "pull-requests: read",
+  pullRequest: "pull-requests: read",
+  comments: "issues: read",
+};
+
+function graphqlPermissionHint(path: Array<string | number> | undefined): string | null {
+  for (const field of [...(path ?? [])].reverse()) {
+    const need = typeof field === "string" ? GRAPHQL_FIELD_PERMISSION[field] : undefined;
+    if (need) return `add \`${need}\` to the job's \`permissions\` (or use a token that has it).`;
+  }
+  return null;
 }
 
 /** Converts anything octokit throws into a coded error. `what` names the operation in messages. */
@@ -145,7 +173,7 @@ export function toGitHubError(error: unknown, what: string, kind: TokenKind = "u
     }
     if (type === "FORBIDDEN") {
       return new CodexrelError(GitHubErrorCodes.GITHUB_PERMISSION_DENIED, `${what}: ${message}`, {
-        hint: permissionHint(undefined, kind),
+        hint: graphqlPermissionHint(first.path) ?? permissionHint(undefined, kind),
         details: { ...details },
         cause: error,
       });

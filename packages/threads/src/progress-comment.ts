@@ -55,13 +55,15 @@ export interface MarkedCommentsPort {
   ): Promise<{ action: "created" | "updated" | "unchanged"; id: number; url: string; body: string }>;
 }
 
-export type ProgressMode = "update" | "done" | "fail" | "cancel";
+/** `wait`: the turn ended and the thread waits for a person (a posted plan awaiting approval). */
+export type ProgressMode = "update" | "done" | "fail" | "cancel" | "wait";
 
 const MODE_STATUS: Record<ProgressMode, ProgressStatus> = {
   update: "running",
   done: "done",
   fail: "failed",
   cancel: "cancelled",
+  wait: "queued",
 };
 
 export interface UpdateProgressOptions {

@@ -1,0 +1,144 @@
+// The seed's journeys, run in the testkit's workflow runner through the callers exactly as a user
+// copies them (examples/workflows/*.yml naming codexrel/codexrel/...@v1), with the real Codex CLI
+// (@openai/codex, the testkit's devDependency) against the fake Responses API.
+//
+// Glue that stands in for the runner image (not testkit changes): `codexrel/codexrel` is a
+// simulated repository whose `v1` branch holds this checkout's worker and actions (built
+// actions/dist), so the worker's own checkout of codexrel works as on GitHub; a PATH shim makes
+// `npm install --global @openai/codex@<v>` a no-op and `codex` the testkit's real CLI. The fake
+// Responses API is set through the callers' own `vars.CODEX_BASE_URL` option.
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import {
+  codexEntry,
+  createWorkflowSimulation,
+  type FakeOpenAI,
+  startFakeOpenAI,
+  type WorkflowSimulation,
+  webhookPayload,
+} from "@codexrel/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const repoRoot = join(import.meta.dirname, "..", "..");
+const APP = "octo/app";
+const PLAN = [
+  "## Objective",
+  "Add a greeting.",
+  "## Task Breakdown",
+  "- [ ] Add greet.txt",
+  "- [ ] Mention it in the README",
+  "## Ready Checklist",
+  "- [ ] reviewed",
+].join("\n");
+
+let scratch = "";
+let openai: FakeOpenAI;
+const savedPath = process.env.PATH ?? "";
+
+/** This checkout's worker and actions, as the `v1` branch of a simulated codexrel/codexrel. */
+function codexrelFolder(): string {
+  const dir = join(scratch, "codexrel");
+  mkdirSync(join(dir, ".github", "workflows"), { recursive: true });
+  cpSync(
+    join(repoRoot, ".github", "workflows", "codex-worker.yml"),
+    join(dir, ".github", "workflows", "codex-worker.yml"),
+  );
+  cpSync(join(repoRoot, "actions"), join(dir, "actions"), {
+    recursive: true,
+    filter: (src) => !/[/\\](node_modules|test|src)([/\\]|$)/.test(relative(repoRoot, src)),
+  });
+  return dir;
+}
+
+function pathShims(): string {
+  const bin = join(scratch, "bin");
+  mkdirSync(bin, { recursive: true });
+  const entry = codexEntry();
+  if (!entry) throw new Error("@openai/codex is not installed");
+  writeFileSync(join(bin, "codex"), `#!/bin/sh\nexec "${process.execPath}" "${entry}" "$@"\n`);
+  writeFileSync(
+    join(bin, "npm"),
+    `#!/bin/sh\ncase "$*" in "install --global @openai/codex@"*) echo "codex is preinstalled in this runner image"; exit 0;; esac\necho "npm is not available in the simulation: $*" >&2\nexit 1\n`,
+  );
+  for (const f of ["codex", "npm"]) chmodSync(join(bin, f), 0o755);
+  return bin;
+}
+
+async function simulation(): Promise<WorkflowSimulation> {
+  const sim = await createWorkflowSimulation({
+    secrets: { OPENAI_API_KEY: "sk-test-journeys" },
+    // The callers' documented option for a non-OpenAI Responses endpoint.
+    vars: { CODEX_BASE_URL: openai.baseUrl },
+    stepTimeoutMs: 90_000, // safety kill, not an assertion
+  });
+  sim.addRepo("codexrel/codexrel", { defaultBranch: "v1", files: codexrelFolder() });
+  sim.addRepo(APP, {
+    collaborators: { octocat: "admin" },
+    files: {
+      "README.md": "# app\n",
+      ".github/workflows/codex-issues.yml": readFileSync(join(repoRoot, "examples/workflows/codex-issues.yml"), "utf8"),
+      ".github/workflows/codex-comments.yml": readFileSync(
+        join(repoRoot, "examples/workflows/codex-comments.yml"),
+        "utf8",
+      ),
+    },
+  });
+  return sim;
+}
+
+beforeAll(async () => {
+  scratch = mkdtempSync(join(tmpdir(), "codexrel-journeys-"));
+  process.env.PATH = `${pathShims()}:${savedPath}`;
+  openai = await startFakeOpenAI({ reply: PLAN });
+});
+
+afterAll(async () => {
+  process.env.PATH = savedPath;
+  await openai?.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+describe("journeys", () => {
+  it("1. an OWNER opens an issue: a planning run posts one plan comment with the marker and one progress comment", async () => {
+    const sim = await simulation();
+    try {
+      sim.fake.state.addIssue(APP, { number: 1, title: "Add a greeting", body: "Say hello.", author: "octocat" });
+      const run = await sim.run({
+        repo: APP,
+        workflow: ".github/workflows/codex-issues.yml",
+        event: {
+          name: "issues",
+          payload: webhookPayload("issues", {
+            action: "opened",
+            repo: APP,
+            overrides: {
+              issue: {
+                number: 1,
+                title: "Add a greeting",
+                body: "Say hello.",
+                author_association: "OWNER",
+                user: { login: "octocat" },
+              },
+              sender: { login: "octocat", type: "User" },
+            },
+          }),
+        },
+      });
+      const log = Object.values(run.jobs)
+        .flatMap((j) => j.steps.map((s) => `${j.id} · ${s.name ?? ""}: ${s.outcome}\n${s.log.join("\n")}`))
+        .join("\n");
+      expect(run.conclusion, log).toBe("success");
+      const comments = sim.fake.state.threadComments(APP, 1);
+      const plans = comments.filter((c) => c.body.startsWith("<!-- codex:plan -->"));
+      const progress = comments.filter((c) => c.body.includes("<!-- codexrel:progress -->"));
+      expect(plans, log).toHaveLength(1);
+      expect(plans[0]?.body).toContain("Add greet.txt");
+      expect(progress).toHaveLength(1);
+      expect(progress[0]?.body).toContain("- [ ] Add greet.txt");
+      expect(openai.responsesRequests().length).toBeGreaterThan(0);
+    } finally {
+      await sim.dispose();
+    }
+  }, 300_000);
+});
