@@ -173,7 +173,12 @@ describe("GraphQL permissions", () => {
       const sha = "a".repeat(40);
       fake.state.addCheckRun("acme/w", sha, { name: "test" });
       const token = (permissions: Record<string, "read" | "write">) =>
-        fake.state.addToken({ login: "github-actions[bot]", kind: "installation", permissions });
+        fake.state.addToken({
+          login: "github-actions[bot]",
+          kind: "installation",
+          permissions,
+          repositories: ["acme/w"],
+        });
       const query = `query($oid: GitObjectID!) { repository(owner: "acme", name: "w") { object(oid: $oid) { ... on Commit { statusCheckRollup { state } } } } }`;
       const ask = async (t: string) =>
         (await (

@@ -23,6 +23,7 @@ import {
 } from "graphql";
 import { type Auth, canRead, canWrite, commentPermissions, effectiveRole, sameLogin } from "./access.js";
 import { checkFieldPermission } from "./graphql-permissions.js";
+import { readsChecked } from "./permission-table.js";
 import { commentHtmlUrl, HTML_BASE } from "./rest-objects.js";
 import {
   type FakeCheckRun,
@@ -106,7 +107,8 @@ const REACTION_TO_GRAPHQL = Object.fromEntries(Object.entries(REACTION_TO_REST).
 
 const fieldResolver: GraphQLFieldResolver<unknown, GraphQLCallContext> = (source, args, ctx, info) => {
   if (source === null || typeof source !== "object") return null;
-  if (ctx.auth.kind === "token") {
+  const isMutation = info.operation.operation === "mutation";
+  if (ctx.auth.kind === "token" && (isMutation || readsChecked(ctx.auth.token, queriedRepo(ctx, info)))) {
     const denied = checkFieldPermission(ctx.auth.token, info.parentType.name, info.fieldName);
     if (denied) throw new GitHubGraphQLError("FORBIDDEN", denied.message, { saml_failure: false });
   }
@@ -118,6 +120,28 @@ const fieldResolver: GraphQLFieldResolver<unknown, GraphQLCallContext> = (source
   }
   return value;
 };
+
+/** The repository a query's `repository(owner:, name:)` root field names (for the public-read rule). */
+function queriedRepo(
+  ctx: GraphQLCallContext,
+  info: { variableValues: Record<string, unknown>; operation: { selectionSet: { selections: readonly unknown[] } } },
+) {
+  for (const sel of info.operation.selectionSet.selections as Array<{
+    kind: string;
+    name?: { value: string };
+    arguments?: Array<{ name: { value: string }; value: { kind: string; value?: string; name?: { value: string } } }>;
+  }>) {
+    if (sel.kind !== "Field" || sel.name?.value !== "repository") continue;
+    const arg = (n: string) => {
+      const a = sel.arguments?.find((x) => x.name.value === n)?.value;
+      if (!a) return undefined;
+      return a.kind === "Variable" ? String(info.variableValues[a.name!.value] ?? "") : a.value;
+    };
+    const repo = ctx.state.repo(`${arg("owner")}/${arg("name")}`);
+    if (repo) return repo;
+  }
+  return undefined;
+}
 
 export interface PreparedGraphQL {
   document?: DocumentNode;

@@ -83,6 +83,20 @@ export function permissionTable(): Map<string, RouteRequirement> {
 
 const RANK: Record<PermissionLevel, number> = { read: 1, write: 2, admin: 3 };
 
+/**
+ * Whether a read is checked against the table. GitHub serves public data to every caller, so a
+ * read of a public repository outside a token's installation is answered as to anyone: reads are
+ * checked for private repositories, for tokens with an explicit repository list that names the
+ * repository, and always for a workflow run's GITHUB_TOKEN (`runId`). Tokens a test made without
+ * a repository list keep the fake's older read rules on public repositories.
+ */
+export function readsChecked(token: FakeToken, repo: { fullName: string; private: boolean } | undefined): boolean {
+  if (token.runId !== undefined) return true;
+  if (repo?.private) return true;
+  const list = token.repositories;
+  return Array.isArray(list) && repo !== undefined && list.some((r) => r.toLowerCase() === repo.fullName.toLowerCase());
+}
+
 export interface PermissionDenial {
   status: 403;
   message: string;

@@ -13,7 +13,7 @@ import { recordGraphQLEvents, recordRestEvent } from "./event-recorders.js";
 import { authorizePush, GIT_RECEIVE_PATH, type PushRequest } from "./git-receive.js";
 import { executeGraphQL, prepareGraphQL } from "./graphql.js";
 import { loadGitHubContract, type RouteMatch } from "./openapi.js";
-import { checkRoutePermission } from "./permission-table.js";
+import { checkRoutePermission, readsChecked } from "./permission-table.js";
 import { BUILTIN_REST, type RestHandler, type RestResult } from "./rest.js";
 import { CHECKS_REST } from "./rest-checks.js";
 import { ISSUE_REST } from "./rest-issues.js";
@@ -283,7 +283,8 @@ export class FakeGitHub {
     if (auth.kind === "invalid")
       return this.reply(res, entry, { status: 401, body: errorBody("Bad credentials", 401) });
 
-    if (auth.kind === "token") {
+    const targetRepo = this.state.repo(`${match.params["owner"]}/${match.params["repo"]}`);
+    if (auth.kind === "token" && (method !== "GET" || readsChecked(auth.token, targetRepo))) {
       const denied = checkRoutePermission(auth.token, routeKey, {
         onPlainIssue: onPlainIssue(this.state, match.params),
       });
