@@ -946,7 +946,7 @@ var require_util = __commonJS({
     var { InvalidArgumentError } = require_errors();
     var { Blob: Blob2 } = __require("buffer");
     var nodeUtil = __require("util");
-    var { stringify } = __require("querystring");
+    var { stringify: stringify2 } = __require("querystring");
     var { headerNameLowerCasedRecord } = require_constants();
     var [nodeMajor, nodeMinor] = process.versions.node.split(".").map((v) => Number(v));
     function nop() {
@@ -961,7 +961,7 @@ var require_util = __commonJS({
       if (url.includes("?") || url.includes("#")) {
         throw new Error('Query params cannot be passed when url already contains "?" or "#".');
       }
-      const stringified = stringify(queryParams);
+      const stringified = stringify2(queryParams);
       if (stringified) {
         url += "?" + stringified;
       }
@@ -4819,7 +4819,7 @@ var require_dataURL = __commonJS({
       }
       return bytes;
     }
-    function collectAnHTTPQuotedString(input2, position, extractValue) {
+    function collectAnHTTPQuotedString(input2, position, extractValue2) {
       const positionStart = position.position;
       let value = "";
       assert(input2[position.position] === '"');
@@ -4847,7 +4847,7 @@ var require_dataURL = __commonJS({
           break;
         }
       }
-      if (extractValue) {
+      if (extractValue2) {
         return value;
       }
       return input2.slice(positionStart, position.position);
@@ -11226,8 +11226,8 @@ var require_RetryHandler = __commonJS({
     var { isDisturbed, parseHeaders, parseRangeHeader } = require_util();
     function calculateRetryAfterHeader(retryAfter) {
       const current = Date.now();
-      const diff = new Date(retryAfter).getTime() - current;
-      return diff;
+      const diff2 = new Date(retryAfter).getTime() - current;
+      return diff2;
     }
     var RetryHandler = class _RetryHandler {
       constructor(opts, handlers) {
@@ -11811,10 +11811,10 @@ var require_headers = __commonJS({
           return this[kHeadersList][kHeadersSortedMap];
         }
         const headers = [];
-        const names = [...this[kHeadersList]].sort((a, b) => a[0] < b[0] ? -1 : 1);
+        const names2 = [...this[kHeadersList]].sort((a, b) => a[0] < b[0] ? -1 : 1);
         const cookies = this[kHeadersList].cookies;
-        for (let i = 0; i < names.length; ++i) {
-          const [name, value] = names[i];
+        for (let i = 0; i < names2.length; ++i) {
+          const [name, value] = names2[i];
           if (name === "set-cookie") {
             for (let j = 0; j < cookies.length; ++j) {
               headers.push([name, cookies[j]]);
@@ -15586,7 +15586,7 @@ var require_util6 = __commonJS({
         throw new Error("Invalid cookie max-age");
       }
     }
-    function stringify(cookie) {
+    function stringify2(cookie) {
       if (cookie.name.length === 0) {
         return null;
       }
@@ -15640,7 +15640,7 @@ var require_util6 = __commonJS({
       validateCookiePath,
       validateCookieValue,
       toIMFDate,
-      stringify
+      stringify: stringify2
     };
   }
 });
@@ -15790,7 +15790,7 @@ var require_cookies = __commonJS({
   "../node_modules/.pnpm/undici@5.29.0/node_modules/undici/lib/cookies/index.js"(exports, module) {
     "use strict";
     var { parseSetCookie } = require_parse();
-    var { stringify } = require_util6();
+    var { stringify: stringify2 } = require_util6();
     var { webidl } = require_webidl();
     var { Headers } = require_headers();
     function getCookies(headers) {
@@ -15832,9 +15832,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, { header: "setCookie" });
       webidl.brandCheck(headers, Headers, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify(cookie);
+      const str = stringify2(cookie);
       if (str) {
-        headers.append("Set-Cookie", stringify(cookie));
+        headers.append("Set-Cookie", stringify2(cookie));
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -19668,10 +19668,10 @@ var require_core = __commonJS({
       (0, command_1.issueCommand)("set-env", { name }, convertedVal);
     }
     exports.exportVariable = exportVariable;
-    function setSecret(secret) {
+    function setSecret2(secret) {
       (0, command_1.issueCommand)("add-mask", {}, secret);
     }
-    exports.setSecret = setSecret;
+    exports.setSecret = setSecret2;
     function addPath(inputPath) {
       const filePath = process.env["GITHUB_PATH"] || "";
       if (filePath) {
@@ -21286,7 +21286,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify(item, ctx, onComment, onChompKeep) {
+    function stringify2(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -21315,7 +21315,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -21325,7 +21325,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -21347,7 +21347,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -21399,7 +21399,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -21540,7 +21540,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log2 = require_log();
     var merge = require_merge();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
@@ -21576,7 +21576,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -21643,12 +21643,12 @@ var require_stringifyCollection = __commonJS({
   "../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options);
+      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify3(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -21673,7 +21673,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -21740,7 +21740,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        let str = stringify2.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -23101,7 +23101,7 @@ var require_stringifyDocument = __commonJS({
   "../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -23116,7 +23116,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+      const ctx = stringify2.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -23138,7 +23138,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -23146,7 +23146,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines.push(stringify2.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -25282,7 +25282,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -25335,7 +25335,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -27046,7 +27046,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse(src, reviver, options) {
+    function parse2(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -27065,7 +27065,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value, replacer, options) {
+    function stringify2(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -27087,10 +27087,10 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse;
+    exports.parse = parse2;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -27194,10 +27194,10 @@ var require_code = __commonJS({
       }
       get names() {
         var _a;
-        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names, c) => {
+        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names2, c) => {
           if (c instanceof Name)
-            names[c.str] = (names[c.str] || 0) + 1;
-          return names;
+            names2[c.str] = (names2[c.str] || 0) + 1;
+          return names2;
         }, {});
       }
     };
@@ -27274,10 +27274,10 @@ var require_code = __commonJS({
     function interpolate(x) {
       return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
     }
-    function stringify(x) {
+    function stringify2(x) {
       return new _Code(safeStringify(x));
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
     function safeStringify(x) {
       return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
@@ -27523,11 +27523,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants) {
-        if (!names[this.name.str])
+      optimizeNames(names2, constants) {
+        if (!names2[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants);
+          this.rhs = optimizeExpr(this.rhs, names2, constants);
         return this;
       }
       get names() {
@@ -27544,15 +27544,15 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants) {
-        if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
+      optimizeNames(names2, constants) {
+        if (this.lhs instanceof code_1.Name && !names2[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants);
+        this.rhs = optimizeExpr(this.rhs, names2, constants);
         return this;
       }
       get names() {
-        const names = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
-        return addExprNames(names, this.rhs);
+        const names2 = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
+        return addExprNames(names2, this.rhs);
       }
     };
     var AssignOp = class extends Assign {
@@ -27608,8 +27608,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants) {
-        this.code = optimizeExpr(this.code, names, constants);
+      optimizeNames(names2, constants) {
+        this.code = optimizeExpr(this.code, names2, constants);
         return this;
       }
       get names() {
@@ -27638,20 +27638,20 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names2, constants) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants))
+          if (n.optimizeNames(names2, constants))
             continue;
-          subtractNames(names, n.names);
+          subtractNames(names2, n.names);
           nodes.splice(i, 1);
         }
         return nodes.length > 0 ? this : void 0;
       }
       get names() {
-        return this.nodes.reduce((names, n) => addNames(names, n.names), {});
+        return this.nodes.reduce((names2, n) => addNames(names2, n.names), {});
       }
     };
     var BlockNode = class extends ParentNode {
@@ -27696,20 +27696,20 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names2, constants) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        if (!(super.optimizeNames(names, constants) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants);
+        if (!(super.optimizeNames(names2, constants) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants);
+        this.condition = optimizeExpr(this.condition, names2, constants);
         return this;
       }
       get names() {
-        const names = super.names;
-        addExprNames(names, this.condition);
+        const names2 = super.names;
+        addExprNames(names2, this.condition);
         if (this.else)
-          addNames(names, this.else.names);
-        return names;
+          addNames(names2, this.else.names);
+        return names2;
       }
     };
     If.kind = "if";
@@ -27724,10 +27724,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names2, constants) {
+        if (!super.optimizeNames(names2, constants))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants);
+        this.iteration = optimizeExpr(this.iteration, names2, constants);
         return this;
       }
       get names() {
@@ -27748,8 +27748,8 @@ var require_codegen = __commonJS({
         return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
       }
       get names() {
-        const names = addExprNames(super.names, this.from);
-        return addExprNames(names, this.to);
+        const names2 = addExprNames(super.names, this.from);
+        return addExprNames(names2, this.to);
       }
     };
     var ForIter = class extends For {
@@ -27763,10 +27763,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names2, constants) {
+        if (!super.optimizeNames(names2, constants))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants);
+        this.iterable = optimizeExpr(this.iterable, names2, constants);
         return this;
       }
       get names() {
@@ -27808,20 +27808,20 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names2, constants) {
         var _a, _b;
-        super.optimizeNames(names, constants);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants);
+        super.optimizeNames(names2, constants);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names2, constants);
         return this;
       }
       get names() {
-        const names = super.names;
+        const names2 = super.names;
         if (this.catch)
-          addNames(names, this.catch.names);
+          addNames(names2, this.catch.names);
         if (this.finally)
-          addNames(names, this.finally.names);
-        return names;
+          addNames(names2, this.finally.names);
+        return names2;
       }
     };
     var Catch = class extends BlockNode {
@@ -28105,15 +28105,15 @@ var require_codegen = __commonJS({
       }
     };
     exports.CodeGen = CodeGen;
-    function addNames(names, from) {
+    function addNames(names2, from) {
       for (const n in from)
-        names[n] = (names[n] || 0) + (from[n] || 0);
-      return names;
+        names2[n] = (names2[n] || 0) + (from[n] || 0);
+      return names2;
     }
-    function addExprNames(names, from) {
-      return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
+    function addExprNames(names2, from) {
+      return from instanceof code_1._CodeOrName ? addNames(names2, from.names) : names2;
     }
-    function optimizeExpr(expr, names, constants) {
+    function optimizeExpr(expr, names2, constants) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -28129,18 +28129,18 @@ var require_codegen = __commonJS({
       }, []));
       function replaceName(n) {
         const c = constants[n.str];
-        if (c === void 0 || names[n.str] !== 1)
+        if (c === void 0 || names2[n.str] !== 1)
           return n;
-        delete names[n.str];
+        delete names2[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names2[c.str] === 1 && constants[c.str] !== void 0);
       }
     }
-    function subtractNames(names, from) {
+    function subtractNames(names2, from) {
       for (const n in from)
-        names[n] = (names[n] || 0) - (from[n] || 0);
+        names2[n] = (names2[n] || 0) - (from[n] || 0);
     }
     function not(x) {
       return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
@@ -28338,7 +28338,7 @@ var require_names = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var names = {
+    var names2 = {
       // validation function arguments
       data: new codegen_1.Name("data"),
       // data passed to validation function
@@ -28367,7 +28367,7 @@ var require_names = __commonJS({
       jsonLen: new codegen_1.Name("jsonLen"),
       jsonPart: new codegen_1.Name("jsonPart")
     };
-    exports.default = names;
+    exports.default = names2;
   }
 });
 
@@ -28707,11 +28707,11 @@ var require_dataType = __commonJS({
       gen.if((0, codegen_1._)`${parentData} !== undefined`, () => gen.assign((0, codegen_1._)`${parentData}[${parentDataProperty}]`, expr));
     }
     function checkDataType(dataType, data, strictNums, correct = DataType.Correct) {
-      const EQ = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
+      const EQ2 = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
       let cond;
       switch (dataType) {
         case "null":
-          return (0, codegen_1._)`${data} ${EQ} null`;
+          return (0, codegen_1._)`${data} ${EQ2} null`;
         case "array":
           cond = (0, codegen_1._)`Array.isArray(${data})`;
           break;
@@ -28725,7 +28725,7 @@ var require_dataType = __commonJS({
           cond = numCond();
           break;
         default:
-          return (0, codegen_1._)`typeof ${data} ${EQ} ${dataType}`;
+          return (0, codegen_1._)`typeof ${data} ${EQ2} ${dataType}`;
       }
       return correct === DataType.Correct ? cond : (0, codegen_1.not)(cond);
       function numCond(_cond = codegen_1.nil) {
@@ -29986,20 +29986,20 @@ var require_compile = __commonJS({
     var util_1 = require_util8();
     var validate_1 = require_validate();
     var SchemaEnv = class {
-      constructor(env2) {
+      constructor(env3) {
         var _a;
         this.refs = {};
         this.dynamicAnchors = {};
         let schema;
-        if (typeof env2.schema == "object")
-          schema = env2.schema;
-        this.schema = env2.schema;
-        this.schemaId = env2.schemaId;
-        this.root = env2.root || this;
-        this.baseId = (_a = env2.baseId) !== null && _a !== void 0 ? _a : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env2.schemaId || "$id"]);
-        this.schemaPath = env2.schemaPath;
-        this.localRefs = env2.localRefs;
-        this.meta = env2.meta;
+        if (typeof env3.schema == "object")
+          schema = env3.schema;
+        this.schema = env3.schema;
+        this.schemaId = env3.schemaId;
+        this.root = env3.root || this;
+        this.baseId = (_a = env3.baseId) !== null && _a !== void 0 ? _a : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env3.schemaId || "$id"]);
+        this.schemaPath = env3.schemaPath;
+        this.localRefs = env3.localRefs;
+        this.meta = env3.meta;
         this.$async = schema === null || schema === void 0 ? void 0 : schema.$async;
         this.refs = {};
       }
@@ -30183,15 +30183,15 @@ var require_compile = __commonJS({
           baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
         }
       }
-      let env2;
+      let env3;
       if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
         const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
-        env2 = resolveSchema.call(this, root, $ref);
+        env3 = resolveSchema.call(this, root, $ref);
       }
       const { schemaId } = this.opts;
-      env2 = env2 || new SchemaEnv({ schema, schemaId, root, baseId });
-      if (env2.schema !== env2.root.schema)
-        return env2;
+      env3 = env3 || new SchemaEnv({ schema, schemaId, root, baseId });
+      if (env3.schema !== env3.root.schema)
+        return env3;
       return void 0;
     }
   }
@@ -30984,7 +30984,7 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse(serialize(uri, options), options);
+        parse2(serialize(uri, options), options);
       }
       return uri;
     }
@@ -31027,8 +31027,8 @@ var require_fast_uri = __commonJS({
     function resolveComponent(base, relative3, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse(serialize(base, options), options);
-        relative3 = parse(serialize(relative3, options), options);
+        base = parse2(serialize(base, options), options);
+        relative3 = parse2(serialize(relative3, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative3.scheme) {
@@ -31346,7 +31346,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse(uri, opts) {
+    function parse2(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -31383,7 +31383,7 @@ var require_fast_uri = __commonJS({
       resolveComponent,
       equal,
       serialize,
-      parse
+      parse: parse2
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -32045,8 +32045,8 @@ var require_ref = __commonJS({
       schemaType: "string",
       code(cxt) {
         const { gen, schema: $ref, it } = cxt;
-        const { baseId, schemaEnv: env2, validateName, opts, self } = it;
-        const { root } = env2;
+        const { baseId, schemaEnv: env3, validateName, opts, self } = it;
+        const { root } = env3;
         if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
           return callRootRef();
         const schOrEnv = compile_1.resolveRef.call(self, root, baseId, $ref);
@@ -32056,8 +32056,8 @@ var require_ref = __commonJS({
           return callValidate(schOrEnv);
         return inlineRefSchema(schOrEnv);
         function callRootRef() {
-          if (env2 === root)
-            return callRef(cxt, validateName, env2, env2.$async);
+          if (env3 === root)
+            return callRef(cxt, validateName, env3, env3.$async);
           const rootName = gen.scopeValue("root", { ref: root });
           return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root, root.$async);
         }
@@ -32087,14 +32087,14 @@ var require_ref = __commonJS({
     exports.getValidate = getValidate;
     function callRef(cxt, v, sch, $async) {
       const { gen, it } = cxt;
-      const { allErrors, schemaEnv: env2, opts } = it;
+      const { allErrors, schemaEnv: env3, opts } = it;
       const passCxt = opts.passContext ? names_1.default.this : codegen_1.nil;
       if ($async)
         callAsyncRef();
       else
         callSyncRef();
       function callAsyncRef() {
-        if (!env2.$async)
+        if (!env3.$async)
           throw new Error("async schema referenced by sync schema");
         const valid = gen.let("valid");
         gen.try(() => {
@@ -32157,7 +32157,7 @@ var require_core3 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var id_1 = require_id();
     var ref_1 = require_ref();
-    var core2 = [
+    var core3 = [
       "$schema",
       "$id",
       "$defs",
@@ -32167,7 +32167,7 @@ var require_core3 = __commonJS({
       id_1.default,
       ref_1.default
     ];
-    exports.default = core2;
+    exports.default = core3;
   }
 });
 
@@ -34523,7 +34523,7 @@ var require_json_schema_2020_12 = __commonJS({
     var applicator = require_applicator2();
     var unevaluated = require_unevaluated2();
     var content = require_content();
-    var core2 = require_core4();
+    var core3 = require_core4();
     var format = require_format_annotation();
     var metadata = require_meta_data();
     var validation = require_validation2();
@@ -34535,7 +34535,7 @@ var require_json_schema_2020_12 = __commonJS({
         applicator,
         unevaluated,
         content,
-        core2,
+        core3,
         with$data(this, format),
         metadata,
         with$data(this, validation)
@@ -36049,7 +36049,7 @@ var require_parse2 = __commonJS({
       }
       return { risky: false };
     };
-    var parse = (input2, options) => {
+    var parse2 = (input2, options) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -36219,7 +36219,7 @@ var require_parse2 = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse(rest, { ...options, fastpaths: false }).output;
+            const expression = parse2(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -36742,7 +36742,7 @@ var require_parse2 = __commonJS({
       }
       return state;
     };
-    parse.fastpaths = (input2, options) => {
+    parse2.fastpaths = (input2, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input2.length;
@@ -36807,7 +36807,7 @@ var require_parse2 = __commonJS({
       }
       return source;
     };
-    module.exports = parse;
+    module.exports = parse2;
   }
 });
 
@@ -36816,7 +36816,7 @@ var require_picomatch = __commonJS({
   "../node_modules/.pnpm/picomatch@4.0.7/node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
-    var parse = require_parse2();
+    var parse2 = require_parse2();
     var utils = require_utils4();
     var constants = require_constants6();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -36904,7 +36904,7 @@ var require_picomatch = __commonJS({
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse(pattern, { ...options, fastpaths: false });
+      return parse2(pattern, { ...options, fastpaths: false });
     };
     picomatch2.scan = (input2, options) => scan(input2, options);
     picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -36930,10 +36930,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse.fastpaths(input2, options);
+        parsed.output = parse2.fastpaths(input2, options);
       }
       if (!parsed.output) {
-        parsed = parse(input2, options);
+        parsed = parse2(input2, options);
       }
       return picomatch2.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -37091,7 +37091,7 @@ var require_saxes = __commonJS({
     var isNameStartChar = ed5.isNameStartChar;
     var isNameChar = ed5.isNameChar;
     var S_LIST = ed5.S_LIST;
-    var NAME_RE = ed5.NAME_RE;
+    var NAME_RE2 = ed5.NAME_RE;
     var isChar11 = ed2.isChar;
     var isNCNameStartChar = NSed3.isNCNameStartChar;
     var isNCNameChar = NSed3.isNCNameChar;
@@ -37164,7 +37164,7 @@ var require_saxes = __commonJS({
     var NL = 10;
     var CR = 13;
     var SPACE = 32;
-    var BANG = 33;
+    var BANG2 = 33;
     var DQUOTE = 34;
     var AMP = 38;
     var SQUOTE = 39;
@@ -37174,7 +37174,7 @@ var require_saxes = __commonJS({
     var LESS = 60;
     var EQUAL = 61;
     var GREATER = 62;
-    var QUESTION = 63;
+    var QUESTION2 = 63;
     var OPEN_BRACKET = 91;
     var CLOSE_BRACKET = 93;
     var NEL = 133;
@@ -37183,7 +37183,7 @@ var require_saxes = __commonJS({
     var QUOTES = [DQUOTE, SQUOTE];
     var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET, GREATER];
     var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET];
-    var XML_DECL_NAME_TERMINATOR = [EQUAL, QUESTION, ...S_LIST];
+    var XML_DECL_NAME_TERMINATOR = [EQUAL, QUESTION2, ...S_LIST];
     var ATTRIB_VALUE_UNQUOTED_TERMINATOR = [...S_LIST, GREATER, AMP, LESS];
     function nsPairCheck(parser, prefix, uri) {
       switch (prefix) {
@@ -37223,7 +37223,7 @@ var require_saxes = __commonJS({
       }
     }
     var isNCName = (name) => NC_NAME_RE.test(name);
-    var isName = (name) => NAME_RE.test(name);
+    var isName = (name) => NAME_RE2.test(name);
     var FORBIDDEN_START = 0;
     var FORBIDDEN_BRACKET = 1;
     var FORBIDDEN_BRACKET_BRACKET = 2;
@@ -37849,11 +37849,11 @@ var require_saxes = __commonJS({
         const c = this.getCodeNorm();
         this.text += String.fromCodePoint(c);
         switch (c) {
-          case BANG:
+          case BANG2:
             this.state = S_DTD_OPEN_WAKA_BANG;
             this.openWakaBang = "";
             break;
-          case QUESTION:
+          case QUESTION2:
             this.state = S_DTD_PI;
             break;
           default:
@@ -37891,7 +37891,7 @@ var require_saxes = __commonJS({
         }
       }
       sDTDPI() {
-        if (this.captureToChar(QUESTION)) {
+        if (this.captureToChar(QUESTION2)) {
           this.text += "?";
           this.state = S_DTD_PI_ENDING;
         }
@@ -37957,12 +37957,12 @@ var require_saxes = __commonJS({
               this.state = S_CLOSE_TAG;
               this.xmlDeclPossible = false;
               break;
-            case BANG:
+            case BANG2:
               this.state = S_OPEN_WAKA_BANG;
               this.openWakaBang = "";
               this.xmlDeclPossible = false;
               break;
-            case QUESTION:
+            case QUESTION2:
               this.state = S_PI_FIRST_CHAR;
               break;
             default:
@@ -38070,9 +38070,9 @@ var require_saxes = __commonJS({
         if (this.nameStartCheck(c)) {
           this.piTarget += String.fromCodePoint(c);
           this.state = S_PI_REST;
-        } else if (c === QUESTION || isS(c)) {
+        } else if (c === QUESTION2 || isS(c)) {
           this.fail("processing instruction without a target.");
-          this.state = c === QUESTION ? S_PI_ENDING : S_PI_BODY;
+          this.state = c === QUESTION2 ? S_PI_ENDING : S_PI_BODY;
         } else {
           this.fail("disallowed character in processing instruction name.");
           this.piTarget += String.fromCodePoint(c);
@@ -38089,7 +38089,7 @@ var require_saxes = __commonJS({
           }
           if (!this.nameCheck(c)) {
             this.piTarget += chunk.slice(start, this.prevI);
-            const isQuestion = c === QUESTION;
+            const isQuestion = c === QUESTION2;
             if (isQuestion || isS(c)) {
               if (this.piTarget === "xml") {
                 if (!this.xmlDeclPossible) {
@@ -38110,12 +38110,12 @@ var require_saxes = __commonJS({
       sPIBody() {
         if (this.text.length === 0) {
           const c = this.getCodeNorm();
-          if (c === QUESTION) {
+          if (c === QUESTION2) {
             this.state = S_PI_ENDING;
           } else if (!isS(c)) {
             this.text = String.fromCodePoint(c);
           }
-        } else if (this.captureToChar(QUESTION)) {
+        } else if (this.captureToChar(QUESTION2)) {
           this.state = S_PI_ENDING;
         }
       }
@@ -38133,7 +38133,7 @@ var require_saxes = __commonJS({
           });
           this.piTarget = this.text = "";
           this.state = S_TEXT;
-        } else if (c === QUESTION) {
+        } else if (c === QUESTION2) {
           this.text += "?";
         } else {
           this.text += `?${String.fromCodePoint(c)}`;
@@ -38143,7 +38143,7 @@ var require_saxes = __commonJS({
       }
       sXMLDeclNameStart() {
         const c = this.skipSpaces();
-        if (c === QUESTION) {
+        if (c === QUESTION2) {
           this.state = S_XML_DECL_ENDING;
           return;
         }
@@ -38154,7 +38154,7 @@ var require_saxes = __commonJS({
       }
       sXMLDeclName() {
         const c = this.captureTo(XML_DECL_NAME_TERMINATOR);
-        if (c === QUESTION) {
+        if (c === QUESTION2) {
           this.state = S_XML_DECL_ENDING;
           this.name += this.text;
           this.text = "";
@@ -38182,7 +38182,7 @@ var require_saxes = __commonJS({
       }
       sXMLDeclEq() {
         const c = this.getCodeNorm();
-        if (c === QUESTION) {
+        if (c === QUESTION2) {
           this.state = S_XML_DECL_ENDING;
           this.fail("XML declaration is incomplete.");
           return;
@@ -38197,7 +38197,7 @@ var require_saxes = __commonJS({
       }
       sXMLDeclValueStart() {
         const c = this.getCodeNorm();
-        if (c === QUESTION) {
+        if (c === QUESTION2) {
           this.state = S_XML_DECL_ENDING;
           this.fail("XML declaration is incomplete.");
           return;
@@ -38214,8 +38214,8 @@ var require_saxes = __commonJS({
         this.state = S_XML_DECL_VALUE;
       }
       sXMLDeclValue() {
-        const c = this.captureTo([this.q, QUESTION]);
-        if (c === QUESTION) {
+        const c = this.captureTo([this.q, QUESTION2]);
+        if (c === QUESTION2) {
           this.state = S_XML_DECL_ENDING;
           this.text = "";
           this.fail("XML declaration is incomplete.");
@@ -38259,7 +38259,7 @@ var require_saxes = __commonJS({
       }
       sXMLDeclSeparator() {
         const c = this.getCodeNorm();
-        if (c === QUESTION) {
+        if (c === QUESTION2) {
           this.state = S_XML_DECL_ENDING;
           return;
         }
@@ -38620,9 +38620,9 @@ var require_saxes = __commonJS({
       pushAttribNS(name, value) {
         var _a;
         const { prefix, local } = this.qname(name);
-        const attr = { name, prefix, local, value };
-        this.attribList.push(attr);
-        (_a = this.attributeHandler) === null || _a === void 0 ? void 0 : _a.call(this, attr);
+        const attr2 = { name, prefix, local, value };
+        this.attribList.push(attr2);
+        (_a = this.attributeHandler) === null || _a === void 0 ? void 0 : _a.call(this, attr2);
         if (prefix === "xmlns") {
           const trimmed = value.trim();
           if (this.currentXMLVersion === "1.0" && trimmed === "") {
@@ -38638,9 +38638,9 @@ var require_saxes = __commonJS({
       }
       pushAttribPlain(name, value) {
         var _a;
-        const attr = { name, value };
-        this.attribList.push(attr);
-        (_a = this.attributeHandler) === null || _a === void 0 ? void 0 : _a.call(this, attr);
+        const attr2 = { name, value };
+        this.attribList.push(attr2);
+        (_a = this.attributeHandler) === null || _a === void 0 ? void 0 : _a.call(this, attr2);
       }
       /**
        * End parsing. This performs final well-formedness checks and resets the
@@ -38740,8 +38740,8 @@ var require_saxes = __commonJS({
         }
         const { attributes } = tag;
         const seen = /* @__PURE__ */ new Set();
-        for (const attr of attribList) {
-          const { name, prefix, local } = attr;
+        for (const attr2 of attribList) {
+          const { name, prefix, local } = attr2;
           let uri;
           let eqname;
           if (prefix === "") {
@@ -38759,8 +38759,8 @@ var require_saxes = __commonJS({
             this.fail(`duplicate attribute: ${eqname}.`);
           }
           seen.add(eqname);
-          attr.uri = uri;
-          attributes[name] = attr;
+          attr2.uri = uri;
+          attributes[name] = attr2;
         }
         this.attribList = [];
       }
@@ -38877,31 +38877,65 @@ var require_saxes = __commonJS({
 });
 
 // src/classify-regressions.ts
-var core = __toESM(require_core(), 1);
+var core2 = __toESM(require_core(), 1);
 import { copyFile, mkdir, rm, writeFile } from "node:fs/promises";
-import { basename as basename2, join, resolve as resolve4 } from "node:path";
+import { basename as basename2, join as join2, resolve as resolve4 } from "node:path";
 
 // ../packages/core/src/redact.ts
+var AUTH_SEP = String.raw`["']?(?:[ \t]|%20|\+)*(?::|=|%3A|%3D)(?:[ \t]|%20|\+)*["']?`;
+var AUTH_SCHEME = String.raw`(?:bearer|token|basic|digest)`;
+var AUTH_VALUE = String.raw`[^\s"'\\&<>]`;
 var SECRET_PATTERNS = [
-  { label: "github-token", pattern: /\bgh[pousr]_[A-Za-z0-9]{30,255}\b/g },
-  { label: "github-token", pattern: /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g },
-  { label: "openai-key", pattern: /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g },
+  { label: "github-token", pattern: /gh[pousr]_[A-Za-z0-9]{30,255}/g, maxLength: 259 },
+  { label: "github-token", pattern: /github_pat_[A-Za-z0-9_]{22,255}/g, maxLength: 266 },
+  {
+    label: "openai-key",
+    // Standing alone (start of text, after a space or punctuation): any 20+ character key part.
+    pattern: /(?<![A-Za-z0-9])sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,512}/g,
+    maxLength: 523
+  },
+  {
+    label: "openai-key",
+    // Glued to a letter or digit (`...\\nsk-...`, `keysk-...`): the key part must also hold a run of
+    // 16 letters/digits, which real keys have and kebab-case words (`task-queue-handler`) do not.
+    pattern: /sk-(?:proj-|svcacct-|admin-)?(?=[A-Za-z0-9_-]{0,240}?[A-Za-z0-9]{16})[A-Za-z0-9_-]{20,512}/g,
+    maxLength: 523
+  },
   {
     label: "jwt",
-    pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g
+    pattern: /eyJ[A-Za-z0-9_-]{8,2048}\.eyJ[A-Za-z0-9_-]{8,4096}\.[A-Za-z0-9_-]{8,2048}/g,
+    maxLength: 8200
   },
   {
     label: "authorization",
-    // `Authorization: Bearer x`, `authorization=token x`, `"Authorization": "Basic x"`.
-    pattern: /(\bauthorization["']?\s*[:=]\s*["']?(?:(?:bearer|token|basic|digest)\s+)?)([^\s"',;]{4,})/gi,
-    group: 2
+    // `Authorization: Bearer x`, `authorization=token x`, `"Authorization": "Basic x"`,
+    // `Authorization%3A%20Bearer%20x`: with a scheme, the whole value after it, however short.
+    pattern: new RegExp(
+      String.raw`(authorization${AUTH_SEP}${AUTH_SCHEME}(?:[ \t]|%20|\+)+)(${AUTH_VALUE}{1,4096})`,
+      "gi"
+    ),
+    group: 2,
+    maxLength: 4200
+  },
+  {
+    label: "authorization",
+    // No scheme: the value itself (4+ characters, so `authorization: ok` in prose stays).
+    pattern: new RegExp(
+      String.raw`(authorization${AUTH_SEP})(?!(?:[ \t]|%20|\+)*${AUTH_SCHEME}(?:[ \t]|%20|\+))(?!%20|\+)(${AUTH_VALUE}{4,4096})`,
+      "gi"
+    ),
+    group: 2,
+    maxLength: 4150
   }
 ];
 var MIN_EXACT_SECRET_LENGTH = 8;
 function redactWithCount(text, options = {}) {
+  return redactKnown(text, secretForms(options.secrets));
+}
+function redactKnown(text, forms) {
   let count = 0;
   let out = text;
-  for (const secret of exactSecrets(options.secrets)) {
+  for (const secret of forms) {
     if (!out.includes(secret)) continue;
     const parts = out.split(secret);
     count += parts.length - 1;
@@ -38911,11 +38945,10 @@ function redactWithCount(text, options = {}) {
     pattern.lastIndex = 0;
     out = out.replace(pattern, (...args) => {
       const match = args[0];
-      if (match.includes("[REDACTED:")) return match;
+      const secretPart = group === 0 ? match : args[group];
+      if (secretPart.startsWith("[REDACTED:")) return match;
       count += 1;
-      if (group === 0) return `[REDACTED:${label}]`;
-      const secretPart = args[group];
-      return match.slice(0, match.length - secretPart.length) + `[REDACTED:${label}]`;
+      return `${match.slice(0, match.length - secretPart.length)}[REDACTED:${label}]`;
     });
   }
   return { text: out, count };
@@ -38923,10 +38956,19 @@ function redactWithCount(text, options = {}) {
 function redact(text, options = {}) {
   return redactWithCount(text, options).text;
 }
+function redactAndTruncate(text, max, options = {}) {
+  return truncateText(redact(text, options), max);
+}
+function truncateText(text, max) {
+  if (text.length <= max) return text;
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  return `${chars.slice(0, Math.max(0, max - 1)).join("")}\u2026`;
+}
 function redactDeep(value, options = {}) {
-  const secrets2 = [...exactSecrets(options.secrets)];
+  const forms = secretForms(options.secrets);
   const walk = (v) => {
-    if (typeof v === "string") return redact(v, { secrets: secrets2 });
+    if (typeof v === "string") return redactKnown(v, forms).text;
     if (Array.isArray(v)) return v.map(walk);
     if (v && typeof v === "object") {
       const out = {};
@@ -38936,6 +38978,20 @@ function redactDeep(value, options = {}) {
     return v;
   };
   return walk(value);
+}
+function secretForms(secrets2) {
+  const set = /* @__PURE__ */ new Set();
+  for (const s of exactSecrets(secrets2)) {
+    set.add(s);
+    const json = JSON.stringify(s).slice(1, -1);
+    set.add(json);
+    for (const base of [s, json]) {
+      set.add(encodeURIComponent(base));
+      set.add(encodeURIComponent(base).replace(/%20/g, "+"));
+      set.add(encodeURI(base));
+    }
+  }
+  return [...set].sort((a, b) => b.length - a.length);
 }
 function* exactSecrets(secrets2) {
   if (!secrets2) return;
@@ -38953,6 +39009,8 @@ var ErrorCodes = {
   CONFIG_NOT_FOUND: "CONFIG_NOT_FOUND",
   CONFIG_PARSE: "CONFIG_PARSE",
   CONFIG_INVALID: "CONFIG_INVALID",
+  /** codexrel.yml is larger, deeper or uses more aliases than any real config (a resource attack). */
+  CONFIG_TOO_LARGE: "CONFIG_TOO_LARGE",
   INPUT_NOT_FOUND: "INPUT_NOT_FOUND",
   INPUT_NOT_JSON: "INPUT_NOT_JSON",
   OUTPUT_WRITE: "OUTPUT_WRITE",
@@ -39057,8 +39115,12 @@ var codexrel_config_schema_default = {
       additionalProperties: false,
       required: ["candidate"],
       properties: {
+        baseline: {
+          description: '"none": this project has no base reports on purpose (failures are unknown-baseline and block unless `blocking` relaxes it). Without it, a missing `base` makes the run not ready.',
+          enum: ["none"]
+        },
         base: {
-          description: "Reports of the base commit. Absent or matching nothing: no baseline (failures are unknown-baseline).",
+          description: "Reports of the base commit. Every path must match a file (REGRESSIONS_INPUT_MISSING otherwise).",
           type: "array",
           items: {
             type: "string",
@@ -39102,7 +39164,7 @@ var codexrel_config_schema_default = {
           minLength: 1
         },
         blocking: {
-          description: "Classes that block (default: new).",
+          description: "Classes that block (default: new, unknown-baseline).",
           type: "array",
           uniqueItems: true,
           items: {
@@ -39110,8 +39172,8 @@ var codexrel_config_schema_default = {
           }
         },
         repeated: {
-          description: "Identical repeated testcases are attempts (default) or repetitions.",
-          enum: ["attempts", "repetitions"]
+          description: "What a repeated testcase is: auto (default: as the reporter that wrote it means it), attempts (retries), repetitions, or separate tests.",
+          enum: ["auto", "attempts", "repetitions", "separate"]
         },
         baselineSource: {
           description: "Where the base reports came from, shown in the report (e.g. main@abc1234).",
@@ -39169,6 +39231,30 @@ var codexrel_config_schema_default = {
         blockOnFailedJourney: {
           description: "Whether a failed journey blocks the run (default true).",
           type: "boolean"
+        },
+        required: {
+          description: "Journey ids that must pass for the release (default: every journey of the bundle; a release intake's Required CUJs take precedence).",
+          type: "array",
+          uniqueItems: true,
+          items: { type: "string", pattern: "^[a-z0-9][a-z0-9-]*$" }
+        },
+        exceptions: {
+          description: "Required journeys that may fail or be missing, each only while the pull request carries its label (shown in the report).",
+          type: "array",
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: ["journey", "reason"],
+            properties: {
+              journey: { type: "string", pattern: "^[a-z0-9][a-z0-9-]*$" },
+              label: {
+                description: "The PR label that puts the exception in force (default codexrel:cuj-exception).",
+                type: "string",
+                minLength: 1
+              },
+              reason: { type: "string", minLength: 1 }
+            }
+          }
         }
       }
     },
@@ -39274,7 +39360,7 @@ var codexrel_config_schema_default = {
           minLength: 1
         },
         timeout: {
-          description: "Seconds, or a duration such as 90s, 5m, 1h.",
+          description: "Seconds, or a duration such as 90s, 5m, 1h (parsed by `ms`); more than 0 and at most 24h.",
           oneOf: [
             {
               type: "number",
@@ -39282,7 +39368,7 @@ var codexrel_config_schema_default = {
             },
             {
               type: "string",
-              pattern: "^[0-9]+(?:\\.[0-9]+)?(?:ms|s|m|h)$"
+              minLength: 1
             }
           ]
         },
@@ -39318,6 +39404,17 @@ var cuj_summary_schema_default = {
     title: { type: "string" },
     generatedAt: { type: "string", format: "date-time" },
     target: { description: "What was exercised, e.g. a URL or a build id.", type: "string" },
+    commit: {
+      description: "The commit the journeys were recorded at. A bundle from another commit is not evidence for this one.",
+      type: "object",
+      additionalProperties: false,
+      required: ["sha"],
+      properties: {
+        sha: { type: "string", pattern: "^[0-9a-f]{40}$" },
+        repository: { type: "string", pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" },
+        ref: { type: "string" }
+      }
+    },
     journeys: {
       type: "array",
       minItems: 1,
@@ -39428,6 +39525,55 @@ var release_impact_schema_default = {
   }
 };
 
+// ../packages/core/schemas/release-intake.schema.json
+var release_intake_schema_default = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://codexrel.dev/schemas/release-intake.v1.json",
+  title: "ReleaseIntake",
+  description: "A release request (stage 0), parsed from the body GitHub renders from .github/ISSUE_TEMPLATE/codex-release.yml. Its required CUJs and fix budget become the run's policy.",
+  type: "object",
+  additionalProperties: false,
+  required: ["schemaVersion", "targetVersion", "target", "changelog", "knownBlockers", "requiredCujs", "fixBudget"],
+  properties: {
+    schemaVersion: { const: "1" },
+    targetVersion: {
+      description: "The version to release, without a leading v.",
+      type: "string",
+      pattern: "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?$"
+    },
+    target: {
+      type: "object",
+      additionalProperties: false,
+      required: ["kind", "name"],
+      properties: {
+        kind: { enum: ["branch", "tag"] },
+        name: { type: "string", minLength: 1, maxLength: 255, pattern: "^[^\\s~^:?*\\[\\\\]+$" }
+      }
+    },
+    changelog: {
+      type: "object",
+      additionalProperties: false,
+      required: ["source"],
+      properties: {
+        source: { enum: ["changesets", "conventional-commits", "file"] },
+        file: { description: "For source file: the path in the repository.", type: "string", minLength: 1 }
+      },
+      if: { properties: { source: { const: "file" } } },
+      then: { required: ["file"] }
+    },
+    knownBlockers: { type: "array", items: { type: "string", minLength: 1 } },
+    requiredCujs: {
+      description: "Journey ids (as in the CUJ bundle's summary.json) that must pass.",
+      type: "array",
+      minItems: 1,
+      uniqueItems: true,
+      items: { type: "string", pattern: "^[a-z0-9][a-z0-9-]*$" }
+    },
+    fixBudget: { description: "Fix iterations allowed.", type: "integer", minimum: 1, maximum: 20 },
+    notes: { type: "string" }
+  }
+};
+
 // ../packages/core/schemas/run-report.schema.json
 var run_report_schema_default = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -39448,9 +39594,149 @@ var run_report_schema_default = {
     },
     artifacts: { type: "array", items: { $ref: "#/$defs/Artifact" } },
     publication: { $ref: "#/$defs/Publication" },
-    decision: { $ref: "#/$defs/Decision" }
+    decision: { $ref: "#/$defs/Decision" },
+    iterations: {
+      description: "The fix-iteration ledger up to this run (stage 3); absent or null outside a fix loop.",
+      oneOf: [{ $ref: "#/$defs/IterationHistory" }, { type: "null" }]
+    },
+    intake: {
+      description: "The release intake (stage 0) this run took its policy from; absent or null without one.",
+      oneOf: [{ $ref: "#/$defs/IntakePolicy" }, { type: "null" }]
+    }
   },
   $defs: {
+    IntakePolicy: {
+      type: "object",
+      additionalProperties: false,
+      required: ["targetVersion", "requiredCujs", "fixBudget"],
+      properties: {
+        targetVersion: { type: "string", minLength: 1 },
+        target: { type: "string" },
+        requiredCujs: { type: "array", items: { type: "string", minLength: 1 } },
+        fixBudget: { type: "integer", minimum: 1 }
+      }
+    },
+    IterationHistory: {
+      type: "object",
+      additionalProperties: false,
+      required: ["budget", "entries"],
+      properties: {
+        budget: {
+          type: "object",
+          additionalProperties: false,
+          required: ["max", "source"],
+          properties: {
+            max: { type: "integer", minimum: 1 },
+            source: {
+              description: "Where the budget came from; maintainer when raised with `codexrel iterations raise`.",
+              enum: ["maintainer", "flag", "intake", "config"]
+            },
+            raisedBy: { type: "string" }
+          }
+        },
+        stopped: {
+          description: "Set when a maintainer stopped the loop (`@codex stop`).",
+          oneOf: [
+            {
+              type: "object",
+              additionalProperties: false,
+              required: ["by", "at"],
+              properties: {
+                by: { type: "string", minLength: 1 },
+                at: { type: "string", format: "date-time" },
+                reason: { type: "string" }
+              }
+            },
+            { type: "null" }
+          ]
+        },
+        entries: { type: "array", items: { $ref: "#/$defs/IterationEntry" } }
+      }
+    },
+    IterationEntry: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "n",
+        "commit",
+        "at",
+        "checks",
+        "tests",
+        "fixedInLoop",
+        "fixedAgainstBase",
+        "newlyFailing",
+        "diffStat",
+        "ready",
+        "stopReason"
+      ],
+      properties: {
+        n: { type: "integer", minimum: 1 },
+        commit: { type: ["string", "null"], pattern: "^[0-9a-f]{7,64}$" },
+        at: { type: "string", format: "date-time" },
+        checks: {
+          type: "object",
+          additionalProperties: false,
+          required: ["pass", "fail", "warn", "skip"],
+          properties: {
+            pass: { type: "integer", minimum: 0 },
+            fail: { type: "integer", minimum: 0 },
+            warn: { type: "integer", minimum: 0 },
+            skip: { type: "integer", minimum: 0 }
+          }
+        },
+        tests: {
+          description: "Null when no test reports were classified.",
+          oneOf: [
+            {
+              type: "object",
+              additionalProperties: false,
+              required: ["total", "passed", "failing"],
+              properties: {
+                total: { type: "integer", minimum: 0 },
+                passed: { type: "integer", minimum: 0 },
+                failing: { type: "integer", minimum: 0 }
+              }
+            },
+            { type: "null" }
+          ]
+        },
+        fixedInLoop: {
+          description: "Tests that failed in the previous iteration and pass in this one.",
+          type: "array",
+          items: { type: "string" }
+        },
+        fixedAgainstBase: {
+          description: "Tests that failed on the base and pass in this iteration (the classifier's fixed).",
+          type: "array",
+          items: { type: "string" }
+        },
+        newlyFailing: {
+          description: "Tests that fail in this iteration and did not in the previous one.",
+          type: "array",
+          items: { type: "string" }
+        },
+        diffStat: {
+          description: "git diff --shortstat from the previous iteration's commit to this iteration's tree; null for the first.",
+          oneOf: [
+            {
+              type: "object",
+              additionalProperties: false,
+              required: ["files", "insertions", "deletions"],
+              properties: {
+                files: { type: "integer", minimum: 0 },
+                insertions: { type: "integer", minimum: 0 },
+                deletions: { type: "integer", minimum: 0 }
+              }
+            },
+            { type: "null" }
+          ]
+        },
+        hypothesis: { type: ["string", "null"] },
+        residualRisk: { type: ["string", "null"] },
+        ready: { type: "boolean" },
+        stopReason: { type: ["string", "null"] }
+      }
+    },
     Status: {
       description: "Outcome of one check or command. A fallback that rescued a failure is warn, never pass.",
       enum: ["pass", "fail", "warn", "skip"]
@@ -39508,6 +39794,14 @@ var run_report_schema_default = {
         sha: { type: ["string", "null"], pattern: "^[0-9a-f]{7,64}$" },
         thread: { oneOf: [{ $ref: "#/$defs/Thread" }, { type: "null" }] },
         runUrl: { type: ["string", "null"], pattern: "^https?://" },
+        event: {
+          description: 'What started the run: the GitHub event name (push, pull_request, ...) or "local".',
+          type: ["string", "null"]
+        },
+        actor: {
+          description: "Who started the run (a GitHub login, or the local user).",
+          type: ["string", "null"]
+        },
         stage: { enum: ["planning", "implementation", "review", "validation", "release"] },
         iteration: { oneOf: [{ $ref: "#/$defs/Iteration" }, { type: "null" }] },
         startedAt: { type: "string", format: "date-time" },
@@ -39526,6 +39820,10 @@ var run_report_schema_default = {
         hint: { type: "string" },
         blocking: {
           description: "Whether a fail here blocks publication or the run.",
+          type: "boolean"
+        },
+        evidence: {
+          description: "True when a pass here is evidence that the change works (e.g. CUJ journeys that passed at this commit), not only that publication can happen.",
           type: "boolean"
         },
         details: { type: "object" }
@@ -39564,6 +39862,10 @@ var run_report_schema_default = {
         exitCode: { description: "Null when killed by a signal or never started.", type: ["integer", "null"] },
         signal: { type: ["string", "null"] },
         timedOut: { type: "boolean" },
+        leftoverProcesses: {
+          description: "True when processes the check started were still running after it ended (they were killed with its process group): a warning.",
+          type: "boolean"
+        },
         durationMs: { type: "number", minimum: 0 },
         reason: { description: "Why the status is what it is, in one line.", type: "string" },
         code: { $ref: "#/$defs/Code" },
@@ -39640,6 +39942,10 @@ var run_report_schema_default = {
           required: ["available"],
           properties: {
             available: { type: "boolean" },
+            declaredNone: {
+              description: "True when the run chose to have no baseline (`baseline: none`, `--no-base`): failures are then judged without one on purpose.",
+              type: "boolean"
+            },
             source: { type: ["string", "null"] },
             note: { type: "string" }
           }
@@ -39654,9 +39960,13 @@ var run_report_schema_default = {
         },
         counts: { $ref: "#/$defs/RegressionCounts" },
         tests: {
-          description: "Every test exactly once, under its one class.",
+          description: "Every non-passing test exactly once, under its one class; passing tests too when passedListed is true (otherwise they are only counted).",
           type: "array",
           items: { $ref: "#/$defs/ClassifiedTest" }
+        },
+        passedListed: {
+          description: "Whether the tests of class passed are listed in tests (codexrel classify --include-passed); when false or absent they are only counted in counts.passed.",
+          type: "boolean"
         },
         warnings: { type: "array", items: { type: "string" } }
       }
@@ -39669,9 +39979,10 @@ var run_report_schema_default = {
         name: { type: "string", minLength: 1 },
         kind: { enum: ["report", "summary", "screenshot", "video", "log", "bundle", "index", "other"] },
         url: {
-          description: "An https URL, or for the local destination a path relative to the output folder. Absolute local paths, file:// and home-relative paths are refused: they are not links a reader can open.",
+          description: "An https URL, or for the local destination a path relative to the output folder. Any other scheme (javascript:, data:, http:), whitespace or control characters anywhere (a leading space hides a scheme from naive checks), absolute local paths, file:// and home-relative paths are refused: they are not links a reader can safely open.",
           type: "string",
           minLength: 1,
+          pattern: "^(?:https://[^\\s\"'<>`\\\\]+|(?![^/?#]*:)[^\\s\"'<>`\\\\](?:[^\\t\\n\\r\\f\\v\\u0000-\\u001f\"'<>`\\\\]*[^\\s\"'<>`\\\\])?)$",
           not: { pattern: "^(?:[Ff][Ii][Ll][Ee]:|/|~|\\\\|[A-Za-z]:[\\\\/])|(?:^|[\\\\/])\\.\\.(?:[\\\\/]|$)" }
         },
         durable: { type: "boolean" },
@@ -39703,7 +40014,10 @@ var run_report_schema_default = {
       additionalProperties: false,
       required: ["source", "code", "message"],
       properties: {
-        source: { enum: ["preflight", "command", "regression", "publication", "iteration", "other"] },
+        source: {
+          description: "input: a configured input is missing (exit 2); evidence: nothing blocking ran or the baseline choice was not made.",
+          enum: ["preflight", "command", "regression", "publication", "iteration", "input", "evidence", "other"]
+        },
         code: { $ref: "#/$defs/Code" },
         message: { type: "string" }
       }
@@ -39732,7 +40046,8 @@ var schemas = {
   "run-report": run_report_schema_default,
   "cuj-summary": cuj_summary_schema_default,
   "release-impact": release_impact_schema_default,
-  "codexrel-config": codexrel_config_schema_default
+  "codexrel-config": codexrel_config_schema_default,
+  "release-intake": release_intake_schema_default
 };
 var addFormats = import_ajv_formats.default.default ?? import_ajv_formats.default;
 var ajv;
@@ -39803,6 +40118,12 @@ function toIssues(errors) {
 }
 
 // ../packages/core/src/decision.ts
+var INPUT_ERROR_CODES = /* @__PURE__ */ new Set([
+  "REGRESSIONS_INPUT_MISSING",
+  "REGRESSIONS_NO_CANDIDATE",
+  "INPUT_NOT_FOUND"
+]);
+var MAX_STAGE_WARNINGS = 20;
 function decide(input2, options = {}) {
   const blockingReasons = [];
   const warnings = [];
@@ -39819,9 +40140,10 @@ function decide(input2, options = {}) {
   }
   for (const cmd of input2.commands) {
     if (cmd.status === "fail" && cmd.blocking) {
+      const code = cmd.code ?? "CHECK_FAILED";
       blockingReasons.push({
-        source: "command",
-        code: cmd.code ?? "CHECK_FAILED",
+        source: INPUT_ERROR_CODES.has(code) ? "input" : "command",
+        code,
         message: `check "${cmd.name}" failed${cmd.reason ? `: ${cmd.reason}` : ""}`
       });
     } else if (cmd.status === "warn" || cmd.status === "fail") {
@@ -39848,8 +40170,28 @@ function decide(input2, options = {}) {
       });
     }
     if (!regressions.baseline.available) {
-      warnings.push(`no baseline: ${regressions.baseline.note ?? "failures cannot be told new from known"}`);
+      const note = regressions.baseline.note ?? "failures cannot be told new from known";
+      if (regressions.baseline.declaredNone) warnings.push(`no baseline (chosen: baseline none): ${note}`);
+      else {
+        blockingReasons.push({
+          source: "evidence",
+          code: "BASELINE_MISSING",
+          message: `no baseline: ${note}; give base reports or choose \`baseline: none\` explicitly`
+        });
+      }
     }
+    const stageWarnings = regressions.warnings ?? [];
+    for (const w of stageWarnings.slice(0, MAX_STAGE_WARNINGS)) warnings.push(`classify: ${w}`);
+    if (stageWarnings.length > MAX_STAGE_WARNINGS) {
+      warnings.push(`classify: \u2026 and ${stageWarnings.length - MAX_STAGE_WARNINGS} more warning(s) in the report`);
+    }
+  }
+  if (!hasEvidence(input2)) {
+    blockingReasons.push({
+      source: "evidence",
+      code: "NO_EVIDENCE",
+      message: "no blocking check ran and no test was classified, so nothing shows the change works (configure at least one blocking check)"
+    });
   }
   const iteration = input2.meta.iteration;
   if (iteration && iteration.n >= iteration.max && blockingReasons.length > 0) {
@@ -39869,13 +40211,18 @@ function decide(input2, options = {}) {
     ...options.changelog !== void 0 ? { changelog: options.changelog } : {}
   };
 }
+function hasEvidence(input2) {
+  if (input2.commands.some((c) => c.blocking && c.status !== "skip")) return true;
+  if (input2.preflight.some((p) => p.evidence === true && p.status === "pass")) return true;
+  return (input2.regressions?.tests ?? []).some((t) => t.class !== "skipped" && t.class !== "removed");
+}
 function nextAction(ready, reasons, warnings) {
   const exhausted = reasons.find((r) => r.code === "ITERATIONS_EXHAUSTED");
   if (exhausted) {
     return `Stop the fix loop (${exhausted.message}) and hand over to a maintainer with the blocking reasons.`;
   }
   if (!ready) {
-    const first = reasons[0];
+    const first = reasons.find((r) => r.source === "input") ?? reasons[0];
     const more = reasons.length > 1 ? ` (and ${reasons.length - 1} more blocking reason(s))` : "";
     return `Fix ${first?.message ?? "the blocking failures"}${more}, then re-run.`;
   }
@@ -39884,17 +40231,19 @@ function nextAction(ready, reasons, warnings) {
 }
 
 // ../packages/core/src/escape.ts
+var BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+function neutralizeBidi(text) {
+  return text.replace(BIDI_CONTROLS, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase()}]`);
+}
 var MENTION_BREAK = "@&#8203;";
 function escapeMarkdown(text) {
-  return redact(text).replace(/\r\n?|\n|\u2028|\u2029/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1").replace(/@(?=[A-Za-z0-9_-])/g, MENTION_BREAK).replace(/^(\s*)([-=]{3,})/, "$1\\$2");
+  return neutralizeBidi(redact(text)).replace(/\r\n?|\n|\u2028|\u2029/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1").replace(/@(?=[A-Za-z0-9_-])/g, MENTION_BREAK).replace(/^(\s*)([-=]{3,})/, "$1\\$2");
 }
 function escapeMarkdownShort(text, max) {
-  const chars = [...text];
-  const cut = chars.length > max ? `${chars.slice(0, Math.max(0, max - 1)).join("")}\u2026` : text;
-  return escapeMarkdown(cut);
+  return escapeMarkdown(redactAndTruncate(text, max));
 }
 function codeBlock(text, language = "") {
-  const body = breakComments(redact(text).replace(/\r\n?/g, "\n"));
+  const body = breakComments(neutralizeBidi(redact(text)).replace(/\r\n?/g, "\n"));
   let longest = 0;
   for (const m of body.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
   const fence = "`".repeat(Math.max(3, longest + 1));
@@ -39904,7 +40253,7 @@ ${body.endsWith("\n") ? body : `${body}
 `}${fence}`;
 }
 function codeSpan(text) {
-  const body = breakComments(redact(text).replace(/\r\n?|\n/g, " "));
+  const body = breakComments(neutralizeBidi(redact(text)).replace(/\r\n?|\n/g, " "));
   let longest = 0;
   for (const m of body.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
   const ticks = "`".repeat(longest + 1);
@@ -40031,10 +40380,98 @@ function formatDuration(ms) {
   return `${m}m${Math.round(s - m * 60)}s`;
 }
 function capLines(lines, count, width) {
-  return lines.slice(0, count).map((l) => {
-    const chars = [...l];
-    return chars.length > width ? `${chars.slice(0, width - 1).join("")}\u2026` : l;
+  return lines.slice(0, count).map((l) => redactAndTruncate(l, width));
+}
+
+// ../packages/core/src/urls.ts
+var DEFAULT_IMAGE_HOSTS = ["github.com", "raw.githubusercontent.com"];
+var UNSAFE_CHARS = /[\s\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069"'<>`\\]/;
+function isBundleRelative(url) {
+  if (url === "" || url.trim() !== url || UNSAFE_CHARS.test(url.replace(/ /g, "_"))) return false;
+  if (url.startsWith("/") || url.startsWith("~")) return false;
+  const head = url.split(/[/?#]/, 1)[0] ?? "";
+  if (head.includes(":")) return false;
+  const path = url.split(/[?#]/, 1)[0] ?? "";
+  return !path.split("/").some((seg) => seg === ".." || /^%2e%2e$/i.test(seg));
+}
+function safeLink(url) {
+  if (isBundleRelative(url)) return url;
+  return httpsUrl(url) ? url : null;
+}
+function safeImage(url, imageHosts = DEFAULT_IMAGE_HOSTS) {
+  if (isBundleRelative(url)) return url;
+  const parsed = httpsUrl(url);
+  if (!parsed) return null;
+  const host = parsed.hostname.toLowerCase();
+  return imageHosts.some((h) => h.toLowerCase() === host) ? url : null;
+}
+function httpsUrl(url) {
+  if (UNSAFE_CHARS.test(url) || !url.startsWith("https://")) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "https:" && parsed.hostname !== "" && !parsed.username && !parsed.password ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+// ../packages/core/src/render/iterations.ts
+function diff(e) {
+  return e.diffStat ? `${e.diffStat.files} files +${e.diffStat.insertions} \u2212${e.diffStat.deletions}` : "\u2014";
+}
+function checks(e) {
+  return `${e.checks.pass}\u2713 ${e.checks.fail}\u2717${e.checks.warn ? ` ${e.checks.warn}\u26A0` : ""}`;
+}
+function tests(e) {
+  return e.tests ? `${e.tests.failing} failing / ${e.tests.total}` : "\u2014";
+}
+function names(ids, max = 3) {
+  return ids.length > max ? [...ids.slice(0, max), `\u2026 ${ids.length - max} more`] : ids;
+}
+function budgetLine(report2) {
+  const h = report2.iterations;
+  if (!h) return "";
+  const by = h.budget.raisedBy ? ` by @${h.budget.raisedBy}` : "";
+  const stopped = h.stopped ? `; stopped by @${h.stopped.by}${h.stopped.reason ? `: ${h.stopped.reason}` : ""}` : "";
+  return `Budget ${h.budget.max} (${h.budget.source}${by})${stopped}`;
+}
+function renderIterationsMarkdown(report2) {
+  const h = report2.iterations;
+  if (!h || h.entries.length === 0) return "";
+  const rows = h.entries.map((e) => {
+    const fixed = names(e.fixedInLoop).map((t) => codeSpan(t)).join(", ") || "\u2014";
+    const newly = names(e.newlyFailing).map((t) => codeSpan(t)).join(", ") || "\u2014";
+    const note = [e.hypothesis ? `hypothesis: ${e.hypothesis}` : "", e.residualRisk ? `risk: ${e.residualRisk}` : ""].filter(Boolean).join("; ");
+    const cells = [
+      String(e.n),
+      e.commit ? codeSpan(e.commit.slice(0, 7)) : "\u2014",
+      checks(e),
+      tests(e),
+      fixed,
+      newly,
+      diff(e),
+      escapeMarkdownShort(note || "\u2014", 160).replace(/\|/g, "\\|"),
+      escapeMarkdownShort(e.stopReason ?? "\u2014", 80).replace(/\|/g, "\\|")
+    ];
+    return `| ${cells.join(" | ")} |`;
   });
+  const last = h.entries.at(-1);
+  const base = last.fixedAgainstBase.length ? `
+Fixed against base (failed on the base branch, pass now): ${names(last.fixedAgainstBase, 5).map((t) => codeSpan(t)).join(", ")}.
+` : "";
+  return [
+    `#### Fix iterations
+
+${escapeMarkdownShort(budgetLine(report2), 300)}.
+
+`,
+    "| # | commit | checks | tests | fixed in this loop | newly failing | diff | hypothesis / risk | stop |\n",
+    "|---|---|---|---|---|---|---|---|---|\n",
+    `${rows.join("\n")}
+`,
+    base,
+    "\n"
+  ].join("");
 }
 
 // ../packages/core/src/render/markdown.ts
@@ -40064,9 +40501,11 @@ function render(input2, profile, options) {
     if (!budget.tryPush(block)) return hardCut(budget.toString() + block + footer, budget.limit, profile.measure);
   }
   renderChecks(report2, profile, budget, more);
+  const iterations = renderIterationsMarkdown(report2);
+  if (iterations && !budget.tryPush(iterations)) budget.tryPush(notice("the fix-iteration history", more));
   renderPreflight(report2, budget, more);
   renderRegressions(report2, profile, budget, more);
-  renderArtifacts(report2, budget, more);
+  renderArtifacts(report2, budget, more, options.imageHosts);
   renderPublication(report2, budget);
   budget.pushReserved(footer);
   return budget.toString();
@@ -40081,7 +40520,9 @@ function renderHeader(report2) {
   if (report2.meta.thread)
     meta.push(`${report2.meta.thread.kind === "pr" ? "PR" : "issue"} #${report2.meta.thread.number}`);
   if (report2.meta.ref) meta.push(codeSpan(report2.meta.ref));
-  if (report2.meta.sha) meta.push(codeSpan(report2.meta.sha.slice(0, 12)));
+  meta.push(report2.meta.sha ? codeSpan(report2.meta.sha.slice(0, 12)) : "commit not recorded");
+  if (report2.meta.event) meta.push(`event: ${escapeMarkdownShort(report2.meta.event, 60)}`);
+  if (report2.meta.actor) meta.push(`by ${escapeMarkdownShort(report2.meta.actor, 60)}`);
   meta.push(`stage: ${report2.meta.stage}`);
   const it = report2.meta.iteration;
   if (it)
@@ -40217,17 +40658,17 @@ ${baseline} ${policy}
     else byClass.set(t.class, [t]);
   }
   for (const cls of CLASS_ORDER) {
-    const tests = byClass.get(cls);
-    if (!tests || !profile.listed.has(cls)) continue;
-    const open2 = `<details${cls === "new" ? " open" : ""}><summary>${CLASS_ICON[cls]} ${CLASS_LABEL[cls]} (${tests.length})</summary>
+    const tests2 = byClass.get(cls);
+    if (!tests2 || !profile.listed.has(cls)) continue;
+    const open2 = `<details${cls === "new" ? " open" : ""}><summary>${CLASS_ICON[cls]} ${CLASS_LABEL[cls]} (${tests2.length})</summary>
 
 `;
     const close = "\n</details>\n\n";
     const cutNotice = (n) => `
 _\u2026 ${n} more not shown here to stay within GitHub's size limit; see ${more}._
 `;
-    const reserveText = close + cutNotice(tests.length);
-    const skipped = notice(`${CLASS_LABEL[cls].toLowerCase()} (${tests.length})`, more);
+    const reserveText = close + cutNotice(tests2.length);
+    const skipped = notice(`${CLASS_LABEL[cls].toLowerCase()} (${tests2.length})`, more);
     if (!budget.reserve(reserveText)) {
       budget.tryPush(skipped);
       continue;
@@ -40238,11 +40679,11 @@ _\u2026 ${n} more not shown here to stay within GitHub's size limit; see ${more}
       continue;
     }
     let shown = 0;
-    for (const t of tests) {
+    for (const t of tests2) {
       if (!budget.tryPush(renderTest(t, profile))) break;
       shown += 1;
     }
-    const tail = shown < tests.length ? cutNotice(tests.length - shown) + close : close;
+    const tail = shown < tests2.length ? cutNotice(tests2.length - shown) + close : close;
     budget.pushReservedExact(reserveText, tail);
   }
 }
@@ -40262,7 +40703,7 @@ function renderTest(t, profile) {
   }
   return out;
 }
-function renderArtifacts(report2, budget, more) {
+function renderArtifacts(report2, budget, more, imageHosts = DEFAULT_IMAGE_HOSTS) {
   if (report2.artifacts.length === 0) return;
   const rows = [
     "#### Artifacts\n\n| Artifact | Kind | Where | Durable |\n|---|---|---|---|\n",
@@ -40273,7 +40714,9 @@ function renderArtifacts(report2, budget, more) {
     }),
     "\n"
   ];
-  const images = report2.artifacts.filter((a) => a.durable && a.kind === "screenshot");
+  const images = report2.artifacts.filter(
+    (a) => a.durable && a.kind === "screenshot" && safeImage(a.url, imageHosts) !== null
+  );
   for (const img of images.slice(0, 20)) rows.push(`![${escapeMarkdownShort(img.name, 80)}](${safeUrl(img.url)})
 `);
   if (images.length > 0) rows.push("\n");
@@ -40310,12 +40753,11 @@ function pushAllOrNotice(budget, blocks, cut) {
   budget.pushReservedExact(cut, "");
 }
 function safeUrl(url) {
-  if (!/^https?:\/\/[^\s<>()]+$/.test(url)) return "#";
-  return url;
+  const ok = safeLink(url);
+  return ok === null ? "#" : ok.replace(/\(/g, "%28").replace(/\)/g, "%29");
 }
 function truncate(text, max) {
-  const chars = [...text];
-  return chars.length > max ? `${chars.slice(0, max - 1).join("")}\u2026` : text;
+  return redactAndTruncate(text, max);
 }
 function hardCut(text, limit, measure) {
   if (measure(text) <= limit) return text;
@@ -40338,7 +40780,11 @@ var REGRESSION_CLASSES = [
   "passed",
   "unknown-baseline"
 ];
-var DEFAULT_BLOCKING_CLASSES = ["new"];
+var DEFAULT_BLOCKING_CLASSES = ["new", "unknown-baseline"];
+function normalizeSha(value) {
+  const v = value?.trim().toLowerCase();
+  return v && /^[0-9a-f]{7,64}$/.test(v) ? v : null;
+}
 function createReport(options) {
   return {
     schemaVersion: "1",
@@ -40346,19 +40792,37 @@ function createReport(options) {
       tool: { name: options.tool.name ?? "codexrel", version: options.tool.version },
       ...options.title ? { title: options.title } : {},
       stage: options.stage ?? "validation",
-      startedAt: (options.startedAt ?? /* @__PURE__ */ new Date()).toISOString()
+      startedAt: (options.startedAt ?? /* @__PURE__ */ new Date()).toISOString(),
+      ...commitMeta(options.commit)
     },
     preflight: [],
     commands: [],
     regressions: null,
     artifacts: [],
     publication: { status: "skipped", code: "NOT_ATTEMPTED", reason: "publication was not attempted" },
-    decision: { ready: true, blockingReasons: [], nextAction: "Ready to release." }
+    // Never READY before the decision is derived (finalizeReport replaces this).
+    decision: {
+      ready: false,
+      blockingReasons: [{ source: "evidence", code: "NOT_DECIDED", message: "the decision has not been derived yet" }],
+      nextAction: "Finalize the report (finalizeReport) to derive the decision."
+    }
   };
 }
-function countRegressions(tests) {
+function commitMeta(commit) {
+  if (!commit) return {};
+  const sha = normalizeSha(commit.sha);
+  return {
+    repository: commit.repository ?? null,
+    ref: commit.ref ?? null,
+    sha,
+    runUrl: commit.runUrl ?? null,
+    event: commit.event ?? null,
+    actor: commit.actor ?? null
+  };
+}
+function countRegressions(tests2) {
   const counts = Object.fromEntries(REGRESSION_CLASSES.map((c) => [c, 0]));
-  for (const t of tests) counts[t.class] += 1;
+  for (const t of tests2) counts[t.class] += 1;
   return counts;
 }
 function finalizeReport(report2, options = {}) {
@@ -40404,6 +40868,70 @@ function toAnnotation(t) {
   if (t.file && t.line) out.line = t.line;
   return out;
 }
+
+// ../packages/regressions/src/model.ts
+var PassedTest = class {
+  constructor(id, name, classname, suite, file, line, durationMs, report2, reportLine) {
+    this.id = id;
+    this.name = name;
+    this.classname = classname;
+    this.suite = suite;
+    this.file = file;
+    this.line = line;
+    this.durationMs = durationMs;
+    this.report = report2;
+    this.reportLine = reportLine;
+  }
+  id;
+  name;
+  classname;
+  suite;
+  file;
+  line;
+  durationMs;
+  report;
+  reportLine;
+  made = null;
+  /**
+   * How the test did on the base, as `attemptBits` plus a "seen" bit (0: not in the base): set by
+   * `BaselineBuilder`, so a base test streaming past costs one map lookup and no map of its own.
+   */
+  baseBits = 0;
+  /** True while the test is still the single passed attempt it was read as. */
+  get singlePass() {
+    return this.made === null;
+  }
+  get attempts() {
+    if (this.made === null) {
+      this.made = [
+        {
+          status: "passed",
+          durationMs: this.durationMs,
+          message: null,
+          firstLines: NO_LINES,
+          report: this.report,
+          reportLine: this.reportLine,
+          origin: "result"
+        }
+      ];
+    }
+    return this.made;
+  }
+  set attempts(value) {
+    this.made = value;
+  }
+  toJSON() {
+    const { id, name, classname, suite, file, line, attempts } = this;
+    return { id, name, classname, suite, file, line, attempts };
+  }
+};
+function isSinglePass(test) {
+  return test instanceof PassedTest && test.singlePass;
+}
+function attemptSource(attempt) {
+  return attempt.reportLine === null ? attempt.report : `${attempt.report}:${attempt.reportLine}`;
+}
+var NO_LINES = Object.freeze([]);
 
 // ../packages/regressions/src/runs.ts
 import { stat as stat2 } from "node:fs/promises";
@@ -41195,6 +41723,8 @@ var RegressionErrorCodes = {
   CTRF_MALFORMED: "CTRF_MALFORMED",
   /** A file that could not be read. */
   REPORT_READ_FAILED: "REPORT_READ_FAILED",
+  /** A configured base, candidate, attempt or history path matches no file (exit 2, never a warning). */
+  REGRESSIONS_INPUT_MISSING: "REGRESSIONS_INPUT_MISSING",
   /** No candidate report was found among the inputs. */
   REGRESSIONS_NO_CANDIDATE: "REGRESSIONS_NO_CANDIDATE",
   /** The known-failing (quarantine) file is unreadable or invalid. */
@@ -41205,6 +41735,55 @@ var SkipCodes = {
   REPORT_UNRECOGNIZED: "REPORT_UNRECOGNIZED",
   REPORT_OTHER_FORMAT: "REPORT_OTHER_FORMAT"
 };
+
+// ../packages/regressions/src/ctrf-checks.ts
+var MAX_CTRF_RETRIES = 1e3;
+function ctrfPath(index, name, field) {
+  const label = typeof name === "string" ? ` (${JSON.stringify(name.length > 120 ? `${name.slice(0, 119)}\u2026` : name)})` : "";
+  return `results.tests[${index}]${label}.${field}`;
+}
+function fail(file, where, what, test) {
+  return new CodexrelError(RegressionErrorCodes.CTRF_MALFORMED, `${file}: ${where} ${what}`, {
+    hint: "Check the file against the CTRF schema (https://ctrf.io): counts are non-negative integers, durations non-negative milliseconds.",
+    details: { file, field: where, ...test === void 0 ? {} : { test } }
+  });
+}
+function ctrfCount(file, where, value, cap, test) {
+  if (value === void 0 || value === null) return null;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
+    throw fail(file, where, `${JSON.stringify(value)} is not a count (a non-negative integer)`, test);
+  }
+  if (value > cap) {
+    throw new CodexrelError(
+      RegressionErrorCodes.REPORT_LIMIT_EXCEEDED,
+      `${file}: ${where} ${value} is over the limit of ${cap}`,
+      {
+        hint: "The report is corrupt or hostile: no runner retries a test that often. Re-run the tests.",
+        details: { file, field: where, limit: cap, ...test === void 0 ? {} : { test } }
+      }
+    );
+  }
+  return value;
+}
+function ctrfDuration(file, where, value, test) {
+  if (value === void 0 || value === null) return null;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    throw fail(file, where, `${JSON.stringify(value)} is not a duration (non-negative milliseconds)`, test);
+  }
+  return value;
+}
+function checkCtrfSummary(file, summary2) {
+  if (summary2 === void 0 || summary2 === null) return null;
+  if (typeof summary2 !== "object") throw fail(file, "results.summary", "is not an object");
+  const s = summary2;
+  for (const field of ["passed", "failed", "skipped", "pending", "other", "flaky", "suites"]) {
+    ctrfCount(file, `results.summary.${field}`, s[field], Number.MAX_SAFE_INTEGER);
+  }
+  for (const field of ["start", "stop", "duration"]) {
+    ctrfDuration(file, `results.summary.${field}`, s[field]);
+  }
+  return ctrfCount(file, "results.summary.tests", s.tests, Number.MAX_SAFE_INTEGER);
+}
 
 // ../packages/regressions/src/identity.ts
 var DEFAULT_IDENTITY_FIELDS = ["suite", "classname", "name"];
@@ -41234,14 +41813,565 @@ function createIdentity(options = {}) {
   };
 }
 
-// ../packages/regressions/src/junit.ts
-var import_saxes = __toESM(require_saxes(), 1);
-
-// ../packages/regressions/src/model.ts
-function attemptSource(attempt) {
-  return attempt.reportLine === null ? attempt.report : `${attempt.report}:${attempt.reportLine}`;
+// ../packages/regressions/src/caps.ts
+import { createHash } from "node:crypto";
+var MAX_FIELD_CHARS = 1024;
+function capField(value) {
+  if (value.length <= MAX_FIELD_CHARS) return value;
+  const hash = createHash("sha256").update(value).digest("hex").slice(0, 12);
+  return `${value.slice(0, MAX_FIELD_CHARS)}\u2026 [cut: ${value.length} characters, sha256 ${hash}]`;
 }
-var NO_LINES = Object.freeze([]);
+
+// ../packages/regressions/src/xml-scanner.ts
+var ScanError = class extends Error {
+  constructor(message, line, column, limit = false) {
+    super(message);
+    this.line = line;
+    this.column = column;
+    this.limit = limit;
+  }
+  line;
+  column;
+  limit;
+};
+var GT = 62;
+var SLASH = 47;
+var BANG = 33;
+var QUESTION = 63;
+var EQ = 61;
+var DQ = 34;
+var SQ = 39;
+var NAME_ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c += 1) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z_:]/.test(ch)) NAME_ASCII[c] = 3;
+  else if (/[-.0-9]/.test(ch)) NAME_ASCII[c] = 2;
+}
+var NAME_START = ":A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}";
+var NAME_RE = new RegExp(`^[${NAME_START}][${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040]*$`, "u");
+var BAD_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
+var XML_DECL = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.[0-9]+\1([ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\3)?([ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(yes|no)\5)?[ \t\r\n]*\?>/;
+var WS_RUN = /^[ \t\r\n]*$/;
+var ATTR_WS = /\r\n|[\t\n\r]/g;
+var isWs = (c) => c === 32 || c === 10 || c === 9 || c === 13;
+var MORE = /* @__PURE__ */ Symbol("more");
+var XmlScanner = class {
+  constructor(handler, limits) {
+    this.handler = handler;
+    this.limits = limits;
+  }
+  handler;
+  limits;
+  /** Deliver text and CDATA to `handler.text`. */
+  wantText = false;
+  /** Line (1-based) and column of the end of the last token read: where an event happened. */
+  line = 1;
+  column = 0;
+  buf = "";
+  pos = 0;
+  /** Newlines in the input before `buf[0]`, and up to `countedTo` inside it. */
+  linesBefore = 0;
+  countedTo = 0;
+  countedLines = 0;
+  lastNl = -1;
+  stack = [];
+  sawRoot = false;
+  closedRoot = false;
+  started = false;
+  /** Reused per tag: flat name/value pairs. */
+  attrs = [];
+  /** A construct left unfinished at the end of `buf`: the next write needs this string to go on. */
+  waitFor = null;
+  held = [];
+  heldChars = 0;
+  /** Inside a CDATA section or comment that spans writes: how much of it was read so far. */
+  spanning = null;
+  spanChars = 0;
+  /** The next "&" and "]]>" at or after the last place asked (-1: none; -2: not looked yet). */
+  ampAt = -2;
+  ddAt = -2;
+  /** The same for "<", "\n", "\t" and "\r". */
+  ltAt = -2;
+  nlAt = -2;
+  tabAt = -2;
+  crAt = -2;
+  write(chunk) {
+    const bad = BAD_CHAR.exec(chunk);
+    if (bad) {
+      this.feed(chunk.slice(0, bad.index));
+      this.fail("disallowed character", this.buf.length);
+    }
+    this.feed(chunk);
+  }
+  /** Ends the document: unclosed elements and unfinished constructs fail here. */
+  close() {
+    if (this.waitFor !== null) this.fail("unclosed tag", this.buf.length + this.heldChars);
+    if (this.spanning === "cdata" || this.buf.length > this.pos && this.buf.startsWith("<![CDATA[", this.pos))
+      this.fail("unclosed CDATA section", this.buf.length);
+    if (this.spanning === "comment") this.fail("unclosed comment", this.buf.length);
+    if (this.buf.length > this.pos) {
+      const rest = this.buf.slice(this.pos);
+      if (rest.trimStart().startsWith("<")) this.fail("unclosed tag", this.buf.length);
+      this.text(this.pos, this.buf.length, true);
+    }
+    if (this.stack.length > 0) this.fail(`unclosed tag: ${this.stack[this.stack.length - 1]}`, this.buf.length);
+    if (!this.sawRoot) this.fail("document must contain a root element", this.buf.length);
+  }
+  /** Newlines in everything written so far (for errors found outside the scanner, e.g. decoding). */
+  linesWritten() {
+    this.countTo(this.buf.length);
+    return this.linesBefore + this.countedLines;
+  }
+  feed(input2) {
+    let chunk = input2;
+    if (chunk.length === 0) return;
+    if (this.waitFor !== null) {
+      if (chunk.indexOf(this.waitFor) < 0) {
+        this.held.push(chunk);
+        this.heldChars += chunk.length;
+        if (this.buf.length - this.pos + this.heldChars > this.limits.maxTextChars) this.overLimit();
+        return;
+      }
+      this.waitFor = null;
+      if (this.held.length > 0) {
+        this.held.push(chunk);
+        chunk = this.held.join("");
+        this.held = [];
+        this.heldChars = 0;
+      }
+    }
+    if (this.buf.length === 0 && !this.started && chunk.charCodeAt(0) === 65279) chunk = chunk.slice(1);
+    const rest = this.pos < this.buf.length ? this.buf.slice(this.pos) : "";
+    if (this.pos > 0) {
+      if (this.countedTo > this.pos) {
+        this.countedTo = 0;
+        this.countedLines = 0;
+        this.lastNl = -1;
+      }
+      this.countTo(this.pos);
+      this.linesBefore += this.countedLines;
+      this.lastNl -= this.pos;
+      this.countedLines = 0;
+      this.countedTo = 0;
+      this.pos = 0;
+    }
+    this.buf = rest + chunk;
+    this.ampAt = -2;
+    this.ddAt = -2;
+    this.ltAt = -2;
+    this.nlAt = -2;
+    this.tabAt = -2;
+    this.crAt = -2;
+    this.run();
+  }
+  run() {
+    const s = this.buf;
+    const end = s.length;
+    try {
+      if (this.spanning !== null) this.resumeSpan();
+      while (this.pos < end) {
+        const i = this.pos;
+        const lt = this.nextLt(i);
+        if (lt < 0) {
+          const amp = s.lastIndexOf("&");
+          const cut = amp >= i && s.indexOf(";", amp) < 0 ? amp : end;
+          let keep = cut;
+          while (keep > i && keep > cut - 2 && s.charCodeAt(keep - 1) === 93) keep -= 1;
+          if (keep > i) this.text(i, keep, false);
+          this.pos = keep;
+          if (end - keep > 64) this.fail("unterminated entity reference", keep);
+          return;
+        }
+        if (lt > i) this.text(i, lt, false);
+        this.pos = lt;
+        if (lt + 1 >= end) throw MORE;
+        const c = s.charCodeAt(lt + 1);
+        if (c === SLASH) this.closeTag(lt);
+        else if (c === BANG) this.bang(lt);
+        else if (c === QUESTION) this.pi(lt);
+        else this.openTag(lt);
+      }
+    } catch (e) {
+      if (e !== MORE) throw e;
+      if (this.buf.length - this.pos > this.limits.maxTextChars) this.overLimit();
+    }
+  }
+  overLimit() {
+    this.fail(
+      `a text node, CDATA section, comment or attribute value exceeds ${this.limits.maxTextChars} characters`,
+      this.buf.length,
+      true
+    );
+  }
+  nextLt(from) {
+    const at = this.ltAt;
+    if (at === -2 || at >= 0 && at < from) this.ltAt = this.buf.indexOf("<", from);
+    return this.ltAt;
+  }
+  /** Whether buf[from, to) holds a tab or line end (attribute-value normalization needed). */
+  hasWs(from, to) {
+    const s = this.buf;
+    let at = this.nlAt;
+    if (at === -2 || at >= 0 && at < from) {
+      at = s.indexOf("\n", from);
+      this.nlAt = at;
+    }
+    if (at >= 0 && at < to) return true;
+    at = this.tabAt;
+    if (at === -2 || at >= 0 && at < from) {
+      at = s.indexOf("	", from);
+      this.tabAt = at;
+    }
+    if (at >= 0 && at < to) return true;
+    at = this.crAt;
+    if (at === -2 || at >= 0 && at < from) {
+      at = s.indexOf("\r", from);
+      this.crAt = at;
+    }
+    return at >= 0 && at < to;
+  }
+  nextAmp(from) {
+    const at = this.ampAt;
+    if (at === -2 || at >= 0 && at < from) this.ampAt = this.buf.indexOf("&", from);
+    return this.ampAt;
+  }
+  nextDd(from) {
+    const at = this.ddAt;
+    if (at === -2 || at >= 0 && at < from) this.ddAt = this.buf.indexOf("]]>", from);
+    return this.ddAt;
+  }
+  text(from, to, _atEnd) {
+    const s = this.buf;
+    this.started = true;
+    if (this.stack.length === 0) {
+      if (!WS_RUN.test(s.slice(from, to))) this.fail("text data outside of root node", from);
+      return;
+    }
+    const dd = this.nextDd(from);
+    if (dd >= 0 && dd + 3 <= to) this.fail('the string "]]>" is disallowed in text', dd);
+    const amp = this.nextAmp(from);
+    if (amp >= 0 && amp < to) {
+      const decoded = this.entities(from, to);
+      if (this.wantText) this.handler.text(decoded);
+    } else if (this.wantText) this.handler.text(s.slice(from, to));
+  }
+  /** Decodes (and checks) entity and character references in buf[from, to). */
+  entities(from, to) {
+    const s = this.buf;
+    let out = "";
+    let i = from;
+    for (; ; ) {
+      const amp = s.indexOf("&", i);
+      if (amp < 0 || amp >= to) break;
+      out += s.slice(i, amp);
+      const semi = s.indexOf(";", amp);
+      if (semi < 0 || semi >= to || semi - amp > 64) this.fail("unterminated entity reference", amp);
+      const ref = s.slice(amp + 1, semi);
+      out += this.entity(ref, amp);
+      i = semi + 1;
+    }
+    return out + s.slice(i, to);
+  }
+  entity(ref, at) {
+    switch (ref) {
+      case "amp":
+        return "&";
+      case "lt":
+        return "<";
+      case "gt":
+        return ">";
+      case "quot":
+        return '"';
+      case "apos":
+        return "'";
+    }
+    if (ref.charCodeAt(0) === 35) {
+      const hex = ref.charCodeAt(1) === 120;
+      const digits = ref.slice(hex ? 2 : 1);
+      if (digits.length > 0 && (hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) {
+        const cp = Number.parseInt(digits, hex ? 16 : 10);
+        if (cp === 9 || cp === 10 || cp === 13 || cp >= 32 && cp <= 55295 || cp >= 57344 && cp <= 65533 || cp >= 65536 && cp <= 1114111)
+          return String.fromCodePoint(cp);
+      }
+      this.fail(`malformed character reference: &${ref.slice(0, 20)};`, at);
+    }
+    this.fail(`undefined entity: &${ref.slice(0, 40)};`, at);
+  }
+  /** Reads a name starting at i; returns its end. */
+  nameEnd(i) {
+    const s = this.buf;
+    const end = s.length;
+    let j = i;
+    let ascii = true;
+    for (; j < end; j += 1) {
+      const c = s.charCodeAt(j);
+      if (c < 128) {
+        if (NAME_ASCII[c] === 0) break;
+      } else ascii = false;
+    }
+    if (j >= end) throw MORE;
+    if (j - i > this.limits.maxNameChars) this.fail(`a name exceeds ${this.limits.maxNameChars} characters`, j, true);
+    if (j === i) this.fail("expected a name", i);
+    const first = s.charCodeAt(i);
+    if (ascii) {
+      if (NAME_ASCII[first] !== 3) this.fail("invalid name start character", i);
+    } else if (!NAME_RE.test(s.slice(i, j))) this.fail("invalid name", i);
+    return j;
+  }
+  openTag(lt) {
+    const s = this.buf;
+    const nameEnd = this.nameEnd(lt + 1);
+    if (this.closedRoot) this.fail("element after the root element", lt);
+    const attrs = this.attrs;
+    attrs.length = 0;
+    let i = nameEnd;
+    const end = s.length;
+    for (; ; ) {
+      let c = s.charCodeAt(i);
+      let sawWs = false;
+      while (isWs(c)) {
+        i += 1;
+        sawWs = true;
+        c = s.charCodeAt(i);
+      }
+      if (i >= end) throw MORE;
+      if (c === GT || c === SLASH) {
+        let self = false;
+        if (c === SLASH) {
+          if (i + 1 >= end) throw MORE;
+          if (s.charCodeAt(i + 1) !== GT) this.fail("forward-slash in opening tag not followed by >", i);
+          self = true;
+          i += 1;
+        }
+        const name = this.pickName(lt + 1, nameEnd);
+        this.pos = i + 1;
+        this.started = true;
+        this.setLine(i);
+        if (this.stack.length === 0) {
+          if (this.sawRoot) this.fail("element after the root element", lt);
+          this.sawRoot = true;
+        }
+        this.checkUnique(lt);
+        this.stack.push(name);
+        this.handler.open(name, attrs, self);
+        if (self) {
+          this.stack.pop();
+          if (this.stack.length === 0) this.closedRoot = true;
+          this.handler.close(name);
+        }
+        return;
+      }
+      if (!sawWs) this.fail("no whitespace between attributes", i);
+      const an = this.nameEnd(i);
+      let j = an;
+      c = s.charCodeAt(j);
+      while (isWs(c)) c = s.charCodeAt(++j);
+      if (j >= end) throw MORE;
+      if (c !== EQ) this.fail("attribute without value", j);
+      c = s.charCodeAt(++j);
+      while (isWs(c)) c = s.charCodeAt(++j);
+      if (j >= end) throw MORE;
+      if (c !== DQ && c !== SQ) this.fail("unquoted attribute value", j);
+      const q = c === DQ ? '"' : "'";
+      const close = s.indexOf(q, j + 1);
+      if (close < 0) {
+        this.waitFor = q;
+        throw MORE;
+      }
+      if (close - j > this.limits.maxTextChars) this.overLimit();
+      const ltIn = this.nextLt(lt + 1);
+      if (ltIn >= 0 && ltIn < close) this.fail("disallowed character in attribute value", ltIn);
+      if (attrs.length >= this.limits.maxAttributes * 2)
+        this.fail(`an element has more than ${this.limits.maxAttributes} attributes`, i, true);
+      attrs.push(this.pickName(i, an), this.attrValue(j + 1, close));
+      i = close + 1;
+    }
+  }
+  /**
+   * The name at buf[from, to) as a string, reusing one of the last names read: a report repeats a
+   * handful of tag and attribute names, so this saves a string per name (and its collection).
+   */
+  pickName(from, to) {
+    const s = this.buf;
+    const len = to - from;
+    const recent = this.recent;
+    for (let k = 0; k < recent.length; k += 1) {
+      const n = recent[k];
+      if (n.length === len && s.startsWith(n, from)) return n;
+    }
+    const name = len < 13 ? s.slice(from, to) : ` ${s.slice(from, to)}`.slice(1);
+    if (recent.length < 24) recent.push(name);
+    else {
+      this.recentNext = (this.recentNext + 1) % 24;
+      recent[this.recentNext] = name;
+    }
+    return name;
+  }
+  recent = [];
+  recentNext = 0;
+  attrValue(from, to) {
+    const s = this.buf;
+    const amp = this.nextAmp(from);
+    if (amp >= 0 && amp < to) {
+      let out = "";
+      let i = from;
+      for (; ; ) {
+        const a = s.indexOf("&", i);
+        if (a < 0 || a >= to) break;
+        out += s.slice(i, a).replace(ATTR_WS, " ");
+        const semi = s.indexOf(";", a);
+        if (semi < 0 || semi >= to || semi - a > 64) this.fail("unterminated entity reference", a);
+        out += this.entity(s.slice(a + 1, semi), a);
+        i = semi + 1;
+      }
+      return out + s.slice(i, to).replace(ATTR_WS, " ");
+    }
+    const v = s.slice(from, to);
+    return this.hasWs(from, to) ? v.replace(ATTR_WS, " ") : v;
+  }
+  checkUnique(lt) {
+    const a = this.attrs;
+    if (a.length <= 2) return;
+    if (a.length <= 16) {
+      for (let x = 0; x < a.length; x += 2)
+        for (let y = x + 2; y < a.length; y += 2) if (a[x] === a[y]) this.dup(lt, a[x]);
+      return;
+    }
+    const seen = /* @__PURE__ */ new Set();
+    for (let x = 0; x < a.length; x += 2) {
+      if (seen.has(a[x])) this.dup(lt, a[x]);
+      seen.add(a[x]);
+    }
+  }
+  dup(lt, name) {
+    this.fail(`duplicate attribute: ${name.slice(0, 100)}`, lt);
+  }
+  closeTag(lt) {
+    const s = this.buf;
+    const nameEnd = this.nameEnd(lt + 2);
+    let i = nameEnd;
+    let c = s.charCodeAt(i);
+    while (isWs(c)) c = s.charCodeAt(++i);
+    if (i >= s.length) throw MORE;
+    if (c !== GT) this.fail("invalid characters in closing tag", i);
+    const stack = this.stack;
+    const top = stack[stack.length - 1];
+    const len = nameEnd - lt - 2;
+    if (top === void 0) this.fail("unmatched closing tag", lt);
+    if (top.length !== len || !s.startsWith(top, lt + 2)) this.fail(`unexpected close tag (expected </${top}>)`, lt);
+    this.pos = i + 1;
+    this.setLine(i);
+    stack.pop();
+    if (stack.length === 0) this.closedRoot = true;
+    this.handler.close(top);
+  }
+  bang(lt) {
+    const s = this.buf;
+    if (s.length < lt + 9 && !s.startsWith("<!--", lt)) {
+      const head = s.slice(lt);
+      if ("<!--".startsWith(head) || "<![CDATA[".startsWith(head) || "<!DOCTYPE".startsWith(head)) throw MORE;
+    }
+    if (s.startsWith("<!--", lt)) {
+      this.spanning = "comment";
+      this.spanChars = 0;
+      this.pos = lt + 4;
+      this.started = true;
+      this.resumeSpan();
+      return;
+    }
+    if (s.startsWith("<![CDATA[", lt)) {
+      if (this.stack.length === 0) this.fail("CDATA outside of the root element", lt);
+      this.spanning = "cdata";
+      this.spanChars = 0;
+      this.pos = lt + 9;
+      this.resumeSpan();
+      return;
+    }
+    if (s.startsWith("<!DOCTYPE", lt)) {
+      const open2 = s.indexOf("[", lt);
+      const gt = s.indexOf(">", lt);
+      let at = gt < 0 ? lt : gt;
+      if (open2 >= 0 && (gt < 0 || open2 < gt)) {
+        const closeSubset = s.indexOf("]", open2);
+        if (closeSubset >= 0) {
+          const g = s.indexOf(">", closeSubset);
+          if (g >= 0) at = g;
+        }
+      }
+      this.setLine(at);
+      this.handler.doctype();
+      this.fail("DOCTYPE refused", lt);
+    }
+    this.fail("unexpected markup after <!", lt);
+  }
+  /** Goes on reading a comment or CDATA section from `pos`. */
+  resumeSpan() {
+    const s = this.buf;
+    const cdata = this.spanning === "cdata";
+    const endMark = cdata ? "]]>" : "-->";
+    const close = s.indexOf(endMark, this.pos);
+    if (close < 0) {
+      const upto = Math.max(this.pos, s.length - 2);
+      this.spanPart(this.pos, upto, false);
+      this.pos = upto;
+      throw MORE;
+    }
+    this.spanPart(this.pos, close, true);
+    this.pos = close + 3;
+    this.setLine(close + 2);
+    this.spanning = null;
+  }
+  spanPart(from, to, last) {
+    this.spanChars += to - from;
+    if (this.spanChars > this.limits.maxTextChars) this.overLimit();
+    const s = this.buf;
+    if (this.spanning === "comment") {
+      const dd = s.indexOf("--", from);
+      if (dd >= 0 && dd < to) this.fail("double dash in comment", dd);
+      if (last && to > from && s.charCodeAt(to - 1) === 45) this.fail("double dash in comment", to - 1);
+      return;
+    }
+    if (this.wantText && to > from) this.handler.text(s.slice(from, to));
+  }
+  pi(lt) {
+    const s = this.buf;
+    const close = s.indexOf("?>", lt + 2);
+    if (close < 0) throw MORE;
+    const nameEnd = this.nameEnd(lt + 2);
+    const target = s.slice(lt + 2, nameEnd);
+    if (target.toLowerCase() === "xml") {
+      if (target !== "xml" || this.started) this.fail("XML declaration allowed only at the start", lt);
+      if (!XML_DECL.test(s.slice(lt, close + 2))) this.fail("malformed XML declaration", lt);
+    } else if (nameEnd < close && !isWs(s.charCodeAt(nameEnd))) this.fail("invalid processing instruction", lt);
+    this.started = true;
+    this.pos = close + 2;
+    this.setLine(close + 1);
+  }
+  /** Counts newlines in buf up to `to` (monotonic within one buffer). */
+  countTo(to) {
+    const s = this.buf;
+    let i = this.countedTo;
+    let n = this.countedLines;
+    for (; ; ) {
+      const nl = s.indexOf("\n", i);
+      if (nl < 0 || nl >= to) break;
+      n += 1;
+      this.lastNl = nl;
+      i = nl + 1;
+    }
+    this.countedLines = n;
+    this.countedTo = Math.max(to, i);
+  }
+  setLine(at) {
+    this.countTo(at);
+    this.line = this.linesBefore + this.countedLines + 1;
+    this.column = at - this.lastNl;
+  }
+  fail(message, at, limit = false) {
+    this.setLine(Math.min(at, this.buf.length));
+    throw new ScanError(message, this.line, this.column, limit);
+  }
+};
 
 // ../packages/regressions/src/junit.ts
 var DEFAULT_LIMITS = {
@@ -41293,25 +42423,28 @@ var JunitStreamParser = class {
     this.lineWidth = options.lineWidth ?? 500;
     this.swapMocha = (options.mochaSwappedNames ?? "auto") === "auto";
     this.onCase = options.onCase ?? ((test) => this.cases.push(test));
-    this.parser = new import_saxes.SaxesParser({ xmlns: false, position: true, fileName: file });
-    this.parser.on("doctype", () => {
-      throw this.coded(
-        RegressionErrorCodes.JUNIT_DOCTYPE_REFUSED,
-        "has a <!DOCTYPE> declaration, which is refused",
-        "Test reports never need a DTD; a DOCTYPE can smuggle external entities (XXE). Remove it from the reporter's output."
-      );
-    });
-    this.textOn();
-    this.textOff();
-    this.parser.on("opentag", (tag) => this.onOpen(tag));
-    this.parser.on("closetag", (tag) => this.onClose(tag));
+    this.scanner = new XmlScanner(
+      {
+        open: (name, attrs) => this.onOpen(name, attrs),
+        close: (name) => this.onClose(name),
+        text: this.onText,
+        doctype: () => {
+          throw this.coded(
+            RegressionErrorCodes.JUNIT_DOCTYPE_REFUSED,
+            "has a <!DOCTYPE> declaration, which is refused",
+            "Test reports never need a DTD; a DOCTYPE can smuggle external entities (XXE). Remove it from the reporter's output."
+          );
+        }
+      },
+      this.limits
+    );
   }
   file;
   cases = [];
   warnings = [];
   caseCount = 0;
   declaredTests = null;
-  parser;
+  scanner;
   limits;
   identity;
   failureLines;
@@ -41327,16 +42460,19 @@ var JunitStreamParser = class {
   /** Feeds decoded text. Throws a CodexrelError or a NotJunitSignal. */
   write(text) {
     try {
-      this.parser.write(text);
+      this.scanner.write(text);
     } catch (error2) {
       throw this.translate(error2);
     }
-    this.checkBuffers();
+  }
+  /** Newlines in the text written so far: places a decoding error found before the scanner saw it. */
+  linesWritten() {
+    return this.scanner.linesWritten();
   }
   /** Ends the document: a truncated file fails here. */
   close() {
     try {
-      this.parser.close();
+      this.scanner.close();
     } catch (error2) {
       throw this.translate(error2);
     }
@@ -41352,9 +42488,9 @@ var JunitStreamParser = class {
   }
   translate(error2) {
     if (error2 instanceof CodexrelError || error2 instanceof NotJunitSignal) return error2;
-    const raw = error2 instanceof Error ? error2.message : String(error2);
-    const match = /:(\d+):(\d+): (.*)$/s.exec(raw);
-    const message = match?.[3] ?? raw;
+    if (!(error2 instanceof ScanError)) return error2;
+    if (error2.limit) return this.limit(error2.message);
+    const message = error2.message;
     return this.coded(
       RegressionErrorCodes.JUNIT_MALFORMED,
       `is not well-formed XML: ${message}`,
@@ -41363,8 +42499,8 @@ var JunitStreamParser = class {
     );
   }
   coded(code, what, hint, cause) {
-    const line = this.parser.line;
-    const column = this.parser.column;
+    const line = this.scanner.line;
+    const column = this.scanner.column;
     return new CodexrelError(code, `${this.file}:${line}:${column}: ${what}`, {
       hint,
       ...cause === void 0 ? {} : { cause },
@@ -41377,21 +42513,6 @@ var JunitStreamParser = class {
       what,
       "Raise the parser limit (limits option) if this report is trustworthy, or trim the reporter's captured output."
     );
-  }
-  /** saxes buffers text, CDATA, comments and attribute values whole; cap them between chunks. */
-  checkBuffers() {
-    const internal = this.parser;
-    if (internal.attribList.length > this.limits.maxAttributes) {
-      throw this.limit(`an element has more than ${this.limits.maxAttributes} attributes`);
-    }
-    if (internal.text.length > this.limits.maxTextChars) {
-      throw this.limit(
-        `a text node, CDATA section, comment or attribute value exceeds ${this.limits.maxTextChars} characters`
-      );
-    }
-    if (internal.name.length > this.limits.maxNameChars) {
-      throw this.limit(`a name exceeds ${this.limits.maxNameChars} characters`);
-    }
   }
   /** The last value interned per kind: consecutive testcases mostly repeat their classname and file. */
   lastInterned = ["", "", ""];
@@ -41411,13 +42532,9 @@ var JunitStreamParser = class {
     this.lastInterned[kind] = hit;
     return hit;
   }
-  onOpen(tag) {
+  onOpen(name, attrs) {
     this.depth += 1;
     if (this.depth > this.limits.maxDepth) throw this.limit(`elements nest deeper than ${this.limits.maxDepth}`);
-    const name = tag.name;
-    if (name.length > this.limits.maxNameChars)
-      throw this.limit(`a name exceeds ${this.limits.maxNameChars} characters`);
-    const attrs = tag.attributes;
     if (!this.sawRoot) {
       this.sawRoot = true;
       if (name === "testsuites") return;
@@ -41442,7 +42559,7 @@ var JunitStreamParser = class {
     const current = this.current;
     if (current) {
       if (CAPTURE_KINDS.has(name)) {
-        const message = attrs.message;
+        const message = attr(attrs, "message");
         this.capture = {
           kind: name,
           message: message ? detach(this.cap(message)) : null,
@@ -41455,7 +42572,6 @@ var JunitStreamParser = class {
       return;
     }
     if (name === "testsuite") {
-      this.checkAttributes(attrs);
       this.openSuite(attrs);
       return;
     }
@@ -41463,7 +42579,7 @@ var JunitStreamParser = class {
       this.openCase(attrs);
     }
   }
-  onClose(tag) {
+  onClose(tagName) {
     const depth = this.depth;
     this.depth -= 1;
     const capture = this.capture;
@@ -41476,7 +42592,7 @@ var JunitStreamParser = class {
           else current2.captures = [capture];
         }
         this.capture = null;
-      } else if (tag.name !== "stackTrace") {
+      } else if (tagName !== "stackTrace") {
         capture.muted -= 1;
         if (capture.muted === 0) this.textOn();
       }
@@ -41493,46 +42609,83 @@ var JunitStreamParser = class {
     const suite = this.suites[this.suites.length - 1];
     if (suite && suite.depth === depth) this.suites.pop();
   }
-  checkAttributes(attrs) {
-    let count = 0;
-    for (const _ in attrs) count += 1;
-    if (count > this.limits.maxAttributes)
-      throw this.limit(`an element has more than ${this.limits.maxAttributes} attributes`);
-  }
   openSuite(attrs) {
     const parent = this.suites[this.suites.length - 1];
     if (!parent) {
-      const declared = attrs.tests === void 0 ? Number.NaN : Number(attrs.tests);
+      const tests2 = attr(attrs, "tests");
+      const declared = tests2 === void 0 ? Number.NaN : Number(tests2);
       if (Number.isFinite(declared)) this.declaredTests = (this.declaredTests ?? 0) + declared;
     }
-    const name = attrs.name ? this.intern(attrs.name) : null;
+    const suiteName = attr(attrs, "name");
+    const suiteFile = attr(attrs, "file");
+    const name = suiteName ? this.intern(capField(suiteName)) : null;
     this.suites.push({
       name,
-      file: attrs.file ? this.intern(attrs.file) : parent?.file ?? null,
+      file: suiteFile ? this.intern(capField(suiteFile)) : parent?.file ?? null,
       depth: this.depth,
       unnamed: 0
     });
   }
   openCase(attrs) {
-    const classname = attrs.classname ?? attrs.class;
-    const line = attrs.line === void 0 ? Number.NaN : Number(attrs.line);
-    const own = attrs.file;
-    const file = own !== void 0 ? own ? this.intern(own, 1) : null : this.suites[this.suites.length - 1]?.file ?? null;
+    let name;
+    let classname;
+    let klass;
+    let lineText;
+    let own;
+    let time;
+    let status;
+    let result;
+    for (let i = 0; i < attrs.length; i += 2) {
+      const v = attrs[i + 1];
+      switch (attrs[i]) {
+        case "name":
+          name = v;
+          break;
+        case "classname":
+          classname = v;
+          break;
+        case "class":
+          klass = v;
+          break;
+        case "time":
+          time = v;
+          break;
+        case "file":
+          own = v;
+          break;
+        case "line":
+          lineText = v;
+          break;
+        case "status":
+          status = v;
+          break;
+        case "result":
+          result = v;
+          break;
+      }
+    }
+    classname ??= klass;
+    if (name !== void 0 && name.length > 1024) name = capField(name);
+    if (classname !== void 0 && classname.length > 1024) classname = capField(classname);
+    const line = lineText === void 0 ? Number.NaN : Number(lineText);
+    const file = own !== void 0 ? own ? this.intern(capField(own), 1) : null : this.suites[this.suites.length - 1]?.file ?? null;
     this.current = {
-      name: attrs.name ?? null,
-      classname: classname ? this.intern(classname, 0) : null,
+      name: name ?? null,
+      // jest-junit writes the name again as the classname: share it instead of interning a new one.
+      classname: classname ? classname === name ? null : this.intern(classname, 0) : null,
+      classIsName: classname !== void 0 && classname !== "" && classname === name,
       file,
       line: Number.isInteger(line) && line >= 1 ? line : null,
-      durationMs: parseSeconds(attrs.time),
-      status: attrs.status ?? attrs.result ?? null,
-      reportLine: this.parser.line,
+      durationMs: parseSeconds(time),
+      status: status ?? result ?? null,
+      reportLine: this.scanner.line,
       captures: null,
       depth: this.depth
     };
   }
   finishCase(c) {
     let name = c.name;
-    let classname = c.classname;
+    let classname = c.classIsName ? name : c.classname;
     const suiteState = this.suites[this.suites.length - 1];
     if (name === null || name === "") {
       const n = suiteState ? ++suiteState.unnamed : this.caseCount + 1;
@@ -41544,19 +42697,15 @@ var JunitStreamParser = class {
       classname = this.intern(prefix, 0);
     }
     const suite = this.suitePath();
-    const attempts = this.attempts(c);
-    const test = {
-      id: "",
-      name,
-      classname,
-      suite,
-      file: c.file,
-      line: c.line,
-      attempts
-    };
-    const id = this.identity(test);
-    test.id = id;
-    test.name = name.length >= 13 && id.endsWith(name) ? id.slice(id.length - name.length) : detach(name);
+    const id = this.identity({ suite, classname, name, file: c.file });
+    const kept = name.length >= 13 && id.endsWith(name) ? id.slice(id.length - name.length) : detach(name);
+    if (c.classIsName && classname === name) classname = kept;
+    let test;
+    if (c.captures === null && c.status === null) {
+      test = new PassedTest(id, kept, classname, suite, c.file, c.line, c.durationMs, this.file, c.reportLine);
+    } else {
+      test = { id, name: kept, classname, suite, file: c.file, line: c.line, attempts: this.attempts(c) };
+    }
     this.caseCount += 1;
     this.onCase(test);
   }
@@ -41569,9 +42718,9 @@ var JunitStreamParser = class {
     const top = this.suites[this.suites.length - 1];
     const cache = this.suitePathCache;
     if (cache.key === top && cache.len === this.suites.length) return cache.value;
-    const names = [];
-    for (const s of this.suites) if (s.name) names.push(s.name);
-    const value = names.length === 0 ? null : this.intern(names.join(" \u203A "));
+    const names2 = [];
+    for (const s of this.suites) if (s.name) names2.push(s.name);
+    const value = names2.length === 0 ? null : this.intern(names2.join(" \u203A "));
     this.suitePathCache = { key: top, len: this.suites.length, value };
     return value;
   }
@@ -41678,12 +42827,10 @@ var JunitStreamParser = class {
     capture.text += text.length > MAX_CAPTURE_CHARS ? text.slice(0, MAX_CAPTURE_CHARS) : text;
   };
   textOn() {
-    this.parser.on("text", this.onText);
-    this.parser.on("cdata", this.onText);
+    this.scanner.wantText = true;
   }
   textOff() {
-    this.parser.off("text");
-    this.parser.off("cdata");
+    this.scanner.wantText = false;
   }
   warned = /* @__PURE__ */ new Set();
   warnOnce(message) {
@@ -41692,6 +42839,10 @@ var JunitStreamParser = class {
     this.warnings.push(`${this.file}: ${message}`);
   }
 };
+function attr(attrs, key) {
+  for (let i = 0; i < attrs.length; i += 2) if (attrs[i] === key) return attrs[i + 1];
+  return void 0;
+}
 function parseSeconds(value) {
   if (value === void 0 || value === "") return null;
   let n = Number(value);
@@ -41740,6 +42891,7 @@ function parseCtrf(file, text, options = {}) {
   const cap = (s) => s.length > width ? `${s.slice(0, width - 1)}\u2026` : s;
   const warnings = [];
   const cases = [];
+  const declaredTests = checkCtrfSummary(file, results.summary);
   results.tests.forEach((raw, index) => {
     if (!raw || typeof raw !== "object") throw malformed(file, `results.tests[${index}] is not an object`);
     const t = raw;
@@ -41756,22 +42908,26 @@ function parseCtrf(file, text, options = {}) {
         firstLines: status === "skipped" ? [] : firstLines
       };
     };
+    const at = (field) => ctrfPath(index, t.name, field);
+    const durationMs = ctrfDuration(file, at("duration"), t.duration, t.name);
+    const retries = ctrfCount(file, at("retries"), t.retries, MAX_CTRF_RETRIES, t.name) ?? 0;
     const attempts = [];
     if (Array.isArray(t.retryAttempts)) {
-      for (const r of t.retryAttempts) {
+      ctrfCount(file, at("retryAttempts.length"), t.retryAttempts.length, MAX_CTRF_RETRIES, t.name);
+      for (const [k, r] of t.retryAttempts.entries()) {
         const rs = typeof r?.status === "string" ? STATUS[r.status] : void 0;
         if (!rs) continue;
         attempts.push({
           status: rs,
-          durationMs: typeof r.duration === "number" ? r.duration : null,
+          durationMs: ctrfDuration(file, at(`retryAttempts[${k}].duration`), r.duration, t.name),
           ...lines(r.message, r.trace),
           report: file,
           reportLine: null,
           origin: "retry"
         });
       }
-    } else if (typeof t.retries === "number" && t.retries > 0 && t.flaky === true && status === "passed") {
-      for (let i = 0; i < t.retries; i += 1)
+    } else if (retries > 0 && t.flaky === true && status === "passed") {
+      for (let i = 0; i < retries; i += 1)
         attempts.push({
           status: "failed",
           durationMs: null,
@@ -41787,7 +42943,7 @@ function parseCtrf(file, text, options = {}) {
     if (!finalIncluded) {
       attempts.push({
         status,
-        durationMs: typeof t.duration === "number" ? t.duration : null,
+        durationMs,
         ...lines(t.message, t.trace),
         report: file,
         reportLine: null,
@@ -41807,8 +42963,7 @@ function parseCtrf(file, text, options = {}) {
     test.id = identity(test);
     cases.push(test);
   });
-  const summaryTests = results.summary?.tests;
-  return { cases, declaredTests: typeof summaryTests === "number" ? summaryTests : null, warnings };
+  return { cases, declaredTests, warnings };
 }
 function malformed(file, what) {
   return new CodexrelError(RegressionErrorCodes.CTRF_MALFORMED, `${file}: ${what}`, {
@@ -41825,6 +42980,80 @@ function isJsonLines(text) {
   } catch {
     return false;
   }
+}
+
+// ../packages/regressions/src/dialect.ts
+var import_saxes = __toESM(require_saxes(), 1);
+var REPEAT_MEANING = {
+  vitest: "separate",
+  "jest-junit": "separate",
+  pytest: "reruns",
+  gotestsum: "attempts",
+  "go-junit-report": "separate",
+  gradle: "attempts",
+  playwright: "separate",
+  surefire: "separate",
+  mocha: "separate",
+  ctrf: "separate",
+  junit: "separate"
+};
+var GRADLE_SUITE = "name,tests,skipped,failures,errors,timestamp,hostname,time";
+var PYTEST_SUITE = "name,errors,failures,skipped,tests,time,timestamp,hostname";
+var JEST_SUITE = "name,errors,failures,skipped,timestamp,time,tests";
+var GOTESTSUM_SUITE = "tests,failures,time,name,timestamp";
+var PLAYWRIGHT_ROOT = "id,name,tests,failures,skipped,errors,time";
+var SUREFIRE_SUITE = "name,time,tests,errors,skipped,failures";
+function detectDialect(head) {
+  return dialectOf(readPrelude(head));
+}
+function readPrelude(head) {
+  const prelude = { root: null, suite: null, properties: [] };
+  const end = head.indexOf("<testcase");
+  const text = end === -1 ? head : head.slice(0, end);
+  const parser = new import_saxes.SaxesParser({ xmlns: false });
+  let done = false;
+  parser.on("opentag", (tag) => {
+    if (done) return;
+    const attrs = tag.attributes;
+    if (!prelude.root) prelude.root = { name: tag.name, attrs };
+    if (tag.name === "testsuite" && !prelude.suite) prelude.suite = attrs;
+    else if (tag.name === "property" && typeof attrs.name === "string" && prelude.properties.length < 64) {
+      prelude.properties.push(attrs.name);
+    } else if (tag.name === "testcase") done = true;
+  });
+  try {
+    parser.write(text);
+  } catch {
+  }
+  return prelude;
+}
+function dialectOf({ root, suite, properties }) {
+  const rootName = root?.name === "testsuites" ? root.attrs.name : void 0;
+  if (rootName === "vitest tests") return "vitest";
+  if (rootName === "jest tests") return "jest-junit";
+  if (rootName === "pytest tests") return "pytest";
+  if (rootName === "Mocha Tests") return "mocha";
+  const keys = suite ? Object.keys(suite).join(",") : "";
+  if (suite?.name === "pytest" || keys === PYTEST_SUITE || isOldPytest(suite)) return "pytest";
+  if (keys === JEST_SUITE) return "jest-junit";
+  if (keys === GRADLE_SUITE) return "gradle";
+  const go = properties.includes("go.version");
+  if (keys === GOTESTSUM_SUITE) return "gotestsum";
+  if (go) return "go-junit-report";
+  if (root?.name === "testsuites" && Object.keys(root.attrs).join(",") === PLAYWRIGHT_ROOT) return "playwright";
+  const schema = suite?.["xsi:noNamespaceSchemaLocation"] ?? "";
+  if (schema.includes("surefire") || keys === SUREFIRE_SUITE) return "surefire";
+  if (suite?.name === "Mocha Tests") return "mocha";
+  return "junit";
+}
+function isOldPytest(suite) {
+  if (!suite) return false;
+  const keys = Object.keys(suite);
+  if (!keys.includes("name") || !keys.includes("errors") || !keys.includes("failures") || !keys.includes("tests"))
+    return false;
+  if (!keys.includes("skips") && !keys.includes("skipped")) return false;
+  for (let i = 1; i < keys.length; i += 1) if (keys[i - 1] > keys[i]) return false;
+  return true;
 }
 
 // ../packages/regressions/src/source.ts
@@ -41874,23 +43103,84 @@ function latin1(bytes) {
   for (const b of bytes) out += String.fromCharCode(b);
   return out;
 }
+var DecodeError = class extends Error {
+  constructor(encoding, linesBefore) {
+    super(`invalid ${encoding} byte sequence`);
+    this.encoding = encoding;
+    this.linesBefore = linesBefore;
+  }
+  encoding;
+  linesBefore;
+};
 async function* decode(source, onWarning = () => {
 }) {
   let decoder;
+  let encoding = "utf-8";
+  let carry = new Uint8Array(0);
   for await (const chunk of source) {
     if (chunk.length === 0) continue;
     if (!decoder) {
       const sniffed = sniffEncoding(chunk);
       if (sniffed.warning) onWarning(sniffed.warning);
-      decoder = new TextDecoder2(sniffed.encoding);
+      encoding = sniffed.encoding;
+      decoder = new TextDecoder2(encoding, { fatal: true });
     }
-    const text = decoder.decode(chunk, { stream: true });
+    let text;
+    try {
+      text = decoder.decode(chunk, { stream: true });
+    } catch {
+      throw new DecodeError(encoding, encoding === "utf-8" ? linesBeforeInvalid(carry, chunk) : 0);
+    }
+    if (encoding === "utf-8") carry = unfinishedTail(chunk);
     if (text.length > 0) yield text;
   }
   if (decoder) {
-    const rest = decoder.decode();
+    let rest;
+    try {
+      rest = decoder.decode();
+    } catch {
+      throw new DecodeError(encoding, 0);
+    }
     if (rest.length > 0) yield rest;
   }
+}
+function unfinishedTail(chunk) {
+  const n = chunk.length;
+  for (let back = 1; back <= 3 && back <= n; back += 1) {
+    const b = chunk[n - back];
+    if ((b & 192) === 128) continue;
+    const need = b >= 240 ? 4 : b >= 224 ? 3 : b >= 192 ? 2 : 1;
+    return need > back ? chunk.slice(n - back) : new Uint8Array(0);
+  }
+  return new Uint8Array(0);
+}
+function linesBeforeInvalid(carry, chunk) {
+  const bytes = new Uint8Array(carry.length + chunk.length);
+  bytes.set(carry);
+  bytes.set(chunk, carry.length);
+  let i = 0;
+  let lines = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    if (b < 128) {
+      if (b === 10) lines += 1;
+      i += 1;
+      continue;
+    }
+    const need = b >= 194 && b <= 223 ? 2 : b >= 224 && b <= 239 ? 3 : b >= 240 && b <= 244 ? 4 : 0;
+    if (need === 0) break;
+    if (i + need > bytes.length) break;
+    let valid = true;
+    for (let k = 1; k < need; k += 1) if ((bytes[i + k] & 192) !== 128) valid = false;
+    const b1 = bytes[i + 1];
+    if (b === 224 && b1 < 160) valid = false;
+    if (b === 237 && b1 >= 160) valid = false;
+    if (b === 240 && b1 < 144) valid = false;
+    if (b === 244 && b1 >= 144) valid = false;
+    if (!valid) break;
+    i += need;
+  }
+  return lines;
 }
 
 // ../packages/regressions/src/parse.ts
@@ -41904,6 +43194,7 @@ async function parseReport(source, options = {}) {
   const opts = { ...options, identity };
   let kind;
   let junit;
+  let dialect = "junit";
   let json = "";
   const maxJson = options.maxJsonChars ?? 256 * 1024 * 1024;
   let firstText = "";
@@ -41916,8 +43207,11 @@ async function parseReport(source, options = {}) {
         const c = trimmed[0];
         kind = c === "<" ? "xml" : c === "{" || c === "[" ? "json" : "other";
         if (kind === "xml") {
+          const head = firstText.replace(/^\uFEFF/, "");
+          dialect = detectDialect(head);
+          options.onDialect?.(dialect);
           junit = new JunitStreamParser(file, opts);
-          junit.write(firstText.replace(/^\uFEFF/, ""));
+          junit.write(head);
         } else if (kind === "json") {
           json = firstText;
         } else {
@@ -41950,6 +43244,7 @@ async function parseReport(source, options = {}) {
         report: {
           file,
           format: "junit",
+          dialect,
           cases: result2.cases,
           caseCount: result2.caseCount,
           declaredTests: result2.declaredTests,
@@ -41959,12 +43254,14 @@ async function parseReport(source, options = {}) {
     }
     const result = parseCtrf(file, json, opts);
     const onCase = options.onCase;
+    options.onDialect?.("ctrf");
     if (onCase) for (const test of result.cases) onCase(test);
     return {
       kind: "report",
       report: {
         file,
         format: "ctrf",
+        dialect: "ctrf",
         cases: onCase ? [] : result.cases,
         caseCount: result.cases.length,
         declaredTests: result.declaredTests,
@@ -41972,10 +43269,29 @@ async function parseReport(source, options = {}) {
       }
     };
   } catch (error2) {
+    if (error2 instanceof DecodeError) {
+      const before = junit ? junit.linesWritten() : countLines(kind === void 0 ? firstText : json);
+      const line = before + error2.linesBefore + 1;
+      const xml = kind !== "json";
+      throw new CodexrelError(
+        xml ? RegressionErrorCodes.JUNIT_MALFORMED : RegressionErrorCodes.CTRF_MALFORMED,
+        `${file}:${line}: is not valid ${error2.encoding}: ${error2.message} (bytes are never replaced, so two different names cannot merge into one test)`,
+        {
+          hint: "The reporter wrote bytes that are not in the file's encoding: fix its output encoding, or declare the real one in the XML declaration.",
+          cause: error2,
+          details: { file, line }
+        }
+      );
+    }
     if (error2 instanceof NotJunitSignal)
       return { kind: "skipped", skipped: { file, code: error2.code, reason: error2.reason } };
     throw error2;
   }
+}
+function countLines(text) {
+  let n = 0;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n += 1;
+  return n;
 }
 async function* readChunks(source) {
   try {
@@ -42019,6 +43335,75 @@ function notAReport(file, start) {
   return { kind: "skipped", skipped: { file, code: SkipCodes.REPORT_UNRECOGNIZED, reason: "neither XML nor JSON" } };
 }
 
+// ../packages/regressions/src/repeats.ts
+var REPEATED_OPTIONS = ["auto", "attempts", "repetitions", "separate"];
+var RepeatTracker = class {
+  constructor(option = "auto") {
+    this.option = option;
+    this.meaning = meaningFor(option, this.dialect);
+  }
+  option;
+  dialect = "junit";
+  meaning;
+  /** Next ordinal per id that repeated as separate tests (only ids that did repeat). */
+  ordinals = /* @__PURE__ */ new Map();
+  /** Repeats per (meaning, dialect), and one example id per key, for the run's warnings. */
+  tally = /* @__PURE__ */ new Map();
+  /** The dialect of the report whose testcases come next. */
+  beginReport(dialect) {
+    this.dialect = dialect ?? "junit";
+    this.meaning = meaningFor(this.option, this.dialect);
+  }
+  /**
+   * Called for each testcase before it is stored: null when it is a new test (its id may have been
+   * given an ordinal), else how to merge it into the test already seen with its id.
+   */
+  resolve(test, seen) {
+    if (!seen(test.id)) return null;
+    const meaning = this.meaning;
+    this.count(meaning, test.id);
+    if (meaning !== "separate") return meaning;
+    const base = test.id;
+    let n = this.ordinals.get(base) ?? 2;
+    while (seen(`${base} [#${n}]`)) n += 1;
+    this.ordinals.set(base, n + 1);
+    test.id = `${base} [#${n}]`;
+    test.ordinal = n;
+    return null;
+  }
+  count(meaning, id) {
+    const key = `${meaning}\0${this.dialect}`;
+    const entry = this.tally.get(key);
+    if (entry) entry.count += 1;
+    else this.tally.set(key, { meaning, dialect: this.dialect, count: 1, example: id });
+  }
+  /** One line per kind of repeat seen, saying how it was read and how to read it otherwise. */
+  warnings(label) {
+    const out = [];
+    for (const { meaning, dialect, count, example } of this.tally.values()) {
+      const from = this.option === "auto" ? `${dialect} report(s)` : `--repeated ${this.option}`;
+      if (meaning === "separate") {
+        out.push(
+          `${label}: ${count} repeated testcase(s) (${from}) read as separate tests, numbered by position: "${example}" and "${example} [#2]"; pass repeated "attempts" (--repeated attempts) if your runner repeats a testcase to retry it`
+        );
+      } else if (meaning === "reruns") {
+        out.push(
+          `${label}: ${count} repeated testcase(s) (${from}) read as reruns: each record before a test's last one is a failed attempt (e.g. "${example}")`
+        );
+      } else {
+        const as = this.option === "repetitions" ? "deliberate repetitions" : "retry attempts";
+        out.push(`${label}: ${count} repeated testcase(s) (${from}) read as ${as} (e.g. "${example}")`);
+      }
+    }
+    return out;
+  }
+};
+function meaningFor(option, dialect) {
+  if (option === "auto") return REPEAT_MEANING[dialect];
+  if (option === "separate") return "separate";
+  return "attempts";
+}
+
 // ../packages/regressions/src/runs.ts
 var REPORT_GLOB = "**/*.{xml,json}";
 var IGNORE = ["**/node_modules/**", "**/.git/**"];
@@ -42049,11 +43434,7 @@ async function resolveInputs(patterns, cwd2 = process.cwd()) {
   return { files, unmatched };
 }
 async function loadRun(patterns, options) {
-  return loadInto(
-    patterns,
-    options,
-    new RunBuilder({ label: options.label, repeated: options.repeated ?? "attempts" })
-  );
+  return loadInto(patterns, options, new RunBuilder({ label: options.label, repeated: options.repeated ?? "auto" }));
 }
 async function loadInto(patterns, options, run) {
   const cwd2 = options.cwd ?? process.cwd();
@@ -42061,7 +43442,7 @@ async function loadInto(patterns, options, run) {
   const skipped = [];
   for (const p of unmatched) run.warn(`${options.label}: ${JSON.stringify(p)} matched no file`);
   const whole = options.onMalformed === "warn";
-  const parseOptions = whole ? options : { ...options, onCase: (test) => run.addTest(test) };
+  const parseOptions = whole ? options : { ...options, onDialect: (dialect) => run.beginReport(dialect), onCase: (test) => run.addTest(test) };
   for (const abs of files) {
     const name = displayPath(abs, cwd2);
     try {
@@ -42082,19 +43463,41 @@ var RunBuilder = class {
   constructor(options) {
     this.options = options;
     this.warnings = [...options.warnings ?? []];
+    this.repeats = new RepeatTracker(options.repeated ?? "auto");
   }
   options;
   tests = /* @__PURE__ */ new Map();
   files = [];
   warnings;
-  repeats = 0;
+  repeats;
+  seen = (id) => this.has(id);
+  /** The dialect of the report whose tests come next (see `repeats.ts`). */
+  beginReport(dialect) {
+    this.repeats.beginReport(dialect);
+  }
   addTest(test) {
+    const how = this.repeats.resolve(test, this.seen);
+    if (how === null) this.keep(test);
+    else this.merge(test, how);
+  }
+  /** Whether this run already has a test with this id. */
+  has(id) {
+    return this.tests.has(id);
+  }
+  /** A test seen for the first time. */
+  keep(test) {
+    this.tests.set(test.id, test);
+  }
+  /** A repeat that is another attempt (or a rerun) of the test already kept under its id. */
+  merge(test, how) {
     const first = this.tests.get(test.id);
-    if (!first) {
-      this.tests.set(test.id, test);
-      return;
+    if (how === "reruns") {
+      const earlier = first.attempts;
+      for (let k = 0; k < earlier.length; k += 1) {
+        const a = earlier[k];
+        if (a.status === "passed") earlier[k] = { ...a, status: "failed", origin: "rerun" };
+      }
     }
-    this.countRepeat();
     for (const a of test.attempts) first.attempts.push(a.origin === "result" ? { ...a, origin: "repeat" } : a);
     if (first.file === null && test.file !== null) first.file = test.file;
     if (first.line === null && test.line !== null) first.line = test.line;
@@ -42106,10 +43509,8 @@ var RunBuilder = class {
     if (report2.caseCount === 0 && report2.declaredTests && report2.declaredTests > 0) {
       this.warnings.push(`${report2.file}: declares ${report2.declaredTests} test(s) but lists no testcase`);
     }
+    if (report2.cases.length > 0) this.beginReport(report2.dialect);
     for (const test of report2.cases) this.addTest(test);
-  }
-  countRepeat() {
-    this.repeats += 1;
   }
   warn(message) {
     this.warnings.push(message);
@@ -42117,10 +43518,8 @@ var RunBuilder = class {
   finish(skipped) {
     const warnings = this.warnings;
     for (const s of skipped) warnings.push(`skipped ${s.file}: ${s.reason} (${s.code})`);
-    const repeated = this.options.repeated ?? "attempts";
-    if (this.repeats > 0 && repeated !== "repetitions") {
-      warnings.push(`${this.options.label}: ${this.repeats} repeated testcase(s) read as retry attempts`);
-    }
+    warnings.push(...this.repeats.warnings(this.options.label));
+    const repeated = this.options.repeated === "repetitions" ? "repetitions" : "attempts";
     return { label: this.options.label, tests: this.tests, files: this.files, skipped, warnings, repeated };
   }
 };
@@ -42133,6 +43532,7 @@ function displayPath(abs, cwd2) {
 var PASSED = 1;
 var FAILED = 2;
 var FAILED_RESULT = 4;
+var SEEN = 8;
 function attemptBits(attempts) {
   let bits = 0;
   for (const a of attempts) {
@@ -42183,33 +43583,66 @@ function baselineFromRuns(runs, candidateHas) {
 }
 var BaselineBuilder = class extends RunBuilder {
   /**
-   * @param candidateId the candidate's own id string for a test it has (undefined when it has not):
-   *   the bits are keyed by it, so the base's copy of every id can be dropped as soon as it is read.
+   * @param candidateTest the candidate's test with this id (undefined when it has none). The bits
+   *   go onto it when it is a `PassedTest` and `onObjects` (one candidate run: classify reads the
+   *   same objects), else into a map keyed by the candidate's own id string; either way the base's
+   *   copy of every id can be dropped as soon as it is read.
    */
-  constructor(label, candidateId, repeated = "attempts", warnings = []) {
+  constructor(label, candidateTest, repeated = "auto", warnings = [], useObjects = false) {
     super({ label, repeated, warnings });
-    this.candidateId = candidateId;
+    this.candidateTest = candidateTest;
+    this.useObjects = useObjects;
   }
-  candidateId;
+  candidateTest;
+  useObjects;
   bits = /* @__PURE__ */ new Map();
-  /** A test the candidate has becomes bits; one it dropped is kept (merged like any run's test). */
-  addTest(test) {
-    const id = this.candidateId(test.id);
-    if (id !== void 0) {
-      const seen = this.bits.get(id);
-      if (seen !== void 0) this.countRepeat();
-      this.bits.set(id, (seen ?? 0) | attemptBits(test.attempts));
-    } else {
-      super.addTest(test);
+  onObjects = 0;
+  /**
+   * Whether the base already has this id. For a test the candidate has, that is its bits: on the
+   * candidate's `PassedTest` itself (one candidate run) or in the map keyed by its id string.
+   */
+  has(id) {
+    const cand = this.candidateTest(id);
+    if (cand === void 0) return super.has(id);
+    if (this.useObjects && cand instanceof PassedTest) return cand.baseBits !== 0;
+    return this.bits.has(cand.id);
+  }
+  /** A test the candidate has becomes bits; one it dropped is kept whole (for `removed`). */
+  keep(test) {
+    const cand = this.candidateTest(test.id);
+    if (cand === void 0) super.keep(test);
+    else this.record(cand, test, (earlier) => earlier);
+  }
+  merge(test, how) {
+    const cand = this.candidateTest(test.id);
+    if (cand === void 0) super.merge(test, how);
+    else this.record(cand, test, (earlier) => how === "reruns" ? FAILED : earlier);
+  }
+  /** ORs the base test's bits into the candidate test's record (`earlier` rewrites the old bits first). */
+  record(cand, test, earlier) {
+    const bits = isSinglePass(test) ? PASSED : attemptBits(test.attempts);
+    if (this.useObjects && cand instanceof PassedTest) {
+      if (cand.baseBits === 0) this.onObjects += 1;
+      cand.baseBits = earlier(cand.baseBits & ~SEEN) | bits | SEEN;
+      return;
     }
+    this.bits.set(cand.id, earlier(this.bits.get(cand.id) ?? 0) | bits);
   }
   toBaseline(run) {
     const bits = this.bits;
     const repetitions = run.repeated === "repetitions";
+    const fromMap = outcomeLookup(bits, () => repetitions);
+    const useObjects = this.useObjects;
     return {
-      available: bits.size > 0 || run.tests.size > 0,
+      available: bits.size > 0 || this.onObjects > 0 || run.tests.size > 0,
       labels: [run.label],
-      outcome: outcomeLookup(bits, () => repetitions),
+      outcome: (id, test) => {
+        if (useObjects && test instanceof PassedTest) {
+          const b = test.baseBits;
+          return b === 0 ? "absent" : outcomeOfBits(b & ~SEEN, repetitions);
+        }
+        return fromMap(id);
+      },
       removed: () => run.tests.values(),
       warnings: run.warnings
     };
@@ -42219,6 +43652,50 @@ var BaselineBuilder = class extends RunBuilder {
 // ../packages/regressions/src/known-failing.ts
 import { readFile } from "node:fs/promises";
 var import_yaml = __toESM(require_dist(), 1);
+
+// ../packages/regressions/src/wildcard.ts
+function compileWildcard(pattern) {
+  const pieces = pattern.split("*");
+  const head = pieces[0];
+  const tail = pieces.length > 1 ? pieces[pieces.length - 1] : "";
+  const middle = pieces.slice(1, -1).filter((p) => p !== "");
+  let steps = 0;
+  const match = (text) => {
+    steps = 0;
+    if (pieces.length === 1) {
+      steps = Math.min(text.length, pattern.length);
+      return text === pattern;
+    }
+    if (text.length < head.length + tail.length) return false;
+    if (!text.startsWith(head) || !text.endsWith(tail)) return false;
+    steps += head.length + tail.length;
+    let from = head.length;
+    const end = text.length - tail.length;
+    for (const piece of middle) {
+      const at = find(text, piece, from, end);
+      if (at === -1) return false;
+      from = at + piece.length;
+    }
+    return true;
+  };
+  const find = (text, piece, from, end) => {
+    const last = end - piece.length;
+    for (let i = from; i <= last; i += 1) {
+      let j = 0;
+      while (j < piece.length) {
+        steps += 1;
+        if (text.charCodeAt(i + j) !== piece.charCodeAt(j)) break;
+        j += 1;
+      }
+      if (j === piece.length) return i;
+    }
+    return -1;
+  };
+  Object.defineProperty(match, "steps", { get: () => steps });
+  return match;
+}
+
+// ../packages/regressions/src/known-failing.ts
 var FIELDS = ["id", "name", "classname", "suite", "file"];
 var ALLOWED = /* @__PURE__ */ new Set([...FIELDS, "reason", "expires"]);
 async function loadKnownFailing(path, name = path) {
@@ -42283,14 +43760,14 @@ function createKnownFailingMatcher(list2, now) {
       warnings.push(`known-failing entry ${label} expired on ${entry.expires}; it no longer applies`);
       continue;
     }
-    const tests = [];
+    const tests2 = [];
     for (const f of FIELDS) {
       const v = entry[f];
-      if (v !== void 0) tests.push([f, v.includes("*") ? wildcard(v) : v]);
+      if (v !== void 0) tests2.push([f, v.includes("*") ? compileWildcard(v) : v]);
     }
-    const index = active.push({ entry, tests, used: false }) - 1;
-    if (tests.length === 1 && tests[0][0] === "id" && typeof tests[0][1] === "string" && !exact.has(tests[0][1])) {
-      exact.set(tests[0][1], index);
+    const index = active.push({ entry, tests: tests2, used: false }) - 1;
+    if (tests2.length === 1 && tests2[0][0] === "id" && typeof tests2[0][1] === "string" && !exact.has(tests2[0][1])) {
+      exact.set(tests2[0][1], index);
     }
   }
   const patterned = active.filter(
@@ -42312,7 +43789,7 @@ function createKnownFailingMatcher(list2, now) {
             ok = false;
             break;
           }
-          if (typeof want === "string" ? have !== want : !want.test(have)) {
+          if (typeof want === "string" ? have !== want : !want(have)) {
             ok = false;
             break;
           }
@@ -42329,10 +43806,6 @@ function createKnownFailingMatcher(list2, now) {
       return [...warnings, ...unused];
     }
   };
-}
-function wildcard(pattern) {
-  const escaped = pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"));
-  return new RegExp(`^${escaped.join(".*")}$`, "s");
 }
 function describe(entry) {
   return FIELDS.filter((f) => entry[f] !== void 0).map((f) => `${f}=${JSON.stringify(entry[f])}`).join(" ");
@@ -42358,13 +43831,20 @@ function classify(input2) {
   const baselineAvailable = baseline.available;
   const history = (input2.history ?? []).map((run) => run.tests);
   const buckets = new Map(CLASS_ORDER.map((c) => [c, []]));
+  const listPassed = input2.includePassed !== false || blockingSet.has("passed");
+  let unlistedPassed = 0;
+  const oneRun = candidate.runsOf === null;
   for (const [id, candTest] of candidate.tests) {
-    const cand = view(candidate, id, candTest);
-    const outcome = outcomeOf(cand.attempts, cand.repetitions);
+    const single = oneRun && isSinglePass(candTest);
+    const outcome = single ? "pass" : outcomeOf(candTest.attempts, candidate.repetitions(id));
     const known = matcher.match(candTest);
-    const baseOutcome = baselineAvailable ? baseline.outcome(id) : "none";
-    const decided = decide2(id, cand, outcome, baseOutcome, known, history);
-    buckets.get(decided.cls).push(toClassified(cand, decided, known, blockingSet));
+    const baseOutcome = baselineAvailable ? baseline.outcome(id, candTest) : "none";
+    const decided = decide2(id, candidate, candTest, outcome, baseOutcome, known, history);
+    if (decided.cls === "passed" && !listPassed) {
+      unlistedPassed += 1;
+      continue;
+    }
+    buckets.get(decided.cls).push(toClassified(candTest, single ? null : view(candidate, id, candTest), decided, known, blockingSet));
   }
   if (baselineAvailable) {
     const removed = buckets.get("removed");
@@ -42382,8 +43862,8 @@ function classify(input2) {
       });
     }
   }
-  const tests = [];
-  for (const list2 of buckets.values()) for (const t of list2) tests.push(t);
+  const tests2 = [];
+  for (const list2 of buckets.values()) for (const t of list2) tests2.push(t);
   warnings.push(...matcher.warnings());
   for (const run of input2.candidate) warnings.push(...run.warnings);
   warnings.push(...baseline.warnings);
@@ -42396,11 +43876,12 @@ function classify(input2) {
       note: input2.baselineNote ?? (input2.baseline || (input2.base ?? []).length > 0 ? "the base reports hold no test, so failures cannot be told new from known" : "no base results were given, so failures cannot be told new from known")
     },
     policy: { blocking: [...new Set(blockingClasses)] },
-    counts: countRegressions(tests),
-    tests,
+    counts: withUnlisted(countRegressions(tests2), unlistedPassed),
+    tests: tests2,
+    passedListed: listPassed,
     ...kept.length > 0 ? { warnings: kept } : {}
   };
-  return { section, blocked: tests.some((t) => t.blocking === true) };
+  return { section, blocked: tests2.some((t) => t.blocking === true) };
 }
 function mergeRuns(runs) {
   if (runs.length === 1) {
@@ -42408,15 +43889,15 @@ function mergeRuns(runs) {
     const repetitions = run.repeated === "repetitions";
     return { tests: run.tests, runsOf: null, repetitions: () => repetitions };
   }
-  const tests = /* @__PURE__ */ new Map();
+  const tests2 = /* @__PURE__ */ new Map();
   const runsOf = /* @__PURE__ */ new Map();
   const repeated = /* @__PURE__ */ new Set();
   runs.forEach((run, index) => {
     for (const [id, test] of run.tests) {
-      const m = tests.get(id);
+      const m = tests2.get(id);
       if (run.repeated === "repetitions") repeated.add(id);
       if (!m) {
-        tests.set(id, { ...test, attempts: [...test.attempts] });
+        tests2.set(id, { ...test, attempts: [...test.attempts] });
         runsOf.set(
           id,
           test.attempts.map(() => index)
@@ -42427,13 +43908,17 @@ function mergeRuns(runs) {
       }
     }
   });
-  return { tests, runsOf, repetitions: (id) => repeated.has(id) };
+  return { tests: tests2, runsOf, repetitions: (id) => repeated.has(id) };
+}
+function withUnlisted(counts, passed) {
+  counts.passed += passed;
+  return counts;
 }
 function view(side, id, test) {
   return { test, attempts: test.attempts, runs: side.runsOf?.get(id) ?? null, repetitions: side.repetitions(id) };
 }
-function decide2(id, cand, outcome, baseOutcome, known, history) {
-  if (outcome === "flaky") return { cls: "flaky", evidence: flakyEvidence(cand) };
+function decide2(id, side, test, outcome, baseOutcome, known, history) {
+  if (outcome === "flaky") return { cls: "flaky", evidence: flakyEvidence(view(side, id, test)) };
   if (outcome === "skip") return { cls: "skipped", evidence: "skipped in every attempt" };
   const past = historyOutcomes(id, history);
   if (outcome === "fail") {
@@ -42469,7 +43954,7 @@ var NO_HISTORY = Object.freeze({ pass: 0, fail: 0, total: 0 });
 function historyOutcomes(id, history) {
   if (history.length === 0) return NO_HISTORY;
   let pass = 0;
-  let fail = 0;
+  let fail2 = 0;
   let total = 0;
   for (const run of history) {
     const t = run.get(id);
@@ -42477,13 +43962,13 @@ function historyOutcomes(id, history) {
     const o = outcomeOf(t.attempts);
     total += 1;
     if (o === "pass") pass += 1;
-    else if (o === "fail") fail += 1;
+    else if (o === "fail") fail2 += 1;
     else if (o === "flaky") {
       pass += 1;
-      fail += 1;
+      fail2 += 1;
     }
   }
-  return { pass, fail, total };
+  return { pass, fail: fail2, total };
 }
 function flakyEvidence(m) {
   const failed = m.attempts.filter((a) => a.status === "failed" || a.status === "error").length;
@@ -42505,8 +43990,7 @@ function flakyEvidence(m) {
   const firstFail = m.attempts.findIndex((a) => a.status === "failed" || a.status === "error");
   return firstPass > firstFail ? `passed on retry in-report after ${failed} failed attempt(s)` : `failed after passing in the same report (${passed} passed, ${failed} failed)`;
 }
-function toClassified(m, d, known, blocking) {
-  const t = m.test;
+function toClassified(t, m, d, known, blocking) {
   const out = {
     id: t.id,
     name: t.name,
@@ -42518,6 +44002,14 @@ function toClassified(m, d, known, blocking) {
     blocking: blocking.has(d.cls)
   };
   if (d.evidence) out.evidence = d.evidence;
+  if (t.ordinal !== void 0) {
+    const note = `repeated testcase #${t.ordinal} of this name in its suite, read as a separate test`;
+    out.evidence = out.evidence ? `${out.evidence}; ${note}` : note;
+  }
+  if (m === null) {
+    if (known) out.knownReason = known.reason;
+    return out;
+  }
   const failing = lastFailing(m.attempts);
   if (failing && d.cls !== "passed" && d.cls !== "fixed" && d.cls !== "added") {
     out.message = failing.message;
@@ -42546,6 +44038,7 @@ async function classifyReports(options) {
     ...options.repeated ? { repeated: options.repeated } : {},
     ...options.onMalformed ? { onMalformed: options.onMalformed } : {}
   };
+  if (options.missingInputs !== "warn") await assertInputsPresent(options);
   const candidate = [await loadRun(options.candidate, { ...common, label: "candidate" })];
   for (const [i, patterns] of (options.candidateAttempts ?? []).entries()) {
     candidate.push(await loadRun(patterns, { ...common, label: `candidate attempt ${i + 2}` }));
@@ -42561,14 +44054,20 @@ async function classifyReports(options) {
     );
   }
   const basePatterns = options.base ?? [];
-  const candidateId = (id) => {
+  const candidateTest = (id) => {
     for (const run of candidate) {
       const test = run.tests.get(id);
-      if (test) return test.id;
+      if (test) return test;
     }
     return void 0;
   };
-  const builder = new BaselineBuilder("base", candidateId, options.repeated ?? "attempts");
+  const builder = new BaselineBuilder(
+    "base",
+    candidateTest,
+    options.repeated ?? "auto",
+    [],
+    candidate.length === 1
+  );
   const base = basePatterns.length > 0 ? await loadInto(basePatterns, { ...common, label: "base" }, builder) : null;
   const baseline = base ? builder.toBaseline(base) : void 0;
   const history = [];
@@ -42589,25 +44088,876 @@ async function classifyReports(options) {
     ...options.policy ? { policy: options.policy } : {},
     ...options.baselineSource ? { baselineSource: options.baselineSource } : {},
     ...baselineNote ? { baselineNote } : {},
-    ...options.clock ? { clock: options.clock } : {}
+    ...options.clock ? { clock: options.clock } : {},
+    ...options.includePassed !== void 0 ? { includePassed: options.includePassed } : {}
   });
+  if (options.baselineNone && !result.section.baseline.available) result.section.baseline.declaredNone = true;
   return { ...result, base, candidate };
+}
+async function assertInputsPresent(options) {
+  const groups = [
+    ["candidate", options.candidate],
+    ...(options.candidateAttempts ?? []).map((p, i) => [`candidate attempt ${i + 2}`, p]),
+    ["base", options.base ?? []],
+    ...(options.history ?? []).map((p, i) => [`history ${i + 1}`, p])
+  ];
+  const missing = [];
+  for (const [label, patterns] of groups) {
+    if (patterns.length === 0) continue;
+    const { unmatched } = await resolveInputs(patterns, options.cwd);
+    for (const p of unmatched) missing.push(`${label} ${JSON.stringify(p)}`);
+  }
+  if (missing.length > 0) {
+    throw new CodexrelError(
+      RegressionErrorCodes.REGRESSIONS_INPUT_MISSING,
+      `configured test report path(s) match no file: ${missing.join(", ")}`,
+      {
+        hint: "Fix the path (a typo such as junit.xmll?), or remove it; for no base on purpose use `baseline: none` (--no-base).",
+        details: { missing }
+      }
+    );
+  }
+}
+
+// src/_secrets.ts
+var core = __toESM(require_core(), 1);
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/error.js
+function getLineColFromPtr(string, ptr) {
+  let lines = string.slice(0, ptr).split(/\r?\n/);
+  return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string, line, column) {
+  let lines = string.split(/\r?\n/);
+  let codeblock = "";
+  let numberLen = (Math.log10(line + 1) | 0) + 1;
+  for (let i = line - 1; i <= line + 1; i++) {
+    let l = lines[i - 1];
+    if (!l)
+      continue;
+    codeblock += i.toString().padEnd(numberLen, " ");
+    codeblock += ":  ";
+    codeblock += l;
+    codeblock += "\n";
+    if (i === line) {
+      codeblock += " ".repeat(numberLen + column + 2);
+      codeblock += "^\n";
+    }
+  }
+  return codeblock;
+}
+var TomlError = class _TomlError extends Error {
+  line;
+  column;
+  codeblock;
+  constructor(message, options) {
+    const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+    const codeblock = makeCodeBlock(options.toml, line, column);
+    super(`Invalid TOML document: ${message}
+
+${codeblock}`, options);
+    this.line = line;
+    this.column = column;
+    this.codeblock = codeblock;
+  }
+  /** @internal */
+  static x(message, ctx, ptr) {
+    throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
+  }
+};
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/primitive.js
+function parseString(ctx) {
+  let startPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p++);
+  let first = c;
+  let isLiteral = c === 39;
+  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+  if (isMultiline) {
+    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
+      ctx.p++;
+    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
+      ctx.p += 2;
+  }
+  let parsed = "";
+  let sliceStart = ctx.p;
+  let state = 0;
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    c = ctx.s.charCodeAt(ctx.p);
+    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
+      state = state && 3;
+    } else if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in strings", ctx);
+    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+      if (isMultiline) {
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+      }
+      if (!state) {
+        let s = ctx.s.slice(sliceStart, ctx.p);
+        parsed = parsed ? parsed + s : s;
+      }
+      ctx.p += isMultiline ? 3 : 1;
+      return parsed;
+    } else if (!state) {
+      if (!isLiteral && c === 92) {
+        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+        state = 1;
+      }
+    } else if (state === 1) {
+      if (c === 120 || c === 117 || c === 85) {
+        let errPtr = ctx.p++ - 1;
+        let value = 0;
+        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
+        for (let j = 0; j < len; j++, ctx.p++) {
+          let hex = ctx.s.charCodeAt(ctx.p);
+          let digit = (
+            /* 0-9 */
+            hex >= 48 && hex <= 57 ? hex - 48 : (
+              /* A-F */
+              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
+                /* a-f */
+                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
+              )
+            )
+          );
+          if (digit < 0)
+            TomlError.x("invalid non-hex character in unicode escape", ctx);
+          value = value << 4 | digit;
+        }
+        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
+          TomlError.x("invalid unicode escape", ctx, errPtr);
+        }
+        parsed += String.fromCodePoint(value);
+        sliceStart = ctx.p--;
+        state = 0;
+      } else if (isMultiline && (c === 32 || c === 9)) {
+        state = 2;
+      } else {
+        if (c === 98)
+          parsed += "\b";
+        else if (c === 116)
+          parsed += "	";
+        else if (c === 110)
+          parsed += "\n";
+        else if (c === 102)
+          parsed += "\f";
+        else if (c === 114)
+          parsed += "\r";
+        else if (c === 101)
+          parsed += "\x1B";
+        else if (c === 34)
+          parsed += '"';
+        else if (c === 92)
+          parsed += "\\";
+        else
+          TomlError.x("unrecognised escape sequence", ctx);
+        sliceStart = ctx.p + 1;
+        state = 0;
+      }
+    } else if (c !== 32 && c !== 9) {
+      if (state === 2)
+        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
+      state = !isLiteral && c === 92 ? 1 : 0;
+      sliceStart = ctx.p;
+    }
+  }
+  TomlError.x("unfinished string", ctx, startPtr);
+}
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/date.js
+var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+var TomlDate = class _TomlDate extends Date {
+  #hasDate = false;
+  #hasTime = false;
+  #offset = null;
+  constructor(date, fasttype, unsafeDelim) {
+    let hasDate = true;
+    let hasTime = true;
+    let offset = "Z";
+    let c;
+    if (typeof date === "string") {
+      if (fasttype)
+        prep: {
+          if (fasttype < 3) {
+            if (+date.slice(11, 13) > 23) {
+              date = "";
+              break prep;
+            }
+            if (fasttype === 2) {
+              offset = null;
+              date += "Z";
+            } else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) {
+              offset = date.slice(date.length - 6);
+            }
+            if (unsafeDelim)
+              date = date.slice(0, 10) + "T" + date.slice(11);
+          } else if (fasttype === 4) {
+            date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
+          }
+          hasDate = fasttype !== 4;
+          hasTime = fasttype !== 3;
+        }
+      else {
+        let match = date.match(DATE_TIME_RE);
+        if (match) {
+          if (!match[1]) {
+            hasDate = false;
+            date = `0000-01-01T${date}`;
+          }
+          hasTime = !!match[2];
+          hasTime && date[10] === " " && (date = date.replace(" ", "T"));
+          if (match[2] && +match[2] > 23) {
+            date = "";
+          } else {
+            offset = match[3] || null;
+            if (!offset && hasTime)
+              date += "Z";
+          }
+        } else {
+          date = "";
+        }
+      }
+    }
+    super(date);
+    if (!isNaN(this.getTime())) {
+      this.#hasDate = hasDate;
+      this.#hasTime = hasTime;
+      this.#offset = offset;
+    }
+  }
+  isDateTime() {
+    return this.#hasDate && this.#hasTime;
+  }
+  isLocal() {
+    return !this.#hasDate || !this.#hasTime || !this.#offset;
+  }
+  isDate() {
+    return this.#hasDate && !this.#hasTime;
+  }
+  isTime() {
+    return this.#hasTime && !this.#hasDate;
+  }
+  isValid() {
+    return this.#hasDate || this.#hasTime;
+  }
+  toISOString() {
+    let iso = super.toISOString();
+    if (this.isDate())
+      return iso.slice(0, 10);
+    if (this.isTime())
+      return iso.slice(11, 23);
+    if (this.#offset === null)
+      return iso.slice(0, -1);
+    if (this.#offset === "Z" || this.#offset === "z")
+      return iso;
+    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+    offset = this.#offset[0] === "-" ? offset : -offset;
+    let offsetDate = new Date(this.getTime() - offset * 6e4);
+    return offsetDate.toISOString().slice(0, -1) + this.#offset;
+  }
+  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+    let date = new _TomlDate(jsDate);
+    date.#offset = offset;
+    return date;
+  }
+  static wrapAsLocalDateTime(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#offset = null;
+    return date;
+  }
+  static wrapAsLocalDate(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#hasTime = false;
+    date.#offset = null;
+    return date;
+  }
+  static wrapAsLocalTime(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#hasDate = false;
+    date.#offset = null;
+    return date;
+  }
+};
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/extract.js
+function isDigit(char, base = 10) {
+  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
+  delim && (char === delim || char === 44) || // Comment
+  char === 35;
+}
+function extractValue(ctx, end) {
+  let errPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p);
+  if (c === 91 || c === 123) {
+    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    ctx.d++;
+    return value;
+  }
+  if (c === 34 || c === 39) {
+    return parseString(ctx);
+  }
+  if (c === 116) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, true;
+  }
+  if (c === 102) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, false;
+  }
+  if (c === 43 || c === 45) {
+    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
+    return parseDate(ctx, c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
+    return parseTime(ctx, c, end);
+  }
+  return parseNumber(ctx, ctx.p, c, 0, end);
+}
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+  let c = startChr;
+  let state = 0;
+  let hasUnderscores = false;
+  if (c === 105) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, (sign || 1) / 0;
+  }
+  if (c === 110) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, NaN;
+  }
+  if (c === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+      return ctx.bi === true ? 0n : 0;
+    if (!sign) {
+      if (c === 120)
+        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+      else if (c === 98)
+        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+      else if (c === 111)
+        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+    }
+    if (c === 46)
+      state = 2;
+    else if (c === 101 || c === 69)
+      state = 4;
+    else
+      TomlError.x("illegal leading zero", ctx, startPtr);
+  } else if (!isDigit(c))
+    TomlError.x("invalid value", ctx, startPtr);
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (!state)
+      state = 1;
+    if (c === 95) {
+      if (!(state & 1))
+        TomlError.x("illegal underscore", ctx);
+      state += 11;
+      hasUnderscores = true;
+    } else if (state === 1 && c === 46)
+      state = 2;
+    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
+      state = 4;
+    else if (state === 4 && (c === 43 || c === 45)) {
+      state = 6;
+    } else if (!isDigit(c))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (state > 9)
+      state -= 11;
+    else if (!(state & 1))
+      state++;
+  }
+  if (!state) {
+    let val = (startChr - 48) * (sign || 1);
+    return ctx.bi === true ? BigInt(val) : val;
+  }
+  if (!(state & 1))
+    TomlError.x("unfinished numeric value", ctx, startPtr);
+  let str = ctx.s.slice(startPtr, ctx.p);
+  if (hasUnderscores)
+    str = str.replaceAll("_", "");
+  return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+  let c, underscore = 1;
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (c === 95) {
+      if (underscore & 1)
+        TomlError.x("illegal underscore", ctx);
+      underscore = 3;
+    } else if (!isDigit(c, base))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (underscore & 1)
+      underscore--;
+  }
+  if (underscore & 1)
+    TomlError.x("unfinished numeric value", ctx);
+  let str = ctx.s.slice(startPtr + 2, ctx.p);
+  if (underscore)
+    str = str.replaceAll("_", "");
+  return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+  if (ctx.bi !== true)
+    int: {
+      let val = parseInt(str, base);
+      if (!Number.isSafeInteger(val)) {
+        if (ctx.bi)
+          break int;
+        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
+      }
+      return val;
+    }
+  return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
+}
+function parseDate(ctx, c, endChr) {
+  let startPtr = ctx.p++, unsafeSeparator;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+  }
+  ctx.p += 5;
+  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+    let t2 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t2, 3, false, startPtr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
+    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
+  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  if (c = ctx.s.charCodeAt(ctx.p)) {
+    if (c === 90 || c === 122) {
+      let t2 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
+    }
+    if (c === 43 || c === 45) {
+      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    }
+  }
+  let t = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+  let start = ctx.p;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+    return parseNumber(ctx, --ctx.p, c, 0, endChr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  let t = ctx.s.slice(start, ctx.p);
+  return readDate(ctx, t, 4, false, start);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+  if (ctx.ld) {
+    let date = new TomlDate(str, type, unsafeDelim);
+    if (!date.isValid())
+      TomlError.x("invalid date", ctx, errPtr);
+    return date;
+  }
+  try {
+    if (temporalSuffix)
+      str += temporalSuffix;
+    switch (type) {
+      case 1:
+        return Temporal.ZonedDateTime.from(str);
+      case 2:
+        return Temporal.PlainDateTime.from(str);
+      case 3:
+        return Temporal.PlainDate.from(str);
+      case 4:
+        return Temporal.PlainTime.from(str);
+    }
+  } catch (e) {
+    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
+  }
+}
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/util.js
+function skipComment(ctx) {
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    let c = ctx.s.charCodeAt(ctx.p);
+    if (c === 10)
+      break;
+    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+      ctx.p++;
+      break;
+    }
+    if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in comments", ctx);
+    }
+  }
+}
+function skipVoid(ctx, banNewLines, banComments) {
+  let c;
+  while (ctx.p < ctx.s.length) {
+    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
+      ctx.p++;
+    if (banComments || c !== 35)
+      break;
+    skipComment(ctx);
+  }
+}
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/struct.js
+function parseKey(ctx, end = 61) {
+  let startPtr;
+  let state = 0;
+  let parsed = [];
+  let sliceStart;
+  let c = ctx.s.charCodeAt(startPtr = ctx.p);
+  do {
+    if (c === end) {
+      if (!state)
+        TomlError.x("unexpected end of key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      return ctx.p++, parsed;
+    } else if (c === 46) {
+      if (!state)
+        TomlError.x("illegal empty bare key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      state = 0;
+    } else if (!state && (c === 34 || c === 39)) {
+      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
+      parsed.push(parseString(ctx));
+      state = 2;
+      ctx.p--;
+    } else if (c === 32 || c === 9) {
+      if (state === 1) {
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+        state = 2;
+      }
+    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
+      TomlError.x("illegal character in key", ctx);
+    } else if (!state) {
+      state = 1;
+      sliceStart = ctx.p;
+    }
+  } while (c = ctx.s.charCodeAt(++ctx.p));
+  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+function parseInlineTable(ctx) {
+  let startPtr = ctx.p++;
+  let res = /* @__PURE__ */ Object.create(null);
+  let seen = /* @__PURE__ */ new Set();
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
+      ctx.p++;
+      return res;
+    }
+    let k;
+    let t = res;
+    let hasOwn = false;
+    let errPtr = ctx.p;
+    let key = parseKey(ctx);
+    for (let i = 0; i < key.length; i++) {
+      if (i)
+        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      k = key[i];
+      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
+        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+      }
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor")) {
+        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+        break;
+      }
+      if (!hasOwn && unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+      }
+    }
+    if (hasOwn) {
+      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+    }
+    skipVoid(ctx, true, true);
+    let value = extractValue(
+      ctx,
+      125
+      /* } */
+    );
+    if (t && typeof (t[k] = value) === "object")
+      seen.add(value);
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished table", ctx, startPtr);
+}
+function parseArray(ctx) {
+  let startPtr = ctx.p++;
+  let res = [];
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
+      ctx.p++;
+      return res;
+    }
+    res.push(extractValue(
+      ctx,
+      93
+      /* ] */
+    ));
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished array", ctx, startPtr);
+}
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/parse.js
+function peekTable(ctx, key, table, meta, type) {
+  let t = table;
+  let m = meta;
+  let k;
+  let hasOwn = false;
+  let state;
+  for (let i = 0; i < key.length; i++) {
+    if (i) {
+      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      m = (state = m[k]).c;
+      if (type === 0 && (state.t === 1 || state.t === 2)) {
+        return null;
+      }
+      if (state.t === 2) {
+        let l = t.length - 1;
+        t = t[l];
+        m = m[l].c;
+      }
+    }
+    k = key[i];
+    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
+      return null;
+    }
+    if (!hasOwn) {
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor"))
+        return false;
+      if (unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+      }
+      m[k] = {
+        t: i < key.length - 1 && type === 2 ? 3 : type,
+        d: false,
+        i: 0,
+        c: /* @__PURE__ */ Object.create(null)
+      };
+    }
+  }
+  state = m[k];
+  if (state.t !== type && !(type === 1 && state.t === 3)) {
+    return null;
+  }
+  if (type === 2) {
+    if (!state.d) {
+      state.d = true;
+      t[k] = [];
+    }
+    t[k].push(t = /* @__PURE__ */ Object.create(null));
+    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
+  }
+  if (state.d) {
+    return null;
+  }
+  state.d = true;
+  if (type === 1) {
+    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+  } else if (type === 0 && hasOwn) {
+    return null;
+  }
+  return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+  if (peek === null || ctx.uk === 2)
+    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse(toml, options = {}) {
+  let ctx = {
+    s: toml,
+    p: 0,
+    d: options.maxDepth ?? 1e3,
+    bi: options.integersAsBigInt ?? false,
+    ld: options.useLegacyDate ?? true,
+    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
+  };
+  let res = /* @__PURE__ */ Object.create(null);
+  let meta = /* @__PURE__ */ Object.create(null);
+  let tmp;
+  let skipping = false;
+  let tbl = res;
+  let m = meta;
+  if (toml.charCodeAt(0) === 65279)
+    ctx.p++;
+  skipVoid(ctx);
+  while (ctx.p < toml.length) {
+    if (toml.charCodeAt(ctx.p) === 91) {
+      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
+      tmp = ctx.p += +isTableArray;
+      skipping = false;
+      let k = parseKey(
+        ctx,
+        93
+        /* ] */
+      );
+      if (isTableArray) {
+        if (toml.charCodeAt(ctx.p) !== 93) {
+          TomlError.x("expected end of table array declaration", ctx);
+        }
+        ctx.p++;
+      }
+      let p = peekTable(
+        ctx,
+        k,
+        res,
+        meta,
+        isTableArray ? 2 : 1
+        /* Type.EXPLICIT */
+      );
+      if (!p) {
+        validateTablePeek(ctx, p, tmp);
+        skipping = true;
+      } else {
+        m = p[2];
+        tbl = p[1];
+      }
+    } else {
+      tmp = ctx.p;
+      let k = parseKey(ctx);
+      let p = peekTable(
+        ctx,
+        k,
+        tbl,
+        m,
+        0
+        /* Type.DOTTED */
+      );
+      if (!p && !skipping)
+        validateTablePeek(ctx, p, tmp);
+      skipVoid(ctx, true, true);
+      let v = extractValue(ctx, void 0);
+      if (p && !skipping)
+        p[1][p[0]] = v;
+    }
+    skipVoid(ctx, true);
+    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
+      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
+    }
+    skipVoid(ctx);
+  }
+  return res;
+}
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/stringify.js
+var HAS_WELLFORMED = !!"".isWellFormed;
+
+// ../packages/session-store/src/secret-sources.ts
+function secretsFromCodexConfig(toml) {
+  const envNames = /* @__PURE__ */ new Set();
+  const values = /* @__PURE__ */ new Set();
+  let doc;
+  try {
+    doc = parse(toml);
+  } catch {
+    return { envNames: [], values: [] };
+  }
+  const tables = (v) => v && typeof v === "object" && !Array.isArray(v) ? Object.values(v).filter(
+    (t) => !!t && typeof t === "object" && !Array.isArray(t)
+  ) : [];
+  const strings = (v) => v && typeof v === "object" ? Object.values(v).filter((s) => typeof s === "string") : [];
+  const sections = [doc, ...tables(doc.profiles)];
+  for (const section of sections) {
+    for (const provider of tables(section.model_providers)) {
+      if (typeof provider.env_key === "string") envNames.add(provider.env_key);
+      for (const name of strings(provider.env_http_headers)) envNames.add(name);
+      for (const value of strings(provider.http_headers)) values.add(value);
+      if (typeof provider.experimental_bearer_token === "string") values.add(provider.experimental_bearer_token);
+    }
+    for (const server of tables(section.mcp_servers)) {
+      for (const value of strings(server.env)) values.add(value);
+      for (const value of strings(server.http_headers)) values.add(value);
+      for (const name of strings(server.env_http_headers)) envNames.add(name);
+      if (typeof server.bearer_token_env_var === "string") envNames.add(server.bearer_token_env_var);
+    }
+  }
+  return { envNames: [...envNames], values: [...values] };
+}
+
+// src/_secrets.ts
+var env = process.env;
+function secretEnvNames() {
+  return (env.INPUT_SECRET_ENV ?? "").split(/[\s,]+/).filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n));
+}
+function namedSecrets() {
+  const names2 = new Set(secretEnvNames());
+  const values = [];
+  const home = env.CODEX_HOME || env.INPUT_CODEX_HOME;
+  if (home) {
+    try {
+      const found = secretsFromCodexConfig(readFileSync(join(home, "config.toml"), "utf8"));
+      for (const n of found.envNames) names2.add(n);
+      values.push(...found.values);
+    } catch {
+    }
+  }
+  for (const n of names2) values.push(env[n] ?? "");
+  const out = values.filter((v) => v.length >= 8);
+  for (const v of out) core.setSecret(v);
+  return out;
 }
 
 // src/classify-regressions.ts
-var env = process.env;
-var input = (name) => (env[`INPUT_${name}`] ?? "").trim();
+var env2 = process.env;
+var input = (name) => (env2[`INPUT_${name}`] ?? "").trim();
 var list = (name) => input(name).split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
-var cwd = env.GITHUB_WORKSPACE ?? process.cwd();
+var cwd = env2.GITHUB_WORKSPACE ?? process.cwd();
 var mode = input("MODE") === "blocking" ? "blocking" : "advisory";
-var secrets = [env.GITHUB_TOKEN, env.INPUT_GITHUB_TOKEN].filter((s) => Boolean(s));
+var secrets = [env2.GITHUB_TOKEN, env2.INPUT_GITHUB_TOKEN, ...namedSecrets()].filter((s) => Boolean(s));
 async function stageBaseline() {
   const dir = resolve4(cwd, input("BASELINE_DIR") || ".codexrel/baseline");
   const { files } = await resolveInputs(list("CANDIDATE"), cwd);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  await Promise.all(files.map((f, i) => copyFile(f, join(dir, `${String(i).padStart(5, "0")}-${basename2(f)}`))));
-  core.info(`staged ${files.length} report file(s) in ${dir} as this commit's baseline`);
+  await Promise.all(files.map((f, i) => copyFile(f, join2(dir, `${String(i).padStart(5, "0")}-${basename2(f)}`))));
+  core2.info(`staged ${files.length} report file(s) in ${dir} as this commit's baseline`);
+}
+function repeatedInput() {
+  const value = input("REPEATED");
+  if (value === "") return void 0;
+  if (!REPEATED_OPTIONS.includes(value))
+    throw new Error(`repeated: "${value}" is not one of ${REPEATED_OPTIONS.join(", ")}`);
+  return value;
 }
 async function classifyStep() {
   const blockingInput = input("BLOCKING_CLASSES");
@@ -42628,7 +44978,9 @@ async function classifyStep() {
     ...knownFailing ? { knownFailing: resolve4(cwd, knownFailing) } : {},
     ...blocking ? { policy: { blocking } } : {},
     ...baselineSource ? { baselineSource } : {},
-    ...input("REPEATED") === "repetitions" ? { repeated: "repetitions" } : {},
+    repeated: repeatedInput() ?? "auto",
+    // The report lists what needs attention; passing tests are counted (counts.passed).
+    includePassed: false,
     cwd
   });
   if (!base && input("BASELINE_CACHE") === "true" && baseSha) {
@@ -42646,24 +44998,24 @@ async function classifyStep() {
   await writeFile(reportPath, `${JSON.stringify(report2, null, 2)}
 `);
   const counts = result.section.counts;
-  for (const c of REGRESSION_CLASSES) core.setOutput(c, String(counts[c]));
-  core.setOutput("baseline-available", String(result.section.baseline.available));
-  core.setOutput("report-path", reportPath);
-  core.setOutput("decision", result.blocked ? "block" : "pass");
-  core.setOutput("error-code", "");
+  for (const c of REGRESSION_CLASSES) core2.setOutput(c, String(counts[c]));
+  core2.setOutput("baseline-available", String(result.section.baseline.available));
+  core2.setOutput("report-path", reportPath);
+  core2.setOutput("decision", report2.decision.ready ? "pass" : "block");
+  core2.setOutput("error-code", "");
   for (const a of selectAnnotations(result.section)) {
     const props = { title: a.title, ...a.file ? { file: a.file } : {}, ...a.line ? { startLine: a.line } : {} };
-    if (a.level === "error") core.error(a.message, props);
-    else if (a.level === "warning") core.warning(a.message, props);
-    else core.notice(a.message, props);
+    if (a.level === "error") core2.error(a.message, props);
+    else if (a.level === "warning") core2.warning(a.message, props);
+    else core2.notice(a.message, props);
   }
-  await core.summary.addRaw(renderJobSummary(report2)).write();
+  await core2.summary.addRaw(renderJobSummary(report2)).write();
   const line = REGRESSION_CLASSES.filter((c) => counts[c] > 0).map((c) => `${c} ${counts[c]}`).join(", ");
-  core.info(`classified: ${line || "no tests"}`);
-  if (result.blocked) {
+  core2.info(`classified: ${line || "no tests"}`);
+  if (!report2.decision.ready) {
     const message = report2.decision.blockingReasons.map((r) => r.message).join("; ");
-    if (mode === "blocking") core.setFailed(message);
-    else core.warning(`${message} (advisory mode: not failing the job)`);
+    if (mode === "blocking") core2.setFailed(message);
+    else core2.warning(`${message} (advisory mode: not failing the job)`);
   }
 }
 try {
@@ -42672,13 +45024,13 @@ try {
 } catch (error2) {
   const coded = toCodexrelError(error2);
   const text = redact(formatError(coded), { secrets });
-  for (const c of REGRESSION_CLASSES) core.setOutput(c, "");
-  core.setOutput("baseline-available", "");
-  core.setOutput("report-path", "");
-  core.setOutput("decision", "error");
-  core.setOutput("error-code", coded.code);
+  for (const c of REGRESSION_CLASSES) core2.setOutput(c, "");
+  core2.setOutput("baseline-available", "");
+  core2.setOutput("report-path", "");
+  core2.setOutput("decision", "error");
+  core2.setOutput("error-code", coded.code);
   if (!process.argv.includes("--stage-baseline")) {
-    await core.summary.addRaw(
+    await core2.summary.addRaw(
       `### Test classification failed
 
 \`${coded.code}\`: ${escapeMarkdown(coded.message)}
@@ -42687,7 +45039,7 @@ ${escapeMarkdown(coded.hint)}
 `
     ).write();
   }
-  if (mode === "blocking" && !process.argv.includes("--stage-baseline")) core.setFailed(text);
+  if (mode === "blocking" && !process.argv.includes("--stage-baseline")) core2.setFailed(text);
   else
-    core.warning(`${text}${process.argv.includes("--stage-baseline") ? "" : " (advisory mode: not failing the job)"}`);
+    core2.warning(`${text}${process.argv.includes("--stage-baseline") ? "" : " (advisory mode: not failing the job)"}`);
 }

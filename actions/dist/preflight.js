@@ -946,7 +946,7 @@ var require_util = __commonJS({
     var { InvalidArgumentError } = require_errors();
     var { Blob: Blob2 } = __require("buffer");
     var nodeUtil = __require("util");
-    var { stringify } = __require("querystring");
+    var { stringify: stringify2 } = __require("querystring");
     var { headerNameLowerCasedRecord } = require_constants();
     var [nodeMajor, nodeMinor] = process.versions.node.split(".").map((v) => Number(v));
     function nop() {
@@ -961,7 +961,7 @@ var require_util = __commonJS({
       if (url.includes("?") || url.includes("#")) {
         throw new Error('Query params cannot be passed when url already contains "?" or "#".');
       }
-      const stringified = stringify(queryParams);
+      const stringified = stringify2(queryParams);
       if (stringified) {
         url += "?" + stringified;
       }
@@ -4819,7 +4819,7 @@ var require_dataURL = __commonJS({
       }
       return bytes;
     }
-    function collectAnHTTPQuotedString(input2, position, extractValue) {
+    function collectAnHTTPQuotedString(input2, position, extractValue2) {
       const positionStart = position.position;
       let value = "";
       assert(input2[position.position] === '"');
@@ -4847,7 +4847,7 @@ var require_dataURL = __commonJS({
           break;
         }
       }
-      if (extractValue) {
+      if (extractValue2) {
         return value;
       }
       return input2.slice(positionStart, position.position);
@@ -15586,7 +15586,7 @@ var require_util6 = __commonJS({
         throw new Error("Invalid cookie max-age");
       }
     }
-    function stringify(cookie) {
+    function stringify2(cookie) {
       if (cookie.name.length === 0) {
         return null;
       }
@@ -15640,7 +15640,7 @@ var require_util6 = __commonJS({
       validateCookiePath,
       validateCookieValue,
       toIMFDate,
-      stringify
+      stringify: stringify2
     };
   }
 });
@@ -15790,7 +15790,7 @@ var require_cookies = __commonJS({
   "../node_modules/.pnpm/undici@5.29.0/node_modules/undici/lib/cookies/index.js"(exports, module) {
     "use strict";
     var { parseSetCookie } = require_parse();
-    var { stringify } = require_util6();
+    var { stringify: stringify2 } = require_util6();
     var { webidl } = require_webidl();
     var { Headers } = require_headers();
     function getCookies(headers) {
@@ -15832,9 +15832,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, { header: "setCookie" });
       webidl.brandCheck(headers, Headers, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str2 = stringify(cookie);
+      const str2 = stringify2(cookie);
       if (str2) {
-        headers.append("Set-Cookie", stringify(cookie));
+        headers.append("Set-Cookie", stringify2(cookie));
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -19668,10 +19668,10 @@ var require_core = __commonJS({
       (0, command_1.issueCommand)("set-env", { name }, convertedVal);
     }
     exports.exportVariable = exportVariable;
-    function setSecret2(secret) {
+    function setSecret3(secret) {
       (0, command_1.issueCommand)("add-mask", {}, secret);
     }
-    exports.setSecret = setSecret2;
+    exports.setSecret = setSecret3;
     function addPath(inputPath) {
       const filePath = process.env["GITHUB_PATH"] || "";
       if (filePath) {
@@ -21136,31 +21136,65 @@ var require_light = __commonJS({
 });
 
 // src/preflight.ts
-var core = __toESM(require_core(), 1);
-import { readFileSync } from "node:fs";
-import { join as join2 } from "node:path";
+var core2 = __toESM(require_core(), 1);
+import { readFileSync as readFileSync2 } from "node:fs";
+import { join as join3 } from "node:path";
 
 // ../packages/core/src/redact.ts
+var AUTH_SEP = String.raw`["']?(?:[ \t]|%20|\+)*(?::|=|%3A|%3D)(?:[ \t]|%20|\+)*["']?`;
+var AUTH_SCHEME = String.raw`(?:bearer|token|basic|digest)`;
+var AUTH_VALUE = String.raw`[^\s"'\\&<>]`;
 var SECRET_PATTERNS = [
-  { label: "github-token", pattern: /\bgh[pousr]_[A-Za-z0-9]{30,255}\b/g },
-  { label: "github-token", pattern: /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g },
-  { label: "openai-key", pattern: /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g },
+  { label: "github-token", pattern: /gh[pousr]_[A-Za-z0-9]{30,255}/g, maxLength: 259 },
+  { label: "github-token", pattern: /github_pat_[A-Za-z0-9_]{22,255}/g, maxLength: 266 },
+  {
+    label: "openai-key",
+    // Standing alone (start of text, after a space or punctuation): any 20+ character key part.
+    pattern: /(?<![A-Za-z0-9])sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,512}/g,
+    maxLength: 523
+  },
+  {
+    label: "openai-key",
+    // Glued to a letter or digit (`...\\nsk-...`, `keysk-...`): the key part must also hold a run of
+    // 16 letters/digits, which real keys have and kebab-case words (`task-queue-handler`) do not.
+    pattern: /sk-(?:proj-|svcacct-|admin-)?(?=[A-Za-z0-9_-]{0,240}?[A-Za-z0-9]{16})[A-Za-z0-9_-]{20,512}/g,
+    maxLength: 523
+  },
   {
     label: "jwt",
-    pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g
+    pattern: /eyJ[A-Za-z0-9_-]{8,2048}\.eyJ[A-Za-z0-9_-]{8,4096}\.[A-Za-z0-9_-]{8,2048}/g,
+    maxLength: 8200
   },
   {
     label: "authorization",
-    // `Authorization: Bearer x`, `authorization=token x`, `"Authorization": "Basic x"`.
-    pattern: /(\bauthorization["']?\s*[:=]\s*["']?(?:(?:bearer|token|basic|digest)\s+)?)([^\s"',;]{4,})/gi,
-    group: 2
+    // `Authorization: Bearer x`, `authorization=token x`, `"Authorization": "Basic x"`,
+    // `Authorization%3A%20Bearer%20x`: with a scheme, the whole value after it, however short.
+    pattern: new RegExp(
+      String.raw`(authorization${AUTH_SEP}${AUTH_SCHEME}(?:[ \t]|%20|\+)+)(${AUTH_VALUE}{1,4096})`,
+      "gi"
+    ),
+    group: 2,
+    maxLength: 4200
+  },
+  {
+    label: "authorization",
+    // No scheme: the value itself (4+ characters, so `authorization: ok` in prose stays).
+    pattern: new RegExp(
+      String.raw`(authorization${AUTH_SEP})(?!(?:[ \t]|%20|\+)*${AUTH_SCHEME}(?:[ \t]|%20|\+))(?!%20|\+)(${AUTH_VALUE}{4,4096})`,
+      "gi"
+    ),
+    group: 2,
+    maxLength: 4150
   }
 ];
 var MIN_EXACT_SECRET_LENGTH = 8;
 function redactWithCount(text, options = {}) {
+  return redactKnown(text, secretForms(options.secrets));
+}
+function redactKnown(text, forms) {
   let count = 0;
   let out = text;
-  for (const secret of exactSecrets(options.secrets)) {
+  for (const secret of forms) {
     if (!out.includes(secret)) continue;
     const parts = out.split(secret);
     count += parts.length - 1;
@@ -21170,11 +21204,10 @@ function redactWithCount(text, options = {}) {
     pattern.lastIndex = 0;
     out = out.replace(pattern, (...args) => {
       const match = args[0];
-      if (match.includes("[REDACTED:")) return match;
+      const secretPart = group === 0 ? match : args[group];
+      if (secretPart.startsWith("[REDACTED:")) return match;
       count += 1;
-      if (group === 0) return `[REDACTED:${label}]`;
-      const secretPart = args[group];
-      return match.slice(0, match.length - secretPart.length) + `[REDACTED:${label}]`;
+      return `${match.slice(0, match.length - secretPart.length)}[REDACTED:${label}]`;
     });
   }
   return { text: out, count };
@@ -21191,9 +21224,9 @@ function createRedactor(secrets2 = []) {
   return redactor;
 }
 function redactDeep(value, options = {}) {
-  const secrets2 = [...exactSecrets(options.secrets)];
+  const forms = secretForms(options.secrets);
   const walk = (v) => {
-    if (typeof v === "string") return redact(v, { secrets: secrets2 });
+    if (typeof v === "string") return redactKnown(v, forms).text;
     if (Array.isArray(v)) return v.map(walk);
     if (v && typeof v === "object") {
       const out = {};
@@ -21203,6 +21236,20 @@ function redactDeep(value, options = {}) {
     return v;
   };
   return walk(value);
+}
+function secretForms(secrets2) {
+  const set = /* @__PURE__ */ new Set();
+  for (const s of exactSecrets(secrets2)) {
+    set.add(s);
+    const json = JSON.stringify(s).slice(1, -1);
+    set.add(json);
+    for (const base of [s, json]) {
+      set.add(encodeURIComponent(base));
+      set.add(encodeURIComponent(base).replace(/%20/g, "+"));
+      set.add(encodeURI(base));
+    }
+  }
+  return [...set].sort((a, b) => b.length - a.length);
 }
 function* exactSecrets(secrets2) {
   if (!secrets2) return;
@@ -21220,6 +21267,8 @@ var ErrorCodes = {
   CONFIG_NOT_FOUND: "CONFIG_NOT_FOUND",
   CONFIG_PARSE: "CONFIG_PARSE",
   CONFIG_INVALID: "CONFIG_INVALID",
+  /** codexrel.yml is larger, deeper or uses more aliases than any real config (a resource attack). */
+  CONFIG_TOO_LARGE: "CONFIG_TOO_LARGE",
   INPUT_NOT_FOUND: "INPUT_NOT_FOUND",
   INPUT_NOT_JSON: "INPUT_NOT_JSON",
   OUTPUT_WRITE: "OUTPUT_WRITE",
@@ -21271,12 +21320,16 @@ function firstLine(text) {
 }
 
 // ../packages/core/src/escape.ts
+var BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+function neutralizeBidi(text) {
+  return text.replace(BIDI_CONTROLS, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase()}]`);
+}
 var MENTION_BREAK = "@&#8203;";
 function escapeMarkdown(text) {
-  return redact(text).replace(/\r\n?|\n|\u2028|\u2029/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1").replace(/@(?=[A-Za-z0-9_-])/g, MENTION_BREAK).replace(/^(\s*)([-=]{3,})/, "$1\\$2");
+  return neutralizeBidi(redact(text)).replace(/\r\n?|\n|\u2028|\u2029/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1").replace(/@(?=[A-Za-z0-9_-])/g, MENTION_BREAK).replace(/^(\s*)([-=]{3,})/, "$1\\$2");
 }
 function codeSpan(text) {
-  const body = breakComments(redact(text).replace(/\r\n?|\n/g, " "));
+  const body = breakComments(neutralizeBidi(redact(text)).replace(/\r\n?|\n/g, " "));
   let longest = 0;
   for (const m of body.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
   const ticks = "`".repeat(longest + 1);
@@ -23170,6 +23223,26 @@ function titleCase(name) {
   const words = name.split("_").join(" ");
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+var GRAPHQL_FIELD_PERMISSION = {
+  workflowRun: "actions: read",
+  checkSuite: "checks: read",
+  checkSuites: "checks: read",
+  checkRuns: "checks: read",
+  statusCheckRollup: "checks: read` and `statuses: read",
+  status: "statuses: read",
+  contexts: "checks: read` and `statuses: read",
+  object: "contents: read",
+  reviewThreads: "pull-requests: read",
+  pullRequest: "pull-requests: read",
+  comments: "issues: read"
+};
+function graphqlPermissionHint(path) {
+  for (const field of [...path ?? []].reverse()) {
+    const need = typeof field === "string" ? GRAPHQL_FIELD_PERMISSION[field] : void 0;
+    if (need) return `add \`${need}\` to the job's \`permissions\` (or use a token that has it).`;
+  }
+  return null;
+}
 function toGitHubError(error2, what, kind = "unknown") {
   if (error2 instanceof CodexrelError) return error2;
   const e = error2 ?? {};
@@ -23187,7 +23260,7 @@ function toGitHubError(error2, what, kind = "unknown") {
     }
     if (type === "FORBIDDEN") {
       return new CodexrelError(GitHubErrorCodes.GITHUB_PERMISSION_DENIED, `${what}: ${message}`, {
-        hint: permissionHint(void 0, kind),
+        hint: graphqlPermissionHint(first.path) ?? permissionHint(void 0, kind),
         details: { ...details2 },
         cause: error2
       });
@@ -23381,7 +23454,7 @@ function usesScopes(kind) {
 // ../packages/github/src/client.ts
 var ALL_4XX = Array.from({ length: 100 }, (_, i) => 400 + i);
 var CodexrelOctokit = Octokit.plugin(retry, throttling);
-var COMMENT_FIELDS = `id databaseId body url createdAt updatedAt isMinimized viewerDidAuthor author { login }`;
+var COMMENT_FIELDS = `id databaseId body url createdAt updatedAt isMinimized viewerDidAuthor author { __typename login }`;
 var GitHubClient = class {
   apiUrl;
   graphqlUrl;
@@ -23854,13 +23927,17 @@ var GitHubClient = class {
 function createGitHubClient(options) {
   return new GitHubClient(options);
 }
-function sameLogin(a, b) {
-  if (!a || !b) return false;
-  const norm = (s) => s.toLowerCase().replace(/\[bot\]$/, "");
-  return norm(a) === norm(b);
-}
 function isOwnComment(c, identity) {
-  return c.viewerDidAuthor || sameLogin(c.author, identity.login);
+  return c.viewerDidAuthor !== false && sameAuthor(c.author, c.authorType ?? null, identity.login);
+}
+function sameAuthor(author, authorType, viewer) {
+  if (!author || !viewer) return false;
+  const a = author.toLowerCase();
+  const v = viewer.toLowerCase();
+  const viewerIsBot = v.endsWith("[bot]");
+  if (authorType === null) return a === v;
+  if (authorType === "Bot") return a.replace(/\[bot\]$/, "") === v.replace(/\[bot\]$/, "");
+  return !viewerIsBot && a === v;
 }
 function sameBody(a, b) {
   const norm = (s) => s.replace(/\r\n/g, "\n").trim();
@@ -23885,6 +23962,7 @@ function fromGraphQLComment(c) {
     body: c.body,
     url: c.url,
     author: c.author?.login ?? null,
+    authorType: c.author?.__typename ?? null,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
     minimized: c.isMinimized,
@@ -23898,6 +23976,7 @@ function fromRestComment(c) {
     body: c.body ?? "",
     url: c.html_url,
     author: c.user?.login ?? null,
+    authorType: c.user?.type ?? null,
     createdAt: c.created_at,
     updatedAt: c.updated_at,
     minimized: false,
@@ -24592,14 +24671,832 @@ function agentVerdict(checks) {
   return key === void 0 || key.status === "pass" ? "yes" : "unknown";
 }
 
-// src/preflight.ts
+// src/_secrets.ts
+var core = __toESM(require_core(), 1);
+import { readFileSync } from "node:fs";
+import { join as join2 } from "node:path";
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/error.js
+function getLineColFromPtr(string, ptr) {
+  let lines = string.slice(0, ptr).split(/\r?\n/);
+  return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string, line, column) {
+  let lines = string.split(/\r?\n/);
+  let codeblock = "";
+  let numberLen = (Math.log10(line + 1) | 0) + 1;
+  for (let i = line - 1; i <= line + 1; i++) {
+    let l = lines[i - 1];
+    if (!l)
+      continue;
+    codeblock += i.toString().padEnd(numberLen, " ");
+    codeblock += ":  ";
+    codeblock += l;
+    codeblock += "\n";
+    if (i === line) {
+      codeblock += " ".repeat(numberLen + column + 2);
+      codeblock += "^\n";
+    }
+  }
+  return codeblock;
+}
+var TomlError = class _TomlError extends Error {
+  line;
+  column;
+  codeblock;
+  constructor(message, options) {
+    const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+    const codeblock = makeCodeBlock(options.toml, line, column);
+    super(`Invalid TOML document: ${message}
+
+${codeblock}`, options);
+    this.line = line;
+    this.column = column;
+    this.codeblock = codeblock;
+  }
+  /** @internal */
+  static x(message, ctx, ptr) {
+    throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
+  }
+};
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/primitive.js
+function parseString(ctx) {
+  let startPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p++);
+  let first = c;
+  let isLiteral = c === 39;
+  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+  if (isMultiline) {
+    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
+      ctx.p++;
+    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
+      ctx.p += 2;
+  }
+  let parsed = "";
+  let sliceStart = ctx.p;
+  let state = 0;
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    c = ctx.s.charCodeAt(ctx.p);
+    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
+      state = state && 3;
+    } else if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in strings", ctx);
+    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+      if (isMultiline) {
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+      }
+      if (!state) {
+        let s = ctx.s.slice(sliceStart, ctx.p);
+        parsed = parsed ? parsed + s : s;
+      }
+      ctx.p += isMultiline ? 3 : 1;
+      return parsed;
+    } else if (!state) {
+      if (!isLiteral && c === 92) {
+        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+        state = 1;
+      }
+    } else if (state === 1) {
+      if (c === 120 || c === 117 || c === 85) {
+        let errPtr = ctx.p++ - 1;
+        let value = 0;
+        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
+        for (let j = 0; j < len; j++, ctx.p++) {
+          let hex = ctx.s.charCodeAt(ctx.p);
+          let digit = (
+            /* 0-9 */
+            hex >= 48 && hex <= 57 ? hex - 48 : (
+              /* A-F */
+              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
+                /* a-f */
+                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
+              )
+            )
+          );
+          if (digit < 0)
+            TomlError.x("invalid non-hex character in unicode escape", ctx);
+          value = value << 4 | digit;
+        }
+        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
+          TomlError.x("invalid unicode escape", ctx, errPtr);
+        }
+        parsed += String.fromCodePoint(value);
+        sliceStart = ctx.p--;
+        state = 0;
+      } else if (isMultiline && (c === 32 || c === 9)) {
+        state = 2;
+      } else {
+        if (c === 98)
+          parsed += "\b";
+        else if (c === 116)
+          parsed += "	";
+        else if (c === 110)
+          parsed += "\n";
+        else if (c === 102)
+          parsed += "\f";
+        else if (c === 114)
+          parsed += "\r";
+        else if (c === 101)
+          parsed += "\x1B";
+        else if (c === 34)
+          parsed += '"';
+        else if (c === 92)
+          parsed += "\\";
+        else
+          TomlError.x("unrecognised escape sequence", ctx);
+        sliceStart = ctx.p + 1;
+        state = 0;
+      }
+    } else if (c !== 32 && c !== 9) {
+      if (state === 2)
+        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
+      state = !isLiteral && c === 92 ? 1 : 0;
+      sliceStart = ctx.p;
+    }
+  }
+  TomlError.x("unfinished string", ctx, startPtr);
+}
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/date.js
+var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+var TomlDate = class _TomlDate extends Date {
+  #hasDate = false;
+  #hasTime = false;
+  #offset = null;
+  constructor(date, fasttype, unsafeDelim) {
+    let hasDate = true;
+    let hasTime = true;
+    let offset = "Z";
+    let c;
+    if (typeof date === "string") {
+      if (fasttype)
+        prep: {
+          if (fasttype < 3) {
+            if (+date.slice(11, 13) > 23) {
+              date = "";
+              break prep;
+            }
+            if (fasttype === 2) {
+              offset = null;
+              date += "Z";
+            } else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) {
+              offset = date.slice(date.length - 6);
+            }
+            if (unsafeDelim)
+              date = date.slice(0, 10) + "T" + date.slice(11);
+          } else if (fasttype === 4) {
+            date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
+          }
+          hasDate = fasttype !== 4;
+          hasTime = fasttype !== 3;
+        }
+      else {
+        let match = date.match(DATE_TIME_RE);
+        if (match) {
+          if (!match[1]) {
+            hasDate = false;
+            date = `0000-01-01T${date}`;
+          }
+          hasTime = !!match[2];
+          hasTime && date[10] === " " && (date = date.replace(" ", "T"));
+          if (match[2] && +match[2] > 23) {
+            date = "";
+          } else {
+            offset = match[3] || null;
+            if (!offset && hasTime)
+              date += "Z";
+          }
+        } else {
+          date = "";
+        }
+      }
+    }
+    super(date);
+    if (!isNaN(this.getTime())) {
+      this.#hasDate = hasDate;
+      this.#hasTime = hasTime;
+      this.#offset = offset;
+    }
+  }
+  isDateTime() {
+    return this.#hasDate && this.#hasTime;
+  }
+  isLocal() {
+    return !this.#hasDate || !this.#hasTime || !this.#offset;
+  }
+  isDate() {
+    return this.#hasDate && !this.#hasTime;
+  }
+  isTime() {
+    return this.#hasTime && !this.#hasDate;
+  }
+  isValid() {
+    return this.#hasDate || this.#hasTime;
+  }
+  toISOString() {
+    let iso = super.toISOString();
+    if (this.isDate())
+      return iso.slice(0, 10);
+    if (this.isTime())
+      return iso.slice(11, 23);
+    if (this.#offset === null)
+      return iso.slice(0, -1);
+    if (this.#offset === "Z" || this.#offset === "z")
+      return iso;
+    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+    offset = this.#offset[0] === "-" ? offset : -offset;
+    let offsetDate = new Date(this.getTime() - offset * 6e4);
+    return offsetDate.toISOString().slice(0, -1) + this.#offset;
+  }
+  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+    let date = new _TomlDate(jsDate);
+    date.#offset = offset;
+    return date;
+  }
+  static wrapAsLocalDateTime(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#offset = null;
+    return date;
+  }
+  static wrapAsLocalDate(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#hasTime = false;
+    date.#offset = null;
+    return date;
+  }
+  static wrapAsLocalTime(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#hasDate = false;
+    date.#offset = null;
+    return date;
+  }
+};
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/extract.js
+function isDigit(char, base = 10) {
+  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
+  delim && (char === delim || char === 44) || // Comment
+  char === 35;
+}
+function extractValue(ctx, end) {
+  let errPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p);
+  if (c === 91 || c === 123) {
+    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    ctx.d++;
+    return value;
+  }
+  if (c === 34 || c === 39) {
+    return parseString(ctx);
+  }
+  if (c === 116) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, true;
+  }
+  if (c === 102) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, false;
+  }
+  if (c === 43 || c === 45) {
+    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
+    return parseDate(ctx, c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
+    return parseTime(ctx, c, end);
+  }
+  return parseNumber(ctx, ctx.p, c, 0, end);
+}
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+  let c = startChr;
+  let state = 0;
+  let hasUnderscores = false;
+  if (c === 105) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, (sign || 1) / 0;
+  }
+  if (c === 110) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, NaN;
+  }
+  if (c === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+      return ctx.bi === true ? 0n : 0;
+    if (!sign) {
+      if (c === 120)
+        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+      else if (c === 98)
+        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+      else if (c === 111)
+        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+    }
+    if (c === 46)
+      state = 2;
+    else if (c === 101 || c === 69)
+      state = 4;
+    else
+      TomlError.x("illegal leading zero", ctx, startPtr);
+  } else if (!isDigit(c))
+    TomlError.x("invalid value", ctx, startPtr);
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (!state)
+      state = 1;
+    if (c === 95) {
+      if (!(state & 1))
+        TomlError.x("illegal underscore", ctx);
+      state += 11;
+      hasUnderscores = true;
+    } else if (state === 1 && c === 46)
+      state = 2;
+    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
+      state = 4;
+    else if (state === 4 && (c === 43 || c === 45)) {
+      state = 6;
+    } else if (!isDigit(c))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (state > 9)
+      state -= 11;
+    else if (!(state & 1))
+      state++;
+  }
+  if (!state) {
+    let val = (startChr - 48) * (sign || 1);
+    return ctx.bi === true ? BigInt(val) : val;
+  }
+  if (!(state & 1))
+    TomlError.x("unfinished numeric value", ctx, startPtr);
+  let str2 = ctx.s.slice(startPtr, ctx.p);
+  if (hasUnderscores)
+    str2 = str2.replaceAll("_", "");
+  return state > 1 ? parseFloat(str2) : parseInteger(ctx, str2, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+  let c, underscore = 1;
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (c === 95) {
+      if (underscore & 1)
+        TomlError.x("illegal underscore", ctx);
+      underscore = 3;
+    } else if (!isDigit(c, base))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (underscore & 1)
+      underscore--;
+  }
+  if (underscore & 1)
+    TomlError.x("unfinished numeric value", ctx);
+  let str2 = ctx.s.slice(startPtr + 2, ctx.p);
+  if (underscore)
+    str2 = str2.replaceAll("_", "");
+  return parseInteger(ctx, str2, base, startPtr);
+}
+function parseInteger(ctx, str2, base, startPtr) {
+  if (ctx.bi !== true)
+    int: {
+      let val = parseInt(str2, base);
+      if (!Number.isSafeInteger(val)) {
+        if (ctx.bi)
+          break int;
+        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
+      }
+      return val;
+    }
+  return base === 10 ? BigInt(str2) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str2);
+}
+function parseDate(ctx, c, endChr) {
+  let startPtr = ctx.p++, unsafeSeparator;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+  }
+  ctx.p += 5;
+  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+    let t2 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t2, 3, false, startPtr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
+    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
+  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  if (c = ctx.s.charCodeAt(ctx.p)) {
+    if (c === 90 || c === 122) {
+      let t2 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
+    }
+    if (c === 43 || c === 45) {
+      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    }
+  }
+  let t = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+  let start = ctx.p;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+    return parseNumber(ctx, --ctx.p, c, 0, endChr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  let t = ctx.s.slice(start, ctx.p);
+  return readDate(ctx, t, 4, false, start);
+}
+function readDate(ctx, str2, type, unsafeDelim, errPtr, temporalSuffix) {
+  if (ctx.ld) {
+    let date = new TomlDate(str2, type, unsafeDelim);
+    if (!date.isValid())
+      TomlError.x("invalid date", ctx, errPtr);
+    return date;
+  }
+  try {
+    if (temporalSuffix)
+      str2 += temporalSuffix;
+    switch (type) {
+      case 1:
+        return Temporal.ZonedDateTime.from(str2);
+      case 2:
+        return Temporal.PlainDateTime.from(str2);
+      case 3:
+        return Temporal.PlainDate.from(str2);
+      case 4:
+        return Temporal.PlainTime.from(str2);
+    }
+  } catch (e) {
+    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
+  }
+}
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/util.js
+function skipComment(ctx) {
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    let c = ctx.s.charCodeAt(ctx.p);
+    if (c === 10)
+      break;
+    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+      ctx.p++;
+      break;
+    }
+    if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in comments", ctx);
+    }
+  }
+}
+function skipVoid(ctx, banNewLines, banComments) {
+  let c;
+  while (ctx.p < ctx.s.length) {
+    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
+      ctx.p++;
+    if (banComments || c !== 35)
+      break;
+    skipComment(ctx);
+  }
+}
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/struct.js
+function parseKey(ctx, end = 61) {
+  let startPtr;
+  let state = 0;
+  let parsed = [];
+  let sliceStart;
+  let c = ctx.s.charCodeAt(startPtr = ctx.p);
+  do {
+    if (c === end) {
+      if (!state)
+        TomlError.x("unexpected end of key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      return ctx.p++, parsed;
+    } else if (c === 46) {
+      if (!state)
+        TomlError.x("illegal empty bare key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      state = 0;
+    } else if (!state && (c === 34 || c === 39)) {
+      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
+      parsed.push(parseString(ctx));
+      state = 2;
+      ctx.p--;
+    } else if (c === 32 || c === 9) {
+      if (state === 1) {
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+        state = 2;
+      }
+    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
+      TomlError.x("illegal character in key", ctx);
+    } else if (!state) {
+      state = 1;
+      sliceStart = ctx.p;
+    }
+  } while (c = ctx.s.charCodeAt(++ctx.p));
+  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+function parseInlineTable(ctx) {
+  let startPtr = ctx.p++;
+  let res = /* @__PURE__ */ Object.create(null);
+  let seen = /* @__PURE__ */ new Set();
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
+      ctx.p++;
+      return res;
+    }
+    let k;
+    let t = res;
+    let hasOwn = false;
+    let errPtr = ctx.p;
+    let key = parseKey(ctx);
+    for (let i = 0; i < key.length; i++) {
+      if (i)
+        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      k = key[i];
+      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
+        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+      }
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor")) {
+        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+        break;
+      }
+      if (!hasOwn && unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+      }
+    }
+    if (hasOwn) {
+      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+    }
+    skipVoid(ctx, true, true);
+    let value = extractValue(
+      ctx,
+      125
+      /* } */
+    );
+    if (t && typeof (t[k] = value) === "object")
+      seen.add(value);
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished table", ctx, startPtr);
+}
+function parseArray(ctx) {
+  let startPtr = ctx.p++;
+  let res = [];
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
+      ctx.p++;
+      return res;
+    }
+    res.push(extractValue(
+      ctx,
+      93
+      /* ] */
+    ));
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished array", ctx, startPtr);
+}
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/parse.js
+function peekTable(ctx, key, table, meta, type) {
+  let t = table;
+  let m = meta;
+  let k;
+  let hasOwn = false;
+  let state;
+  for (let i = 0; i < key.length; i++) {
+    if (i) {
+      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      m = (state = m[k]).c;
+      if (type === 0 && (state.t === 1 || state.t === 2)) {
+        return null;
+      }
+      if (state.t === 2) {
+        let l = t.length - 1;
+        t = t[l];
+        m = m[l].c;
+      }
+    }
+    k = key[i];
+    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
+      return null;
+    }
+    if (!hasOwn) {
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor"))
+        return false;
+      if (unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+      }
+      m[k] = {
+        t: i < key.length - 1 && type === 2 ? 3 : type,
+        d: false,
+        i: 0,
+        c: /* @__PURE__ */ Object.create(null)
+      };
+    }
+  }
+  state = m[k];
+  if (state.t !== type && !(type === 1 && state.t === 3)) {
+    return null;
+  }
+  if (type === 2) {
+    if (!state.d) {
+      state.d = true;
+      t[k] = [];
+    }
+    t[k].push(t = /* @__PURE__ */ Object.create(null));
+    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
+  }
+  if (state.d) {
+    return null;
+  }
+  state.d = true;
+  if (type === 1) {
+    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+  } else if (type === 0 && hasOwn) {
+    return null;
+  }
+  return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+  if (peek === null || ctx.uk === 2)
+    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse3(toml, options = {}) {
+  let ctx = {
+    s: toml,
+    p: 0,
+    d: options.maxDepth ?? 1e3,
+    bi: options.integersAsBigInt ?? false,
+    ld: options.useLegacyDate ?? true,
+    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
+  };
+  let res = /* @__PURE__ */ Object.create(null);
+  let meta = /* @__PURE__ */ Object.create(null);
+  let tmp;
+  let skipping = false;
+  let tbl = res;
+  let m = meta;
+  if (toml.charCodeAt(0) === 65279)
+    ctx.p++;
+  skipVoid(ctx);
+  while (ctx.p < toml.length) {
+    if (toml.charCodeAt(ctx.p) === 91) {
+      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
+      tmp = ctx.p += +isTableArray;
+      skipping = false;
+      let k = parseKey(
+        ctx,
+        93
+        /* ] */
+      );
+      if (isTableArray) {
+        if (toml.charCodeAt(ctx.p) !== 93) {
+          TomlError.x("expected end of table array declaration", ctx);
+        }
+        ctx.p++;
+      }
+      let p = peekTable(
+        ctx,
+        k,
+        res,
+        meta,
+        isTableArray ? 2 : 1
+        /* Type.EXPLICIT */
+      );
+      if (!p) {
+        validateTablePeek(ctx, p, tmp);
+        skipping = true;
+      } else {
+        m = p[2];
+        tbl = p[1];
+      }
+    } else {
+      tmp = ctx.p;
+      let k = parseKey(ctx);
+      let p = peekTable(
+        ctx,
+        k,
+        tbl,
+        m,
+        0
+        /* Type.DOTTED */
+      );
+      if (!p && !skipping)
+        validateTablePeek(ctx, p, tmp);
+      skipVoid(ctx, true, true);
+      let v = extractValue(ctx, void 0);
+      if (p && !skipping)
+        p[1][p[0]] = v;
+    }
+    skipVoid(ctx, true);
+    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
+      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
+    }
+    skipVoid(ctx);
+  }
+  return res;
+}
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/stringify.js
+var HAS_WELLFORMED = !!"".isWellFormed;
+
+// ../packages/session-store/src/secret-sources.ts
+function secretsFromCodexConfig(toml) {
+  const envNames = /* @__PURE__ */ new Set();
+  const values = /* @__PURE__ */ new Set();
+  let doc;
+  try {
+    doc = parse3(toml);
+  } catch {
+    return { envNames: [], values: [] };
+  }
+  const tables = (v) => v && typeof v === "object" && !Array.isArray(v) ? Object.values(v).filter(
+    (t) => !!t && typeof t === "object" && !Array.isArray(t)
+  ) : [];
+  const strings = (v) => v && typeof v === "object" ? Object.values(v).filter((s) => typeof s === "string") : [];
+  const sections = [doc, ...tables(doc.profiles)];
+  for (const section of sections) {
+    for (const provider of tables(section.model_providers)) {
+      if (typeof provider.env_key === "string") envNames.add(provider.env_key);
+      for (const name of strings(provider.env_http_headers)) envNames.add(name);
+      for (const value of strings(provider.http_headers)) values.add(value);
+      if (typeof provider.experimental_bearer_token === "string") values.add(provider.experimental_bearer_token);
+    }
+    for (const server of tables(section.mcp_servers)) {
+      for (const value of strings(server.env)) values.add(value);
+      for (const value of strings(server.http_headers)) values.add(value);
+      for (const name of strings(server.env_http_headers)) envNames.add(name);
+      if (typeof server.bearer_token_env_var === "string") envNames.add(server.bearer_token_env_var);
+    }
+  }
+  return { envNames: [...envNames], values: [...values] };
+}
+
+// src/_secrets.ts
 var env = process.env;
-var input = (name) => (env[`INPUT_${name}`] ?? "").trim();
+function secretEnvNames() {
+  return (env.INPUT_SECRET_ENV ?? "").split(/[\s,]+/).filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n));
+}
+function namedSecrets() {
+  const names = new Set(secretEnvNames());
+  const values = [];
+  const home = env.CODEX_HOME || env.INPUT_CODEX_HOME;
+  if (home) {
+    try {
+      const found = secretsFromCodexConfig(readFileSync(join2(home, "config.toml"), "utf8"));
+      for (const n of found.envNames) names.add(n);
+      values.push(...found.values);
+    } catch {
+    }
+  }
+  for (const n of names) values.push(env[n] ?? "");
+  const out = values.filter((v) => v.length >= 8);
+  for (const v of out) core.setSecret(v);
+  return out;
+}
+
+// src/preflight.ts
+var env2 = process.env;
+var input = (name) => (env2[`INPUT_${name}`] ?? "").trim();
 var advisory = input("ADVISORY").toLowerCase() !== "false";
 var token = input("GITHUB_TOKEN");
 var openaiKey = input("OPENAI_API_KEY");
-for (const secret of [token, openaiKey]) if (secret) core.setSecret(secret);
-var secrets = [token, openaiKey];
+for (const secret of [token, openaiKey]) if (secret) core2.setSecret(secret);
+var secrets = [token, openaiKey, ...namedSecrets()];
 function verdictOutput(v) {
   return v === "yes" ? "true" : v === "no" ? "false" : "unknown";
 }
@@ -24615,9 +25512,9 @@ function checksInput() {
 function threadInput() {
   const explicit = input("THREAD");
   let event = null;
-  if (env.GITHUB_EVENT_PATH && env.GITHUB_EVENT_NAME) {
+  if (env2.GITHUB_EVENT_PATH && env2.GITHUB_EVENT_NAME) {
     try {
-      event = threadFromEvent(env.GITHUB_EVENT_NAME, JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8")));
+      event = threadFromEvent(env2.GITHUB_EVENT_NAME, JSON.parse(readFileSync2(env2.GITHUB_EVENT_PATH, "utf8")));
     } catch {
       event = null;
     }
@@ -24630,16 +25527,16 @@ function threadInput() {
   return { ref: event?.ref ?? null, event };
 }
 function report(result) {
-  core.setOutput("publishable", verdictOutput(result.publishable));
-  core.setOutput("agent-runnable", verdictOutput(result.agentRunnable));
-  core.setOutput("fork", result.fork === null ? "" : String(result.fork));
-  core.setOutput("reasons", JSON.stringify(result.reasons));
+  core2.setOutput("publishable", verdictOutput(result.publishable));
+  core2.setOutput("agent-runnable", verdictOutput(result.agentRunnable));
+  core2.setOutput("fork", result.fork === null ? "" : String(result.fork));
+  core2.setOutput("reasons", JSON.stringify(result.reasons));
   for (const c of result.checks) {
     if (c.status !== "fail" && c.status !== "warn") continue;
     const text = `${c.code}: ${c.reason}${c.hint ? ` \u2014 fix: ${c.hint}` : ""}`;
     const title = `codexrel preflight: ${c.id}`;
-    if (c.status === "fail" && !advisory) core.error(text, { title });
-    else core.warning(text, { title });
+    if (c.status === "fail" && !advisory) core2.error(text, { title });
+    else core2.warning(text, { title });
   }
 }
 async function main() {
@@ -24652,31 +25549,31 @@ async function main() {
           found: false,
           attempts: [{ source: "GITHUB_TOKEN", outcome: "empty", note: "the github-token input is empty" }]
         },
-        apiUrl: env.GITHUB_API_URL,
-        graphqlUrl: env.GITHUB_GRAPHQL_URL
+        apiUrl: env2.GITHUB_API_URL,
+        graphqlUrl: env2.GITHUB_GRAPHQL_URL
       },
       thread: thread.ref,
       event: thread.event,
       probeComment: input("PROBE_COMMENT").toLowerCase() === "true",
       openai: { apiKey: openaiKey, baseUrl: input("OPENAI_BASE_URL") || void 0 },
       codexHome: {
-        path: input("CODEX_HOME") || env.CODEX_HOME || join2(env.RUNNER_TEMP ?? env.HOME ?? ".", "codex-home")
+        path: input("CODEX_HOME") || env2.CODEX_HOME || join3(env2.RUNNER_TEMP ?? env2.HOME ?? ".", "codex-home")
       }
     });
     report(result);
-    await core.summary.addRaw(renderPreflightMarkdown(result)).write();
+    await core2.summary.addRaw(renderPreflightMarkdown(result)).write();
     const failed = result.checks.some((c) => c.status === "fail");
     if (failed && !advisory) process.exitCode = 1;
   } catch (error2) {
     const message = redact(formatError(error2), { secrets });
-    core.setOutput("publishable", "unknown");
-    core.setOutput("agent-runnable", "unknown");
-    core.setOutput("fork", "");
-    core.setOutput(
+    core2.setOutput("publishable", "unknown");
+    core2.setOutput("agent-runnable", "unknown");
+    core2.setOutput("fork", "");
+    core2.setOutput(
       "reasons",
       JSON.stringify([{ id: "preflight", status: "fail", code: "PREFLIGHT_ERROR", reason: message }])
     );
-    await core.summary.addRaw(`### codexrel preflight
+    await core2.summary.addRaw(`### codexrel preflight
 
 Preflight could not run:
 
@@ -24684,8 +25581,8 @@ Preflight could not run:
 ${message}
 \`\`\`
 `).write();
-    if (advisory) core.warning(message, { title: "codexrel preflight" });
-    else core.setFailed(message);
+    if (advisory) core2.warning(message, { title: "codexrel preflight" });
+    else core2.setFailed(message);
   }
 }
 await main();

@@ -19668,10 +19668,10 @@ var require_core = __commonJS({
       (0, command_1.issueCommand)("set-env", { name }, convertedVal);
     }
     exports.exportVariable = exportVariable2;
-    function setSecret(secret) {
+    function setSecret2(secret) {
       (0, command_1.issueCommand)("add-mask", {}, secret);
     }
-    exports.setSecret = setSecret;
+    exports.setSecret = setSecret2;
     function addPath(inputPath) {
       const filePath = process.env["GITHUB_PATH"] || "";
       if (filePath) {
@@ -19817,32 +19817,66 @@ Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
 });
 
 // src/prepare-codex-home.ts
-var core = __toESM(require_core(), 1);
+var core2 = __toESM(require_core(), 1);
 import { copyFile, rm as rm3, stat as stat2 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 
 // ../packages/core/src/redact.ts
+var AUTH_SEP = String.raw`["']?(?:[ \t]|%20|\+)*(?::|=|%3A|%3D)(?:[ \t]|%20|\+)*["']?`;
+var AUTH_SCHEME = String.raw`(?:bearer|token|basic|digest)`;
+var AUTH_VALUE = String.raw`[^\s"'\\&<>]`;
 var SECRET_PATTERNS = [
-  { label: "github-token", pattern: /\bgh[pousr]_[A-Za-z0-9]{30,255}\b/g },
-  { label: "github-token", pattern: /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g },
-  { label: "openai-key", pattern: /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g },
+  { label: "github-token", pattern: /gh[pousr]_[A-Za-z0-9]{30,255}/g, maxLength: 259 },
+  { label: "github-token", pattern: /github_pat_[A-Za-z0-9_]{22,255}/g, maxLength: 266 },
+  {
+    label: "openai-key",
+    // Standing alone (start of text, after a space or punctuation): any 20+ character key part.
+    pattern: /(?<![A-Za-z0-9])sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,512}/g,
+    maxLength: 523
+  },
+  {
+    label: "openai-key",
+    // Glued to a letter or digit (`...\\nsk-...`, `keysk-...`): the key part must also hold a run of
+    // 16 letters/digits, which real keys have and kebab-case words (`task-queue-handler`) do not.
+    pattern: /sk-(?:proj-|svcacct-|admin-)?(?=[A-Za-z0-9_-]{0,240}?[A-Za-z0-9]{16})[A-Za-z0-9_-]{20,512}/g,
+    maxLength: 523
+  },
   {
     label: "jwt",
-    pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g
+    pattern: /eyJ[A-Za-z0-9_-]{8,2048}\.eyJ[A-Za-z0-9_-]{8,4096}\.[A-Za-z0-9_-]{8,2048}/g,
+    maxLength: 8200
   },
   {
     label: "authorization",
-    // `Authorization: Bearer x`, `authorization=token x`, `"Authorization": "Basic x"`.
-    pattern: /(\bauthorization["']?\s*[:=]\s*["']?(?:(?:bearer|token|basic|digest)\s+)?)([^\s"',;]{4,})/gi,
-    group: 2
+    // `Authorization: Bearer x`, `authorization=token x`, `"Authorization": "Basic x"`,
+    // `Authorization%3A%20Bearer%20x`: with a scheme, the whole value after it, however short.
+    pattern: new RegExp(
+      String.raw`(authorization${AUTH_SEP}${AUTH_SCHEME}(?:[ \t]|%20|\+)+)(${AUTH_VALUE}{1,4096})`,
+      "gi"
+    ),
+    group: 2,
+    maxLength: 4200
+  },
+  {
+    label: "authorization",
+    // No scheme: the value itself (4+ characters, so `authorization: ok` in prose stays).
+    pattern: new RegExp(
+      String.raw`(authorization${AUTH_SEP})(?!(?:[ \t]|%20|\+)*${AUTH_SCHEME}(?:[ \t]|%20|\+))(?!%20|\+)(${AUTH_VALUE}{4,4096})`,
+      "gi"
+    ),
+    group: 2,
+    maxLength: 4150
   }
 ];
 var MIN_EXACT_SECRET_LENGTH = 8;
 function redactWithCount(text, options = {}) {
+  return redactKnown(text, secretForms(options.secrets));
+}
+function redactKnown(text, forms) {
   let count = 0;
   let out = text;
-  for (const secret of exactSecrets(options.secrets)) {
+  for (const secret of forms) {
     if (!out.includes(secret)) continue;
     const parts = out.split(secret);
     count += parts.length - 1;
@@ -19852,17 +19886,30 @@ function redactWithCount(text, options = {}) {
     pattern.lastIndex = 0;
     out = out.replace(pattern, (...args) => {
       const match = args[0];
-      if (match.includes("[REDACTED:")) return match;
+      const secretPart = group === 0 ? match : args[group];
+      if (secretPart.startsWith("[REDACTED:")) return match;
       count += 1;
-      if (group === 0) return `[REDACTED:${label}]`;
-      const secretPart = args[group];
-      return match.slice(0, match.length - secretPart.length) + `[REDACTED:${label}]`;
+      return `${match.slice(0, match.length - secretPart.length)}[REDACTED:${label}]`;
     });
   }
   return { text: out, count };
 }
 function redact(text, options = {}) {
   return redactWithCount(text, options).text;
+}
+function secretForms(secrets2) {
+  const set = /* @__PURE__ */ new Set();
+  for (const s3 of exactSecrets(secrets2)) {
+    set.add(s3);
+    const json = JSON.stringify(s3).slice(1, -1);
+    set.add(json);
+    for (const base of [s3, json]) {
+      set.add(encodeURIComponent(base));
+      set.add(encodeURIComponent(base).replace(/%20/g, "+"));
+      set.add(encodeURI(base));
+    }
+  }
+  return [...set].sort((a, b2) => b2.length - a.length);
 }
 function* exactSecrets(secrets2) {
   if (!secrets2) return;
@@ -19880,6 +19927,8 @@ var ErrorCodes = {
   CONFIG_NOT_FOUND: "CONFIG_NOT_FOUND",
   CONFIG_PARSE: "CONFIG_PARSE",
   CONFIG_INVALID: "CONFIG_INVALID",
+  /** codexrel.yml is larger, deeper or uses more aliases than any real config (a resource attack). */
+  CONFIG_TOO_LARGE: "CONFIG_TOO_LARGE",
   INPUT_NOT_FOUND: "INPUT_NOT_FOUND",
   INPUT_NOT_JSON: "INPUT_NOT_JSON",
   OUTPUT_WRITE: "OUTPUT_WRITE",
@@ -19958,6 +20007,8 @@ var SessionErrorCodes = {
   SESSION_BUNDLE_TOO_LARGE: "SESSION_BUNDLE_TOO_LARGE",
   SESSION_RESTORE_FAILED: "SESSION_RESTORE_FAILED",
   SESSION_BACKEND_FAILED: "SESSION_BACKEND_FAILED",
+  /** actions/cache/save ran but a lookup of the key did not find the bundle: nothing was saved. */
+  SESSION_CACHE_SAVE_FAILED: "SESSION_CACHE_SAVE_FAILED",
   SESSION_STORE_KEY_INVALID: "SESSION_STORE_KEY_INVALID"
 };
 function sessionError(code, message, hint, extra = {}) {
@@ -22976,6 +23027,47 @@ var To = (s3) => {
   s3.mtimeCache || (s3.mtimeCache = /* @__PURE__ */ new Map()), s3.filter = t ? (e, i) => t(e, i) && !((s3.mtimeCache?.get(e) ?? i.mtime ?? 0) > (i.mtime ?? 0)) : (e, i) => !((s3.mtimeCache?.get(e) ?? i.mtime ?? 0) > (i.mtime ?? 0));
 };
 
+// ../packages/session-store/src/rollout.ts
+var ROLLOUT = /^(sessions|archived_sessions)\/(?:.+\/)?rollout-[^/]+\.jsonl$/;
+var SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+function isSessionId(id) {
+  return typeof id === "string" && SESSION_ID.test(id);
+}
+function sessionProblem(info2) {
+  if (!isSessionId(info2.id)) return `session id ${JSON.stringify(String(info2.id).slice(0, 80))} is not a UUID`;
+  if (typeof info2.rolloutPath !== "string" || !isRolloutPath(info2.rolloutPath))
+    return "the session's rollout path is not a rollout under sessions/";
+  if (!info2.rolloutPath.endsWith(`-${info2.id}.jsonl`))
+    return `rollout ${info2.rolloutPath} is not named for session ${info2.id}`;
+  return void 0;
+}
+function isRolloutPath(rel) {
+  return ROLLOUT.test(rel);
+}
+function parseSessionMeta(rel, content, mtimeMs) {
+  const end = content.indexOf(10);
+  const first = content.subarray(0, end === -1 ? content.length : end).toString("utf8");
+  let record;
+  try {
+    record = JSON.parse(first);
+  } catch {
+    return void 0;
+  }
+  const p2 = record.payload;
+  if (record.type !== "session_meta" || !p2 || typeof p2 !== "object") return void 0;
+  const id = typeof p2.id === "string" ? p2.id : typeof p2.session_id === "string" ? p2.session_id : void 0;
+  if (!id) return void 0;
+  const str = (v2) => typeof v2 === "string" ? v2 : null;
+  return {
+    id,
+    cwd: str(p2.cwd),
+    modelProvider: str(p2.model_provider),
+    cliVersion: str(p2.cli_version),
+    rolloutPath: rel,
+    updatedAt: new Date(mtimeMs).toISOString()
+  };
+}
+
 // ../packages/session-store/src/manifest.ts
 var BUNDLE_FORMAT = "codexrel-session-bundle";
 var BUNDLE_FORMAT_VERSION = 1;
@@ -23020,6 +23112,11 @@ function parseManifest(text) {
   if (m2.session !== null && (typeof m2.session !== "object" || typeof m2.session?.id !== "string")) {
     invalid("session is malformed");
   }
+  if (m2.session) {
+    const problem = sessionProblem(m2.session);
+    if (problem) invalid(problem);
+    if (!m2.files.some((f2) => f2.path === m2.session?.rolloutPath)) invalid("the session's rollout is not in the bundle");
+  }
   if (typeof m2.createdAt !== "string") invalid("createdAt is missing");
   return m2;
 }
@@ -23040,17 +23137,32 @@ function neverSaved(rel) {
   if (base.endsWith(".lock") || base === "LOCK") return "lock";
   if (/server[-_.]?info/i.test(base)) return "server-info";
   if (/\.(sock|socket|pid)$/.test(base)) return "socket";
-  if (protectedOnRestore(rel)) return "config";
+  const kind = protectedKind(rel);
+  if (kind === "credentials") return "credentials";
+  if (kind === "config" || kind === "instructions") return "config";
+  if (kind) return "agent-input";
+  return void 0;
+}
+function protectedKind(rel) {
+  const top = rel.split("/", 1)[0] ?? rel;
+  const nested = rel.includes("/");
+  const base = rel.slice(rel.lastIndexOf("/") + 1);
+  if (base === "auth.json" || base === ".credentials.json" || base === ".env" || /^\.env\./.test(base)) {
+    return "credentials";
+  }
+  if (!nested && top.toLowerCase().endsWith(".toml")) return "config";
+  if (/^agents(\.override)?\.md$/i.test(top)) return "instructions";
+  const dir = top.toLowerCase();
+  if (dir === "skills") return "skills";
+  if (dir === "prompts") return "prompts";
+  if (dir === "hooks.json" || dir === "hooks") return "hooks";
+  if (dir === "rules") return "rules";
+  if (dir === "mcp.json") return "mcp";
+  if (dir === "plugins") return "plugins";
   return void 0;
 }
 function protectedOnRestore(rel) {
-  const top = rel.split("/", 1)[0] ?? rel;
-  if (!rel.includes("/") && top.toLowerCase().endsWith(".toml")) return true;
-  const base = rel.slice(rel.lastIndexOf("/") + 1);
-  if (base === "auth.json" || base === ".credentials.json" || base === ".env" || /^\.env\./.test(base)) return true;
-  if (/^agents(\.override)?\.md$/i.test(top)) return true;
-  if (top === "hooks.json" || top === "mcp.json" || top === "rules") return true;
-  return false;
+  return protectedKind(rel) !== void 0;
 }
 
 // ../packages/session-store/src/staging-writer.ts
@@ -23298,6 +23410,7 @@ async function restoreBundle(options) {
     const warnings = verify(manifest, extracted);
     const stagedHome = join(staging, HOME_DIR_ENTRY);
     await mkdir(stagedHome, { recursive: true, mode: 448 });
+    if (manifest.session) await checkStagedSession(manifest.session, stagedHome);
     await commit(stagedHome, target, join(staging, "backup"), options.rename ?? rename);
     const session = manifest.session;
     const sessionFound = session !== null && extracted.files.has(session.rolloutPath);
@@ -23317,6 +23430,27 @@ async function restoreBundle(options) {
     };
   } finally {
     await rm(staging, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+  }
+}
+async function checkStagedSession(session, stagedHome) {
+  const fh = await open(join(stagedHome, session.rolloutPath), "r").catch(() => void 0);
+  let head = Buffer.alloc(0);
+  if (fh) {
+    try {
+      const buf = Buffer.alloc(Math.min(16 * 1024 * 1024, Math.max(1, (await fh.stat()).size)));
+      const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+      head = buf.subarray(0, bytesRead);
+    } finally {
+      await fh.close();
+    }
+  }
+  const recorded = parseSessionMeta(session.rolloutPath, head, 0);
+  if (recorded?.id !== session.id) {
+    throw sessionError(
+      SessionErrorCodes.SESSION_BUNDLE_INVALID,
+      `session bundle manifest is invalid: session ${session.id} is not the id its rollout ${session.rolloutPath} records`,
+      "The bundle was not written by codexrel's session store (or was altered); save a new session."
+    );
   }
 }
 async function sniff(bundle) {
@@ -23754,11 +23888,6 @@ async function commit(stagedHome, target, backupRoot, move1) {
     );
   }
 }
-
-// ../packages/session-store/src/prepare.ts
-import { randomBytes } from "node:crypto";
-import { chmod as chmod2, mkdir as mkdir2, mkdtemp as mkdtemp2, open as open2, readFile, rename as rename2, unlink, writeFile } from "node:fs/promises";
-import { join as join2 } from "node:path";
 
 // ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string, ptr) {
@@ -24701,7 +24830,42 @@ function stringify(obj, { maxDepth = 1e3, numbersAsFloat = false, strictTemporal
   return str;
 }
 
+// ../packages/session-store/src/secret-sources.ts
+function secretsFromCodexConfig(toml) {
+  const envNames = /* @__PURE__ */ new Set();
+  const values = /* @__PURE__ */ new Set();
+  let doc;
+  try {
+    doc = parse(toml);
+  } catch {
+    return { envNames: [], values: [] };
+  }
+  const tables = (v2) => v2 && typeof v2 === "object" && !Array.isArray(v2) ? Object.values(v2).filter(
+    (t) => !!t && typeof t === "object" && !Array.isArray(t)
+  ) : [];
+  const strings = (v2) => v2 && typeof v2 === "object" ? Object.values(v2).filter((s3) => typeof s3 === "string") : [];
+  const sections = [doc, ...tables(doc.profiles)];
+  for (const section of sections) {
+    for (const provider of tables(section.model_providers)) {
+      if (typeof provider.env_key === "string") envNames.add(provider.env_key);
+      for (const name of strings(provider.env_http_headers)) envNames.add(name);
+      for (const value of strings(provider.http_headers)) values.add(value);
+      if (typeof provider.experimental_bearer_token === "string") values.add(provider.experimental_bearer_token);
+    }
+    for (const server of tables(section.mcp_servers)) {
+      for (const value of strings(server.env)) values.add(value);
+      for (const value of strings(server.http_headers)) values.add(value);
+      for (const name of strings(server.env_http_headers)) envNames.add(name);
+      if (typeof server.bearer_token_env_var === "string") envNames.add(server.bearer_token_env_var);
+    }
+  }
+  return { envNames: [...envNames], values: [...values] };
+}
+
 // ../packages/session-store/src/prepare.ts
+import { randomBytes } from "node:crypto";
+import { chmod as chmod2, mkdir as mkdir2, mkdtemp as mkdtemp2, open as open2, readFile, rename as rename2, unlink, writeFile } from "node:fs/promises";
+import { join as join2 } from "node:path";
 var BUILTIN_PROVIDERS = /* @__PURE__ */ new Set(["openai", "oss", "ollama", "lmstudio"]);
 async function prepareCodexHome(options) {
   const label = ["codex-home", options.runId, options.attempt, options.job].filter((p2) => p2 !== void 0 && p2 !== "").map((p2) => String(p2).replace(/[^A-Za-z0-9_.-]/g, "_")).join("-");
@@ -24893,27 +25057,59 @@ function summary(e) {
 }
 
 // src/_session.ts
-import { readFileSync } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 import { resolve as resolve2 } from "node:path";
+
+// src/_secrets.ts
+var core = __toESM(require_core(), 1);
+import { readFileSync } from "node:fs";
+import { join as join4 } from "node:path";
 var env = process.env;
-var input = (name) => (env[`INPUT_${name}`] ?? "").trim();
+function secretEnvNames() {
+  return (env.INPUT_SECRET_ENV ?? "").split(/[\s,]+/).filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n));
+}
+function namedSecrets() {
+  const names = new Set(secretEnvNames());
+  const values = [];
+  const home = env.CODEX_HOME || env.INPUT_CODEX_HOME;
+  if (home) {
+    try {
+      const found = secretsFromCodexConfig(readFileSync(join4(home, "config.toml"), "utf8"));
+      for (const n of found.envNames) names.add(n);
+      values.push(...found.values);
+    } catch {
+    }
+  }
+  for (const n of names) values.push(env[n] ?? "");
+  const out = values.filter((v2) => v2.length >= 8);
+  for (const v2 of out) core.setSecret(v2);
+  return out;
+}
+
+// src/_session.ts
+var env2 = process.env;
+var input = (name) => (env2[`INPUT_${name}`] ?? "").trim();
 var mode = input("MODE") === "blocking" ? "blocking" : "advisory";
-var secrets = [env.OPENAI_API_KEY, env.CODEX_API_KEY, env.GITHUB_TOKEN, env.INPUT_GITHUB_TOKEN].filter(
-  (s3) => Boolean(s3)
-);
+var secrets = [
+  env2.OPENAI_API_KEY,
+  env2.CODEX_API_KEY,
+  env2.GITHUB_TOKEN,
+  env2.INPUT_GITHUB_TOKEN,
+  ...namedSecrets()
+].filter((s3) => Boolean(s3));
 var BUNDLE_NAME = "session.bundle";
 function cacheDir() {
-  return resolve2(env.GITHUB_WORKSPACE || process.cwd(), input("CACHE_DIR") || ".codexrel/session-cache");
+  return resolve2(env2.GITHUB_WORKSPACE || process.cwd(), input("CACHE_DIR") || ".codexrel/session-cache");
 }
 function resolveThread() {
   const given = input("THREAD");
   if (given) return formatThreadKey(parseThreadKey(given));
-  const repository = env.GITHUB_REPOSITORY;
-  const eventPath = env.GITHUB_EVENT_PATH;
+  const repository = env2.GITHUB_REPOSITORY;
+  const eventPath = env2.GITHUB_EVENT_PATH;
   if (!repository || !eventPath) return "";
   let payload;
   try {
-    payload = JSON.parse(readFileSync(eventPath, "utf8"));
+    payload = JSON.parse(readFileSync2(eventPath, "utf8"));
   } catch {
     return "";
   }
@@ -24932,18 +25128,18 @@ async function prepare() {
   if (input("ENV_KEY")) config.envKey = input("ENV_KEY");
   const thread = resolveThread();
   const { codexHome, configPath } = await prepareCodexHome({
-    root: env.RUNNER_TEMP || tmpdir2(),
-    runId: env.GITHUB_RUN_ID,
-    attempt: env.GITHUB_RUN_ATTEMPT,
-    job: env.GITHUB_JOB,
+    root: env2.RUNNER_TEMP || tmpdir2(),
+    runId: env2.GITHUB_RUN_ID,
+    attempt: env2.GITHUB_RUN_ATTEMPT,
+    job: env2.GITHUB_JOB,
     ...Object.keys(config).length > 0 ? { config } : {}
   });
-  core.exportVariable("CODEX_HOME", codexHome);
-  core.setOutput("codex-home", codexHome);
-  core.setOutput("thread", thread);
-  core.setOutput("restore-key", thread ? threadKeyPrefix(thread) : "");
-  core.setOutput("error-code", "");
-  core.info(`CODEX_HOME=${codexHome}${configPath ? " (config.toml written from inputs)" : ""}`);
+  core2.exportVariable("CODEX_HOME", codexHome);
+  core2.setOutput("codex-home", codexHome);
+  core2.setOutput("thread", thread);
+  core2.setOutput("restore-key", thread ? threadKeyPrefix(thread) : "");
+  core2.setOutput("error-code", "");
+  core2.info(`CODEX_HOME=${codexHome}${configPath ? " (config.toml written from inputs)" : ""}`);
 }
 function restoredCache() {
   return {
@@ -24954,7 +25150,7 @@ function restoredCache() {
     restore: async (_prefix, dest) => {
       const key = input("CACHE_MATCHED_KEY");
       if (!key) return void 0;
-      const file = join4(cacheDir(), BUNDLE_NAME);
+      const file = join5(cacheDir(), BUNDLE_NAME);
       await stat2(file);
       await copyFile(file, dest);
       return { key };
@@ -24971,19 +25167,19 @@ async function restore() {
     "cache-hit": "false",
     "error-code": ""
   }))
-    core.setOutput(k2, v2);
+    core2.setOutput(k2, v2);
   if (!codexHome) {
-    core.setOutput("error-code", input("PREPARE_ERROR_CODE"));
-    core.info("CODEX_HOME was not prepared (see the previous step): nothing to restore");
+    core2.setOutput("error-code", input("PREPARE_ERROR_CODE"));
+    core2.info("CODEX_HOME was not prepared (see the previous step): nothing to restore");
     return;
   }
   if (!thread) {
     if (requireSession) {
-      core.setOutput("error-code", SessionErrorCodes.SESSION_REQUIRED_BUT_MISSING);
-      core.setFailed(
+      core2.setOutput("error-code", SessionErrorCodes.SESSION_REQUIRED_BUT_MISSING);
+      core2.setFailed(
         "SESSION_REQUIRED_BUT_MISSING: require-session is set but there is no thread (pass `thread`, or run on an issue or pull request event)"
       );
-    } else core.info("no thread: a fresh session (nothing to restore)");
+    } else core2.info("no thread: a fresh session (nothing to restore)");
     return;
   }
   const result = await restoreSession({
@@ -24992,15 +25188,15 @@ async function restore() {
     codexHome,
     requireSession,
     mode,
-    tempDir: env.RUNNER_TEMP || tmpdir2()
+    tempDir: env2.RUNNER_TEMP || tmpdir2()
   });
   await rm3(cacheDir(), { recursive: true, force: true });
-  for (const w2 of result.warnings) core.warning(redact(w2, { secrets }));
-  core.setOutput("session-found", String(result.sessionFound));
-  core.setOutput("session-id", result.sessionId ?? "");
-  core.setOutput("cache-hit", String(result.cacheHit));
+  for (const w2 of result.warnings) core2.warning(redact(w2, { secrets }));
+  core2.setOutput("session-found", String(result.sessionFound));
+  core2.setOutput("session-id", result.sessionId ?? "");
+  core2.setOutput("cache-hit", String(result.cacheHit));
   const r = result.restore;
-  await core.summary.addHeading("Codex session", 3).addRaw(
+  await core2.summary.addHeading("Codex session", 3).addRaw(
     result.sessionFound ? `Restored session \`${result.sessionId}\` for \`${thread}\` (${r?.files ?? 0} files from \`${result.key}\`). Resume it with \`codex exec resume ${result.sessionId}\`.` : result.cacheHit ? `Restored \`${result.key}\` for \`${thread}\`; it holds no session.` : `No saved session for \`${thread}\`: this run starts a new one.`,
     true
   ).write();
@@ -25013,13 +25209,13 @@ try {
   if (step === "restore") await rm3(cacheDir(), { recursive: true, force: true });
   const coded = toCodexrelError(error);
   const text = redact(formatError(coded), { secrets });
-  core.setOutput("error-code", coded.code);
-  if (step === "prepare") for (const k2 of ["codex-home", "thread", "restore-key"]) core.setOutput(k2, "");
+  core2.setOutput("error-code", coded.code);
+  if (step === "prepare") for (const k2 of ["codex-home", "thread", "restore-key"]) core2.setOutput(k2, "");
   if (step === "restore") {
-    core.setOutput("session-found", "false");
-    core.setOutput("session-id", "");
+    core2.setOutput("session-found", "false");
+    core2.setOutput("session-id", "");
   }
-  await core.summary.addHeading("Codex session", 3).addCodeBlock(text).write();
-  if (mode === "blocking" || coded.code === SessionErrorCodes.SESSION_REQUIRED_BUT_MISSING) core.setFailed(text);
-  else core.warning(`${text} (advisory mode: not failing the job)`);
+  await core2.summary.addHeading("Codex session", 3).addCodeBlock(text).write();
+  if (mode === "blocking" || coded.code === SessionErrorCodes.SESSION_REQUIRED_BUT_MISSING) core2.setFailed(text);
+  else core2.warning(`${text} (advisory mode: not failing the job)`);
 }

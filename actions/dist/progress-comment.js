@@ -946,7 +946,7 @@ var require_util = __commonJS({
     var { InvalidArgumentError } = require_errors();
     var { Blob: Blob2 } = __require("buffer");
     var nodeUtil = __require("util");
-    var { stringify } = __require("querystring");
+    var { stringify: stringify2 } = __require("querystring");
     var { headerNameLowerCasedRecord } = require_constants();
     var [nodeMajor, nodeMinor] = process.versions.node.split(".").map((v) => Number(v));
     function nop() {
@@ -961,7 +961,7 @@ var require_util = __commonJS({
       if (url.includes("?") || url.includes("#")) {
         throw new Error('Query params cannot be passed when url already contains "?" or "#".');
       }
-      const stringified = stringify(queryParams);
+      const stringified = stringify2(queryParams);
       if (stringified) {
         url += "?" + stringified;
       }
@@ -4819,7 +4819,7 @@ var require_dataURL = __commonJS({
       }
       return bytes;
     }
-    function collectAnHTTPQuotedString(input2, position, extractValue) {
+    function collectAnHTTPQuotedString(input2, position, extractValue2) {
       const positionStart = position.position;
       let value = "";
       assert(input2[position.position] === '"');
@@ -4847,7 +4847,7 @@ var require_dataURL = __commonJS({
           break;
         }
       }
-      if (extractValue) {
+      if (extractValue2) {
         return value;
       }
       return input2.slice(positionStart, position.position);
@@ -15586,7 +15586,7 @@ var require_util6 = __commonJS({
         throw new Error("Invalid cookie max-age");
       }
     }
-    function stringify(cookie) {
+    function stringify2(cookie) {
       if (cookie.name.length === 0) {
         return null;
       }
@@ -15640,7 +15640,7 @@ var require_util6 = __commonJS({
       validateCookiePath,
       validateCookieValue,
       toIMFDate,
-      stringify
+      stringify: stringify2
     };
   }
 });
@@ -15790,7 +15790,7 @@ var require_cookies = __commonJS({
   "../node_modules/.pnpm/undici@5.29.0/node_modules/undici/lib/cookies/index.js"(exports, module) {
     "use strict";
     var { parseSetCookie } = require_parse();
-    var { stringify } = require_util6();
+    var { stringify: stringify2 } = require_util6();
     var { webidl } = require_webidl();
     var { Headers } = require_headers();
     function getCookies(headers) {
@@ -15832,9 +15832,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, { header: "setCookie" });
       webidl.brandCheck(headers, Headers, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str2 = stringify(cookie);
+      const str2 = stringify2(cookie);
       if (str2) {
-        headers.append("Set-Cookie", stringify(cookie));
+        headers.append("Set-Cookie", stringify2(cookie));
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -19668,10 +19668,10 @@ var require_core = __commonJS({
       (0, command_1.issueCommand)("set-env", { name }, convertedVal);
     }
     exports.exportVariable = exportVariable;
-    function setSecret2(secret) {
+    function setSecret3(secret) {
       (0, command_1.issueCommand)("add-mask", {}, secret);
     }
-    exports.setSecret = setSecret2;
+    exports.setSecret = setSecret3;
     function addPath(inputPath) {
       const filePath = process.env["GITHUB_PATH"] || "";
       if (filePath) {
@@ -21136,31 +21136,65 @@ var require_light = __commonJS({
 });
 
 // src/progress-comment.ts
-var core = __toESM(require_core(), 1);
+var core2 = __toESM(require_core(), 1);
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { join as join2, resolve } from "node:path";
 
 // ../packages/core/src/redact.ts
+var AUTH_SEP = String.raw`["']?(?:[ \t]|%20|\+)*(?::|=|%3A|%3D)(?:[ \t]|%20|\+)*["']?`;
+var AUTH_SCHEME = String.raw`(?:bearer|token|basic|digest)`;
+var AUTH_VALUE = String.raw`[^\s"'\\&<>]`;
 var SECRET_PATTERNS = [
-  { label: "github-token", pattern: /\bgh[pousr]_[A-Za-z0-9]{30,255}\b/g },
-  { label: "github-token", pattern: /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g },
-  { label: "openai-key", pattern: /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g },
+  { label: "github-token", pattern: /gh[pousr]_[A-Za-z0-9]{30,255}/g, maxLength: 259 },
+  { label: "github-token", pattern: /github_pat_[A-Za-z0-9_]{22,255}/g, maxLength: 266 },
+  {
+    label: "openai-key",
+    // Standing alone (start of text, after a space or punctuation): any 20+ character key part.
+    pattern: /(?<![A-Za-z0-9])sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,512}/g,
+    maxLength: 523
+  },
+  {
+    label: "openai-key",
+    // Glued to a letter or digit (`...\\nsk-...`, `keysk-...`): the key part must also hold a run of
+    // 16 letters/digits, which real keys have and kebab-case words (`task-queue-handler`) do not.
+    pattern: /sk-(?:proj-|svcacct-|admin-)?(?=[A-Za-z0-9_-]{0,240}?[A-Za-z0-9]{16})[A-Za-z0-9_-]{20,512}/g,
+    maxLength: 523
+  },
   {
     label: "jwt",
-    pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g
+    pattern: /eyJ[A-Za-z0-9_-]{8,2048}\.eyJ[A-Za-z0-9_-]{8,4096}\.[A-Za-z0-9_-]{8,2048}/g,
+    maxLength: 8200
   },
   {
     label: "authorization",
-    // `Authorization: Bearer x`, `authorization=token x`, `"Authorization": "Basic x"`.
-    pattern: /(\bauthorization["']?\s*[:=]\s*["']?(?:(?:bearer|token|basic|digest)\s+)?)([^\s"',;]{4,})/gi,
-    group: 2
+    // `Authorization: Bearer x`, `authorization=token x`, `"Authorization": "Basic x"`,
+    // `Authorization%3A%20Bearer%20x`: with a scheme, the whole value after it, however short.
+    pattern: new RegExp(
+      String.raw`(authorization${AUTH_SEP}${AUTH_SCHEME}(?:[ \t]|%20|\+)+)(${AUTH_VALUE}{1,4096})`,
+      "gi"
+    ),
+    group: 2,
+    maxLength: 4200
+  },
+  {
+    label: "authorization",
+    // No scheme: the value itself (4+ characters, so `authorization: ok` in prose stays).
+    pattern: new RegExp(
+      String.raw`(authorization${AUTH_SEP})(?!(?:[ \t]|%20|\+)*${AUTH_SCHEME}(?:[ \t]|%20|\+))(?!%20|\+)(${AUTH_VALUE}{4,4096})`,
+      "gi"
+    ),
+    group: 2,
+    maxLength: 4150
   }
 ];
 var MIN_EXACT_SECRET_LENGTH = 8;
 function redactWithCount(text, options = {}) {
+  return redactKnown(text, secretForms(options.secrets));
+}
+function redactKnown(text, forms) {
   let count = 0;
   let out = text;
-  for (const secret of exactSecrets(options.secrets)) {
+  for (const secret of forms) {
     if (!out.includes(secret)) continue;
     const parts = out.split(secret);
     count += parts.length - 1;
@@ -21170,17 +21204,25 @@ function redactWithCount(text, options = {}) {
     pattern.lastIndex = 0;
     out = out.replace(pattern, (...args) => {
       const match = args[0];
-      if (match.includes("[REDACTED:")) return match;
+      const secretPart = group === 0 ? match : args[group];
+      if (secretPart.startsWith("[REDACTED:")) return match;
       count += 1;
-      if (group === 0) return `[REDACTED:${label}]`;
-      const secretPart = args[group];
-      return match.slice(0, match.length - secretPart.length) + `[REDACTED:${label}]`;
+      return `${match.slice(0, match.length - secretPart.length)}[REDACTED:${label}]`;
     });
   }
   return { text: out, count };
 }
 function redact(text, options = {}) {
   return redactWithCount(text, options).text;
+}
+function redactAndTruncate(text, max, options = {}) {
+  return truncateText(redact(text, options), max);
+}
+function truncateText(text, max) {
+  if (text.length <= max) return text;
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  return `${chars.slice(0, Math.max(0, max - 1)).join("")}\u2026`;
 }
 function createRedactor(secrets2 = []) {
   const known = new Set(exactSecrets(secrets2));
@@ -21189,6 +21231,20 @@ function createRedactor(secrets2 = []) {
     for (const s of exactSecrets([secret])) known.add(s);
   };
   return redactor;
+}
+function secretForms(secrets2) {
+  const set = /* @__PURE__ */ new Set();
+  for (const s of exactSecrets(secrets2)) {
+    set.add(s);
+    const json = JSON.stringify(s).slice(1, -1);
+    set.add(json);
+    for (const base of [s, json]) {
+      set.add(encodeURIComponent(base));
+      set.add(encodeURIComponent(base).replace(/%20/g, "+"));
+      set.add(encodeURI(base));
+    }
+  }
+  return [...set].sort((a, b) => b.length - a.length);
 }
 function* exactSecrets(secrets2) {
   if (!secrets2) return;
@@ -21206,6 +21262,8 @@ var ErrorCodes = {
   CONFIG_NOT_FOUND: "CONFIG_NOT_FOUND",
   CONFIG_PARSE: "CONFIG_PARSE",
   CONFIG_INVALID: "CONFIG_INVALID",
+  /** codexrel.yml is larger, deeper or uses more aliases than any real config (a resource attack). */
+  CONFIG_TOO_LARGE: "CONFIG_TOO_LARGE",
   INPUT_NOT_FOUND: "INPUT_NOT_FOUND",
   INPUT_NOT_JSON: "INPUT_NOT_JSON",
   OUTPUT_WRITE: "OUTPUT_WRITE",
@@ -21257,14 +21315,16 @@ function firstLine(text) {
 }
 
 // ../packages/core/src/escape.ts
+var BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+function neutralizeBidi(text) {
+  return text.replace(BIDI_CONTROLS, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase()}]`);
+}
 var MENTION_BREAK = "@&#8203;";
 function escapeMarkdown(text) {
-  return redact(text).replace(/\r\n?|\n|\u2028|\u2029/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1").replace(/@(?=[A-Za-z0-9_-])/g, MENTION_BREAK).replace(/^(\s*)([-=]{3,})/, "$1\\$2");
+  return neutralizeBidi(redact(text)).replace(/\r\n?|\n|\u2028|\u2029/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1").replace(/@(?=[A-Za-z0-9_-])/g, MENTION_BREAK).replace(/^(\s*)([-=]{3,})/, "$1\\$2");
 }
 function escapeMarkdownShort(text, max) {
-  const chars = [...text];
-  const cut = chars.length > max ? `${chars.slice(0, Math.max(0, max - 1)).join("")}\u2026` : text;
-  return escapeMarkdown(cut);
+  return escapeMarkdown(redactAndTruncate(text, max));
 }
 
 // ../packages/core/src/markers.ts
@@ -21468,7 +21528,7 @@ function user(value) {
 // ../packages/threads/src/state.ts
 var MAX_SEEN_KEYS = 1e3;
 function emptyThreadState(threadKey2) {
-  return { version: 1, threadKey: threadKey2, stage: null, cursors: {}, seen: [], updatedAt: null };
+  return { version: 1, threadKey: threadKey2, stage: null, cursors: {}, seen: [], branch: null, updatedAt: null };
 }
 var STAGE_ORDER = { planning: 0, implementation: 1, review: 1 };
 function laterStage(a, b) {
@@ -21480,7 +21540,9 @@ function markProcessed(state, items, now) {
   const seen = state.seen.slice();
   const cursors = { ...state.cursors };
   let stage = state.stage;
+  let branch = state.branch ?? null;
   for (const item of items) {
+    if (branch === null && item.branch) branch = item.branch;
     if (item.dedupeKey && !seen.includes(item.dedupeKey)) seen.push(item.dedupeKey);
     if (item.source) {
       const prev = cursors[item.source.cursor];
@@ -21488,7 +21550,7 @@ function markProcessed(state, items, now) {
     }
     if (item.stage) stage = laterStage(stage, item.stage);
   }
-  return { ...state, stage, cursors, seen: seen.slice(-MAX_SEEN_KEYS), updatedAt: now.toISOString() };
+  return { ...state, stage, cursors, seen: seen.slice(-MAX_SEEN_KEYS), branch, updatedAt: now.toISOString() };
 }
 
 // ../packages/threads/src/text.ts
@@ -21577,6 +21639,17 @@ function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+// ../packages/threads/src/stop-command.ts
+var STOP_PHRASES = ["{bot} stop"];
+function matchStopCommand(body, botName, login) {
+  const m = matchCommand(body, STOP_PHRASES, botName);
+  if (!m) return null;
+  return {
+    reason: m.args,
+    what: `@${login ?? "a maintainer"} stopped the fix loop. Start no new fix iteration: run \`codexrel iterations stop --by ${login ?? "maintainer"}\` to record it in the iteration ledger, then post the final report with the blocking reasons and the next action.`
+  };
+}
+
 // ../packages/threads/src/route.ts
 var ReasonCodes = {
   ISSUE_OPENED: "ISSUE_OPENED",
@@ -21586,6 +21659,7 @@ var ReasonCodes = {
   PLAN_COMMENT: "PLAN_COMMENT",
   EXECUTE_PLAN: "EXECUTE_PLAN",
   REVIEW_COMMAND: "REVIEW_COMMAND",
+  STOP_COMMAND: "STOP_COMMAND",
   PULL_REQUEST: "PULL_REQUEST",
   REVIEW_SUBMITTED: "REVIEW_SUBMITTED",
   REVIEW_COMMENT: "REVIEW_COMMENT",
@@ -21643,6 +21717,7 @@ async function routeEvent(options) {
   if (stage !== task.stage && task.action === "continue" && stage !== null) {
     task = { ...task, stage, prompt: task.prompt.replace(stageLine(task.stage), stageLine(stage)) };
   }
+  if (state.branch && task.branch && state.branch !== task.branch) task = { ...task, branch: state.branch };
   return task;
 }
 function classifyDraft(input2, config) {
@@ -21798,7 +21873,7 @@ function issueComment(ctx) {
   const title = str(get(issue, "title")) ?? "";
   const id = int(get(comment, "id"));
   const source = { kind: "issue_comment", id, url: str(get(comment, "html_url")), cursor: "issueComment" };
-  const base = { thread, title, source };
+  const base = { thread, title, source, body: str(get(issue, "body")) ?? "" };
   if (ctx.action !== "created") {
     return ignored(ctx, base, ReasonCodes.NOT_CREATED, `comment ${ctx.action ?? "changed"}: only new comments trigger`);
   }
@@ -21877,6 +21952,7 @@ function prItem(ctx, field, kind, cursor) {
   const base = {
     thread: makeThread(ctx, "pr", number),
     title: str(get(pr, "title")) ?? "",
+    body: str(get(pr, "body")) ?? "",
     source: { kind, id, url: str(get(item, "html_url")), cursor },
     fork: isFork(pr)
   };
@@ -21981,6 +22057,22 @@ function commentDraft(ctx, base, actor, body, o) {
   const { config } = ctx;
   const { thread } = base;
   const isPr = thread.kind === "pr";
+  const stop = matchStopCommand(body, config.botName, actor?.user.login);
+  if (stop) {
+    const stage2 = isPr ? "implementation" : "planning";
+    const blocks = stop.reason ? [["stop reason", stop.reason]] : [];
+    const reason = `fix loop stopped by @${actor?.user.login} in ${o.what}`;
+    const p = prompt(thread, stage2, { what: stop.what, actor, facts: o.context, blocks });
+    return draft(ctx, base, actor, {
+      action: "continue",
+      stage: stage2,
+      command: "stop",
+      reasonCode: ReasonCodes.STOP_COMMAND,
+      reason,
+      dedupeKey: o.dedupeKey,
+      prompt: p
+    });
+  }
   const review = matchCommand(body, config.commands.review, config.botName);
   if (review) {
     if (!isPr) return ignored(ctx, base, ReasonCodes.REVIEW_NEEDS_PR, "the review command needs a pull request thread");
@@ -22016,7 +22108,7 @@ function commentDraft(ctx, base, actor, body, o) {
       })
     });
   }
-  if (body.includes(config.planMarker)) {
+  if (commandLines(body).some((line) => line.includes(config.planMarker))) {
     return draft(ctx, base, actor, {
       action: "continue",
       stage: "implementation",
@@ -22161,7 +22253,8 @@ function draft(ctx, base, actor, t) {
       branch: isIssue ? branchName(thread.number, title, { prefix: ctx.config.branchPrefix, maxLength: ctx.config.maxBranchLength }) : null,
       prBody: isIssue ? prBody({ issueNumber: thread.number, title }) : null,
       title: title || null,
-      fork: base.fork ?? null
+      fork: base.fork ?? null,
+      threadBody: base.body ?? null
     },
     actor,
     impliedPermission: null
@@ -22187,7 +22280,8 @@ function ignored(ctx, base, code, reason) {
         branch: null,
         prBody: null,
         title: null,
-        fork: null
+        fork: null,
+        threadBody: null
       },
       actor: null,
       impliedPermission: null
@@ -24210,6 +24304,26 @@ function titleCase(name) {
   const words = name.split("_").join(" ");
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+var GRAPHQL_FIELD_PERMISSION = {
+  workflowRun: "actions: read",
+  checkSuite: "checks: read",
+  checkSuites: "checks: read",
+  checkRuns: "checks: read",
+  statusCheckRollup: "checks: read` and `statuses: read",
+  status: "statuses: read",
+  contexts: "checks: read` and `statuses: read",
+  object: "contents: read",
+  reviewThreads: "pull-requests: read",
+  pullRequest: "pull-requests: read",
+  comments: "issues: read"
+};
+function graphqlPermissionHint(path) {
+  for (const field of [...path ?? []].reverse()) {
+    const need = typeof field === "string" ? GRAPHQL_FIELD_PERMISSION[field] : void 0;
+    if (need) return `add \`${need}\` to the job's \`permissions\` (or use a token that has it).`;
+  }
+  return null;
+}
 function toGitHubError(error, what, kind = "unknown") {
   if (error instanceof CodexrelError) return error;
   const e = error ?? {};
@@ -24227,7 +24341,7 @@ function toGitHubError(error, what, kind = "unknown") {
     }
     if (type === "FORBIDDEN") {
       return new CodexrelError(GitHubErrorCodes.GITHUB_PERMISSION_DENIED, `${what}: ${message}`, {
-        hint: permissionHint(void 0, kind),
+        hint: graphqlPermissionHint(first.path) ?? permissionHint(void 0, kind),
         details: { ...details2 },
         cause: error
       });
@@ -24384,7 +24498,7 @@ function usesScopes(kind) {
 // ../packages/github/src/client.ts
 var ALL_4XX = Array.from({ length: 100 }, (_, i) => 400 + i);
 var CodexrelOctokit = Octokit.plugin(retry, throttling);
-var COMMENT_FIELDS = `id databaseId body url createdAt updatedAt isMinimized viewerDidAuthor author { login }`;
+var COMMENT_FIELDS = `id databaseId body url createdAt updatedAt isMinimized viewerDidAuthor author { __typename login }`;
 var GitHubClient = class {
   apiUrl;
   graphqlUrl;
@@ -24857,13 +24971,17 @@ var GitHubClient = class {
 function createGitHubClient(options) {
   return new GitHubClient(options);
 }
-function sameLogin(a, b) {
-  if (!a || !b) return false;
-  const norm = (s) => s.toLowerCase().replace(/\[bot\]$/, "");
-  return norm(a) === norm(b);
-}
 function isOwnComment(c, identity) {
-  return c.viewerDidAuthor || sameLogin(c.author, identity.login);
+  return c.viewerDidAuthor !== false && sameAuthor(c.author, c.authorType ?? null, identity.login);
+}
+function sameAuthor(author, authorType, viewer) {
+  if (!author || !viewer) return false;
+  const a = author.toLowerCase();
+  const v = viewer.toLowerCase();
+  const viewerIsBot = v.endsWith("[bot]");
+  if (authorType === null) return a === v;
+  if (authorType === "Bot") return a.replace(/\[bot\]$/, "") === v.replace(/\[bot\]$/, "");
+  return !viewerIsBot && a === v;
 }
 function sameBody(a, b) {
   const norm = (s) => s.replace(/\r\n/g, "\n").trim();
@@ -24888,6 +25006,7 @@ function fromGraphQLComment(c) {
     body: c.body,
     url: c.url,
     author: c.author?.login ?? null,
+    authorType: c.author?.__typename ?? null,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
     minimized: c.isMinimized,
@@ -24901,6 +25020,7 @@ function fromRestComment(c) {
     body: c.body ?? "",
     url: c.html_url,
     author: c.user?.login ?? null,
+    authorType: c.user?.type ?? null,
     createdAt: c.created_at,
     updatedAt: c.updated_at,
     minimized: false,
@@ -24918,24 +25038,77 @@ ${body}`;
 function ownMarkedComments(comments, marker, identity) {
   return comments.filter((c) => !c.minimized && isOwnComment(c, identity) && hasMarker(c.body, marker.kind, marker.id)).sort((a, b) => a.id - b.id);
 }
-function findMarkedComment(comments, marker, identity) {
-  return ownMarkedComments(comments, marker, identity).at(-1);
-}
 async function upsertMarkedComment(port, ref, options) {
-  const marked = withMarker(options.body, options.marker);
-  const body = port.redact ? port.redact(marked) : marked;
+  return modifyMarkedComment(port, ref, { marker: options.marker, render: () => options.body });
+}
+async function modifyMarkedComment(port, ref, options) {
+  const key = `${ref.owner}/${ref.repo}#${ref.number}`.toLowerCase() + `:${options.marker.kind}:${options.marker.id ?? ""}`;
+  return serialized(port.lockScope, key, async () => {
+    const identity = await port.viewer();
+    const { comments } = await port.listComments(ref);
+    const mine = ownMarkedComments(comments, options.marker, identity);
+    const marked = withMarker(options.render(mine[0] ?? null), options.marker);
+    const body = port.redact ? port.redact(marked) : marked;
+    if (mine.length === 0) {
+      const afterId = comments.reduce((max, c) => Math.max(max, c.id), 0);
+      const created = await port.createComment(ref, body, { afterId });
+      const now = ownMarkedComments((await port.listComments(ref)).comments, options.marker, identity);
+      if (now.length <= 1) return { action: "created", comment: created, removedDuplicates: [], body };
+      const result = await fold(port, ref, now, body);
+      return { ...result, action: result.comment.id === created.id ? "created" : result.action, body };
+    }
+    return { ...await fold(port, ref, mine, body), body };
+  });
+}
+var lockScopes = /* @__PURE__ */ new WeakMap();
+async function serialized(scope, key, work) {
+  if (!scope) return work();
+  let locks = lockScopes.get(scope);
+  if (!locks) {
+    locks = /* @__PURE__ */ new Map();
+    lockScopes.set(scope, locks);
+  }
+  const before = locks.get(key) ?? Promise.resolve();
+  const run2 = before.then(work, work);
+  const tail = run2.catch(() => void 0);
+  locks.set(key, tail);
+  try {
+    return await run2;
+  } finally {
+    if (locks.get(key) === tail) locks.delete(key);
+  }
+}
+function newestFirstCommentPort(client, thread, marker) {
+  let first = null;
+  return {
+    async viewer() {
+      first = await client.newestCommentsWithViewer(thread);
+      return first.identity;
+    },
+    async listComments(ref) {
+      if (first) {
+        const page = first;
+        first = null;
+        if (page.complete || ownMarkedComments(page.comments, marker, page.identity).length > 0) {
+          return { comments: page.comments, complete: page.complete };
+        }
+        return client.listComments(ref);
+      }
+      const again = await client.newestCommentsWithViewer(ref);
+      return { comments: again.comments, complete: again.complete };
+    },
+    createComment: (ref, body, options) => client.createComment(ref, body, options),
+    updateComment: (ref, id, body) => client.updateComment(ref, id, body),
+    deleteComment: (ref, id) => client.deleteComment(ref, id),
+    redact: (text) => client.redact(text),
+    lockScope: client
+  };
+}
+async function readMarkedComment(client, ref, marker) {
+  const port = newestFirstCommentPort(client, ref, marker);
   const identity = await port.viewer();
   const { comments } = await port.listComments(ref);
-  const mine = ownMarkedComments(comments, options.marker, identity);
-  if (mine.length === 0) {
-    const afterId = comments.reduce((max, c) => Math.max(max, c.id), 0);
-    const created = await port.createComment(ref, body, { afterId });
-    const now = ownMarkedComments((await port.listComments(ref)).comments, options.marker, identity);
-    if (now.length <= 1) return { action: "created", comment: created, removedDuplicates: [] };
-    const result = await fold(port, ref, now, body);
-    return { ...result, action: result.comment.id === created.id ? "created" : result.action };
-  }
-  return fold(port, ref, mine, body);
+  return ownMarkedComments(comments, marker, identity)[0] ?? null;
 }
 async function fold(port, ref, mine, body) {
   const [keep, ...duplicates] = mine;
@@ -25001,7 +25174,9 @@ var PROGRESS_CAPS = {
   blockerText: 300,
   nextAction: 500,
   title: 200,
-  recap: 8e3
+  recap: 8e3,
+  earlierRecaps: 5,
+  earlierRecap: 2e3
 };
 var clip = (text, max) => [...text].length > max ? `${[...text].slice(0, max - 1).join("")}\u2026` : text;
 function normalize3(s) {
@@ -25026,6 +25201,7 @@ function normalize3(s) {
     blockers,
     nextAction: text(s.nextAction, C.nextAction),
     recap: text(s.recap, C.recap),
+    earlierRecaps: Array.isArray(s.earlierRecaps) ? s.earlierRecaps.filter((r) => typeof r === "string" && r.trim() !== "").map((r) => clip(r, C.earlierRecap)).slice(-C.earlierRecaps) : [],
     runUrl: typeof s.runUrl === "string" && /^https?:\/\/\S+$/.test(s.runUrl) ? s.runUrl.slice(0, 500) : null,
     updatedAt: text(s.updatedAt, 40)
   };
@@ -25052,10 +25228,16 @@ function applyProgressUpdate(prev, update, now) {
   if (update.testsRun !== void 0) next.testsRun = update.testsRun;
   if (update.blockers !== void 0) next.blockers = update.blockers;
   if (update.nextAction !== void 0) next.nextAction = update.nextAction;
-  if (update.recap !== void 0) next.recap = update.recap;
+  if (update.recap !== void 0) {
+    if (prev.recap && update.recap && prev.recap.trim() !== update.recap.trim()) {
+      next.earlierRecaps = [...prev.earlierRecaps ?? [], prev.recap];
+    }
+    next.recap = update.recap;
+  }
   if (update.runUrl !== void 0) next.runUrl = update.runUrl;
   if (next.status === "done") {
     next.activeStep = null;
+    for (const step of next.steps) step.done = true;
   }
   const normalized = normalize3(next);
   const changed = JSON.stringify({ ...normalized, updatedAt: null }) !== JSON.stringify({ ...prev, updatedAt: null });
@@ -25076,7 +25258,7 @@ function stepIndex(steps, ref) {
 function parsePlan(markdown) {
   const checks = [];
   const numbered = [];
-  for (const line of linesOutsideCode(markdown)) {
+  for (const line of taskBreakdown(linesOutsideCode(markdown))) {
     const c = /^[-*+]\s+\[( |x|X)\]\s+(.+)$/.exec(line);
     if (c) {
       checks.push({ text: cleanStep(c[2]), done: c[1] !== " " });
@@ -25086,6 +25268,18 @@ function parsePlan(markdown) {
     if (n) numbered.push({ text: cleanStep(n[1]), done: false });
   }
   return (checks.length > 0 ? checks : numbered).filter((s) => s.text !== "").slice(0, 200);
+}
+function taskBreakdown(lines2) {
+  const start = lines2.findIndex((l) => /^#{1,6}\s+(\d+[.)]\s*)?task breakdown\b/i.test(l));
+  if (start < 0) return lines2;
+  const level = lines2[start].length - lines2[start].replace(/^#+/, "").length;
+  const out = [];
+  for (const line of lines2.slice(start + 1)) {
+    const h = /^(#+)\s/.exec(line);
+    if (h && h[1].length <= level) break;
+    out.push(line);
+  }
+  return out;
 }
 function parseTestLine(text) {
   const m = /^(.+?)=(pass|fail|skip|error)(?::\s*(.*))?$/.exec(text.trim());
@@ -25175,7 +25369,7 @@ ${m.core}
     `- **Blockers:** ${state.blockers.length > 0 ? state.blockers.map((b) => clean(b, 300)).join("; ") : "none"}`
   );
   if (state.nextAction) status.push(`- **Next action:** ${clean(state.nextAction, 500)}`);
-  push(`**Status**
+  if (!(state.status === "done" && state.recap)) push(`**Status**
 
 ${status.join("\n")}
 
@@ -25186,6 +25380,20 @@ ${status.join("\n")}
 ${sanitizeMarkdown(redact(state.recap, { secrets: secrets2 }))}
 
 `);
+  }
+  const earlier = state.earlierRecaps ?? [];
+  if (earlier.length > 0) {
+    push(`<details><summary>Earlier turns (${earlier.length})</summary>
+
+`);
+    earlier.forEach((r, i) => {
+      push(`**Turn ${i + 1}**
+
+${sanitizeMarkdown(redact(r, { secrets: secrets2 }))}
+
+`);
+    });
+    push("</details>\n\n");
   }
   if (options.body?.trim()) {
     push(`${sanitizeMarkdown(redact(options.body, { secrets: secrets2 })).trim()}
@@ -25201,7 +25409,12 @@ function embedState(state, secrets2, max) {
   let s = JSON.parse(redact(JSON.stringify(state), { secrets: secrets2 }));
   const encode = (v) => Buffer.from(JSON.stringify(v)).toString("base64");
   const shrinks = [
-    (v) => ({ ...v, recap: v.recap ? clip(v.recap, 1e3) : null }),
+    (v) => ({
+      ...v,
+      recap: v.recap ? clip(v.recap, 1e3) : null,
+      earlierRecaps: (v.earlierRecaps ?? []).map((r) => clip(r, 300))
+    }),
+    (v) => ({ ...v, earlierRecaps: [] }),
     (v) => ({ ...v, testsRun: v.testsRun.map((t) => ({ ...t, detail: null })) }),
     (v) => ({ ...v, recap: null, blockers: v.blockers.map((b) => clip(b, 80)) }),
     (v) => ({ ...v, testsRun: v.testsRun.slice(0, 10).map((t) => ({ ...t, name: clip(t.name, 40) })) }),
@@ -25246,6 +25459,10 @@ var REVIEW_THREADS_QUERY = (
         headRefOid
         baseRefName
         reviewDecision
+        author {
+          __typename
+          login
+        }
         reviewThreads(first: 100, after: $after) {
           totalCount
           pageInfo {
@@ -25425,7 +25642,9 @@ async function gatherReviewContext(port, options) {
       headRef: p.headRefName,
       headSha: p.headRefOid,
       baseRef: p.baseRefName,
-      reviewDecision: p.reviewDecision
+      reviewDecision: p.reviewDecision,
+      author: p.author?.login ?? null,
+      authorType: p.author?.__typename ?? null
     },
     unresolvedThreads: unresolved,
     resolvedThreads: resolved,
@@ -25481,6 +25700,13 @@ function evaluateReadiness(context, options = {}) {
   if (checks.length === 0 && options.requireChecks !== false) reasons.push("no checks reported on the head commit");
   if (!context.complete) reasons.push("not every thread or check could be read (page limit)");
   if (context.pr.state !== "OPEN") reasons.push(`the pull request is ${context.pr.state.toLowerCase()}`);
+  if (options.openedBy) {
+    const own = sameAuthor(context.pr.author, context.pr.authorType, options.openedBy.login);
+    const prefix = options.openedBy.branchPrefix;
+    if (!own || prefix && !context.pr.headRef.startsWith(prefix)) {
+      reasons.push(`the pull request was not opened by this worker (@${options.openedBy.login}) for a thread`);
+    }
+  }
   return {
     ready: reasons.length === 0,
     failing,
@@ -25504,19 +25730,38 @@ var MODE_STATUS = {
   update: "running",
   done: "done",
   fail: "failed",
-  cancel: "cancelled"
+  cancel: "cancelled",
+  wait: "queued"
 };
 async function updateProgressComment(port, options) {
   const marker = options.scope ? { kind: "progress", id: options.scope } : { kind: "progress" };
+  const next = (current2) => {
+    const previous = (current2 && parseProgressState(current2.body)) ?? emptyProgress();
+    const state2 = applyProgressUpdate(previous, { ...options.update, status: MODE_STATUS[options.mode] }, options.now);
+    const body2 = renderProgress(state2, {
+      scope: options.scope ?? null,
+      ...options.threadLabel ? { threadLabel: options.threadLabel } : {},
+      ...options.body ? { body: options.body } : {},
+      ...options.secrets ? { secrets: options.secrets } : {}
+    });
+    return { state: state2, body: body2 };
+  };
+  if (port?.modify && !options.dryRun) {
+    let rendered = null;
+    const written2 = await port.modify(marker, (current2) => {
+      rendered = next(current2);
+      return rendered.body;
+    });
+    const done = rendered;
+    return {
+      result: written2.action,
+      body: done.body,
+      state: done.state,
+      comment: { id: written2.id, url: written2.url }
+    };
+  }
   const current = port ? await port.find(marker) : null;
-  const previous = (current && parseProgressState(current.body)) ?? emptyProgress();
-  const state = applyProgressUpdate(previous, { ...options.update, status: MODE_STATUS[options.mode] }, options.now);
-  const body = renderProgress(state, {
-    scope: options.scope ?? null,
-    ...options.threadLabel ? { threadLabel: options.threadLabel } : {},
-    ...options.body ? { body: options.body } : {},
-    ...options.secrets ? { secrets: options.secrets } : {}
-  });
+  const { state, body } = next(current);
   if (options.dryRun || !port) {
     return { result: "dry-run", body, state, comment: current ? { id: current.id, url: current.url } : null };
   }
@@ -25531,7 +25776,8 @@ async function handoffPullRequest(graphql3, comments, options) {
   const context = await gatherReviewContext(graphql3, { thread: options.thread });
   const readiness = evaluateReadiness(context, {
     ...options.ignoreChecks ? { ignoreChecks: options.ignoreChecks } : {},
-    ...options.requireChecks !== void 0 ? { requireChecks: options.requireChecks } : {}
+    ...options.requireChecks !== void 0 ? { requireChecks: options.requireChecks } : {},
+    ...options.openedBy ? { openedBy: options.openedBy } : {}
   });
   if (!readiness.ready) return { ready: false, readiness, context, markedReady: false, comment: null, body: null };
   const wasDraft = context.pr.isDraft;
@@ -25565,6 +25811,19 @@ function renderHandoff(context, readiness, wasDraft) {
     ""
   ];
   return lines2.join("\n");
+}
+var PLAN_MARKER = "<!-- codex:plan -->";
+function renderPlanComment(plan, secrets2 = []) {
+  return [
+    PLAN_MARKER,
+    buildMarker("plan"),
+    "### Plan",
+    "",
+    sanitizeMarkdown(redact(plan, { secrets: secrets2 })).trim(),
+    "",
+    "Reply `execute plan` to implement it, or comment to change it.",
+    ""
+  ].join("\n");
 }
 
 // ../packages/threads/src/thread-comments.ts
@@ -25717,14 +25976,19 @@ function markedCommentsPort(client, thread) {
   const ref = toThreadRef(thread);
   return {
     async find(marker) {
-      const identity = await client.viewer();
-      const { comments } = await client.listComments(ref);
-      const found = findMarkedComment(comments, marker, identity);
+      const found = await readMarkedComment(client, ref, marker);
       return found ? { id: found.id, url: found.url, body: found.body } : null;
     },
     async upsert(marker, body) {
-      const result = await upsertMarkedComment(client, ref, { marker, body });
+      const result = await upsertMarkedComment(newestFirstCommentPort(client, ref, marker), ref, { marker, body });
       return { action: result.action, id: result.comment.id, url: result.comment.url };
+    },
+    async modify(marker, render) {
+      const result = await modifyMarkedComment(newestFirstCommentPort(client, ref, marker), ref, {
+        marker,
+        render: (current) => render(current ? { id: current.id, url: current.url, body: current.body } : null)
+      });
+      return { action: result.action, id: result.comment.id, url: result.comment.url, body: result.body };
     }
   };
 }
@@ -25736,12 +26000,840 @@ function threadsGitHub(client) {
     reviewContext: (thread) => gatherReviewContext(client, { thread }),
     comments: (thread) => markedCommentsPort(client, thread),
     handoff: (thread, options = {}) => handoffPullRequest(client, markedCommentsPort(client, thread), { ...options, thread }),
+    viewerLogin: async () => (await client.viewer()).login,
+    async pullRequestHead(thread) {
+      const ctx = await client.thread({ ...toThreadRef(thread), kind: "pr" });
+      return {
+        ref: ctx.head?.ref ?? "",
+        sha: ctx.head?.sha ?? "",
+        repository: ctx.head?.repository ?? null,
+        fork: ctx.fork ?? true
+      };
+    },
     async resolveThread(text) {
       const ref = parseThreadRef(text);
       const kind = ref.kind ?? (await client.thread(ref)).ref.kind;
       return { repository: `${ref.owner}/${ref.repo}`, kind, number: ref.number };
     }
   };
+}
+
+// src/_secrets.ts
+var core = __toESM(require_core(), 1);
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/error.js
+function getLineColFromPtr(string, ptr) {
+  let lines2 = string.slice(0, ptr).split(/\r?\n/);
+  return [lines2.length, lines2.pop().length + 1];
+}
+function makeCodeBlock(string, line, column) {
+  let lines2 = string.split(/\r?\n/);
+  let codeblock = "";
+  let numberLen = (Math.log10(line + 1) | 0) + 1;
+  for (let i = line - 1; i <= line + 1; i++) {
+    let l = lines2[i - 1];
+    if (!l)
+      continue;
+    codeblock += i.toString().padEnd(numberLen, " ");
+    codeblock += ":  ";
+    codeblock += l;
+    codeblock += "\n";
+    if (i === line) {
+      codeblock += " ".repeat(numberLen + column + 2);
+      codeblock += "^\n";
+    }
+  }
+  return codeblock;
+}
+var TomlError = class _TomlError extends Error {
+  line;
+  column;
+  codeblock;
+  constructor(message, options) {
+    const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+    const codeblock = makeCodeBlock(options.toml, line, column);
+    super(`Invalid TOML document: ${message}
+
+${codeblock}`, options);
+    this.line = line;
+    this.column = column;
+    this.codeblock = codeblock;
+  }
+  /** @internal */
+  static x(message, ctx, ptr) {
+    throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
+  }
+};
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/primitive.js
+function parseString(ctx) {
+  let startPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p++);
+  let first = c;
+  let isLiteral = c === 39;
+  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+  if (isMultiline) {
+    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
+      ctx.p++;
+    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
+      ctx.p += 2;
+  }
+  let parsed = "";
+  let sliceStart = ctx.p;
+  let state = 0;
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    c = ctx.s.charCodeAt(ctx.p);
+    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
+      state = state && 3;
+    } else if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in strings", ctx);
+    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+      if (isMultiline) {
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+      }
+      if (!state) {
+        let s = ctx.s.slice(sliceStart, ctx.p);
+        parsed = parsed ? parsed + s : s;
+      }
+      ctx.p += isMultiline ? 3 : 1;
+      return parsed;
+    } else if (!state) {
+      if (!isLiteral && c === 92) {
+        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+        state = 1;
+      }
+    } else if (state === 1) {
+      if (c === 120 || c === 117 || c === 85) {
+        let errPtr = ctx.p++ - 1;
+        let value = 0;
+        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
+        for (let j = 0; j < len; j++, ctx.p++) {
+          let hex = ctx.s.charCodeAt(ctx.p);
+          let digit = (
+            /* 0-9 */
+            hex >= 48 && hex <= 57 ? hex - 48 : (
+              /* A-F */
+              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
+                /* a-f */
+                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
+              )
+            )
+          );
+          if (digit < 0)
+            TomlError.x("invalid non-hex character in unicode escape", ctx);
+          value = value << 4 | digit;
+        }
+        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
+          TomlError.x("invalid unicode escape", ctx, errPtr);
+        }
+        parsed += String.fromCodePoint(value);
+        sliceStart = ctx.p--;
+        state = 0;
+      } else if (isMultiline && (c === 32 || c === 9)) {
+        state = 2;
+      } else {
+        if (c === 98)
+          parsed += "\b";
+        else if (c === 116)
+          parsed += "	";
+        else if (c === 110)
+          parsed += "\n";
+        else if (c === 102)
+          parsed += "\f";
+        else if (c === 114)
+          parsed += "\r";
+        else if (c === 101)
+          parsed += "\x1B";
+        else if (c === 34)
+          parsed += '"';
+        else if (c === 92)
+          parsed += "\\";
+        else
+          TomlError.x("unrecognised escape sequence", ctx);
+        sliceStart = ctx.p + 1;
+        state = 0;
+      }
+    } else if (c !== 32 && c !== 9) {
+      if (state === 2)
+        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
+      state = !isLiteral && c === 92 ? 1 : 0;
+      sliceStart = ctx.p;
+    }
+  }
+  TomlError.x("unfinished string", ctx, startPtr);
+}
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/date.js
+var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+var TomlDate = class _TomlDate extends Date {
+  #hasDate = false;
+  #hasTime = false;
+  #offset = null;
+  constructor(date, fasttype, unsafeDelim) {
+    let hasDate = true;
+    let hasTime = true;
+    let offset = "Z";
+    let c;
+    if (typeof date === "string") {
+      if (fasttype)
+        prep: {
+          if (fasttype < 3) {
+            if (+date.slice(11, 13) > 23) {
+              date = "";
+              break prep;
+            }
+            if (fasttype === 2) {
+              offset = null;
+              date += "Z";
+            } else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) {
+              offset = date.slice(date.length - 6);
+            }
+            if (unsafeDelim)
+              date = date.slice(0, 10) + "T" + date.slice(11);
+          } else if (fasttype === 4) {
+            date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
+          }
+          hasDate = fasttype !== 4;
+          hasTime = fasttype !== 3;
+        }
+      else {
+        let match = date.match(DATE_TIME_RE);
+        if (match) {
+          if (!match[1]) {
+            hasDate = false;
+            date = `0000-01-01T${date}`;
+          }
+          hasTime = !!match[2];
+          hasTime && date[10] === " " && (date = date.replace(" ", "T"));
+          if (match[2] && +match[2] > 23) {
+            date = "";
+          } else {
+            offset = match[3] || null;
+            if (!offset && hasTime)
+              date += "Z";
+          }
+        } else {
+          date = "";
+        }
+      }
+    }
+    super(date);
+    if (!isNaN(this.getTime())) {
+      this.#hasDate = hasDate;
+      this.#hasTime = hasTime;
+      this.#offset = offset;
+    }
+  }
+  isDateTime() {
+    return this.#hasDate && this.#hasTime;
+  }
+  isLocal() {
+    return !this.#hasDate || !this.#hasTime || !this.#offset;
+  }
+  isDate() {
+    return this.#hasDate && !this.#hasTime;
+  }
+  isTime() {
+    return this.#hasTime && !this.#hasDate;
+  }
+  isValid() {
+    return this.#hasDate || this.#hasTime;
+  }
+  toISOString() {
+    let iso = super.toISOString();
+    if (this.isDate())
+      return iso.slice(0, 10);
+    if (this.isTime())
+      return iso.slice(11, 23);
+    if (this.#offset === null)
+      return iso.slice(0, -1);
+    if (this.#offset === "Z" || this.#offset === "z")
+      return iso;
+    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+    offset = this.#offset[0] === "-" ? offset : -offset;
+    let offsetDate = new Date(this.getTime() - offset * 6e4);
+    return offsetDate.toISOString().slice(0, -1) + this.#offset;
+  }
+  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+    let date = new _TomlDate(jsDate);
+    date.#offset = offset;
+    return date;
+  }
+  static wrapAsLocalDateTime(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#offset = null;
+    return date;
+  }
+  static wrapAsLocalDate(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#hasTime = false;
+    date.#offset = null;
+    return date;
+  }
+  static wrapAsLocalTime(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#hasDate = false;
+    date.#offset = null;
+    return date;
+  }
+};
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/extract.js
+function isDigit(char, base = 10) {
+  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
+  delim && (char === delim || char === 44) || // Comment
+  char === 35;
+}
+function extractValue(ctx, end) {
+  let errPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p);
+  if (c === 91 || c === 123) {
+    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    ctx.d++;
+    return value;
+  }
+  if (c === 34 || c === 39) {
+    return parseString(ctx);
+  }
+  if (c === 116) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, true;
+  }
+  if (c === 102) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, false;
+  }
+  if (c === 43 || c === 45) {
+    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
+    return parseDate(ctx, c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
+    return parseTime(ctx, c, end);
+  }
+  return parseNumber(ctx, ctx.p, c, 0, end);
+}
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+  let c = startChr;
+  let state = 0;
+  let hasUnderscores = false;
+  if (c === 105) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, (sign || 1) / 0;
+  }
+  if (c === 110) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, NaN;
+  }
+  if (c === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+      return ctx.bi === true ? 0n : 0;
+    if (!sign) {
+      if (c === 120)
+        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+      else if (c === 98)
+        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+      else if (c === 111)
+        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+    }
+    if (c === 46)
+      state = 2;
+    else if (c === 101 || c === 69)
+      state = 4;
+    else
+      TomlError.x("illegal leading zero", ctx, startPtr);
+  } else if (!isDigit(c))
+    TomlError.x("invalid value", ctx, startPtr);
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (!state)
+      state = 1;
+    if (c === 95) {
+      if (!(state & 1))
+        TomlError.x("illegal underscore", ctx);
+      state += 11;
+      hasUnderscores = true;
+    } else if (state === 1 && c === 46)
+      state = 2;
+    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
+      state = 4;
+    else if (state === 4 && (c === 43 || c === 45)) {
+      state = 6;
+    } else if (!isDigit(c))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (state > 9)
+      state -= 11;
+    else if (!(state & 1))
+      state++;
+  }
+  if (!state) {
+    let val = (startChr - 48) * (sign || 1);
+    return ctx.bi === true ? BigInt(val) : val;
+  }
+  if (!(state & 1))
+    TomlError.x("unfinished numeric value", ctx, startPtr);
+  let str2 = ctx.s.slice(startPtr, ctx.p);
+  if (hasUnderscores)
+    str2 = str2.replaceAll("_", "");
+  return state > 1 ? parseFloat(str2) : parseInteger(ctx, str2, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+  let c, underscore = 1;
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (c === 95) {
+      if (underscore & 1)
+        TomlError.x("illegal underscore", ctx);
+      underscore = 3;
+    } else if (!isDigit(c, base))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (underscore & 1)
+      underscore--;
+  }
+  if (underscore & 1)
+    TomlError.x("unfinished numeric value", ctx);
+  let str2 = ctx.s.slice(startPtr + 2, ctx.p);
+  if (underscore)
+    str2 = str2.replaceAll("_", "");
+  return parseInteger(ctx, str2, base, startPtr);
+}
+function parseInteger(ctx, str2, base, startPtr) {
+  if (ctx.bi !== true)
+    int: {
+      let val = parseInt(str2, base);
+      if (!Number.isSafeInteger(val)) {
+        if (ctx.bi)
+          break int;
+        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
+      }
+      return val;
+    }
+  return base === 10 ? BigInt(str2) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str2);
+}
+function parseDate(ctx, c, endChr) {
+  let startPtr = ctx.p++, unsafeSeparator;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+  }
+  ctx.p += 5;
+  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+    let t2 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t2, 3, false, startPtr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
+    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
+  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  if (c = ctx.s.charCodeAt(ctx.p)) {
+    if (c === 90 || c === 122) {
+      let t2 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
+    }
+    if (c === 43 || c === 45) {
+      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    }
+  }
+  let t = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+  let start = ctx.p;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+    return parseNumber(ctx, --ctx.p, c, 0, endChr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  let t = ctx.s.slice(start, ctx.p);
+  return readDate(ctx, t, 4, false, start);
+}
+function readDate(ctx, str2, type, unsafeDelim, errPtr, temporalSuffix) {
+  if (ctx.ld) {
+    let date = new TomlDate(str2, type, unsafeDelim);
+    if (!date.isValid())
+      TomlError.x("invalid date", ctx, errPtr);
+    return date;
+  }
+  try {
+    if (temporalSuffix)
+      str2 += temporalSuffix;
+    switch (type) {
+      case 1:
+        return Temporal.ZonedDateTime.from(str2);
+      case 2:
+        return Temporal.PlainDateTime.from(str2);
+      case 3:
+        return Temporal.PlainDate.from(str2);
+      case 4:
+        return Temporal.PlainTime.from(str2);
+    }
+  } catch (e) {
+    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
+  }
+}
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/util.js
+function skipComment(ctx) {
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    let c = ctx.s.charCodeAt(ctx.p);
+    if (c === 10)
+      break;
+    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+      ctx.p++;
+      break;
+    }
+    if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in comments", ctx);
+    }
+  }
+}
+function skipVoid(ctx, banNewLines, banComments) {
+  let c;
+  while (ctx.p < ctx.s.length) {
+    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
+      ctx.p++;
+    if (banComments || c !== 35)
+      break;
+    skipComment(ctx);
+  }
+}
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/struct.js
+function parseKey(ctx, end = 61) {
+  let startPtr;
+  let state = 0;
+  let parsed = [];
+  let sliceStart;
+  let c = ctx.s.charCodeAt(startPtr = ctx.p);
+  do {
+    if (c === end) {
+      if (!state)
+        TomlError.x("unexpected end of key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      return ctx.p++, parsed;
+    } else if (c === 46) {
+      if (!state)
+        TomlError.x("illegal empty bare key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      state = 0;
+    } else if (!state && (c === 34 || c === 39)) {
+      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
+      parsed.push(parseString(ctx));
+      state = 2;
+      ctx.p--;
+    } else if (c === 32 || c === 9) {
+      if (state === 1) {
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+        state = 2;
+      }
+    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
+      TomlError.x("illegal character in key", ctx);
+    } else if (!state) {
+      state = 1;
+      sliceStart = ctx.p;
+    }
+  } while (c = ctx.s.charCodeAt(++ctx.p));
+  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+function parseInlineTable(ctx) {
+  let startPtr = ctx.p++;
+  let res = /* @__PURE__ */ Object.create(null);
+  let seen = /* @__PURE__ */ new Set();
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
+      ctx.p++;
+      return res;
+    }
+    let k;
+    let t = res;
+    let hasOwn = false;
+    let errPtr = ctx.p;
+    let key = parseKey(ctx);
+    for (let i = 0; i < key.length; i++) {
+      if (i)
+        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      k = key[i];
+      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
+        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+      }
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor")) {
+        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+        break;
+      }
+      if (!hasOwn && unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+      }
+    }
+    if (hasOwn) {
+      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+    }
+    skipVoid(ctx, true, true);
+    let value = extractValue(
+      ctx,
+      125
+      /* } */
+    );
+    if (t && typeof (t[k] = value) === "object")
+      seen.add(value);
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished table", ctx, startPtr);
+}
+function parseArray(ctx) {
+  let startPtr = ctx.p++;
+  let res = [];
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
+      ctx.p++;
+      return res;
+    }
+    res.push(extractValue(
+      ctx,
+      93
+      /* ] */
+    ));
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished array", ctx, startPtr);
+}
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/parse.js
+function peekTable(ctx, key, table, meta, type) {
+  let t = table;
+  let m = meta;
+  let k;
+  let hasOwn = false;
+  let state;
+  for (let i = 0; i < key.length; i++) {
+    if (i) {
+      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      m = (state = m[k]).c;
+      if (type === 0 && (state.t === 1 || state.t === 2)) {
+        return null;
+      }
+      if (state.t === 2) {
+        let l = t.length - 1;
+        t = t[l];
+        m = m[l].c;
+      }
+    }
+    k = key[i];
+    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
+      return null;
+    }
+    if (!hasOwn) {
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor"))
+        return false;
+      if (unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+      }
+      m[k] = {
+        t: i < key.length - 1 && type === 2 ? 3 : type,
+        d: false,
+        i: 0,
+        c: /* @__PURE__ */ Object.create(null)
+      };
+    }
+  }
+  state = m[k];
+  if (state.t !== type && !(type === 1 && state.t === 3)) {
+    return null;
+  }
+  if (type === 2) {
+    if (!state.d) {
+      state.d = true;
+      t[k] = [];
+    }
+    t[k].push(t = /* @__PURE__ */ Object.create(null));
+    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
+  }
+  if (state.d) {
+    return null;
+  }
+  state.d = true;
+  if (type === 1) {
+    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+  } else if (type === 0 && hasOwn) {
+    return null;
+  }
+  return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+  if (peek === null || ctx.uk === 2)
+    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse3(toml, options = {}) {
+  let ctx = {
+    s: toml,
+    p: 0,
+    d: options.maxDepth ?? 1e3,
+    bi: options.integersAsBigInt ?? false,
+    ld: options.useLegacyDate ?? true,
+    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
+  };
+  let res = /* @__PURE__ */ Object.create(null);
+  let meta = /* @__PURE__ */ Object.create(null);
+  let tmp;
+  let skipping = false;
+  let tbl = res;
+  let m = meta;
+  if (toml.charCodeAt(0) === 65279)
+    ctx.p++;
+  skipVoid(ctx);
+  while (ctx.p < toml.length) {
+    if (toml.charCodeAt(ctx.p) === 91) {
+      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
+      tmp = ctx.p += +isTableArray;
+      skipping = false;
+      let k = parseKey(
+        ctx,
+        93
+        /* ] */
+      );
+      if (isTableArray) {
+        if (toml.charCodeAt(ctx.p) !== 93) {
+          TomlError.x("expected end of table array declaration", ctx);
+        }
+        ctx.p++;
+      }
+      let p = peekTable(
+        ctx,
+        k,
+        res,
+        meta,
+        isTableArray ? 2 : 1
+        /* Type.EXPLICIT */
+      );
+      if (!p) {
+        validateTablePeek(ctx, p, tmp);
+        skipping = true;
+      } else {
+        m = p[2];
+        tbl = p[1];
+      }
+    } else {
+      tmp = ctx.p;
+      let k = parseKey(ctx);
+      let p = peekTable(
+        ctx,
+        k,
+        tbl,
+        m,
+        0
+        /* Type.DOTTED */
+      );
+      if (!p && !skipping)
+        validateTablePeek(ctx, p, tmp);
+      skipVoid(ctx, true, true);
+      let v = extractValue(ctx, void 0);
+      if (p && !skipping)
+        p[1][p[0]] = v;
+    }
+    skipVoid(ctx, true);
+    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
+      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
+    }
+    skipVoid(ctx);
+  }
+  return res;
+}
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/stringify.js
+var HAS_WELLFORMED = !!"".isWellFormed;
+
+// ../packages/session-store/src/secret-sources.ts
+function secretsFromCodexConfig(toml) {
+  const envNames = /* @__PURE__ */ new Set();
+  const values = /* @__PURE__ */ new Set();
+  let doc;
+  try {
+    doc = parse3(toml);
+  } catch {
+    return { envNames: [], values: [] };
+  }
+  const tables = (v) => v && typeof v === "object" && !Array.isArray(v) ? Object.values(v).filter(
+    (t) => !!t && typeof t === "object" && !Array.isArray(t)
+  ) : [];
+  const strings = (v) => v && typeof v === "object" ? Object.values(v).filter((s) => typeof s === "string") : [];
+  const sections = [doc, ...tables(doc.profiles)];
+  for (const section of sections) {
+    for (const provider of tables(section.model_providers)) {
+      if (typeof provider.env_key === "string") envNames.add(provider.env_key);
+      for (const name of strings(provider.env_http_headers)) envNames.add(name);
+      for (const value of strings(provider.http_headers)) values.add(value);
+      if (typeof provider.experimental_bearer_token === "string") values.add(provider.experimental_bearer_token);
+    }
+    for (const server of tables(section.mcp_servers)) {
+      for (const value of strings(server.env)) values.add(value);
+      for (const value of strings(server.http_headers)) values.add(value);
+      for (const name of strings(server.env_http_headers)) envNames.add(name);
+      if (typeof server.bearer_token_env_var === "string") envNames.add(server.bearer_token_env_var);
+    }
+  }
+  return { envNames: [...envNames], values: [...values] };
+}
+
+// src/_secrets.ts
+var env = process.env;
+function secretEnvNames() {
+  return (env.INPUT_SECRET_ENV ?? "").split(/[\s,]+/).filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n));
+}
+function namedSecrets() {
+  const names2 = new Set(secretEnvNames());
+  const values = [];
+  const home = env.CODEX_HOME || env.INPUT_CODEX_HOME;
+  if (home) {
+    try {
+      const found = secretsFromCodexConfig(readFileSync(join(home, "config.toml"), "utf8"));
+      for (const n of found.envNames) names2.add(n);
+      values.push(...found.values);
+    } catch {
+    }
+  }
+  for (const n of names2) values.push(env[n] ?? "");
+  const out = values.filter((v) => v.length >= 8);
+  for (const v of out) core.setSecret(v);
+  return out;
 }
 
 // src/_threads-github.ts
@@ -25758,17 +26850,17 @@ function githubPorts(options) {
 }
 
 // src/progress-comment.ts
-var env = process.env;
-var input = (name) => (env[`INPUT_${name}`] ?? "").trim();
+var env2 = process.env;
+var input = (name) => (env2[`INPUT_${name}`] ?? "").trim();
 var lines = (name, split = /\r?\n/) => input(name).split(split).map((s) => s.trim()).filter(Boolean);
-var cwd = env.GITHUB_WORKSPACE ?? process.cwd();
+var cwd = env2.GITHUB_WORKSPACE ?? process.cwd();
 var token = input("GITHUB_TOKEN");
-if (token) core.setSecret(token);
-var secrets = [token, env.GITHUB_TOKEN, env.OPENAI_API_KEY].filter((s) => Boolean(s));
+if (token) core2.setSecret(token);
+var secrets = [token, env2.GITHUB_TOKEN, env2.OPENAI_API_KEY, ...namedSecrets()].filter((s) => Boolean(s));
 var OUTPUTS = ["result", "comment-id", "comment-url", "body-out", "ready", "error"];
-var MODES = /* @__PURE__ */ new Set(["update", "done", "fail", "cancel", "handoff"]);
+var MODES = /* @__PURE__ */ new Set(["update", "done", "fail", "cancel", "handoff", "plan"]);
 function setOutputs(values) {
-  for (const name of OUTPUTS) core.setOutput(name, values[name] ?? "");
+  for (const name of OUTPUTS) core2.setOutput(name, values[name] ?? "");
 }
 async function readOptional(name) {
   const file = input(name);
@@ -25797,25 +26889,28 @@ async function threadOf(github) {
     "Pass task-file from route-event, or thread: owner/repo#123."
   );
 }
+function recapOf(plan) {
+  return `Planning: a plan with ${parsePlan(plan).length} step(s) was posted for approval.`;
+}
 async function run() {
   const mode = input("MODE") || "update";
   if (!MODES.has(mode)) {
     throw threadsError(
       ThreadsErrorCodes.PROGRESS_INPUT_INVALID,
       `mode ${JSON.stringify(mode)} is unknown`,
-      "Use update, done, fail, cancel or handoff."
+      "Use update, done, fail, cancel, handoff or plan."
     );
   }
   const dryRun = input("DRY_RUN") === "true";
-  const github = token ? githubPorts({ token, apiUrl: env.GITHUB_API_URL, graphqlUrl: env.GITHUB_GRAPHQL_URL }) : null;
+  const github = token ? githubPorts({ token, apiUrl: env2.GITHUB_API_URL, graphqlUrl: env2.GITHUB_GRAPHQL_URL }) : null;
   const { thread, title } = await threadOf(github);
-  const dir = join(env.RUNNER_TEMP || join(cwd, ".codexrel"), `codexrel-progress-${env.GITHUB_RUN_ID ?? "local"}`);
+  const dir = join2(env2.RUNNER_TEMP || join2(cwd, ".codexrel"), `codexrel-progress-${env2.GITHUB_RUN_ID ?? "local"}`);
   await mkdir(dir, { recursive: true });
-  const bodyOut = join(dir, `${input("SCOPE") || "progress"}-${mode}.md`);
+  const bodyOut = join2(dir, `${input("SCOPE") || "progress"}-${mode}.md`);
   if (mode === "handoff") {
     if (thread.kind !== "pr") {
       setOutputs({ result: "unchanged", ready: "false" });
-      core.info("handoff: the thread is an issue; nothing to hand off");
+      core2.info("handoff: the thread is an issue; nothing to hand off");
       return;
     }
     if (!github)
@@ -25824,7 +26919,12 @@ async function run() {
         "handoff needs github-token",
         "Pass github-token (pull-requests: write)."
       );
-    const result2 = await github.handoff(thread, { ignoreChecks: lines("IGNORE_CHECKS", /[\n,]/), dryRun });
+    const openedBy = input("REQUIRE_OPENED_BY_WORKER") === "true" ? { login: await github.viewerLogin(), branchPrefix: input("BRANCH_PREFIX") || "codex/" } : void 0;
+    const result2 = await github.handoff(thread, {
+      ignoreChecks: lines("IGNORE_CHECKS", /[\n,]/),
+      dryRun,
+      ...openedBy ? { openedBy } : {}
+    });
     if (result2.body) await writeFile(bodyOut, result2.body);
     setOutputs({
       result: result2.comment?.action ?? (dryRun ? "dry-run" : "unchanged"),
@@ -25834,9 +26934,48 @@ async function run() {
       ready: String(result2.ready)
     });
     const summary2 = result2.ready ? `ready for review${result2.markedReady ? " (draft marked ready)" : ""}` : `not ready: ${result2.readiness.reasons.join("; ")}`;
-    core.info(`handoff: ${summary2}`);
-    await core.summary.addHeading("codexrel handoff", 3).addRaw(`${escapeMarkdownShort(summary2, 2e3)}
+    core2.info(`handoff: ${summary2}`);
+    await core2.summary.addHeading("codexrel handoff", 3).addRaw(`${escapeMarkdownShort(summary2, 2e3)}
 `).write();
+    return;
+  }
+  if (mode === "plan") {
+    const plan2 = await readOptional("PLAN_FILE") ?? "";
+    if (!plan2.trim()) {
+      throw threadsError(
+        ThreadsErrorCodes.PROGRESS_INPUT_INVALID,
+        "plan mode needs a non-empty plan-file",
+        "Pass the agent's last message as plan-file."
+      );
+    }
+    if (!github)
+      throw threadsError(
+        ThreadsErrorCodes.PROGRESS_INPUT_INVALID,
+        "plan mode needs github-token",
+        "Pass github-token (issues: write)."
+      );
+    const planBody = renderPlanComment(plan2, secrets);
+    const written = await github.comments(thread).upsert({ kind: "plan" }, planBody);
+    const result2 = await updateProgressComment(github.comments(thread), {
+      mode: "wait",
+      update: {
+        steps: parsePlan(plan2),
+        ...title ? { title } : {},
+        nextAction: "Plan posted: reply `execute plan` to implement it (or comment to change it).",
+        ...recapOf(plan2) ? { recap: recapOf(plan2) } : {}
+      },
+      threadLabel: `${thread.kind === "pr" ? "PR" : "issue"} #${thread.number}`,
+      secrets,
+      now: /* @__PURE__ */ new Date()
+    });
+    await writeFile(bodyOut, planBody);
+    setOutputs({
+      result: written.action,
+      "comment-id": String(written.id),
+      "comment-url": written.url,
+      "body-out": bodyOut
+    });
+    core2.info(`plan comment ${written.action}: ${written.url}; progress ${result2.result}`);
     return;
   }
   const update = {};
@@ -25867,15 +27006,15 @@ async function run() {
     now: /* @__PURE__ */ new Date()
   });
   await writeFile(bodyOut, result.body);
-  if (!github && !dryRun) core.warning("progress-comment: no github-token, so the comment was rendered but not posted");
+  if (!github && !dryRun) core2.warning("progress-comment: no github-token, so the comment was rendered but not posted");
   setOutputs({
     result: result.result,
     "comment-id": result.comment ? String(result.comment.id) : "",
     "comment-url": result.comment?.url ?? "",
     "body-out": bodyOut
   });
-  core.info(`progress comment ${result.result}${result.comment ? `: ${result.comment.url}` : ""}`);
-  if (dryRun) await core.summary.addHeading("codexrel progress (dry run)", 3).addRaw(result.body).write();
+  core2.info(`progress comment ${result.result}${result.comment ? `: ${result.comment.url}` : ""}`);
+  if (dryRun) await core2.summary.addHeading("codexrel progress (dry run)", 3).addRaw(result.body).write();
 }
 try {
   await run();
@@ -25883,7 +27022,7 @@ try {
   const coded = toCodexrelError(error);
   const text = redact(formatError(coded), { secrets });
   setOutputs({ result: "failed", error: `${coded.code}: ${coded.message}` });
-  await core.summary.addHeading("codexrel progress-comment", 3).addRaw(`**failed** (advisory): ${escapeMarkdownShort(text, 1e3)}
+  await core2.summary.addHeading("codexrel progress-comment", 3).addRaw(`**failed** (advisory): ${escapeMarkdownShort(text, 1e3)}
 `).write();
-  core.warning(`${text} (advisory: not failing the job)`);
+  core2.warning(`${text} (advisory: not failing the job)`);
 }

@@ -946,7 +946,7 @@ var require_util = __commonJS({
     var { InvalidArgumentError } = require_errors();
     var { Blob: Blob2 } = __require("buffer");
     var nodeUtil = __require("util");
-    var { stringify } = __require("querystring");
+    var { stringify: stringify2 } = __require("querystring");
     var { headerNameLowerCasedRecord } = require_constants();
     var [nodeMajor, nodeMinor] = process.versions.node.split(".").map((v) => Number(v));
     function nop() {
@@ -961,7 +961,7 @@ var require_util = __commonJS({
       if (url.includes("?") || url.includes("#")) {
         throw new Error('Query params cannot be passed when url already contains "?" or "#".');
       }
-      const stringified = stringify(queryParams);
+      const stringified = stringify2(queryParams);
       if (stringified) {
         url += "?" + stringified;
       }
@@ -4819,7 +4819,7 @@ var require_dataURL = __commonJS({
       }
       return bytes;
     }
-    function collectAnHTTPQuotedString(input2, position, extractValue) {
+    function collectAnHTTPQuotedString(input2, position, extractValue2) {
       const positionStart = position.position;
       let value = "";
       assert(input2[position.position] === '"');
@@ -4847,7 +4847,7 @@ var require_dataURL = __commonJS({
           break;
         }
       }
-      if (extractValue) {
+      if (extractValue2) {
         return value;
       }
       return input2.slice(positionStart, position.position);
@@ -11226,8 +11226,8 @@ var require_RetryHandler = __commonJS({
     var { isDisturbed, parseHeaders, parseRangeHeader } = require_util();
     function calculateRetryAfterHeader(retryAfter) {
       const current = Date.now();
-      const diff = new Date(retryAfter).getTime() - current;
-      return diff;
+      const diff2 = new Date(retryAfter).getTime() - current;
+      return diff2;
     }
     var RetryHandler = class _RetryHandler {
       constructor(opts, handlers) {
@@ -11811,10 +11811,10 @@ var require_headers = __commonJS({
           return this[kHeadersList][kHeadersSortedMap];
         }
         const headers = [];
-        const names = [...this[kHeadersList]].sort((a, b) => a[0] < b[0] ? -1 : 1);
+        const names2 = [...this[kHeadersList]].sort((a, b) => a[0] < b[0] ? -1 : 1);
         const cookies = this[kHeadersList].cookies;
-        for (let i = 0; i < names.length; ++i) {
-          const [name, value] = names[i];
+        for (let i = 0; i < names2.length; ++i) {
+          const [name, value] = names2[i];
           if (name === "set-cookie") {
             for (let j = 0; j < cookies.length; ++j) {
               headers.push([name, cookies[j]]);
@@ -15586,7 +15586,7 @@ var require_util6 = __commonJS({
         throw new Error("Invalid cookie max-age");
       }
     }
-    function stringify(cookie) {
+    function stringify2(cookie) {
       if (cookie.name.length === 0) {
         return null;
       }
@@ -15640,7 +15640,7 @@ var require_util6 = __commonJS({
       validateCookiePath,
       validateCookieValue,
       toIMFDate,
-      stringify
+      stringify: stringify2
     };
   }
 });
@@ -15790,7 +15790,7 @@ var require_cookies = __commonJS({
   "../node_modules/.pnpm/undici@5.29.0/node_modules/undici/lib/cookies/index.js"(exports, module) {
     "use strict";
     var { parseSetCookie } = require_parse();
-    var { stringify } = require_util6();
+    var { stringify: stringify2 } = require_util6();
     var { webidl } = require_webidl();
     var { Headers } = require_headers();
     function getCookies(headers) {
@@ -15832,9 +15832,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, { header: "setCookie" });
       webidl.brandCheck(headers, Headers, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str2 = stringify(cookie);
+      const str2 = stringify2(cookie);
       if (str2) {
-        headers.append("Set-Cookie", stringify(cookie));
+        headers.append("Set-Cookie", stringify2(cookie));
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -18710,7 +18710,7 @@ var require_io = __commonJS({
           if (path.relative(source, newDest) === "") {
             throw new Error(`'${newDest}' and '${source}' are the same file`);
           }
-          yield copyFile2(source, newDest, force);
+          yield copyFile(source, newDest, force);
         }
       });
     }
@@ -18849,13 +18849,13 @@ var require_io = __commonJS({
           if (srcFileStat.isDirectory()) {
             yield cpDirRecursive(srcFile, destFile, currentDepth, force);
           } else {
-            yield copyFile2(srcFile, destFile, force);
+            yield copyFile(srcFile, destFile, force);
           }
         }
         yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
       });
     }
-    function copyFile2(srcFile, destFile, force) {
+    function copyFile(srcFile, destFile, force) {
       return __awaiter(this, void 0, void 0, function* () {
         if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
           try {
@@ -19668,10 +19668,10 @@ var require_core = __commonJS({
       (0, command_1.issueCommand)("set-env", { name }, convertedVal);
     }
     exports.exportVariable = exportVariable;
-    function setSecret2(secret) {
+    function setSecret3(secret) {
       (0, command_1.issueCommand)("add-mask", {}, secret);
     }
-    exports.setSecret = setSecret2;
+    exports.setSecret = setSecret3;
     function addPath(inputPath) {
       const filePath = process.env["GITHUB_PATH"] || "";
       if (filePath) {
@@ -19864,10 +19864,10 @@ var require_code = __commonJS({
       }
       get names() {
         var _a;
-        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names, c) => {
+        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names2, c) => {
           if (c instanceof Name)
-            names[c.str] = (names[c.str] || 0) + 1;
-          return names;
+            names2[c.str] = (names2[c.str] || 0) + 1;
+          return names2;
         }, {});
       }
     };
@@ -19944,10 +19944,10 @@ var require_code = __commonJS({
     function interpolate(x) {
       return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
     }
-    function stringify(x) {
+    function stringify2(x) {
       return new _Code(safeStringify(x));
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
     function safeStringify(x) {
       return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
@@ -20193,11 +20193,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants) {
-        if (!names[this.name.str])
+      optimizeNames(names2, constants) {
+        if (!names2[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants);
+          this.rhs = optimizeExpr(this.rhs, names2, constants);
         return this;
       }
       get names() {
@@ -20214,15 +20214,15 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants) {
-        if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
+      optimizeNames(names2, constants) {
+        if (this.lhs instanceof code_1.Name && !names2[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants);
+        this.rhs = optimizeExpr(this.rhs, names2, constants);
         return this;
       }
       get names() {
-        const names = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
-        return addExprNames(names, this.rhs);
+        const names2 = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
+        return addExprNames(names2, this.rhs);
       }
     };
     var AssignOp = class extends Assign {
@@ -20278,8 +20278,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants) {
-        this.code = optimizeExpr(this.code, names, constants);
+      optimizeNames(names2, constants) {
+        this.code = optimizeExpr(this.code, names2, constants);
         return this;
       }
       get names() {
@@ -20308,20 +20308,20 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names2, constants) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants))
+          if (n.optimizeNames(names2, constants))
             continue;
-          subtractNames(names, n.names);
+          subtractNames(names2, n.names);
           nodes.splice(i, 1);
         }
         return nodes.length > 0 ? this : void 0;
       }
       get names() {
-        return this.nodes.reduce((names, n) => addNames(names, n.names), {});
+        return this.nodes.reduce((names2, n) => addNames(names2, n.names), {});
       }
     };
     var BlockNode = class extends ParentNode {
@@ -20366,20 +20366,20 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names2, constants) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        if (!(super.optimizeNames(names, constants) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants);
+        if (!(super.optimizeNames(names2, constants) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants);
+        this.condition = optimizeExpr(this.condition, names2, constants);
         return this;
       }
       get names() {
-        const names = super.names;
-        addExprNames(names, this.condition);
+        const names2 = super.names;
+        addExprNames(names2, this.condition);
         if (this.else)
-          addNames(names, this.else.names);
-        return names;
+          addNames(names2, this.else.names);
+        return names2;
       }
     };
     If.kind = "if";
@@ -20394,10 +20394,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names2, constants) {
+        if (!super.optimizeNames(names2, constants))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants);
+        this.iteration = optimizeExpr(this.iteration, names2, constants);
         return this;
       }
       get names() {
@@ -20418,8 +20418,8 @@ var require_codegen = __commonJS({
         return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
       }
       get names() {
-        const names = addExprNames(super.names, this.from);
-        return addExprNames(names, this.to);
+        const names2 = addExprNames(super.names, this.from);
+        return addExprNames(names2, this.to);
       }
     };
     var ForIter = class extends For {
@@ -20433,10 +20433,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names2, constants) {
+        if (!super.optimizeNames(names2, constants))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants);
+        this.iterable = optimizeExpr(this.iterable, names2, constants);
         return this;
       }
       get names() {
@@ -20478,20 +20478,20 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names2, constants) {
         var _a, _b;
-        super.optimizeNames(names, constants);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants);
+        super.optimizeNames(names2, constants);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names2, constants);
         return this;
       }
       get names() {
-        const names = super.names;
+        const names2 = super.names;
         if (this.catch)
-          addNames(names, this.catch.names);
+          addNames(names2, this.catch.names);
         if (this.finally)
-          addNames(names, this.finally.names);
-        return names;
+          addNames(names2, this.finally.names);
+        return names2;
       }
     };
     var Catch = class extends BlockNode {
@@ -20775,15 +20775,15 @@ var require_codegen = __commonJS({
       }
     };
     exports.CodeGen = CodeGen;
-    function addNames(names, from) {
+    function addNames(names2, from) {
       for (const n in from)
-        names[n] = (names[n] || 0) + (from[n] || 0);
-      return names;
+        names2[n] = (names2[n] || 0) + (from[n] || 0);
+      return names2;
     }
-    function addExprNames(names, from) {
-      return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
+    function addExprNames(names2, from) {
+      return from instanceof code_1._CodeOrName ? addNames(names2, from.names) : names2;
     }
-    function optimizeExpr(expr, names, constants) {
+    function optimizeExpr(expr, names2, constants) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -20799,18 +20799,18 @@ var require_codegen = __commonJS({
       }, []));
       function replaceName(n) {
         const c = constants[n.str];
-        if (c === void 0 || names[n.str] !== 1)
+        if (c === void 0 || names2[n.str] !== 1)
           return n;
-        delete names[n.str];
+        delete names2[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names2[c.str] === 1 && constants[c.str] !== void 0);
       }
     }
-    function subtractNames(names, from) {
+    function subtractNames(names2, from) {
       for (const n in from)
-        names[n] = (names[n] || 0) - (from[n] || 0);
+        names2[n] = (names2[n] || 0) - (from[n] || 0);
     }
     function not(x) {
       return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
@@ -21008,7 +21008,7 @@ var require_names = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var names = {
+    var names2 = {
       // validation function arguments
       data: new codegen_1.Name("data"),
       // data passed to validation function
@@ -21037,7 +21037,7 @@ var require_names = __commonJS({
       jsonLen: new codegen_1.Name("jsonLen"),
       jsonPart: new codegen_1.Name("jsonPart")
     };
-    exports.default = names;
+    exports.default = names2;
   }
 });
 
@@ -22026,8 +22026,8 @@ var require_resolve = __commonJS({
     }
     exports.getFullPath = getFullPath;
     function _getFullPath(resolver, p) {
-      const serialized = resolver.serialize(p);
-      return serialized.split("#")[0] + "#";
+      const serialized2 = resolver.serialize(p);
+      return serialized2.split("#")[0] + "#";
     }
     exports._getFullPath = _getFullPath;
     var TRAILING_SLASH_HASH = /#\/?$/;
@@ -22656,20 +22656,20 @@ var require_compile = __commonJS({
     var util_1 = require_util8();
     var validate_1 = require_validate();
     var SchemaEnv = class {
-      constructor(env2) {
+      constructor(env3) {
         var _a;
         this.refs = {};
         this.dynamicAnchors = {};
         let schema;
-        if (typeof env2.schema == "object")
-          schema = env2.schema;
-        this.schema = env2.schema;
-        this.schemaId = env2.schemaId;
-        this.root = env2.root || this;
-        this.baseId = (_a = env2.baseId) !== null && _a !== void 0 ? _a : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env2.schemaId || "$id"]);
-        this.schemaPath = env2.schemaPath;
-        this.localRefs = env2.localRefs;
-        this.meta = env2.meta;
+        if (typeof env3.schema == "object")
+          schema = env3.schema;
+        this.schema = env3.schema;
+        this.schemaId = env3.schemaId;
+        this.root = env3.root || this;
+        this.baseId = (_a = env3.baseId) !== null && _a !== void 0 ? _a : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env3.schemaId || "$id"]);
+        this.schemaPath = env3.schemaPath;
+        this.localRefs = env3.localRefs;
+        this.meta = env3.meta;
         this.$async = schema === null || schema === void 0 ? void 0 : schema.$async;
         this.refs = {};
       }
@@ -22853,15 +22853,15 @@ var require_compile = __commonJS({
           baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
         }
       }
-      let env2;
+      let env3;
       if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
         const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
-        env2 = resolveSchema.call(this, root, $ref);
+        env3 = resolveSchema.call(this, root, $ref);
       }
       const { schemaId } = this.opts;
-      env2 = env2 || new SchemaEnv({ schema, schemaId, root, baseId });
-      if (env2.schema !== env2.root.schema)
-        return env2;
+      env3 = env3 || new SchemaEnv({ schema, schemaId, root, baseId });
+      if (env3.schema !== env3.root.schema)
+        return env3;
       return void 0;
     }
   }
@@ -23654,7 +23654,7 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse3(serialize(uri, options), options);
+        parse4(serialize(uri, options), options);
       }
       return uri;
     }
@@ -23697,8 +23697,8 @@ var require_fast_uri = __commonJS({
     function resolveComponent(base, relative4, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse3(serialize(base, options), options);
-        relative4 = parse3(serialize(relative4, options), options);
+        base = parse4(serialize(base, options), options);
+        relative4 = parse4(serialize(relative4, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative4.scheme) {
@@ -24016,7 +24016,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse3(uri, opts) {
+    function parse4(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -24053,7 +24053,7 @@ var require_fast_uri = __commonJS({
       resolveComponent,
       equal,
       serialize,
-      parse: parse3
+      parse: parse4
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -24715,8 +24715,8 @@ var require_ref = __commonJS({
       schemaType: "string",
       code(cxt) {
         const { gen, schema: $ref, it } = cxt;
-        const { baseId, schemaEnv: env2, validateName, opts, self: self2 } = it;
-        const { root } = env2;
+        const { baseId, schemaEnv: env3, validateName, opts, self: self2 } = it;
+        const { root } = env3;
         if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
           return callRootRef();
         const schOrEnv = compile_1.resolveRef.call(self2, root, baseId, $ref);
@@ -24726,8 +24726,8 @@ var require_ref = __commonJS({
           return callValidate(schOrEnv);
         return inlineRefSchema(schOrEnv);
         function callRootRef() {
-          if (env2 === root)
-            return callRef(cxt, validateName, env2, env2.$async);
+          if (env3 === root)
+            return callRef(cxt, validateName, env3, env3.$async);
           const rootName = gen.scopeValue("root", { ref: root });
           return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root, root.$async);
         }
@@ -24757,14 +24757,14 @@ var require_ref = __commonJS({
     exports.getValidate = getValidate;
     function callRef(cxt, v, sch, $async) {
       const { gen, it } = cxt;
-      const { allErrors, schemaEnv: env2, opts } = it;
+      const { allErrors, schemaEnv: env3, opts } = it;
       const passCxt = opts.passContext ? names_1.default.this : codegen_1.nil;
       if ($async)
         callAsyncRef();
       else
         callSyncRef();
       function callAsyncRef() {
-        if (!env2.$async)
+        if (!env3.$async)
           throw new Error("async schema referenced by sync schema");
         const valid = gen.let("valid");
         gen.try(() => {
@@ -24827,7 +24827,7 @@ var require_core3 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var id_1 = require_id();
     var ref_1 = require_ref();
-    var core2 = [
+    var core3 = [
       "$schema",
       "$id",
       "$defs",
@@ -24837,7 +24837,7 @@ var require_core3 = __commonJS({
       id_1.default,
       ref_1.default
     ];
-    exports.default = core2;
+    exports.default = core3;
   }
 });
 
@@ -27193,7 +27193,7 @@ var require_json_schema_2020_12 = __commonJS({
     var applicator = require_applicator2();
     var unevaluated = require_unevaluated2();
     var content = require_content();
-    var core2 = require_core4();
+    var core3 = require_core4();
     var format = require_format_annotation();
     var metadata = require_meta_data();
     var validation = require_validation2();
@@ -27205,7 +27205,7 @@ var require_json_schema_2020_12 = __commonJS({
         applicator,
         unevaluated,
         content,
-        core2,
+        core3,
         with$data(this, format),
         metadata,
         with$data(this, validation)
@@ -29182,32 +29182,66 @@ var require_light = __commonJS({
 });
 
 // src/publish-artifacts.ts
-var core = __toESM(require_core(), 1);
-import { readFileSync } from "node:fs";
+var core2 = __toESM(require_core(), 1);
+import { readFileSync as readFileSync2 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join4, resolve as resolve4 } from "node:path";
+import { join as join6, resolve as resolve4 } from "node:path";
 
 // ../packages/core/src/redact.ts
+var AUTH_SEP = String.raw`["']?(?:[ \t]|%20|\+)*(?::|=|%3A|%3D)(?:[ \t]|%20|\+)*["']?`;
+var AUTH_SCHEME = String.raw`(?:bearer|token|basic|digest)`;
+var AUTH_VALUE = String.raw`[^\s"'\\&<>]`;
 var SECRET_PATTERNS = [
-  { label: "github-token", pattern: /\bgh[pousr]_[A-Za-z0-9]{30,255}\b/g },
-  { label: "github-token", pattern: /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g },
-  { label: "openai-key", pattern: /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g },
+  { label: "github-token", pattern: /gh[pousr]_[A-Za-z0-9]{30,255}/g, maxLength: 259 },
+  { label: "github-token", pattern: /github_pat_[A-Za-z0-9_]{22,255}/g, maxLength: 266 },
+  {
+    label: "openai-key",
+    // Standing alone (start of text, after a space or punctuation): any 20+ character key part.
+    pattern: /(?<![A-Za-z0-9])sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,512}/g,
+    maxLength: 523
+  },
+  {
+    label: "openai-key",
+    // Glued to a letter or digit (`...\\nsk-...`, `keysk-...`): the key part must also hold a run of
+    // 16 letters/digits, which real keys have and kebab-case words (`task-queue-handler`) do not.
+    pattern: /sk-(?:proj-|svcacct-|admin-)?(?=[A-Za-z0-9_-]{0,240}?[A-Za-z0-9]{16})[A-Za-z0-9_-]{20,512}/g,
+    maxLength: 523
+  },
   {
     label: "jwt",
-    pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g
+    pattern: /eyJ[A-Za-z0-9_-]{8,2048}\.eyJ[A-Za-z0-9_-]{8,4096}\.[A-Za-z0-9_-]{8,2048}/g,
+    maxLength: 8200
   },
   {
     label: "authorization",
-    // `Authorization: Bearer x`, `authorization=token x`, `"Authorization": "Basic x"`.
-    pattern: /(\bauthorization["']?\s*[:=]\s*["']?(?:(?:bearer|token|basic|digest)\s+)?)([^\s"',;]{4,})/gi,
-    group: 2
+    // `Authorization: Bearer x`, `authorization=token x`, `"Authorization": "Basic x"`,
+    // `Authorization%3A%20Bearer%20x`: with a scheme, the whole value after it, however short.
+    pattern: new RegExp(
+      String.raw`(authorization${AUTH_SEP}${AUTH_SCHEME}(?:[ \t]|%20|\+)+)(${AUTH_VALUE}{1,4096})`,
+      "gi"
+    ),
+    group: 2,
+    maxLength: 4200
+  },
+  {
+    label: "authorization",
+    // No scheme: the value itself (4+ characters, so `authorization: ok` in prose stays).
+    pattern: new RegExp(
+      String.raw`(authorization${AUTH_SEP})(?!(?:[ \t]|%20|\+)*${AUTH_SCHEME}(?:[ \t]|%20|\+))(?!%20|\+)(${AUTH_VALUE}{4,4096})`,
+      "gi"
+    ),
+    group: 2,
+    maxLength: 4150
   }
 ];
 var MIN_EXACT_SECRET_LENGTH = 8;
 function redactWithCount(text, options = {}) {
+  return redactKnown(text, secretForms(options.secrets));
+}
+function redactKnown(text, forms) {
   let count = 0;
   let out = text;
-  for (const secret of exactSecrets(options.secrets)) {
+  for (const secret of forms) {
     if (!out.includes(secret)) continue;
     const parts = out.split(secret);
     count += parts.length - 1;
@@ -29217,17 +29251,25 @@ function redactWithCount(text, options = {}) {
     pattern.lastIndex = 0;
     out = out.replace(pattern, (...args) => {
       const match = args[0];
-      if (match.includes("[REDACTED:")) return match;
+      const secretPart = group === 0 ? match : args[group];
+      if (secretPart.startsWith("[REDACTED:")) return match;
       count += 1;
-      if (group === 0) return `[REDACTED:${label}]`;
-      const secretPart = args[group];
-      return match.slice(0, match.length - secretPart.length) + `[REDACTED:${label}]`;
+      return `${match.slice(0, match.length - secretPart.length)}[REDACTED:${label}]`;
     });
   }
   return { text: out, count };
 }
 function redact(text, options = {}) {
   return redactWithCount(text, options).text;
+}
+function redactAndTruncate(text, max, options = {}) {
+  return truncateText(redact(text, options), max);
+}
+function truncateText(text, max) {
+  if (text.length <= max) return text;
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  return `${chars.slice(0, Math.max(0, max - 1)).join("")}\u2026`;
 }
 function createRedactor(secrets = []) {
   const known = new Set(exactSecrets(secrets));
@@ -29238,9 +29280,9 @@ function createRedactor(secrets = []) {
   return redactor;
 }
 function redactDeep(value, options = {}) {
-  const secrets = [...exactSecrets(options.secrets)];
+  const forms = secretForms(options.secrets);
   const walk = (v) => {
-    if (typeof v === "string") return redact(v, { secrets });
+    if (typeof v === "string") return redactKnown(v, forms).text;
     if (Array.isArray(v)) return v.map(walk);
     if (v && typeof v === "object") {
       const out = {};
@@ -29251,6 +29293,20 @@ function redactDeep(value, options = {}) {
   };
   return walk(value);
 }
+function secretForms(secrets) {
+  const set = /* @__PURE__ */ new Set();
+  for (const s of exactSecrets(secrets)) {
+    set.add(s);
+    const json = JSON.stringify(s).slice(1, -1);
+    set.add(json);
+    for (const base of [s, json]) {
+      set.add(encodeURIComponent(base));
+      set.add(encodeURIComponent(base).replace(/%20/g, "+"));
+      set.add(encodeURI(base));
+    }
+  }
+  return [...set].sort((a, b) => b.length - a.length);
+}
 function* exactSecrets(secrets) {
   if (!secrets) return;
   const list = [...secrets].filter(
@@ -29258,6 +29314,14 @@ function* exactSecrets(secrets) {
   );
   list.sort((a, b) => b.length - a.length);
   yield* list;
+}
+function bytesContainSecret(buf, options = {}) {
+  const bytes = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  for (const form of secretForms(options.secrets)) {
+    if (bytes.includes(Buffer.from(form, "utf8")) || bytes.includes(Buffer.from(form, "utf16le"))) return true;
+  }
+  const text = bytes.toString("latin1");
+  return SECRET_PATTERNS.some(({ pattern }) => new RegExp(pattern.source, pattern.flags.replace("g", "")).test(text));
 }
 
 // ../packages/core/src/errors.ts
@@ -29267,6 +29331,8 @@ var ErrorCodes = {
   CONFIG_NOT_FOUND: "CONFIG_NOT_FOUND",
   CONFIG_PARSE: "CONFIG_PARSE",
   CONFIG_INVALID: "CONFIG_INVALID",
+  /** codexrel.yml is larger, deeper or uses more aliases than any real config (a resource attack). */
+  CONFIG_TOO_LARGE: "CONFIG_TOO_LARGE",
   INPUT_NOT_FOUND: "INPUT_NOT_FOUND",
   INPUT_NOT_JSON: "INPUT_NOT_JSON",
   OUTPUT_WRITE: "OUTPUT_WRITE",
@@ -29371,8 +29437,12 @@ var codexrel_config_schema_default = {
       additionalProperties: false,
       required: ["candidate"],
       properties: {
+        baseline: {
+          description: '"none": this project has no base reports on purpose (failures are unknown-baseline and block unless `blocking` relaxes it). Without it, a missing `base` makes the run not ready.',
+          enum: ["none"]
+        },
         base: {
-          description: "Reports of the base commit. Absent or matching nothing: no baseline (failures are unknown-baseline).",
+          description: "Reports of the base commit. Every path must match a file (REGRESSIONS_INPUT_MISSING otherwise).",
           type: "array",
           items: {
             type: "string",
@@ -29416,7 +29486,7 @@ var codexrel_config_schema_default = {
           minLength: 1
         },
         blocking: {
-          description: "Classes that block (default: new).",
+          description: "Classes that block (default: new, unknown-baseline).",
           type: "array",
           uniqueItems: true,
           items: {
@@ -29424,8 +29494,8 @@ var codexrel_config_schema_default = {
           }
         },
         repeated: {
-          description: "Identical repeated testcases are attempts (default) or repetitions.",
-          enum: ["attempts", "repetitions"]
+          description: "What a repeated testcase is: auto (default: as the reporter that wrote it means it), attempts (retries), repetitions, or separate tests.",
+          enum: ["auto", "attempts", "repetitions", "separate"]
         },
         baselineSource: {
           description: "Where the base reports came from, shown in the report (e.g. main@abc1234).",
@@ -29483,6 +29553,30 @@ var codexrel_config_schema_default = {
         blockOnFailedJourney: {
           description: "Whether a failed journey blocks the run (default true).",
           type: "boolean"
+        },
+        required: {
+          description: "Journey ids that must pass for the release (default: every journey of the bundle; a release intake's Required CUJs take precedence).",
+          type: "array",
+          uniqueItems: true,
+          items: { type: "string", pattern: "^[a-z0-9][a-z0-9-]*$" }
+        },
+        exceptions: {
+          description: "Required journeys that may fail or be missing, each only while the pull request carries its label (shown in the report).",
+          type: "array",
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: ["journey", "reason"],
+            properties: {
+              journey: { type: "string", pattern: "^[a-z0-9][a-z0-9-]*$" },
+              label: {
+                description: "The PR label that puts the exception in force (default codexrel:cuj-exception).",
+                type: "string",
+                minLength: 1
+              },
+              reason: { type: "string", minLength: 1 }
+            }
+          }
         }
       }
     },
@@ -29588,7 +29682,7 @@ var codexrel_config_schema_default = {
           minLength: 1
         },
         timeout: {
-          description: "Seconds, or a duration such as 90s, 5m, 1h.",
+          description: "Seconds, or a duration such as 90s, 5m, 1h (parsed by `ms`); more than 0 and at most 24h.",
           oneOf: [
             {
               type: "number",
@@ -29596,7 +29690,7 @@ var codexrel_config_schema_default = {
             },
             {
               type: "string",
-              pattern: "^[0-9]+(?:\\.[0-9]+)?(?:ms|s|m|h)$"
+              minLength: 1
             }
           ]
         },
@@ -29632,6 +29726,17 @@ var cuj_summary_schema_default = {
     title: { type: "string" },
     generatedAt: { type: "string", format: "date-time" },
     target: { description: "What was exercised, e.g. a URL or a build id.", type: "string" },
+    commit: {
+      description: "The commit the journeys were recorded at. A bundle from another commit is not evidence for this one.",
+      type: "object",
+      additionalProperties: false,
+      required: ["sha"],
+      properties: {
+        sha: { type: "string", pattern: "^[0-9a-f]{40}$" },
+        repository: { type: "string", pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" },
+        ref: { type: "string" }
+      }
+    },
     journeys: {
       type: "array",
       minItems: 1,
@@ -29742,6 +29847,55 @@ var release_impact_schema_default = {
   }
 };
 
+// ../packages/core/schemas/release-intake.schema.json
+var release_intake_schema_default = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://codexrel.dev/schemas/release-intake.v1.json",
+  title: "ReleaseIntake",
+  description: "A release request (stage 0), parsed from the body GitHub renders from .github/ISSUE_TEMPLATE/codex-release.yml. Its required CUJs and fix budget become the run's policy.",
+  type: "object",
+  additionalProperties: false,
+  required: ["schemaVersion", "targetVersion", "target", "changelog", "knownBlockers", "requiredCujs", "fixBudget"],
+  properties: {
+    schemaVersion: { const: "1" },
+    targetVersion: {
+      description: "The version to release, without a leading v.",
+      type: "string",
+      pattern: "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?$"
+    },
+    target: {
+      type: "object",
+      additionalProperties: false,
+      required: ["kind", "name"],
+      properties: {
+        kind: { enum: ["branch", "tag"] },
+        name: { type: "string", minLength: 1, maxLength: 255, pattern: "^[^\\s~^:?*\\[\\\\]+$" }
+      }
+    },
+    changelog: {
+      type: "object",
+      additionalProperties: false,
+      required: ["source"],
+      properties: {
+        source: { enum: ["changesets", "conventional-commits", "file"] },
+        file: { description: "For source file: the path in the repository.", type: "string", minLength: 1 }
+      },
+      if: { properties: { source: { const: "file" } } },
+      then: { required: ["file"] }
+    },
+    knownBlockers: { type: "array", items: { type: "string", minLength: 1 } },
+    requiredCujs: {
+      description: "Journey ids (as in the CUJ bundle's summary.json) that must pass.",
+      type: "array",
+      minItems: 1,
+      uniqueItems: true,
+      items: { type: "string", pattern: "^[a-z0-9][a-z0-9-]*$" }
+    },
+    fixBudget: { description: "Fix iterations allowed.", type: "integer", minimum: 1, maximum: 20 },
+    notes: { type: "string" }
+  }
+};
+
 // ../packages/core/schemas/run-report.schema.json
 var run_report_schema_default = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -29762,9 +29916,149 @@ var run_report_schema_default = {
     },
     artifacts: { type: "array", items: { $ref: "#/$defs/Artifact" } },
     publication: { $ref: "#/$defs/Publication" },
-    decision: { $ref: "#/$defs/Decision" }
+    decision: { $ref: "#/$defs/Decision" },
+    iterations: {
+      description: "The fix-iteration ledger up to this run (stage 3); absent or null outside a fix loop.",
+      oneOf: [{ $ref: "#/$defs/IterationHistory" }, { type: "null" }]
+    },
+    intake: {
+      description: "The release intake (stage 0) this run took its policy from; absent or null without one.",
+      oneOf: [{ $ref: "#/$defs/IntakePolicy" }, { type: "null" }]
+    }
   },
   $defs: {
+    IntakePolicy: {
+      type: "object",
+      additionalProperties: false,
+      required: ["targetVersion", "requiredCujs", "fixBudget"],
+      properties: {
+        targetVersion: { type: "string", minLength: 1 },
+        target: { type: "string" },
+        requiredCujs: { type: "array", items: { type: "string", minLength: 1 } },
+        fixBudget: { type: "integer", minimum: 1 }
+      }
+    },
+    IterationHistory: {
+      type: "object",
+      additionalProperties: false,
+      required: ["budget", "entries"],
+      properties: {
+        budget: {
+          type: "object",
+          additionalProperties: false,
+          required: ["max", "source"],
+          properties: {
+            max: { type: "integer", minimum: 1 },
+            source: {
+              description: "Where the budget came from; maintainer when raised with `codexrel iterations raise`.",
+              enum: ["maintainer", "flag", "intake", "config"]
+            },
+            raisedBy: { type: "string" }
+          }
+        },
+        stopped: {
+          description: "Set when a maintainer stopped the loop (`@codex stop`).",
+          oneOf: [
+            {
+              type: "object",
+              additionalProperties: false,
+              required: ["by", "at"],
+              properties: {
+                by: { type: "string", minLength: 1 },
+                at: { type: "string", format: "date-time" },
+                reason: { type: "string" }
+              }
+            },
+            { type: "null" }
+          ]
+        },
+        entries: { type: "array", items: { $ref: "#/$defs/IterationEntry" } }
+      }
+    },
+    IterationEntry: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "n",
+        "commit",
+        "at",
+        "checks",
+        "tests",
+        "fixedInLoop",
+        "fixedAgainstBase",
+        "newlyFailing",
+        "diffStat",
+        "ready",
+        "stopReason"
+      ],
+      properties: {
+        n: { type: "integer", minimum: 1 },
+        commit: { type: ["string", "null"], pattern: "^[0-9a-f]{7,64}$" },
+        at: { type: "string", format: "date-time" },
+        checks: {
+          type: "object",
+          additionalProperties: false,
+          required: ["pass", "fail", "warn", "skip"],
+          properties: {
+            pass: { type: "integer", minimum: 0 },
+            fail: { type: "integer", minimum: 0 },
+            warn: { type: "integer", minimum: 0 },
+            skip: { type: "integer", minimum: 0 }
+          }
+        },
+        tests: {
+          description: "Null when no test reports were classified.",
+          oneOf: [
+            {
+              type: "object",
+              additionalProperties: false,
+              required: ["total", "passed", "failing"],
+              properties: {
+                total: { type: "integer", minimum: 0 },
+                passed: { type: "integer", minimum: 0 },
+                failing: { type: "integer", minimum: 0 }
+              }
+            },
+            { type: "null" }
+          ]
+        },
+        fixedInLoop: {
+          description: "Tests that failed in the previous iteration and pass in this one.",
+          type: "array",
+          items: { type: "string" }
+        },
+        fixedAgainstBase: {
+          description: "Tests that failed on the base and pass in this iteration (the classifier's fixed).",
+          type: "array",
+          items: { type: "string" }
+        },
+        newlyFailing: {
+          description: "Tests that fail in this iteration and did not in the previous one.",
+          type: "array",
+          items: { type: "string" }
+        },
+        diffStat: {
+          description: "git diff --shortstat from the previous iteration's commit to this iteration's tree; null for the first.",
+          oneOf: [
+            {
+              type: "object",
+              additionalProperties: false,
+              required: ["files", "insertions", "deletions"],
+              properties: {
+                files: { type: "integer", minimum: 0 },
+                insertions: { type: "integer", minimum: 0 },
+                deletions: { type: "integer", minimum: 0 }
+              }
+            },
+            { type: "null" }
+          ]
+        },
+        hypothesis: { type: ["string", "null"] },
+        residualRisk: { type: ["string", "null"] },
+        ready: { type: "boolean" },
+        stopReason: { type: ["string", "null"] }
+      }
+    },
     Status: {
       description: "Outcome of one check or command. A fallback that rescued a failure is warn, never pass.",
       enum: ["pass", "fail", "warn", "skip"]
@@ -29822,6 +30116,14 @@ var run_report_schema_default = {
         sha: { type: ["string", "null"], pattern: "^[0-9a-f]{7,64}$" },
         thread: { oneOf: [{ $ref: "#/$defs/Thread" }, { type: "null" }] },
         runUrl: { type: ["string", "null"], pattern: "^https?://" },
+        event: {
+          description: 'What started the run: the GitHub event name (push, pull_request, ...) or "local".',
+          type: ["string", "null"]
+        },
+        actor: {
+          description: "Who started the run (a GitHub login, or the local user).",
+          type: ["string", "null"]
+        },
         stage: { enum: ["planning", "implementation", "review", "validation", "release"] },
         iteration: { oneOf: [{ $ref: "#/$defs/Iteration" }, { type: "null" }] },
         startedAt: { type: "string", format: "date-time" },
@@ -29840,6 +30142,10 @@ var run_report_schema_default = {
         hint: { type: "string" },
         blocking: {
           description: "Whether a fail here blocks publication or the run.",
+          type: "boolean"
+        },
+        evidence: {
+          description: "True when a pass here is evidence that the change works (e.g. CUJ journeys that passed at this commit), not only that publication can happen.",
           type: "boolean"
         },
         details: { type: "object" }
@@ -29878,6 +30184,10 @@ var run_report_schema_default = {
         exitCode: { description: "Null when killed by a signal or never started.", type: ["integer", "null"] },
         signal: { type: ["string", "null"] },
         timedOut: { type: "boolean" },
+        leftoverProcesses: {
+          description: "True when processes the check started were still running after it ended (they were killed with its process group): a warning.",
+          type: "boolean"
+        },
         durationMs: { type: "number", minimum: 0 },
         reason: { description: "Why the status is what it is, in one line.", type: "string" },
         code: { $ref: "#/$defs/Code" },
@@ -29954,6 +30264,10 @@ var run_report_schema_default = {
           required: ["available"],
           properties: {
             available: { type: "boolean" },
+            declaredNone: {
+              description: "True when the run chose to have no baseline (`baseline: none`, `--no-base`): failures are then judged without one on purpose.",
+              type: "boolean"
+            },
             source: { type: ["string", "null"] },
             note: { type: "string" }
           }
@@ -29968,9 +30282,13 @@ var run_report_schema_default = {
         },
         counts: { $ref: "#/$defs/RegressionCounts" },
         tests: {
-          description: "Every test exactly once, under its one class.",
+          description: "Every non-passing test exactly once, under its one class; passing tests too when passedListed is true (otherwise they are only counted).",
           type: "array",
           items: { $ref: "#/$defs/ClassifiedTest" }
+        },
+        passedListed: {
+          description: "Whether the tests of class passed are listed in tests (codexrel classify --include-passed); when false or absent they are only counted in counts.passed.",
+          type: "boolean"
         },
         warnings: { type: "array", items: { type: "string" } }
       }
@@ -29983,9 +30301,10 @@ var run_report_schema_default = {
         name: { type: "string", minLength: 1 },
         kind: { enum: ["report", "summary", "screenshot", "video", "log", "bundle", "index", "other"] },
         url: {
-          description: "An https URL, or for the local destination a path relative to the output folder. Absolute local paths, file:// and home-relative paths are refused: they are not links a reader can open.",
+          description: "An https URL, or for the local destination a path relative to the output folder. Any other scheme (javascript:, data:, http:), whitespace or control characters anywhere (a leading space hides a scheme from naive checks), absolute local paths, file:// and home-relative paths are refused: they are not links a reader can safely open.",
           type: "string",
           minLength: 1,
+          pattern: "^(?:https://[^\\s\"'<>`\\\\]+|(?![^/?#]*:)[^\\s\"'<>`\\\\](?:[^\\t\\n\\r\\f\\v\\u0000-\\u001f\"'<>`\\\\]*[^\\s\"'<>`\\\\])?)$",
           not: { pattern: "^(?:[Ff][Ii][Ll][Ee]:|/|~|\\\\|[A-Za-z]:[\\\\/])|(?:^|[\\\\/])\\.\\.(?:[\\\\/]|$)" }
         },
         durable: { type: "boolean" },
@@ -30017,7 +30336,10 @@ var run_report_schema_default = {
       additionalProperties: false,
       required: ["source", "code", "message"],
       properties: {
-        source: { enum: ["preflight", "command", "regression", "publication", "iteration", "other"] },
+        source: {
+          description: "input: a configured input is missing (exit 2); evidence: nothing blocking ran or the baseline choice was not made.",
+          enum: ["preflight", "command", "regression", "publication", "iteration", "input", "evidence", "other"]
+        },
         code: { $ref: "#/$defs/Code" },
         message: { type: "string" }
       }
@@ -30046,7 +30368,8 @@ var schemas = {
   "run-report": run_report_schema_default,
   "cuj-summary": cuj_summary_schema_default,
   "release-impact": release_impact_schema_default,
-  "codexrel-config": codexrel_config_schema_default
+  "codexrel-config": codexrel_config_schema_default,
+  "release-intake": release_intake_schema_default
 };
 var addFormats = import_ajv_formats.default.default ?? import_ajv_formats.default;
 var ajv;
@@ -30120,6 +30443,12 @@ function toIssues(errors) {
 }
 
 // ../packages/core/src/decision.ts
+var INPUT_ERROR_CODES = /* @__PURE__ */ new Set([
+  "REGRESSIONS_INPUT_MISSING",
+  "REGRESSIONS_NO_CANDIDATE",
+  "INPUT_NOT_FOUND"
+]);
+var MAX_STAGE_WARNINGS = 20;
 function decide(input2, options = {}) {
   const blockingReasons = [];
   const warnings = [];
@@ -30136,9 +30465,10 @@ function decide(input2, options = {}) {
   }
   for (const cmd of input2.commands) {
     if (cmd.status === "fail" && cmd.blocking) {
+      const code = cmd.code ?? "CHECK_FAILED";
       blockingReasons.push({
-        source: "command",
-        code: cmd.code ?? "CHECK_FAILED",
+        source: INPUT_ERROR_CODES.has(code) ? "input" : "command",
+        code,
         message: `check "${cmd.name}" failed${cmd.reason ? `: ${cmd.reason}` : ""}`
       });
     } else if (cmd.status === "warn" || cmd.status === "fail") {
@@ -30165,8 +30495,28 @@ function decide(input2, options = {}) {
       });
     }
     if (!regressions.baseline.available) {
-      warnings.push(`no baseline: ${regressions.baseline.note ?? "failures cannot be told new from known"}`);
+      const note = regressions.baseline.note ?? "failures cannot be told new from known";
+      if (regressions.baseline.declaredNone) warnings.push(`no baseline (chosen: baseline none): ${note}`);
+      else {
+        blockingReasons.push({
+          source: "evidence",
+          code: "BASELINE_MISSING",
+          message: `no baseline: ${note}; give base reports or choose \`baseline: none\` explicitly`
+        });
+      }
     }
+    const stageWarnings = regressions.warnings ?? [];
+    for (const w of stageWarnings.slice(0, MAX_STAGE_WARNINGS)) warnings.push(`classify: ${w}`);
+    if (stageWarnings.length > MAX_STAGE_WARNINGS) {
+      warnings.push(`classify: \u2026 and ${stageWarnings.length - MAX_STAGE_WARNINGS} more warning(s) in the report`);
+    }
+  }
+  if (!hasEvidence(input2)) {
+    blockingReasons.push({
+      source: "evidence",
+      code: "NO_EVIDENCE",
+      message: "no blocking check ran and no test was classified, so nothing shows the change works (configure at least one blocking check)"
+    });
   }
   const iteration = input2.meta.iteration;
   if (iteration && iteration.n >= iteration.max && blockingReasons.length > 0) {
@@ -30186,13 +30536,18 @@ function decide(input2, options = {}) {
     ...options.changelog !== void 0 ? { changelog: options.changelog } : {}
   };
 }
+function hasEvidence(input2) {
+  if (input2.commands.some((c) => c.blocking && c.status !== "skip")) return true;
+  if (input2.preflight.some((p) => p.evidence === true && p.status === "pass")) return true;
+  return (input2.regressions?.tests ?? []).some((t) => t.class !== "skipped" && t.class !== "removed");
+}
 function nextAction(ready, reasons, warnings) {
   const exhausted = reasons.find((r) => r.code === "ITERATIONS_EXHAUSTED");
   if (exhausted) {
     return `Stop the fix loop (${exhausted.message}) and hand over to a maintainer with the blocking reasons.`;
   }
   if (!ready) {
-    const first = reasons[0];
+    const first = reasons.find((r) => r.source === "input") ?? reasons[0];
     const more = reasons.length > 1 ? ` (and ${reasons.length - 1} more blocking reason(s))` : "";
     return `Fix ${first?.message ?? "the blocking failures"}${more}, then re-run.`;
   }
@@ -30201,17 +30556,19 @@ function nextAction(ready, reasons, warnings) {
 }
 
 // ../packages/core/src/escape.ts
+var BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+function neutralizeBidi(text) {
+  return text.replace(BIDI_CONTROLS, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase()}]`);
+}
 var MENTION_BREAK = "@&#8203;";
 function escapeMarkdown(text) {
-  return redact(text).replace(/\r\n?|\n|\u2028|\u2029/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1").replace(/@(?=[A-Za-z0-9_-])/g, MENTION_BREAK).replace(/^(\s*)([-=]{3,})/, "$1\\$2");
+  return neutralizeBidi(redact(text)).replace(/\r\n?|\n|\u2028|\u2029/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1").replace(/@(?=[A-Za-z0-9_-])/g, MENTION_BREAK).replace(/^(\s*)([-=]{3,})/, "$1\\$2");
 }
 function escapeMarkdownShort(text, max) {
-  const chars = [...text];
-  const cut = chars.length > max ? `${chars.slice(0, Math.max(0, max - 1)).join("")}\u2026` : text;
-  return escapeMarkdown(cut);
+  return escapeMarkdown(redactAndTruncate(text, max));
 }
 function codeBlock(text, language = "") {
-  const body = breakComments(redact(text).replace(/\r\n?/g, "\n"));
+  const body = breakComments(neutralizeBidi(redact(text)).replace(/\r\n?/g, "\n"));
   let longest = 0;
   for (const m of body.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
   const fence = "`".repeat(Math.max(3, longest + 1));
@@ -30221,7 +30578,7 @@ ${body.endsWith("\n") ? body : `${body}
 `}${fence}`;
 }
 function codeSpan(text) {
-  const body = breakComments(redact(text).replace(/\r\n?|\n/g, " "));
+  const body = breakComments(neutralizeBidi(redact(text)).replace(/\r\n?|\n/g, " "));
   let longest = 0;
   for (const m of body.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
   const ticks = "`".repeat(longest + 1);
@@ -30229,7 +30586,7 @@ function codeSpan(text) {
   return `${ticks}${pad}${body.replace(/\|/g, "\\|")}${pad}${ticks}`;
 }
 function escapeHtml(text) {
-  return redact(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return neutralizeBidi(redact(text)).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 function breakComments(text) {
   return text.replace(/<!--/g, "<!\u200B--");
@@ -30362,10 +30719,98 @@ function formatDuration(ms) {
   return `${m}m${Math.round(s - m * 60)}s`;
 }
 function capLines(lines, count, width) {
-  return lines.slice(0, count).map((l) => {
-    const chars = [...l];
-    return chars.length > width ? `${chars.slice(0, width - 1).join("")}\u2026` : l;
+  return lines.slice(0, count).map((l) => redactAndTruncate(l, width));
+}
+
+// ../packages/core/src/urls.ts
+var DEFAULT_IMAGE_HOSTS = ["github.com", "raw.githubusercontent.com"];
+var UNSAFE_CHARS = /[\s\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069"'<>`\\]/;
+function isBundleRelative(url) {
+  if (url === "" || url.trim() !== url || UNSAFE_CHARS.test(url.replace(/ /g, "_"))) return false;
+  if (url.startsWith("/") || url.startsWith("~")) return false;
+  const head = url.split(/[/?#]/, 1)[0] ?? "";
+  if (head.includes(":")) return false;
+  const path = url.split(/[?#]/, 1)[0] ?? "";
+  return !path.split("/").some((seg) => seg === ".." || /^%2e%2e$/i.test(seg));
+}
+function safeLink(url) {
+  if (isBundleRelative(url)) return url;
+  return httpsUrl(url) ? url : null;
+}
+function safeImage(url, imageHosts = DEFAULT_IMAGE_HOSTS) {
+  if (isBundleRelative(url)) return url;
+  const parsed = httpsUrl(url);
+  if (!parsed) return null;
+  const host = parsed.hostname.toLowerCase();
+  return imageHosts.some((h) => h.toLowerCase() === host) ? url : null;
+}
+function httpsUrl(url) {
+  if (UNSAFE_CHARS.test(url) || !url.startsWith("https://")) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "https:" && parsed.hostname !== "" && !parsed.username && !parsed.password ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+// ../packages/core/src/render/iterations.ts
+function diff(e) {
+  return e.diffStat ? `${e.diffStat.files} files +${e.diffStat.insertions} \u2212${e.diffStat.deletions}` : "\u2014";
+}
+function checks(e) {
+  return `${e.checks.pass}\u2713 ${e.checks.fail}\u2717${e.checks.warn ? ` ${e.checks.warn}\u26A0` : ""}`;
+}
+function tests(e) {
+  return e.tests ? `${e.tests.failing} failing / ${e.tests.total}` : "\u2014";
+}
+function names(ids, max = 3) {
+  return ids.length > max ? [...ids.slice(0, max), `\u2026 ${ids.length - max} more`] : ids;
+}
+function budgetLine(report) {
+  const h = report.iterations;
+  if (!h) return "";
+  const by = h.budget.raisedBy ? ` by @${h.budget.raisedBy}` : "";
+  const stopped = h.stopped ? `; stopped by @${h.stopped.by}${h.stopped.reason ? `: ${h.stopped.reason}` : ""}` : "";
+  return `Budget ${h.budget.max} (${h.budget.source}${by})${stopped}`;
+}
+function renderIterationsMarkdown(report) {
+  const h = report.iterations;
+  if (!h || h.entries.length === 0) return "";
+  const rows = h.entries.map((e) => {
+    const fixed = names(e.fixedInLoop).map((t) => codeSpan(t)).join(", ") || "\u2014";
+    const newly = names(e.newlyFailing).map((t) => codeSpan(t)).join(", ") || "\u2014";
+    const note = [e.hypothesis ? `hypothesis: ${e.hypothesis}` : "", e.residualRisk ? `risk: ${e.residualRisk}` : ""].filter(Boolean).join("; ");
+    const cells = [
+      String(e.n),
+      e.commit ? codeSpan(e.commit.slice(0, 7)) : "\u2014",
+      checks(e),
+      tests(e),
+      fixed,
+      newly,
+      diff(e),
+      escapeMarkdownShort(note || "\u2014", 160).replace(/\|/g, "\\|"),
+      escapeMarkdownShort(e.stopReason ?? "\u2014", 80).replace(/\|/g, "\\|")
+    ];
+    return `| ${cells.join(" | ")} |`;
   });
+  const last = h.entries.at(-1);
+  const base = last.fixedAgainstBase.length ? `
+Fixed against base (failed on the base branch, pass now): ${names(last.fixedAgainstBase, 5).map((t) => codeSpan(t)).join(", ")}.
+` : "";
+  return [
+    `#### Fix iterations
+
+${escapeMarkdownShort(budgetLine(report), 300)}.
+
+`,
+    "| # | commit | checks | tests | fixed in this loop | newly failing | diff | hypothesis / risk | stop |\n",
+    "|---|---|---|---|---|---|---|---|---|\n",
+    `${rows.join("\n")}
+`,
+    base,
+    "\n"
+  ].join("");
 }
 
 // ../packages/core/src/render/markdown.ts
@@ -30407,9 +30852,11 @@ function render(input2, profile, options) {
     if (!budget.tryPush(block)) return hardCut(budget.toString() + block + footer, budget.limit, profile.measure);
   }
   renderChecks(report, profile, budget, more);
+  const iterations = renderIterationsMarkdown(report);
+  if (iterations && !budget.tryPush(iterations)) budget.tryPush(notice("the fix-iteration history", more));
   renderPreflight(report, budget, more);
   renderRegressions(report, profile, budget, more);
-  renderArtifacts(report, budget, more);
+  renderArtifacts(report, budget, more, options.imageHosts);
   renderPublication(report, budget);
   budget.pushReserved(footer);
   return budget.toString();
@@ -30424,7 +30871,9 @@ function renderHeader(report) {
   if (report.meta.thread)
     meta.push(`${report.meta.thread.kind === "pr" ? "PR" : "issue"} #${report.meta.thread.number}`);
   if (report.meta.ref) meta.push(codeSpan(report.meta.ref));
-  if (report.meta.sha) meta.push(codeSpan(report.meta.sha.slice(0, 12)));
+  meta.push(report.meta.sha ? codeSpan(report.meta.sha.slice(0, 12)) : "commit not recorded");
+  if (report.meta.event) meta.push(`event: ${escapeMarkdownShort(report.meta.event, 60)}`);
+  if (report.meta.actor) meta.push(`by ${escapeMarkdownShort(report.meta.actor, 60)}`);
   meta.push(`stage: ${report.meta.stage}`);
   const it = report.meta.iteration;
   if (it)
@@ -30560,17 +31009,17 @@ ${baseline} ${policy2}
     else byClass.set(t.class, [t]);
   }
   for (const cls of CLASS_ORDER) {
-    const tests = byClass.get(cls);
-    if (!tests || !profile.listed.has(cls)) continue;
-    const open2 = `<details${cls === "new" ? " open" : ""}><summary>${CLASS_ICON[cls]} ${CLASS_LABEL[cls]} (${tests.length})</summary>
+    const tests2 = byClass.get(cls);
+    if (!tests2 || !profile.listed.has(cls)) continue;
+    const open2 = `<details${cls === "new" ? " open" : ""}><summary>${CLASS_ICON[cls]} ${CLASS_LABEL[cls]} (${tests2.length})</summary>
 
 `;
     const close = "\n</details>\n\n";
     const cutNotice = (n) => `
 _\u2026 ${n} more not shown here to stay within GitHub's size limit; see ${more}._
 `;
-    const reserveText = close + cutNotice(tests.length);
-    const skipped = notice(`${CLASS_LABEL[cls].toLowerCase()} (${tests.length})`, more);
+    const reserveText = close + cutNotice(tests2.length);
+    const skipped = notice(`${CLASS_LABEL[cls].toLowerCase()} (${tests2.length})`, more);
     if (!budget.reserve(reserveText)) {
       budget.tryPush(skipped);
       continue;
@@ -30581,11 +31030,11 @@ _\u2026 ${n} more not shown here to stay within GitHub's size limit; see ${more}
       continue;
     }
     let shown = 0;
-    for (const t of tests) {
+    for (const t of tests2) {
       if (!budget.tryPush(renderTest(t, profile))) break;
       shown += 1;
     }
-    const tail = shown < tests.length ? cutNotice(tests.length - shown) + close : close;
+    const tail = shown < tests2.length ? cutNotice(tests2.length - shown) + close : close;
     budget.pushReservedExact(reserveText, tail);
   }
 }
@@ -30605,7 +31054,7 @@ function renderTest(t, profile) {
   }
   return out;
 }
-function renderArtifacts(report, budget, more) {
+function renderArtifacts(report, budget, more, imageHosts = DEFAULT_IMAGE_HOSTS) {
   if (report.artifacts.length === 0) return;
   const rows = [
     "#### Artifacts\n\n| Artifact | Kind | Where | Durable |\n|---|---|---|---|\n",
@@ -30616,7 +31065,9 @@ function renderArtifacts(report, budget, more) {
     }),
     "\n"
   ];
-  const images = report.artifacts.filter((a) => a.durable && a.kind === "screenshot");
+  const images = report.artifacts.filter(
+    (a) => a.durable && a.kind === "screenshot" && safeImage(a.url, imageHosts) !== null
+  );
   for (const img of images.slice(0, 20)) rows.push(`![${escapeMarkdownShort(img.name, 80)}](${safeUrl(img.url)})
 `);
   if (images.length > 0) rows.push("\n");
@@ -30653,12 +31104,11 @@ function pushAllOrNotice(budget, blocks, cut) {
   budget.pushReservedExact(cut, "");
 }
 function safeUrl(url) {
-  if (!/^https?:\/\/[^\s<>()]+$/.test(url)) return "#";
-  return url;
+  const ok = safeLink(url);
+  return ok === null ? "#" : ok.replace(/\(/g, "%28").replace(/\)/g, "%29");
 }
 function truncate(text, max) {
-  const chars = [...text];
-  return chars.length > max ? `${chars.slice(0, max - 1).join("")}\u2026` : text;
+  return redactAndTruncate(text, max);
 }
 function hardCut(text, limit, measure) {
   if (measure(text) <= limit) return text;
@@ -30670,6 +31120,23 @@ function hardCut(text, limit, measure) {
 }
 
 // ../packages/core/src/report.ts
+function commitIdentityFromActionsEnv(env3) {
+  if (env3.GITHUB_ACTIONS !== "true") return {};
+  const repository = env3.GITHUB_REPOSITORY && /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(env3.GITHUB_REPOSITORY) ? env3.GITHUB_REPOSITORY : null;
+  const server = env3.GITHUB_SERVER_URL && /^https?:\/\//.test(env3.GITHUB_SERVER_URL) ? env3.GITHUB_SERVER_URL : null;
+  return {
+    repository,
+    ref: env3.GITHUB_REF || null,
+    sha: normalizeSha(env3.GITHUB_SHA),
+    runUrl: server && repository && env3.GITHUB_RUN_ID ? `${server}/${repository}/actions/runs/${env3.GITHUB_RUN_ID}` : null,
+    event: env3.GITHUB_EVENT_NAME || null,
+    actor: env3.GITHUB_ACTOR || null
+  };
+}
+function normalizeSha(value) {
+  const v = value?.trim().toLowerCase();
+  return v && /^[0-9a-f]{7,64}$/.test(v) ? v : null;
+}
 function createReport(options) {
   return {
     schemaVersion: "1",
@@ -30677,14 +31144,32 @@ function createReport(options) {
       tool: { name: options.tool.name ?? "codexrel", version: options.tool.version },
       ...options.title ? { title: options.title } : {},
       stage: options.stage ?? "validation",
-      startedAt: (options.startedAt ?? /* @__PURE__ */ new Date()).toISOString()
+      startedAt: (options.startedAt ?? /* @__PURE__ */ new Date()).toISOString(),
+      ...commitMeta(options.commit)
     },
     preflight: [],
     commands: [],
     regressions: null,
     artifacts: [],
     publication: { status: "skipped", code: "NOT_ATTEMPTED", reason: "publication was not attempted" },
-    decision: { ready: true, blockingReasons: [], nextAction: "Ready to release." }
+    // Never READY before the decision is derived (finalizeReport replaces this).
+    decision: {
+      ready: false,
+      blockingReasons: [{ source: "evidence", code: "NOT_DECIDED", message: "the decision has not been derived yet" }],
+      nextAction: "Finalize the report (finalizeReport) to derive the decision."
+    }
+  };
+}
+function commitMeta(commit) {
+  if (!commit) return {};
+  const sha = normalizeSha(commit.sha);
+  return {
+    repository: commit.repository ?? null,
+    ref: commit.ref ?? null,
+    sha,
+    runUrl: commit.runUrl ?? null,
+    event: commit.event ?? null,
+    actor: commit.actor ?? null
   };
 }
 function finalizeReport(report, options = {}) {
@@ -30891,11 +31376,11 @@ function merge(defaults, route, options) {
 }
 function addQueryParameters(url, parameters) {
   const separator = /\?/.test(url) ? "&" : "?";
-  const names = Object.keys(parameters);
-  if (names.length === 0) {
+  const names2 = Object.keys(parameters);
+  if (names2.length === 0) {
     return url;
   }
-  return url + separator + names.map((name) => {
+  return url + separator + names2.map((name) => {
     if (name === "q") {
       return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
     }
@@ -32566,6 +33051,26 @@ function titleCase(name) {
   const words = name.split("_").join(" ");
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+var GRAPHQL_FIELD_PERMISSION = {
+  workflowRun: "actions: read",
+  checkSuite: "checks: read",
+  checkSuites: "checks: read",
+  checkRuns: "checks: read",
+  statusCheckRollup: "checks: read` and `statuses: read",
+  status: "statuses: read",
+  contexts: "checks: read` and `statuses: read",
+  object: "contents: read",
+  reviewThreads: "pull-requests: read",
+  pullRequest: "pull-requests: read",
+  comments: "issues: read"
+};
+function graphqlPermissionHint(path) {
+  for (const field of [...path ?? []].reverse()) {
+    const need = typeof field === "string" ? GRAPHQL_FIELD_PERMISSION[field] : void 0;
+    if (need) return `add \`${need}\` to the job's \`permissions\` (or use a token that has it).`;
+  }
+  return null;
+}
 function toGitHubError(error, what, kind = "unknown") {
   if (error instanceof CodexrelError) return error;
   const e = error ?? {};
@@ -32583,7 +33088,7 @@ function toGitHubError(error, what, kind = "unknown") {
     }
     if (type === "FORBIDDEN") {
       return new CodexrelError(GitHubErrorCodes.GITHUB_PERMISSION_DENIED, `${what}: ${message}`, {
-        hint: permissionHint(void 0, kind),
+        hint: graphqlPermissionHint(first.path) ?? permissionHint(void 0, kind),
         details: { ...details2 },
         cause: error
       });
@@ -32776,7 +33281,7 @@ function usesScopes(kind) {
 // ../packages/github/src/client.ts
 var ALL_4XX = Array.from({ length: 100 }, (_, i) => 400 + i);
 var CodexrelOctokit = Octokit.plugin(retry, throttling);
-var COMMENT_FIELDS = `id databaseId body url createdAt updatedAt isMinimized viewerDidAuthor author { login }`;
+var COMMENT_FIELDS = `id databaseId body url createdAt updatedAt isMinimized viewerDidAuthor author { __typename login }`;
 var GitHubClient = class {
   apiUrl;
   graphqlUrl;
@@ -33249,13 +33754,17 @@ var GitHubClient = class {
 function createGitHubClient(options) {
   return new GitHubClient(options);
 }
-function sameLogin(a, b) {
-  if (!a || !b) return false;
-  const norm = (s) => s.toLowerCase().replace(/\[bot\]$/, "");
-  return norm(a) === norm(b);
-}
 function isOwnComment(c, identity) {
-  return c.viewerDidAuthor || sameLogin(c.author, identity.login);
+  return c.viewerDidAuthor !== false && sameAuthor(c.author, c.authorType ?? null, identity.login);
+}
+function sameAuthor(author, authorType, viewer) {
+  if (!author || !viewer) return false;
+  const a = author.toLowerCase();
+  const v = viewer.toLowerCase();
+  const viewerIsBot = v.endsWith("[bot]");
+  if (authorType === null) return a === v;
+  if (authorType === "Bot") return a.replace(/\[bot\]$/, "") === v.replace(/\[bot\]$/, "");
+  return !viewerIsBot && a === v;
 }
 function sameBody(a, b) {
   const norm = (s) => s.replace(/\r\n/g, "\n").trim();
@@ -33280,6 +33789,7 @@ function fromGraphQLComment(c) {
     body: c.body,
     url: c.url,
     author: c.author?.login ?? null,
+    authorType: c.author?.__typename ?? null,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
     minimized: c.isMinimized,
@@ -33293,6 +33803,7 @@ function fromRestComment(c) {
     body: c.body ?? "",
     url: c.html_url,
     author: c.user?.login ?? null,
+    authorType: c.user?.type ?? null,
     createdAt: c.created_at,
     updatedAt: c.updated_at,
     minimized: false,
@@ -33311,20 +33822,70 @@ function ownMarkedComments(comments, marker, identity) {
   return comments.filter((c) => !c.minimized && isOwnComment(c, identity) && hasMarker(c.body, marker.kind, marker.id)).sort((a, b) => a.id - b.id);
 }
 async function upsertMarkedComment(port, ref, options) {
-  const marked = withMarker(options.body, options.marker);
-  const body = port.redact ? port.redact(marked) : marked;
-  const identity = await port.viewer();
-  const { comments } = await port.listComments(ref);
-  const mine = ownMarkedComments(comments, options.marker, identity);
-  if (mine.length === 0) {
-    const afterId = comments.reduce((max, c) => Math.max(max, c.id), 0);
-    const created = await port.createComment(ref, body, { afterId });
-    const now = ownMarkedComments((await port.listComments(ref)).comments, options.marker, identity);
-    if (now.length <= 1) return { action: "created", comment: created, removedDuplicates: [] };
-    const result = await fold(port, ref, now, body);
-    return { ...result, action: result.comment.id === created.id ? "created" : result.action };
+  return modifyMarkedComment(port, ref, { marker: options.marker, render: () => options.body });
+}
+async function modifyMarkedComment(port, ref, options) {
+  const key = `${ref.owner}/${ref.repo}#${ref.number}`.toLowerCase() + `:${options.marker.kind}:${options.marker.id ?? ""}`;
+  return serialized(port.lockScope, key, async () => {
+    const identity = await port.viewer();
+    const { comments } = await port.listComments(ref);
+    const mine = ownMarkedComments(comments, options.marker, identity);
+    const marked = withMarker(options.render(mine[0] ?? null), options.marker);
+    const body = port.redact ? port.redact(marked) : marked;
+    if (mine.length === 0) {
+      const afterId = comments.reduce((max, c) => Math.max(max, c.id), 0);
+      const created = await port.createComment(ref, body, { afterId });
+      const now = ownMarkedComments((await port.listComments(ref)).comments, options.marker, identity);
+      if (now.length <= 1) return { action: "created", comment: created, removedDuplicates: [], body };
+      const result = await fold(port, ref, now, body);
+      return { ...result, action: result.comment.id === created.id ? "created" : result.action, body };
+    }
+    return { ...await fold(port, ref, mine, body), body };
+  });
+}
+var lockScopes = /* @__PURE__ */ new WeakMap();
+async function serialized(scope, key, work) {
+  if (!scope) return work();
+  let locks = lockScopes.get(scope);
+  if (!locks) {
+    locks = /* @__PURE__ */ new Map();
+    lockScopes.set(scope, locks);
   }
-  return fold(port, ref, mine, body);
+  const before = locks.get(key) ?? Promise.resolve();
+  const run = before.then(work, work);
+  const tail = run.catch(() => void 0);
+  locks.set(key, tail);
+  try {
+    return await run;
+  } finally {
+    if (locks.get(key) === tail) locks.delete(key);
+  }
+}
+function newestFirstCommentPort(client, thread, marker) {
+  let first = null;
+  return {
+    async viewer() {
+      first = await client.newestCommentsWithViewer(thread);
+      return first.identity;
+    },
+    async listComments(ref) {
+      if (first) {
+        const page = first;
+        first = null;
+        if (page.complete || ownMarkedComments(page.comments, marker, page.identity).length > 0) {
+          return { comments: page.comments, complete: page.complete };
+        }
+        return client.listComments(ref);
+      }
+      const again = await client.newestCommentsWithViewer(ref);
+      return { comments: again.comments, complete: again.complete };
+    },
+    createComment: (ref, body, options) => client.createComment(ref, body, options),
+    updateComment: (ref, id, body) => client.updateComment(ref, id, body),
+    deleteComment: (ref, id) => client.deleteComment(ref, id),
+    redact: (text) => client.redact(text),
+    lockScope: client
+  };
 }
 async function fold(port, ref, mine, body) {
   const [keep, ...duplicates] = mine;
@@ -33377,6 +33938,8 @@ var PublisherErrorCodes = {
   LINK_NOT_DURABLE: "LINK_NOT_DURABLE",
   LINK_REJECTED: "LINK_REJECTED",
   PUBLISH_WRITE_FAILED: "PUBLISH_WRITE_FAILED",
+  /** A binary file of the bundle (image, video) holds a known secret: it cannot be redacted, so nothing is published. */
+  PUBLISH_SECRET_IN_BINARY: "PUBLISH_SECRET_IN_BINARY",
   /** The artifacts branch's tree is too large for GitHub to list in one response. */
   BRANCH_TREE_TOO_LARGE: "BRANCH_TREE_TOO_LARGE",
   /** Another run kept moving the artifacts branch. */
@@ -33495,7 +34058,7 @@ function resolvePolicy(input2 = "strict") {
   return { ...POLICY_PRESETS[preset ?? "strict"], ...overrides };
 }
 var SUMMARY_FILE = "summary.json";
-var GENERATED_FILES = /* @__PURE__ */ new Set(["index.md", "index.html"]);
+var GENERATED_FILES = /* @__PURE__ */ new Set(["index.md", "index.html", "redactions.json"]);
 var DEFAULT_MAX_FILES = 2e3;
 var DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
 function isInside(root, candidate) {
@@ -34104,7 +34667,115 @@ function artifactDestination(bundle, options) {
 
 // ../packages/publisher/src/destinations/branch.ts
 import { createHash } from "node:crypto";
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile as readFile4 } from "node:fs/promises";
+import { join as join3 } from "node:path";
+
+// ../packages/publisher/src/destinations/local.ts
+import { mkdir, readFile as readFile3, rename, rm, writeFile } from "node:fs/promises";
+import { dirname, isAbsolute as isAbsolute2, join as join2, posix as posix2, relative as relative2, resolve as resolve2 } from "node:path";
+var REDACTION_MANIFEST = "redactions.json";
+function overlaps(a, b) {
+  const inside = (root, p) => {
+    const rel = relative2(root, p);
+    return rel === "" || !rel.startsWith("..") && !isAbsolute2(rel);
+  };
+  return inside(a, b) || inside(b, a);
+}
+async function publishToLocalDir(bundle, options) {
+  const subdir = posix2.normalize((options.subdir ?? "cuj").replace(/\\/g, "/")).replace(/\/+$/, "");
+  if (subdir === "" || subdir === "." || subdir.startsWith("../") || subdir === ".." || posix2.isAbsolute(subdir)) {
+    throw new CodexrelError(
+      "USAGE",
+      `the local destination's subdir ${JSON.stringify(options.subdir)} is not a folder inside the output`,
+      {
+        hint: "Use a relative folder name such as cuj."
+      }
+    );
+  }
+  const outDir2 = resolve2(options.outDir);
+  const target = join2(outDir2, subdir);
+  if (overlaps(bundle.dir, target)) {
+    throw new CodexrelError(
+      PublisherErrorCodes.CUJ_OUTPUT_INSIDE_BUNDLE,
+      `the output folder ${target} overlaps the bundle folder ${bundle.dir}`,
+      { hint: "Write the output somewhere outside the bundle (e.g. .codexrel/out)." }
+    );
+  }
+  const urlFor = (path) => `${subdir}/${path}`;
+  const artifacts = assertArtifactLinks(bundleArtifacts(bundle, urlFor, "local", false), options);
+  const staging = `${target}.tmp-${process.pid}-${Date.now()}`;
+  try {
+    await rm(staging, { recursive: true, force: true });
+    await mkdir(staging, { recursive: true });
+    const redactions = [];
+    for (const f of bundle.files) {
+      const to = join2(staging, ...f.path.split("/"));
+      await mkdir(dirname(to), { recursive: true });
+      const data = await readFile3(f.absPath);
+      if (f.kind === "text" || f.kind === "json") {
+        const { text, count } = redactWithCount(data.toString("utf8"), { secrets: options.secrets ?? [] });
+        if (count > 0) redactions.push({ path: f.path, count });
+        await writeFile(to, count > 0 ? text : data);
+      } else {
+        if (bytesContainSecret(data, { secrets: options.secrets ?? [] })) {
+          throw new CodexrelError(
+            PublisherErrorCodes.PUBLISH_SECRET_IN_BINARY,
+            `${f.path} (${f.kind}) holds a secret and cannot be redacted without breaking it`,
+            { hint: "Re-record that screenshot or video without the secret on screen, then publish again." }
+          );
+        }
+        await writeFile(to, data);
+      }
+    }
+    await writeFile(
+      join2(staging, REDACTION_MANIFEST),
+      `${JSON.stringify(
+        {
+          note: "text and JSON files were redacted on copy (token shapes and the known secret values); binary files were checked for known secrets and refused if they held one",
+          textFiles: bundle.files.filter((f) => f.kind === "text" || f.kind === "json").map((f) => f.path),
+          redactions
+        },
+        null,
+        2
+      )}
+`
+    );
+    const staged = copiedAt(bundle, staging, options.secrets);
+    await writeFile(join2(staging, INDEX_MD), renderIndexMarkdown(staged));
+    await writeFile(join2(staging, INDEX_HTML), await renderGallery(staged, options.gallery));
+    await rm(target, { recursive: true, force: true });
+    await mkdir(dirname(target), { recursive: true });
+    await rename(staging, target);
+  } catch (cause) {
+    await rm(staging, { recursive: true, force: true }).catch(() => {
+    });
+    if (cause instanceof CodexrelError && cause.code === PublisherErrorCodes.PUBLISH_SECRET_IN_BINARY) throw cause;
+    throw new CodexrelError(
+      PublisherErrorCodes.PUBLISH_WRITE_FAILED,
+      `cannot write the bundle to ${target}: ${cause.message}`,
+      { hint: "Check that the output folder is writable and the disk is not full.", cause }
+    );
+  }
+  const copied = copiedAt(bundle, target, options.secrets);
+  return {
+    destination: "local",
+    dir: target,
+    artifacts,
+    galleryUrl: urlFor(INDEX_HTML),
+    indexUrl: urlFor(INDEX_MD),
+    bundle: copied
+  };
+}
+function copiedAt(bundle, dir, secrets) {
+  return {
+    ...bundle,
+    dir,
+    summary: redactDeep(bundle.summary, { secrets: secrets ?? [] }),
+    files: bundle.files.map((f) => ({ ...f, absPath: join2(dir, ...f.path.split("/")) }))
+  };
+}
+
+// ../packages/publisher/src/destinations/branch.ts
 var DEFAULT_BRANCH = "codexrel-artifacts";
 var INDEX_JSON = "index.json";
 function gitBlobSha(content) {
@@ -34121,8 +34792,10 @@ function segment(name, what) {
 async function planFiles(bundle, gallery) {
   const files = [];
   for (const f of bundle.files) {
-    files.push({ path: f.path, content: await readFile3(f.absPath), text: f.kind === "text" || f.kind === "json" });
+    files.push({ path: f.path, content: await readFile4(f.absPath), text: f.kind === "text" || f.kind === "json" });
   }
+  const redactions = await readFile4(join3(bundle.dir, REDACTION_MANIFEST)).catch(() => void 0);
+  if (redactions) files.push({ path: REDACTION_MANIFEST, content: redactions, text: true });
   files.push({ path: INDEX_MD, content: Buffer.from(renderIndexMarkdown(bundle)), text: true });
   files.push({ path: INDEX_HTML, content: Buffer.from(await renderGallery(bundle, gallery)), text: true });
   return files;
@@ -34260,68 +34933,10 @@ function isUtf8(buf) {
   }
 }
 
-// ../packages/publisher/src/destinations/local.ts
-import { copyFile, mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { dirname, isAbsolute as isAbsolute2, join as join2, posix as posix2, relative as relative2, resolve as resolve2 } from "node:path";
-function overlaps(a, b) {
-  const inside = (root, p) => {
-    const rel = relative2(root, p);
-    return rel === "" || !rel.startsWith("..") && !isAbsolute2(rel);
-  };
-  return inside(a, b) || inside(b, a);
-}
-async function publishToLocalDir(bundle, options) {
-  const subdir = posix2.normalize((options.subdir ?? "cuj").replace(/\\/g, "/")).replace(/\/+$/, "");
-  if (subdir === "" || subdir === "." || subdir.startsWith("../") || subdir === ".." || posix2.isAbsolute(subdir)) {
-    throw new CodexrelError(
-      "USAGE",
-      `the local destination's subdir ${JSON.stringify(options.subdir)} is not a folder inside the output`,
-      {
-        hint: "Use a relative folder name such as cuj."
-      }
-    );
-  }
-  const outDir2 = resolve2(options.outDir);
-  const target = join2(outDir2, subdir);
-  if (overlaps(bundle.dir, target)) {
-    throw new CodexrelError(
-      PublisherErrorCodes.CUJ_OUTPUT_INSIDE_BUNDLE,
-      `the output folder ${target} overlaps the bundle folder ${bundle.dir}`,
-      { hint: "Write the output somewhere outside the bundle (e.g. .codexrel/out)." }
-    );
-  }
-  const urlFor = (path) => `${subdir}/${path}`;
-  const artifacts = assertArtifactLinks(bundleArtifacts(bundle, urlFor, "local", false), options);
-  const staging = `${target}.tmp-${process.pid}-${Date.now()}`;
-  try {
-    await rm(staging, { recursive: true, force: true });
-    await mkdir(staging, { recursive: true });
-    for (const f of bundle.files) {
-      const to = join2(staging, ...f.path.split("/"));
-      await mkdir(dirname(to), { recursive: true });
-      await copyFile(f.absPath, to);
-    }
-    await writeFile(join2(staging, INDEX_MD), renderIndexMarkdown(bundle));
-    await writeFile(join2(staging, INDEX_HTML), await renderGallery(bundle, options.gallery));
-    await rm(target, { recursive: true, force: true });
-    await mkdir(dirname(target), { recursive: true });
-    await rename(staging, target);
-  } catch (cause) {
-    await rm(staging, { recursive: true, force: true }).catch(() => {
-    });
-    throw new CodexrelError(
-      PublisherErrorCodes.PUBLISH_WRITE_FAILED,
-      `cannot write the bundle to ${target}: ${cause.message}`,
-      { hint: "Check that the output folder is writable and the disk is not full.", cause }
-    );
-  }
-  return { destination: "local", dir: target, artifacts, galleryUrl: urlFor(INDEX_HTML), indexUrl: urlFor(INDEX_MD) };
-}
-
 // ../packages/preflight/src/agent-checks.ts
 import { randomUUID } from "node:crypto";
 import { mkdir as mkdir2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 
 // ../packages/preflight/src/check.ts
 function check(id, status, code, reason, hint, details) {
@@ -34495,7 +35110,7 @@ async function checkCodexHome(path, fs = nodeFs) {
   if (!path) {
     return check("codex-home", "skip", "CODEX_HOME_UNSET", "no CODEX_HOME directory was given");
   }
-  const probe = join3(path, `.codexrel-preflight-${randomUUID()}`);
+  const probe = join4(path, `.codexrel-preflight-${randomUUID()}`);
   try {
     await fs.mkdir(path, { recursive: true });
     await fs.writeFile(probe, "codexrel preflight\n");
@@ -34937,14 +35552,14 @@ async function runPreflight(options = {}) {
     out.push(await checkCodexHome(options.codexHome?.path ?? null, options.codexHome?.fs));
   }
   const required = new Set(options.required ?? []);
-  const checks = out.map((c) => ({ ...c, blocking: required.has(c.id) && c.status === "fail" }));
+  const checks2 = out.map((c) => ({ ...c, blocking: required.has(c.id) && c.status === "fail" }));
   const secrets = [token, options.openai?.apiKey];
   const result = {
-    checks,
-    publishable: publishVerdict(checks),
-    agentRunnable: agentVerdict(checks),
+    checks: checks2,
+    publishable: publishVerdict(checks2),
+    agentRunnable: agentVerdict(checks2),
     fork,
-    reasons: checks.filter((c) => c.status !== "pass").map((c) => ({
+    reasons: checks2.filter((c) => c.status !== "pass").map((c) => ({
       id: c.id,
       status: c.status,
       code: c.code,
@@ -34955,26 +35570,26 @@ async function runPreflight(options = {}) {
   };
   return redactDeep(result, { secrets });
 }
-function byId(checks, id) {
-  return checks.find((c) => c.id === id);
+function byId(checks2, id) {
+  return checks2.find((c) => c.id === id);
 }
-function publishVerdict(checks) {
-  const relevant = PUBLISH_CHECKS.map((id) => byId(checks, id)).filter((c) => c !== void 0);
+function publishVerdict(checks2) {
+  const relevant = PUBLISH_CHECKS.map((id) => byId(checks2, id)).filter((c) => c !== void 0);
   if (relevant.length === 0) return "unknown";
   if (relevant.some((c) => c.status === "fail")) return "no";
-  if (byId(checks, "thread")?.code === "THREAD_NOT_SET") return "no";
-  const token = byId(checks, "github-token");
-  const comment = byId(checks, "can-comment");
+  if (byId(checks2, "thread")?.code === "THREAD_NOT_SET") return "no";
+  const token = byId(checks2, "github-token");
+  const comment = byId(checks2, "can-comment");
   if ((token === void 0 || token.status === "pass") && comment?.status === "pass") return "yes";
   return "unknown";
 }
-function agentVerdict(checks) {
-  const relevant = AGENT_CHECKS.map((id) => byId(checks, id)).filter((c) => c !== void 0);
+function agentVerdict(checks2) {
+  const relevant = AGENT_CHECKS.map((id) => byId(checks2, id)).filter((c) => c !== void 0);
   if (relevant.length === 0) return "unknown";
   if (relevant.some((c) => c.status === "fail")) return "no";
-  if (byId(checks, "fork")?.code === "FORK_PULL_REQUEST") return "no";
+  if (byId(checks2, "fork")?.code === "FORK_PULL_REQUEST") return "no";
   if (relevant.some((c) => c.status === "warn")) return "unknown";
-  const key = byId(checks, "openai-key");
+  const key = byId(checks2, "openai-key");
   return key === void 0 || key.status === "pass" ? "yes" : "unknown";
 }
 function blockedPublication(result) {
@@ -34996,31 +35611,6 @@ function refOf(thread) {
 function splitRepo(repo) {
   const [owner = "", name = ""] = repo.split("/");
   return { owner, repo: name };
-}
-function newestFirstCommentPort(client, thread, marker) {
-  let first = null;
-  return {
-    async viewer() {
-      first = await client.newestCommentsWithViewer(thread);
-      return first.identity;
-    },
-    async listComments(ref) {
-      if (first) {
-        const page = first;
-        first = null;
-        if (page.complete || ownMarkedComments(page.comments, marker, page.identity).length > 0) {
-          return { comments: page.comments, complete: page.complete };
-        }
-        return client.listComments(ref);
-      }
-      const again = await client.newestCommentsWithViewer(ref);
-      return { comments: again.comments, complete: again.complete };
-    },
-    createComment: (ref, body, options) => client.createComment(ref, body, options),
-    updateComment: (ref, id, body) => client.updateComment(ref, id, body),
-    deleteComment: (ref, id) => client.deleteComment(ref, id),
-    redact: (text) => client.redact(text)
-  };
 }
 async function upsertReportComment(client, thread, marker, body) {
   const ref = refOf(thread);
@@ -35159,9 +35749,9 @@ function githubPublishPorts(options) {
   const client = token ? createGitHubClient({ token, apiUrl: options.apiUrl, graphqlUrl: options.graphqlUrl, ...clientOptions }) : null;
   return {
     async preflight({ thread }) {
-      const checks = thread ? ["github-token", "thread", "can-comment", "fork"] : ["github-token"];
+      const checks2 = thread ? ["github-token", "thread", "can-comment", "fork"] : ["github-token"];
       const result = await runPreflight({
-        checks,
+        checks: checks2,
         github: {
           token: options.token ?? { found: false, attempts: [] },
           apiUrl: options.apiUrl,
@@ -35205,11 +35795,11 @@ async function runCujStage(options) {
       ]
     };
   }
-  const checks = [];
+  const checks2 = [];
   const errors = bundle.problems.filter((p) => p.severity === "error");
   const warnings = bundle.problems.filter((p) => p.severity === "warning");
   const first = errors[0] ?? warnings[0];
-  checks.push({
+  checks2.push({
     id: "cuj-bundle",
     status: errors.length > 0 ? "fail" : warnings.length > 0 ? "warn" : "pass",
     code: first ? errors.length > 0 ? PublisherErrorCodes.CUJ_POLICY_FAILED : first.code : "CUJ_BUNDLE_OK",
@@ -35220,26 +35810,19 @@ async function runCujStage(options) {
     blocking: errors.length > 0,
     details: { problems: bundle.problems.map((p) => ({ ...p })) }
   });
-  const totals = journeyTotals(bundle.summary);
-  const failed = bundle.summary.journeys.filter((j) => j.status === "fail").map((j) => j.id);
-  checks.push({
-    id: "cuj-journeys",
-    status: failed.length > 0 ? "fail" : "pass",
-    code: failed.length > 0 ? PublisherErrorCodes.CUJ_JOURNEY_FAILED : "CUJ_JOURNEYS_PASSED",
-    reason: failed.length > 0 ? `journey(s) failed: ${failed.join(", ")} (${totals.assertions.fail} failing assertion(s))` : `${totals.journeys.pass} journey(s) passed, ${totals.journeys.skip} skipped; ${totals.assertions.pass} assertion(s) passed`,
-    blocking: failed.length > 0 && options.blockOnFailedJourney !== false
-  });
+  checks2.push(journeysCheck(bundle, options));
   try {
     const local = await publishToLocalDir(bundle, {
       outDir: options.outDir,
       ...options.subdir ? { subdir: options.subdir } : {},
       ...options.gallery ? { gallery: options.gallery } : {},
-      ...options.ephemeralDirs ? { ephemeralDirs: options.ephemeralDirs } : {}
+      ...options.ephemeralDirs ? { ephemeralDirs: options.ephemeralDirs } : {},
+      ...options.secrets ? { secrets: options.secrets } : {}
     });
-    return { bundle, artifacts: local.artifacts, checks };
+    return { bundle: local.bundle, artifacts: local.artifacts, checks: checks2 };
   } catch (error) {
     const e = toCodexrelError(error);
-    checks.push({
+    checks2.push({
       id: "cuj-local-copy",
       status: "fail",
       code: e.code,
@@ -35247,8 +35830,36 @@ async function runCujStage(options) {
       hint: e.hint,
       blocking: true
     });
-    return { bundle, artifacts: [], checks };
+    return { bundle: null, artifacts: [], checks: checks2 };
   }
+}
+function journeysCheck(bundle, options) {
+  const totals = journeyTotals(bundle.summary);
+  const failed = bundle.summary.journeys.filter((j) => j.status === "fail").map((j) => j.id);
+  const recorded = bundle.summary.commit?.sha ?? null;
+  const here = options.commitSha ?? null;
+  const outcome = failed.length > 0 ? `journey(s) failed: ${failed.join(", ")} (${totals.assertions.fail} failing assertion(s))` : `${totals.journeys.pass} journey(s) passed, ${totals.journeys.skip} skipped; ${totals.assertions.pass} assertion(s) passed`;
+  const sameCommit = recorded !== null && here !== null && (recorded.startsWith(here) || here.startsWith(recorded));
+  if (failed.length === 0 && (recorded === null || here !== null && !sameCommit)) {
+    const why = recorded === null ? "the bundle's summary.json records no commit" : `recorded at ${recorded.slice(0, 12)}, not at this run's commit ${here.slice(0, 12)}`;
+    return {
+      id: "cuj-journeys",
+      status: "warn",
+      code: recorded === null ? "CUJ_BUNDLE_NO_COMMIT" : "CUJ_BUNDLE_OTHER_COMMIT",
+      reason: `${why}, so it is not evidence for this commit (it says: ${outcome})`,
+      hint: "Re-record the journeys at this commit (the recorder writes summary.json's commit).",
+      blocking: false,
+      evidence: false
+    };
+  }
+  return {
+    id: "cuj-journeys",
+    status: failed.length > 0 ? "fail" : "pass",
+    code: failed.length > 0 ? PublisherErrorCodes.CUJ_JOURNEY_FAILED : "CUJ_JOURNEYS_PASSED",
+    reason: here === null && failed.length === 0 ? `${outcome} (this run's commit is unknown, so not counted as evidence)` : outcome,
+    blocking: failed.length > 0 && options.blockOnFailedJourney !== false,
+    evidence: here !== null && failed.length === 0
+  };
 }
 
 // ../packages/publisher/src/publish.ts
@@ -35277,7 +35888,9 @@ async function publishBundle(options) {
     thread: thread ? { repository: thread.repository, kind: thread.kind, number: thread.number } : null,
     ...options.meta?.runUrl ? { runUrl: options.meta.runUrl } : {},
     ...options.meta?.ref ? { ref: options.meta.ref } : {},
-    ...options.meta?.sha ? { sha: options.meta.sha } : {}
+    ...options.meta?.sha ? { sha: options.meta.sha } : {},
+    ...options.meta?.event ? { event: options.meta.event } : {},
+    ...options.meta?.actor ? { actor: options.meta.actor } : {}
   };
   const stage = await runCujStage({
     bundleDir: options.bundleDir,
@@ -35286,7 +35899,9 @@ async function publishBundle(options) {
     ...options.policy !== void 0 ? { policy: options.policy } : {},
     ...options.gallery ? { gallery: options.gallery } : {},
     ...options.ephemeralDirs ? { ephemeralDirs: options.ephemeralDirs } : {},
-    ...options.shownBundleDir ? { shownBundleDir: options.shownBundleDir } : {}
+    ...options.shownBundleDir ? { shownBundleDir: options.shownBundleDir } : {},
+    ...options.secrets ? { secrets: options.secrets } : {},
+    ...options.meta?.sha ? { commitSha: options.meta.sha } : {}
   });
   report.preflight = [...stage.checks];
   report.artifacts = [...stage.artifacts];
@@ -35308,15 +35923,30 @@ async function publishBundle(options) {
   };
   const remote = thread !== null || destination2 !== "local";
   if (!remote) {
-    return finish({
-      status: "skipped",
-      code: "NO_PUBLISH_TARGET",
-      reason: "no GitHub thread or remote destination was given; the bundle was copied to the local output folder only",
-      rerunHint: "pass --repo owner/repo with --issue or --pr (and --destination artifact|branch) to publish"
-    });
+    return finish(
+      {
+        status: "skipped",
+        code: "NO_PUBLISH_TARGET",
+        // Say "copied" only when the copy was written (a refused bundle is not copied anywhere).
+        reason: localDir ? "no GitHub thread or remote destination was given; the bundle was copied to the local output folder only" : "no GitHub thread or remote destination was given, and the bundle was not copied (see the cuj-bundle check)",
+        rerunHint: "pass --repo owner/repo with --issue or --pr (and --destination artifact|branch) to publish"
+      },
+      options.dryRun ? { commentBody: renderCommentBody(report, { reportKind, indexUrl: null, secrets: options.secrets }) } : {}
+    );
   }
   const ports = options.ports ?? null;
   const needsGitHub = thread !== null || destination2 === "branch";
+  if (!ports && needsGitHub && options.dryRun) {
+    return finish(
+      {
+        status: "dry-run",
+        code: "DRY_RUN",
+        reason: `dry run: would publish to ${describeTarget(destination2, thread)}; nothing was written, and without GitHub access preflight did not run`,
+        rerunHint: "set GITHUB_TOKEN (or GH_TOKEN) and re-run without --dry-run to publish"
+      },
+      { commentBody: renderCommentBody(report, { reportKind, indexUrl: null, secrets: options.secrets }) }
+    );
+  }
   if (!ports && needsGitHub) {
     return finish({
       status: "blocked",
@@ -35328,20 +35958,31 @@ async function publishBundle(options) {
   if (ports && needsGitHub) {
     const pre = await ports.preflight({ thread, destination: destination2 });
     report.preflight = [...pre.checks, ...report.preflight];
+    if (pre.blocked && options.dryRun) {
+      return finish(
+        {
+          status: "dry-run",
+          code: "DRY_RUN",
+          reason: `dry run: nothing was written; a real run would be blocked (${pre.blocked.code}): ${pre.blocked.reason ?? ""}`,
+          ...pre.blocked.rerunHint ? { rerunHint: pre.blocked.rerunHint } : {}
+        },
+        { commentBody: renderCommentBody(report, { reportKind, indexUrl: null, secrets: options.secrets }) }
+      );
+    }
     if (pre.blocked) return finish(pre.blocked);
   }
   if (stage.bundle === null && destination2 !== "local") {
     return finish({
       status: "blocked",
-      code: report.preflight.find((c) => c.id === "cuj-bundle")?.code ?? PublisherErrorCodes.CUJ_POLICY_FAILED,
-      reason: "the CUJ bundle could not be loaded, so there is nothing to upload",
+      code: report.preflight.find((c) => c.id === "cuj-local-copy" && c.status === "fail")?.code ?? report.preflight.find((c) => c.id === "cuj-bundle")?.code ?? PublisherErrorCodes.CUJ_POLICY_FAILED,
+      reason: "the CUJ bundle could not be loaded or copied, so there is nothing to upload",
       rerunHint: "fix the bundle (see the cuj-bundle check) and re-run"
     });
   }
   let durable = [];
   let indexUrl = null;
   if (options.dryRun) {
-    const body2 = thread ? renderCommentBody(report, { reportKind, indexUrl: null, secrets: options.secrets }) : null;
+    const body2 = renderCommentBody(report, { reportKind, indexUrl: null, secrets: options.secrets });
     return finish(
       {
         status: "dry-run",
@@ -35480,26 +36121,844 @@ function renderCommentBody(report, options) {
   });
 }
 
-// src/publish-artifacts.ts
+// src/_secrets.ts
+var core = __toESM(require_core(), 1);
+import { readFileSync } from "node:fs";
+import { join as join5 } from "node:path";
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/error.js
+function getLineColFromPtr(string, ptr) {
+  let lines = string.slice(0, ptr).split(/\r?\n/);
+  return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string, line, column) {
+  let lines = string.split(/\r?\n/);
+  let codeblock = "";
+  let numberLen = (Math.log10(line + 1) | 0) + 1;
+  for (let i = line - 1; i <= line + 1; i++) {
+    let l = lines[i - 1];
+    if (!l)
+      continue;
+    codeblock += i.toString().padEnd(numberLen, " ");
+    codeblock += ":  ";
+    codeblock += l;
+    codeblock += "\n";
+    if (i === line) {
+      codeblock += " ".repeat(numberLen + column + 2);
+      codeblock += "^\n";
+    }
+  }
+  return codeblock;
+}
+var TomlError = class _TomlError extends Error {
+  line;
+  column;
+  codeblock;
+  constructor(message, options) {
+    const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+    const codeblock = makeCodeBlock(options.toml, line, column);
+    super(`Invalid TOML document: ${message}
+
+${codeblock}`, options);
+    this.line = line;
+    this.column = column;
+    this.codeblock = codeblock;
+  }
+  /** @internal */
+  static x(message, ctx, ptr) {
+    throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
+  }
+};
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/primitive.js
+function parseString(ctx) {
+  let startPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p++);
+  let first = c;
+  let isLiteral = c === 39;
+  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+  if (isMultiline) {
+    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
+      ctx.p++;
+    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
+      ctx.p += 2;
+  }
+  let parsed = "";
+  let sliceStart = ctx.p;
+  let state = 0;
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    c = ctx.s.charCodeAt(ctx.p);
+    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
+      state = state && 3;
+    } else if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in strings", ctx);
+    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+      if (isMultiline) {
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+      }
+      if (!state) {
+        let s = ctx.s.slice(sliceStart, ctx.p);
+        parsed = parsed ? parsed + s : s;
+      }
+      ctx.p += isMultiline ? 3 : 1;
+      return parsed;
+    } else if (!state) {
+      if (!isLiteral && c === 92) {
+        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+        state = 1;
+      }
+    } else if (state === 1) {
+      if (c === 120 || c === 117 || c === 85) {
+        let errPtr = ctx.p++ - 1;
+        let value = 0;
+        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
+        for (let j = 0; j < len; j++, ctx.p++) {
+          let hex = ctx.s.charCodeAt(ctx.p);
+          let digit = (
+            /* 0-9 */
+            hex >= 48 && hex <= 57 ? hex - 48 : (
+              /* A-F */
+              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
+                /* a-f */
+                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
+              )
+            )
+          );
+          if (digit < 0)
+            TomlError.x("invalid non-hex character in unicode escape", ctx);
+          value = value << 4 | digit;
+        }
+        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
+          TomlError.x("invalid unicode escape", ctx, errPtr);
+        }
+        parsed += String.fromCodePoint(value);
+        sliceStart = ctx.p--;
+        state = 0;
+      } else if (isMultiline && (c === 32 || c === 9)) {
+        state = 2;
+      } else {
+        if (c === 98)
+          parsed += "\b";
+        else if (c === 116)
+          parsed += "	";
+        else if (c === 110)
+          parsed += "\n";
+        else if (c === 102)
+          parsed += "\f";
+        else if (c === 114)
+          parsed += "\r";
+        else if (c === 101)
+          parsed += "\x1B";
+        else if (c === 34)
+          parsed += '"';
+        else if (c === 92)
+          parsed += "\\";
+        else
+          TomlError.x("unrecognised escape sequence", ctx);
+        sliceStart = ctx.p + 1;
+        state = 0;
+      }
+    } else if (c !== 32 && c !== 9) {
+      if (state === 2)
+        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
+      state = !isLiteral && c === 92 ? 1 : 0;
+      sliceStart = ctx.p;
+    }
+  }
+  TomlError.x("unfinished string", ctx, startPtr);
+}
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/date.js
+var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+var TomlDate = class _TomlDate extends Date {
+  #hasDate = false;
+  #hasTime = false;
+  #offset = null;
+  constructor(date, fasttype, unsafeDelim) {
+    let hasDate = true;
+    let hasTime = true;
+    let offset = "Z";
+    let c;
+    if (typeof date === "string") {
+      if (fasttype)
+        prep: {
+          if (fasttype < 3) {
+            if (+date.slice(11, 13) > 23) {
+              date = "";
+              break prep;
+            }
+            if (fasttype === 2) {
+              offset = null;
+              date += "Z";
+            } else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) {
+              offset = date.slice(date.length - 6);
+            }
+            if (unsafeDelim)
+              date = date.slice(0, 10) + "T" + date.slice(11);
+          } else if (fasttype === 4) {
+            date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
+          }
+          hasDate = fasttype !== 4;
+          hasTime = fasttype !== 3;
+        }
+      else {
+        let match = date.match(DATE_TIME_RE);
+        if (match) {
+          if (!match[1]) {
+            hasDate = false;
+            date = `0000-01-01T${date}`;
+          }
+          hasTime = !!match[2];
+          hasTime && date[10] === " " && (date = date.replace(" ", "T"));
+          if (match[2] && +match[2] > 23) {
+            date = "";
+          } else {
+            offset = match[3] || null;
+            if (!offset && hasTime)
+              date += "Z";
+          }
+        } else {
+          date = "";
+        }
+      }
+    }
+    super(date);
+    if (!isNaN(this.getTime())) {
+      this.#hasDate = hasDate;
+      this.#hasTime = hasTime;
+      this.#offset = offset;
+    }
+  }
+  isDateTime() {
+    return this.#hasDate && this.#hasTime;
+  }
+  isLocal() {
+    return !this.#hasDate || !this.#hasTime || !this.#offset;
+  }
+  isDate() {
+    return this.#hasDate && !this.#hasTime;
+  }
+  isTime() {
+    return this.#hasTime && !this.#hasDate;
+  }
+  isValid() {
+    return this.#hasDate || this.#hasTime;
+  }
+  toISOString() {
+    let iso = super.toISOString();
+    if (this.isDate())
+      return iso.slice(0, 10);
+    if (this.isTime())
+      return iso.slice(11, 23);
+    if (this.#offset === null)
+      return iso.slice(0, -1);
+    if (this.#offset === "Z" || this.#offset === "z")
+      return iso;
+    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+    offset = this.#offset[0] === "-" ? offset : -offset;
+    let offsetDate = new Date(this.getTime() - offset * 6e4);
+    return offsetDate.toISOString().slice(0, -1) + this.#offset;
+  }
+  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+    let date = new _TomlDate(jsDate);
+    date.#offset = offset;
+    return date;
+  }
+  static wrapAsLocalDateTime(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#offset = null;
+    return date;
+  }
+  static wrapAsLocalDate(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#hasTime = false;
+    date.#offset = null;
+    return date;
+  }
+  static wrapAsLocalTime(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#hasDate = false;
+    date.#offset = null;
+    return date;
+  }
+};
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/extract.js
+function isDigit(char, base = 10) {
+  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
+  delim && (char === delim || char === 44) || // Comment
+  char === 35;
+}
+function extractValue(ctx, end) {
+  let errPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p);
+  if (c === 91 || c === 123) {
+    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    ctx.d++;
+    return value;
+  }
+  if (c === 34 || c === 39) {
+    return parseString(ctx);
+  }
+  if (c === 116) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, true;
+  }
+  if (c === 102) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, false;
+  }
+  if (c === 43 || c === 45) {
+    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
+    return parseDate(ctx, c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
+    return parseTime(ctx, c, end);
+  }
+  return parseNumber(ctx, ctx.p, c, 0, end);
+}
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+  let c = startChr;
+  let state = 0;
+  let hasUnderscores = false;
+  if (c === 105) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, (sign || 1) / 0;
+  }
+  if (c === 110) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, NaN;
+  }
+  if (c === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+      return ctx.bi === true ? 0n : 0;
+    if (!sign) {
+      if (c === 120)
+        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+      else if (c === 98)
+        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+      else if (c === 111)
+        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+    }
+    if (c === 46)
+      state = 2;
+    else if (c === 101 || c === 69)
+      state = 4;
+    else
+      TomlError.x("illegal leading zero", ctx, startPtr);
+  } else if (!isDigit(c))
+    TomlError.x("invalid value", ctx, startPtr);
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (!state)
+      state = 1;
+    if (c === 95) {
+      if (!(state & 1))
+        TomlError.x("illegal underscore", ctx);
+      state += 11;
+      hasUnderscores = true;
+    } else if (state === 1 && c === 46)
+      state = 2;
+    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
+      state = 4;
+    else if (state === 4 && (c === 43 || c === 45)) {
+      state = 6;
+    } else if (!isDigit(c))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (state > 9)
+      state -= 11;
+    else if (!(state & 1))
+      state++;
+  }
+  if (!state) {
+    let val = (startChr - 48) * (sign || 1);
+    return ctx.bi === true ? BigInt(val) : val;
+  }
+  if (!(state & 1))
+    TomlError.x("unfinished numeric value", ctx, startPtr);
+  let str2 = ctx.s.slice(startPtr, ctx.p);
+  if (hasUnderscores)
+    str2 = str2.replaceAll("_", "");
+  return state > 1 ? parseFloat(str2) : parseInteger(ctx, str2, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+  let c, underscore = 1;
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (c === 95) {
+      if (underscore & 1)
+        TomlError.x("illegal underscore", ctx);
+      underscore = 3;
+    } else if (!isDigit(c, base))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (underscore & 1)
+      underscore--;
+  }
+  if (underscore & 1)
+    TomlError.x("unfinished numeric value", ctx);
+  let str2 = ctx.s.slice(startPtr + 2, ctx.p);
+  if (underscore)
+    str2 = str2.replaceAll("_", "");
+  return parseInteger(ctx, str2, base, startPtr);
+}
+function parseInteger(ctx, str2, base, startPtr) {
+  if (ctx.bi !== true)
+    int: {
+      let val = parseInt(str2, base);
+      if (!Number.isSafeInteger(val)) {
+        if (ctx.bi)
+          break int;
+        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
+      }
+      return val;
+    }
+  return base === 10 ? BigInt(str2) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str2);
+}
+function parseDate(ctx, c, endChr) {
+  let startPtr = ctx.p++, unsafeSeparator;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+  }
+  ctx.p += 5;
+  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+    let t2 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t2, 3, false, startPtr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
+    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
+  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  if (c = ctx.s.charCodeAt(ctx.p)) {
+    if (c === 90 || c === 122) {
+      let t2 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
+    }
+    if (c === 43 || c === 45) {
+      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    }
+  }
+  let t = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+  let start = ctx.p;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+    return parseNumber(ctx, --ctx.p, c, 0, endChr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  let t = ctx.s.slice(start, ctx.p);
+  return readDate(ctx, t, 4, false, start);
+}
+function readDate(ctx, str2, type, unsafeDelim, errPtr, temporalSuffix) {
+  if (ctx.ld) {
+    let date = new TomlDate(str2, type, unsafeDelim);
+    if (!date.isValid())
+      TomlError.x("invalid date", ctx, errPtr);
+    return date;
+  }
+  try {
+    if (temporalSuffix)
+      str2 += temporalSuffix;
+    switch (type) {
+      case 1:
+        return Temporal.ZonedDateTime.from(str2);
+      case 2:
+        return Temporal.PlainDateTime.from(str2);
+      case 3:
+        return Temporal.PlainDate.from(str2);
+      case 4:
+        return Temporal.PlainTime.from(str2);
+    }
+  } catch (e) {
+    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
+  }
+}
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/util.js
+function skipComment(ctx) {
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    let c = ctx.s.charCodeAt(ctx.p);
+    if (c === 10)
+      break;
+    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+      ctx.p++;
+      break;
+    }
+    if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in comments", ctx);
+    }
+  }
+}
+function skipVoid(ctx, banNewLines, banComments) {
+  let c;
+  while (ctx.p < ctx.s.length) {
+    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
+      ctx.p++;
+    if (banComments || c !== 35)
+      break;
+    skipComment(ctx);
+  }
+}
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/struct.js
+function parseKey(ctx, end = 61) {
+  let startPtr;
+  let state = 0;
+  let parsed = [];
+  let sliceStart;
+  let c = ctx.s.charCodeAt(startPtr = ctx.p);
+  do {
+    if (c === end) {
+      if (!state)
+        TomlError.x("unexpected end of key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      return ctx.p++, parsed;
+    } else if (c === 46) {
+      if (!state)
+        TomlError.x("illegal empty bare key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      state = 0;
+    } else if (!state && (c === 34 || c === 39)) {
+      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
+      parsed.push(parseString(ctx));
+      state = 2;
+      ctx.p--;
+    } else if (c === 32 || c === 9) {
+      if (state === 1) {
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+        state = 2;
+      }
+    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
+      TomlError.x("illegal character in key", ctx);
+    } else if (!state) {
+      state = 1;
+      sliceStart = ctx.p;
+    }
+  } while (c = ctx.s.charCodeAt(++ctx.p));
+  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+function parseInlineTable(ctx) {
+  let startPtr = ctx.p++;
+  let res = /* @__PURE__ */ Object.create(null);
+  let seen = /* @__PURE__ */ new Set();
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
+      ctx.p++;
+      return res;
+    }
+    let k;
+    let t = res;
+    let hasOwn = false;
+    let errPtr = ctx.p;
+    let key = parseKey(ctx);
+    for (let i = 0; i < key.length; i++) {
+      if (i)
+        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      k = key[i];
+      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
+        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+      }
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor")) {
+        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+        break;
+      }
+      if (!hasOwn && unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+      }
+    }
+    if (hasOwn) {
+      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+    }
+    skipVoid(ctx, true, true);
+    let value = extractValue(
+      ctx,
+      125
+      /* } */
+    );
+    if (t && typeof (t[k] = value) === "object")
+      seen.add(value);
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished table", ctx, startPtr);
+}
+function parseArray(ctx) {
+  let startPtr = ctx.p++;
+  let res = [];
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
+      ctx.p++;
+      return res;
+    }
+    res.push(extractValue(
+      ctx,
+      93
+      /* ] */
+    ));
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished array", ctx, startPtr);
+}
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/parse.js
+function peekTable(ctx, key, table, meta, type) {
+  let t = table;
+  let m = meta;
+  let k;
+  let hasOwn = false;
+  let state;
+  for (let i = 0; i < key.length; i++) {
+    if (i) {
+      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      m = (state = m[k]).c;
+      if (type === 0 && (state.t === 1 || state.t === 2)) {
+        return null;
+      }
+      if (state.t === 2) {
+        let l = t.length - 1;
+        t = t[l];
+        m = m[l].c;
+      }
+    }
+    k = key[i];
+    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
+      return null;
+    }
+    if (!hasOwn) {
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor"))
+        return false;
+      if (unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+      }
+      m[k] = {
+        t: i < key.length - 1 && type === 2 ? 3 : type,
+        d: false,
+        i: 0,
+        c: /* @__PURE__ */ Object.create(null)
+      };
+    }
+  }
+  state = m[k];
+  if (state.t !== type && !(type === 1 && state.t === 3)) {
+    return null;
+  }
+  if (type === 2) {
+    if (!state.d) {
+      state.d = true;
+      t[k] = [];
+    }
+    t[k].push(t = /* @__PURE__ */ Object.create(null));
+    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
+  }
+  if (state.d) {
+    return null;
+  }
+  state.d = true;
+  if (type === 1) {
+    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+  } else if (type === 0 && hasOwn) {
+    return null;
+  }
+  return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+  if (peek === null || ctx.uk === 2)
+    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse3(toml, options = {}) {
+  let ctx = {
+    s: toml,
+    p: 0,
+    d: options.maxDepth ?? 1e3,
+    bi: options.integersAsBigInt ?? false,
+    ld: options.useLegacyDate ?? true,
+    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
+  };
+  let res = /* @__PURE__ */ Object.create(null);
+  let meta = /* @__PURE__ */ Object.create(null);
+  let tmp;
+  let skipping = false;
+  let tbl = res;
+  let m = meta;
+  if (toml.charCodeAt(0) === 65279)
+    ctx.p++;
+  skipVoid(ctx);
+  while (ctx.p < toml.length) {
+    if (toml.charCodeAt(ctx.p) === 91) {
+      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
+      tmp = ctx.p += +isTableArray;
+      skipping = false;
+      let k = parseKey(
+        ctx,
+        93
+        /* ] */
+      );
+      if (isTableArray) {
+        if (toml.charCodeAt(ctx.p) !== 93) {
+          TomlError.x("expected end of table array declaration", ctx);
+        }
+        ctx.p++;
+      }
+      let p = peekTable(
+        ctx,
+        k,
+        res,
+        meta,
+        isTableArray ? 2 : 1
+        /* Type.EXPLICIT */
+      );
+      if (!p) {
+        validateTablePeek(ctx, p, tmp);
+        skipping = true;
+      } else {
+        m = p[2];
+        tbl = p[1];
+      }
+    } else {
+      tmp = ctx.p;
+      let k = parseKey(ctx);
+      let p = peekTable(
+        ctx,
+        k,
+        tbl,
+        m,
+        0
+        /* Type.DOTTED */
+      );
+      if (!p && !skipping)
+        validateTablePeek(ctx, p, tmp);
+      skipVoid(ctx, true, true);
+      let v = extractValue(ctx, void 0);
+      if (p && !skipping)
+        p[1][p[0]] = v;
+    }
+    skipVoid(ctx, true);
+    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
+      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
+    }
+    skipVoid(ctx);
+  }
+  return res;
+}
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/stringify.js
+var HAS_WELLFORMED = !!"".isWellFormed;
+
+// ../packages/session-store/src/secret-sources.ts
+function secretsFromCodexConfig(toml) {
+  const envNames = /* @__PURE__ */ new Set();
+  const values = /* @__PURE__ */ new Set();
+  let doc;
+  try {
+    doc = parse3(toml);
+  } catch {
+    return { envNames: [], values: [] };
+  }
+  const tables = (v) => v && typeof v === "object" && !Array.isArray(v) ? Object.values(v).filter(
+    (t) => !!t && typeof t === "object" && !Array.isArray(t)
+  ) : [];
+  const strings = (v) => v && typeof v === "object" ? Object.values(v).filter((s) => typeof s === "string") : [];
+  const sections = [doc, ...tables(doc.profiles)];
+  for (const section of sections) {
+    for (const provider of tables(section.model_providers)) {
+      if (typeof provider.env_key === "string") envNames.add(provider.env_key);
+      for (const name of strings(provider.env_http_headers)) envNames.add(name);
+      for (const value of strings(provider.http_headers)) values.add(value);
+      if (typeof provider.experimental_bearer_token === "string") values.add(provider.experimental_bearer_token);
+    }
+    for (const server of tables(section.mcp_servers)) {
+      for (const value of strings(server.env)) values.add(value);
+      for (const value of strings(server.http_headers)) values.add(value);
+      for (const name of strings(server.env_http_headers)) envNames.add(name);
+      if (typeof server.bearer_token_env_var === "string") envNames.add(server.bearer_token_env_var);
+    }
+  }
+  return { envNames: [...envNames], values: [...values] };
+}
+
+// src/_secrets.ts
 var env = process.env;
-var input = (name) => (env[`INPUT_${name.toUpperCase().replace(/-/g, "_")}`] ?? "").trim();
-var workspace = env.GITHUB_WORKSPACE || process.cwd();
-var runnerTemp = env.RUNNER_TEMP || tmpdir();
-var outDir = join4(runnerTemp, "codexrel-publish");
+function secretEnvNames() {
+  return (env.INPUT_SECRET_ENV ?? "").split(/[\s,]+/).filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n));
+}
+function namedSecrets() {
+  const names2 = new Set(secretEnvNames());
+  const values = [];
+  const home = env.CODEX_HOME || env.INPUT_CODEX_HOME;
+  if (home) {
+    try {
+      const found = secretsFromCodexConfig(readFileSync(join5(home, "config.toml"), "utf8"));
+      for (const n of found.envNames) names2.add(n);
+      values.push(...found.values);
+    } catch {
+    }
+  }
+  for (const n of names2) values.push(env[n] ?? "");
+  const out = values.filter((v) => v.length >= 8);
+  for (const v of out) core.setSecret(v);
+  return out;
+}
+
+// src/publish-artifacts.ts
+var env2 = process.env;
+var input = (name) => (env2[`INPUT_${name.toUpperCase().replace(/-/g, "_")}`] ?? "").trim();
+var workspace = env2.GITHUB_WORKSPACE || process.cwd();
+var runnerTemp = env2.RUNNER_TEMP || tmpdir();
+var outDir = join6(runnerTemp, "codexrel-publish");
 var bundleDir = resolve4(workspace, input("bundle"));
 var destination = input("destination") || "artifact";
 var policy = input("policy") || "strict";
 var advisory = (input("mode") || "advisory") !== "blocking";
 function eventThread() {
-  if (!env.GITHUB_EVENT_PATH || !env.GITHUB_EVENT_NAME) return null;
+  if (!env2.GITHUB_EVENT_PATH || !env2.GITHUB_EVENT_NAME) return null;
   try {
-    return threadFromEvent(env.GITHUB_EVENT_NAME, JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8")));
+    return threadFromEvent(env2.GITHUB_EVENT_NAME, JSON.parse(readFileSync2(env2.GITHUB_EVENT_PATH, "utf8")));
   } catch {
     return null;
   }
 }
 function targetThread() {
-  const repository = env.GITHUB_REPOSITORY;
+  const repository = env2.GITHUB_REPOSITORY;
   const raw = input("thread") || "auto";
   if (raw === "none" || !repository) return null;
   const event = eventThread();
@@ -35513,15 +36972,15 @@ function targetThread() {
 async function prepare() {
   const stage = await runCujStage({ bundleDir, outDir, policy, shownBundleDir: input("bundle") });
   for (const c of stage.checks) {
-    if (c.status === "fail") core.warning(`${c.id}: ${c.reason}`, { title: `codexrel: ${c.code}` });
+    if (c.status === "fail") core2.warning(`${c.id}: ${c.reason}`, { title: `codexrel: ${c.code}` });
   }
   const uploadable = stage.artifacts.length > 0 && destination === "artifact";
-  core.setOutput("upload-path", uploadable ? join4(outDir, "cuj") : "");
+  core2.setOutput("upload-path", uploadable ? join6(outDir, "cuj") : "");
 }
 async function publish() {
   const thread = targetThread();
   const token = input("github-token") || null;
-  if (token) core.setSecret(token);
+  if (token) core2.setSecret(token);
   const discovery = token ? {
     found: true,
     token,
@@ -35534,16 +36993,17 @@ async function publish() {
   };
   const ports = githubPublishPorts({
     token: discovery,
-    apiUrl: env.GITHUB_API_URL,
-    graphqlUrl: env.GITHUB_GRAPHQL_URL,
+    apiUrl: env2.GITHUB_API_URL,
+    graphqlUrl: env2.GITHUB_GRAPHQL_URL,
     event: eventThread()
   });
+  const commit = commitIdentityFromActionsEnv({ ...env2, GITHUB_ACTIONS: "true" });
   const result = await publishBundle({
     bundleDir,
     outDir,
     destination,
     thread,
-    repository: env.GITHUB_REPOSITORY ?? null,
+    repository: env2.GITHUB_REPOSITORY ?? null,
     policy,
     reportKind: input("report-kind") || "cuj",
     artifactUrl: input("artifact-url") || null,
@@ -35551,7 +37011,7 @@ async function publish() {
     ...Number(input("retention-days")) > 0 ? { artifactRetentionDays: Number(input("retention-days")) } : {},
     branch: {
       name: input("branch") || "codexrel-artifacts",
-      ...env.GITHUB_SERVER_URL ? { serverUrl: env.GITHUB_SERVER_URL } : {}
+      ...env2.GITHUB_SERVER_URL ? { serverUrl: env2.GITHUB_SERVER_URL } : {}
     },
     // The runner's temp dir is gone after the job: links into it are refused.
     ephemeralDirs: [runnerTemp],
@@ -35559,25 +37019,30 @@ async function publish() {
     toolVersion: "action",
     title: "CUJ evidence",
     shownBundleDir: input("bundle"),
-    secrets: token ? [token] : [],
+    secrets: [...token ? [token] : [], ...namedSecrets()],
+    // The commit identity from GitHub's default variables: the bundle's journeys are evidence only
+    // when its summary.json says it was recorded at this SHA.
     meta: {
-      runUrl: env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : null,
-      sha: env.GITHUB_SHA ?? null
+      runUrl: commit.runUrl ?? null,
+      sha: commit.sha ?? env2.GITHUB_SHA ?? null,
+      ref: commit.ref ?? null,
+      event: commit.event ?? null,
+      actor: commit.actor ?? null
     }
   });
   const p = result.report.publication;
-  core.setOutput("comment-url", result.comment?.url ?? "");
-  core.setOutput("artifact-urls", JSON.stringify(result.durableUrls));
-  core.setOutput("publication-status", p.status);
-  await core.summary.addRaw(renderJobSummary(result.report)).write();
+  core2.setOutput("comment-url", result.comment?.url ?? "");
+  core2.setOutput("artifact-urls", JSON.stringify(result.durableUrls));
+  core2.setOutput("publication-status", p.status);
+  await core2.summary.addRaw(renderJobSummary(result.report)).write();
   const failed = p.status === "blocked" || !result.report.decision.ready;
   if (!failed) {
-    core.info(`publication: ${p.status}${p.url ? ` ${p.url}` : ""}`);
+    core2.info(`publication: ${p.status}${p.url ? ` ${p.url}` : ""}`);
     return;
   }
   const why = p.status === "blocked" ? `publication blocked (${p.code}): ${p.reason}${p.rerunHint ? ` \u2014 to publish: ${p.rerunHint}` : ""}` : `not ready: ${result.report.decision.nextAction}`;
-  if (advisory) core.warning(why, { title: "codexrel publish-artifacts" });
-  else core.setFailed(why);
+  if (advisory) core2.warning(why, { title: "codexrel publish-artifacts" });
+  else core2.setFailed(why);
 }
 var phase = process.argv[2];
 try {
@@ -35587,10 +37052,10 @@ try {
 } catch (error) {
   const message = formatError(error);
   if (phase === "publish") {
-    core.setOutput("comment-url", "");
-    core.setOutput("artifact-urls", "[]");
-    core.setOutput("publication-status", "blocked");
-    await core.summary.addRaw(`### codexrel publish-artifacts
+    core2.setOutput("comment-url", "");
+    core2.setOutput("artifact-urls", "[]");
+    core2.setOutput("publication-status", "blocked");
+    await core2.summary.addRaw(`### codexrel publish-artifacts
 
 Publication blocked:
 
@@ -35599,8 +37064,8 @@ ${message}
 \`\`\`
 `).write();
   } else {
-    core.setOutput("upload-path", "");
+    core2.setOutput("upload-path", "");
   }
-  if (advisory) core.warning(message, { title: "codexrel publish-artifacts" });
-  else core.setFailed(message);
+  if (advisory) core2.warning(message, { title: "codexrel publish-artifacts" });
+  else core2.setFailed(message);
 }

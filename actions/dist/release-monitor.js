@@ -946,7 +946,7 @@ var require_util = __commonJS({
     var { InvalidArgumentError } = require_errors();
     var { Blob: Blob2 } = __require("buffer");
     var nodeUtil = __require("util");
-    var { stringify } = __require("querystring");
+    var { stringify: stringify2 } = __require("querystring");
     var { headerNameLowerCasedRecord } = require_constants();
     var [nodeMajor, nodeMinor] = process.versions.node.split(".").map((v) => Number(v));
     function nop() {
@@ -961,7 +961,7 @@ var require_util = __commonJS({
       if (url.includes("?") || url.includes("#")) {
         throw new Error('Query params cannot be passed when url already contains "?" or "#".');
       }
-      const stringified = stringify(queryParams);
+      const stringified = stringify2(queryParams);
       if (stringified) {
         url += "?" + stringified;
       }
@@ -4819,7 +4819,7 @@ var require_dataURL = __commonJS({
       }
       return bytes;
     }
-    function collectAnHTTPQuotedString(input2, position, extractValue) {
+    function collectAnHTTPQuotedString(input2, position, extractValue2) {
       const positionStart = position.position;
       let value = "";
       assert(input2[position.position] === '"');
@@ -4847,7 +4847,7 @@ var require_dataURL = __commonJS({
           break;
         }
       }
-      if (extractValue) {
+      if (extractValue2) {
         return value;
       }
       return input2.slice(positionStart, position.position);
@@ -15586,7 +15586,7 @@ var require_util6 = __commonJS({
         throw new Error("Invalid cookie max-age");
       }
     }
-    function stringify(cookie) {
+    function stringify2(cookie) {
       if (cookie.name.length === 0) {
         return null;
       }
@@ -15640,7 +15640,7 @@ var require_util6 = __commonJS({
       validateCookiePath,
       validateCookieValue,
       toIMFDate,
-      stringify
+      stringify: stringify2
     };
   }
 });
@@ -15790,7 +15790,7 @@ var require_cookies = __commonJS({
   "../node_modules/.pnpm/undici@5.29.0/node_modules/undici/lib/cookies/index.js"(exports, module) {
     "use strict";
     var { parseSetCookie } = require_parse();
-    var { stringify } = require_util6();
+    var { stringify: stringify2 } = require_util6();
     var { webidl } = require_webidl();
     var { Headers } = require_headers();
     function getCookies(headers) {
@@ -15832,9 +15832,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, { header: "setCookie" });
       webidl.brandCheck(headers, Headers, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify(cookie);
+      const str = stringify2(cookie);
       if (str) {
-        headers.append("Set-Cookie", stringify(cookie));
+        headers.append("Set-Cookie", stringify2(cookie));
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -19668,10 +19668,10 @@ var require_core = __commonJS({
       (0, command_1.issueCommand)("set-env", { name }, convertedVal);
     }
     exports.exportVariable = exportVariable;
-    function setSecret2(secret) {
+    function setSecret3(secret) {
       (0, command_1.issueCommand)("add-mask", {}, secret);
     }
-    exports.setSecret = setSecret2;
+    exports.setSecret = setSecret3;
     function addPath(inputPath) {
       const filePath = process.env["GITHUB_PATH"] || "";
       if (filePath) {
@@ -21286,7 +21286,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify(item, ctx, onComment, onChompKeep) {
+    function stringify2(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -21315,7 +21315,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -21325,7 +21325,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -21347,7 +21347,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -21399,7 +21399,7 @@ ${indent2}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -21540,7 +21540,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
@@ -21576,7 +21576,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -21643,12 +21643,12 @@ var require_stringifyCollection = __commonJS({
   "../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options);
+      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify3(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent: indent2, options: { commentString } } = ctx;
@@ -21673,7 +21673,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -21740,7 +21740,7 @@ ${indent2}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        let str = stringify2.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -23101,7 +23101,7 @@ var require_stringifyDocument = __commonJS({
   "../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -23116,7 +23116,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+      const ctx = stringify2.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -23138,7 +23138,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -23146,7 +23146,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines.push(stringify2.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -25282,7 +25282,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token2) {
       switch (token2.type) {
         case "block-scalar": {
@@ -25335,7 +25335,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -27046,7 +27046,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse3(src, reviver, options) {
+    function parse4(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -27065,7 +27065,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value, replacer, options) {
+    function stringify2(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -27087,10 +27087,10 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse3;
+    exports.parse = parse4;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -27274,10 +27274,10 @@ var require_code = __commonJS({
     function interpolate(x) {
       return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
     }
-    function stringify(x) {
+    function stringify2(x) {
       return new _Code(safeStringify(x));
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
     function safeStringify(x) {
       return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
@@ -29986,20 +29986,20 @@ var require_compile = __commonJS({
     var util_1 = require_util8();
     var validate_1 = require_validate();
     var SchemaEnv = class {
-      constructor(env2) {
+      constructor(env3) {
         var _a;
         this.refs = {};
         this.dynamicAnchors = {};
         let schema;
-        if (typeof env2.schema == "object")
-          schema = env2.schema;
-        this.schema = env2.schema;
-        this.schemaId = env2.schemaId;
-        this.root = env2.root || this;
-        this.baseId = (_a = env2.baseId) !== null && _a !== void 0 ? _a : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env2.schemaId || "$id"]);
-        this.schemaPath = env2.schemaPath;
-        this.localRefs = env2.localRefs;
-        this.meta = env2.meta;
+        if (typeof env3.schema == "object")
+          schema = env3.schema;
+        this.schema = env3.schema;
+        this.schemaId = env3.schemaId;
+        this.root = env3.root || this;
+        this.baseId = (_a = env3.baseId) !== null && _a !== void 0 ? _a : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env3.schemaId || "$id"]);
+        this.schemaPath = env3.schemaPath;
+        this.localRefs = env3.localRefs;
+        this.meta = env3.meta;
         this.$async = schema === null || schema === void 0 ? void 0 : schema.$async;
         this.refs = {};
       }
@@ -30183,15 +30183,15 @@ var require_compile = __commonJS({
           baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
         }
       }
-      let env2;
+      let env3;
       if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
         const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
-        env2 = resolveSchema.call(this, root, $ref);
+        env3 = resolveSchema.call(this, root, $ref);
       }
       const { schemaId } = this.opts;
-      env2 = env2 || new SchemaEnv({ schema, schemaId, root, baseId });
-      if (env2.schema !== env2.root.schema)
-        return env2;
+      env3 = env3 || new SchemaEnv({ schema, schemaId, root, baseId });
+      if (env3.schema !== env3.root.schema)
+        return env3;
       return void 0;
     }
   }
@@ -30984,7 +30984,7 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse3(serialize(uri, options), options);
+        parse4(serialize(uri, options), options);
       }
       return uri;
     }
@@ -31027,8 +31027,8 @@ var require_fast_uri = __commonJS({
     function resolveComponent(base, relative2, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse3(serialize(base, options), options);
-        relative2 = parse3(serialize(relative2, options), options);
+        base = parse4(serialize(base, options), options);
+        relative2 = parse4(serialize(relative2, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative2.scheme) {
@@ -31346,7 +31346,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse3(uri, opts) {
+    function parse4(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -31383,7 +31383,7 @@ var require_fast_uri = __commonJS({
       resolveComponent,
       equal,
       serialize,
-      parse: parse3
+      parse: parse4
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -32045,8 +32045,8 @@ var require_ref = __commonJS({
       schemaType: "string",
       code(cxt) {
         const { gen, schema: $ref, it } = cxt;
-        const { baseId, schemaEnv: env2, validateName, opts, self: self2 } = it;
-        const { root } = env2;
+        const { baseId, schemaEnv: env3, validateName, opts, self: self2 } = it;
+        const { root } = env3;
         if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
           return callRootRef();
         const schOrEnv = compile_1.resolveRef.call(self2, root, baseId, $ref);
@@ -32056,8 +32056,8 @@ var require_ref = __commonJS({
           return callValidate(schOrEnv);
         return inlineRefSchema(schOrEnv);
         function callRootRef() {
-          if (env2 === root)
-            return callRef(cxt, validateName, env2, env2.$async);
+          if (env3 === root)
+            return callRef(cxt, validateName, env3, env3.$async);
           const rootName = gen.scopeValue("root", { ref: root });
           return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root, root.$async);
         }
@@ -32087,14 +32087,14 @@ var require_ref = __commonJS({
     exports.getValidate = getValidate;
     function callRef(cxt, v, sch, $async) {
       const { gen, it } = cxt;
-      const { allErrors, schemaEnv: env2, opts } = it;
+      const { allErrors, schemaEnv: env3, opts } = it;
       const passCxt = opts.passContext ? names_1.default.this : codegen_1.nil;
       if ($async)
         callAsyncRef();
       else
         callSyncRef();
       function callAsyncRef() {
-        if (!env2.$async)
+        if (!env3.$async)
           throw new Error("async schema referenced by sync schema");
         const valid = gen.let("valid");
         gen.try(() => {
@@ -32157,7 +32157,7 @@ var require_core3 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var id_1 = require_id();
     var ref_1 = require_ref();
-    var core2 = [
+    var core3 = [
       "$schema",
       "$id",
       "$defs",
@@ -32167,7 +32167,7 @@ var require_core3 = __commonJS({
       id_1.default,
       ref_1.default
     ];
-    exports.default = core2;
+    exports.default = core3;
   }
 });
 
@@ -34523,7 +34523,7 @@ var require_json_schema_2020_12 = __commonJS({
     var applicator = require_applicator2();
     var unevaluated = require_unevaluated2();
     var content = require_content();
-    var core2 = require_core4();
+    var core3 = require_core4();
     var format2 = require_format_annotation();
     var metadata = require_meta_data();
     var validation = require_validation2();
@@ -34535,7 +34535,7 @@ var require_json_schema_2020_12 = __commonJS({
         applicator,
         unevaluated,
         content,
-        core2,
+        core3,
         with$data(this, format2),
         metadata,
         with$data(this, validation)
@@ -37010,7 +37010,7 @@ var require_parse2 = __commonJS({
   "../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse3 = (version, options, throwErrors = false) => {
+    var parse4 = (version, options, throwErrors = false) => {
       if (version instanceof SemVer) {
         return version;
       }
@@ -37023,7 +37023,7 @@ var require_parse2 = __commonJS({
         throw er;
       }
     };
-    module.exports = parse3;
+    module.exports = parse4;
   }
 });
 
@@ -37031,9 +37031,9 @@ var require_parse2 = __commonJS({
 var require_valid = __commonJS({
   "../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
-    var parse3 = require_parse2();
+    var parse4 = require_parse2();
     var valid = (version, options) => {
-      const v = parse3(version, options);
+      const v = parse4(version, options);
       return v ? v.version : null;
     };
     module.exports = valid;
@@ -37044,9 +37044,9 @@ var require_valid = __commonJS({
 var require_clean = __commonJS({
   "../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/clean.js"(exports, module) {
     "use strict";
-    var parse3 = require_parse2();
+    var parse4 = require_parse2();
     var clean2 = (version, options) => {
-      const s = parse3(version.trim().replace(/^[=v]+/, ""), options);
+      const s = parse4(version.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
     module.exports = clean2;
@@ -37081,10 +37081,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/diff.js"(exports, module) {
     "use strict";
-    var parse3 = require_parse2();
+    var parse4 = require_parse2();
     var diff = (version1, version2) => {
-      const v1 = parse3(version1, null, true);
-      const v2 = parse3(version2, null, true);
+      const v1 = parse4(version1, null, true);
+      const v2 = parse4(version2, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -37155,9 +37155,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/prerelease.js"(exports, module) {
     "use strict";
-    var parse3 = require_parse2();
+    var parse4 = require_parse2();
     var prerelease = (version, options) => {
-      const parsed = parse3(version, options);
+      const parsed = parse4(version, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module.exports = prerelease;
@@ -37343,7 +37343,7 @@ var require_coerce = __commonJS({
   "../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/coerce.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse3 = require_parse2();
+    var parse4 = require_parse2();
     var { safeRe: re, t } = require_re();
     var coerce = (version, options) => {
       if (version instanceof SemVer) {
@@ -37378,7 +37378,7 @@ var require_coerce = __commonJS({
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
       const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse3(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+      return parse4(`${major}.${minor}.${patch}${prerelease}${build}`, options);
     };
     module.exports = coerce;
   }
@@ -37388,7 +37388,7 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
-    var parse3 = require_parse2();
+    var parse4 = require_parse2();
     var constants = require_constants6();
     var SemVer = require_semver();
     var truncate = (version, truncation, options) => {
@@ -37400,7 +37400,7 @@ var require_truncate = __commonJS({
     };
     var cloneInputVersion = (version, options) => {
       const versionStringToParse = version instanceof SemVer ? version.version : version;
-      return parse3(versionStringToParse, options);
+      return parse4(versionStringToParse, options);
     };
     var doTruncation = (version, truncation) => {
       if (isPrerelease(truncation)) {
@@ -37478,12 +37478,12 @@ var require_trim_comparator_whitespace = __commonJS({
     }
     var isWhitespace = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
     var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace(char);
-    var isDigit = (char) => char !== void 0 && char >= "0" && char <= "9";
+    var isDigit2 = (char) => char !== void 0 && char >= "0" && char <= "9";
     var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
-    var isIdentifierCharacter = (char) => isDigit(char) || isLetter(char) || char === "-";
-    var isVersionStart = (char) => isDigit(char) || char === "x" || char === "X" || char === "*";
+    var isIdentifierCharacter = (char) => isDigit2(char) || isLetter(char) || char === "-";
+    var isVersionStart = (char) => isDigit2(char) || char === "x" || char === "X" || char === "*";
     var findDigitsEndIndex = (range, start, limit, digitRuns) => {
-      if (!isDigit(range[start])) {
+      if (!isDigit2(range[start])) {
         return start;
       }
       if (start >= digitRuns.start && start < digitRuns.end) {
@@ -37493,7 +37493,7 @@ var require_trim_comparator_whitespace = __commonJS({
         return Math.min(start + limit, digitRuns.previousEnd);
       }
       let end = start + 1;
-      while (isDigit(range[end])) {
+      while (isDigit2(range[end])) {
         end++;
       }
       digitRuns.previousStart = digitRuns.start;
@@ -37585,7 +37585,7 @@ var require_trim_comparator_whitespace = __commonJS({
       return findBuildEndIndex(range, prereleaseEnd);
     };
     var findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
-      if (isDigit(range[start])) {
+      if (isDigit2(range[start])) {
         return findVersionNumberEndIndex(range, start, false, digitRuns);
       }
       return isVersionStart(range[start]) ? start + 1 : start;
@@ -38635,7 +38635,7 @@ var require_semver2 = __commonJS({
     var constants = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
-    var parse3 = require_parse2();
+    var parse4 = require_parse2();
     var valid = require_valid();
     var clean2 = require_clean();
     var inc = require_inc();
@@ -38674,7 +38674,7 @@ var require_semver2 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module.exports = {
-      parse: parse3,
+      parse: parse4,
       valid,
       clean: clean2,
       inc,
@@ -38725,32 +38725,66 @@ var require_semver2 = __commonJS({
 });
 
 // src/release-monitor.ts
-var core = __toESM(require_core(), 1);
-import { readFileSync } from "node:fs";
+var core2 = __toESM(require_core(), 1);
+import { readFileSync as readFileSync2 } from "node:fs";
 import { tmpdir } from "node:os";
-import { isAbsolute as isAbsolute2, join as join3, relative, resolve as resolve3 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join4, relative, resolve as resolve3 } from "node:path";
 
 // ../packages/core/src/redact.ts
+var AUTH_SEP = String.raw`["']?(?:[ \t]|%20|\+)*(?::|=|%3A|%3D)(?:[ \t]|%20|\+)*["']?`;
+var AUTH_SCHEME = String.raw`(?:bearer|token|basic|digest)`;
+var AUTH_VALUE = String.raw`[^\s"'\\&<>]`;
 var SECRET_PATTERNS = [
-  { label: "github-token", pattern: /\bgh[pousr]_[A-Za-z0-9]{30,255}\b/g },
-  { label: "github-token", pattern: /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g },
-  { label: "openai-key", pattern: /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g },
+  { label: "github-token", pattern: /gh[pousr]_[A-Za-z0-9]{30,255}/g, maxLength: 259 },
+  { label: "github-token", pattern: /github_pat_[A-Za-z0-9_]{22,255}/g, maxLength: 266 },
+  {
+    label: "openai-key",
+    // Standing alone (start of text, after a space or punctuation): any 20+ character key part.
+    pattern: /(?<![A-Za-z0-9])sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,512}/g,
+    maxLength: 523
+  },
+  {
+    label: "openai-key",
+    // Glued to a letter or digit (`...\\nsk-...`, `keysk-...`): the key part must also hold a run of
+    // 16 letters/digits, which real keys have and kebab-case words (`task-queue-handler`) do not.
+    pattern: /sk-(?:proj-|svcacct-|admin-)?(?=[A-Za-z0-9_-]{0,240}?[A-Za-z0-9]{16})[A-Za-z0-9_-]{20,512}/g,
+    maxLength: 523
+  },
   {
     label: "jwt",
-    pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g
+    pattern: /eyJ[A-Za-z0-9_-]{8,2048}\.eyJ[A-Za-z0-9_-]{8,4096}\.[A-Za-z0-9_-]{8,2048}/g,
+    maxLength: 8200
   },
   {
     label: "authorization",
-    // `Authorization: Bearer x`, `authorization=token x`, `"Authorization": "Basic x"`.
-    pattern: /(\bauthorization["']?\s*[:=]\s*["']?(?:(?:bearer|token|basic|digest)\s+)?)([^\s"',;]{4,})/gi,
-    group: 2
+    // `Authorization: Bearer x`, `authorization=token x`, `"Authorization": "Basic x"`,
+    // `Authorization%3A%20Bearer%20x`: with a scheme, the whole value after it, however short.
+    pattern: new RegExp(
+      String.raw`(authorization${AUTH_SEP}${AUTH_SCHEME}(?:[ \t]|%20|\+)+)(${AUTH_VALUE}{1,4096})`,
+      "gi"
+    ),
+    group: 2,
+    maxLength: 4200
+  },
+  {
+    label: "authorization",
+    // No scheme: the value itself (4+ characters, so `authorization: ok` in prose stays).
+    pattern: new RegExp(
+      String.raw`(authorization${AUTH_SEP})(?!(?:[ \t]|%20|\+)*${AUTH_SCHEME}(?:[ \t]|%20|\+))(?!%20|\+)(${AUTH_VALUE}{4,4096})`,
+      "gi"
+    ),
+    group: 2,
+    maxLength: 4150
   }
 ];
 var MIN_EXACT_SECRET_LENGTH = 8;
 function redactWithCount(text, options = {}) {
+  return redactKnown(text, secretForms(options.secrets));
+}
+function redactKnown(text, forms) {
   let count = 0;
   let out = text;
-  for (const secret of exactSecrets(options.secrets)) {
+  for (const secret of forms) {
     if (!out.includes(secret)) continue;
     const parts = out.split(secret);
     count += parts.length - 1;
@@ -38760,17 +38794,25 @@ function redactWithCount(text, options = {}) {
     pattern.lastIndex = 0;
     out = out.replace(pattern, (...args) => {
       const match = args[0];
-      if (match.includes("[REDACTED:")) return match;
+      const secretPart = group === 0 ? match : args[group];
+      if (secretPart.startsWith("[REDACTED:")) return match;
       count += 1;
-      if (group === 0) return `[REDACTED:${label2}]`;
-      const secretPart = args[group];
-      return match.slice(0, match.length - secretPart.length) + `[REDACTED:${label2}]`;
+      return `${match.slice(0, match.length - secretPart.length)}[REDACTED:${label2}]`;
     });
   }
   return { text: out, count };
 }
 function redact(text, options = {}) {
   return redactWithCount(text, options).text;
+}
+function redactAndTruncate(text, max, options = {}) {
+  return truncateText(redact(text, options), max);
+}
+function truncateText(text, max) {
+  if (text.length <= max) return text;
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  return `${chars.slice(0, Math.max(0, max - 1)).join("")}\u2026`;
 }
 function createRedactor(secrets2 = []) {
   const known = new Set(exactSecrets(secrets2));
@@ -38779,6 +38821,20 @@ function createRedactor(secrets2 = []) {
     for (const s of exactSecrets([secret])) known.add(s);
   };
   return redactor;
+}
+function secretForms(secrets2) {
+  const set2 = /* @__PURE__ */ new Set();
+  for (const s of exactSecrets(secrets2)) {
+    set2.add(s);
+    const json = JSON.stringify(s).slice(1, -1);
+    set2.add(json);
+    for (const base of [s, json]) {
+      set2.add(encodeURIComponent(base));
+      set2.add(encodeURIComponent(base).replace(/%20/g, "+"));
+      set2.add(encodeURI(base));
+    }
+  }
+  return [...set2].sort((a, b) => b.length - a.length);
 }
 function* exactSecrets(secrets2) {
   if (!secrets2) return;
@@ -38796,6 +38852,8 @@ var ErrorCodes = {
   CONFIG_NOT_FOUND: "CONFIG_NOT_FOUND",
   CONFIG_PARSE: "CONFIG_PARSE",
   CONFIG_INVALID: "CONFIG_INVALID",
+  /** codexrel.yml is larger, deeper or uses more aliases than any real config (a resource attack). */
+  CONFIG_TOO_LARGE: "CONFIG_TOO_LARGE",
   INPUT_NOT_FOUND: "INPUT_NOT_FOUND",
   INPUT_NOT_JSON: "INPUT_NOT_JSON",
   OUTPUT_WRITE: "OUTPUT_WRITE",
@@ -38900,8 +38958,12 @@ var codexrel_config_schema_default = {
       additionalProperties: false,
       required: ["candidate"],
       properties: {
+        baseline: {
+          description: '"none": this project has no base reports on purpose (failures are unknown-baseline and block unless `blocking` relaxes it). Without it, a missing `base` makes the run not ready.',
+          enum: ["none"]
+        },
         base: {
-          description: "Reports of the base commit. Absent or matching nothing: no baseline (failures are unknown-baseline).",
+          description: "Reports of the base commit. Every path must match a file (REGRESSIONS_INPUT_MISSING otherwise).",
           type: "array",
           items: {
             type: "string",
@@ -38945,7 +39007,7 @@ var codexrel_config_schema_default = {
           minLength: 1
         },
         blocking: {
-          description: "Classes that block (default: new).",
+          description: "Classes that block (default: new, unknown-baseline).",
           type: "array",
           uniqueItems: true,
           items: {
@@ -38953,8 +39015,8 @@ var codexrel_config_schema_default = {
           }
         },
         repeated: {
-          description: "Identical repeated testcases are attempts (default) or repetitions.",
-          enum: ["attempts", "repetitions"]
+          description: "What a repeated testcase is: auto (default: as the reporter that wrote it means it), attempts (retries), repetitions, or separate tests.",
+          enum: ["auto", "attempts", "repetitions", "separate"]
         },
         baselineSource: {
           description: "Where the base reports came from, shown in the report (e.g. main@abc1234).",
@@ -39012,6 +39074,30 @@ var codexrel_config_schema_default = {
         blockOnFailedJourney: {
           description: "Whether a failed journey blocks the run (default true).",
           type: "boolean"
+        },
+        required: {
+          description: "Journey ids that must pass for the release (default: every journey of the bundle; a release intake's Required CUJs take precedence).",
+          type: "array",
+          uniqueItems: true,
+          items: { type: "string", pattern: "^[a-z0-9][a-z0-9-]*$" }
+        },
+        exceptions: {
+          description: "Required journeys that may fail or be missing, each only while the pull request carries its label (shown in the report).",
+          type: "array",
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: ["journey", "reason"],
+            properties: {
+              journey: { type: "string", pattern: "^[a-z0-9][a-z0-9-]*$" },
+              label: {
+                description: "The PR label that puts the exception in force (default codexrel:cuj-exception).",
+                type: "string",
+                minLength: 1
+              },
+              reason: { type: "string", minLength: 1 }
+            }
+          }
         }
       }
     },
@@ -39117,7 +39203,7 @@ var codexrel_config_schema_default = {
           minLength: 1
         },
         timeout: {
-          description: "Seconds, or a duration such as 90s, 5m, 1h.",
+          description: "Seconds, or a duration such as 90s, 5m, 1h (parsed by `ms`); more than 0 and at most 24h.",
           oneOf: [
             {
               type: "number",
@@ -39125,7 +39211,7 @@ var codexrel_config_schema_default = {
             },
             {
               type: "string",
-              pattern: "^[0-9]+(?:\\.[0-9]+)?(?:ms|s|m|h)$"
+              minLength: 1
             }
           ]
         },
@@ -39161,6 +39247,17 @@ var cuj_summary_schema_default = {
     title: { type: "string" },
     generatedAt: { type: "string", format: "date-time" },
     target: { description: "What was exercised, e.g. a URL or a build id.", type: "string" },
+    commit: {
+      description: "The commit the journeys were recorded at. A bundle from another commit is not evidence for this one.",
+      type: "object",
+      additionalProperties: false,
+      required: ["sha"],
+      properties: {
+        sha: { type: "string", pattern: "^[0-9a-f]{40}$" },
+        repository: { type: "string", pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" },
+        ref: { type: "string" }
+      }
+    },
     journeys: {
       type: "array",
       minItems: 1,
@@ -39271,6 +39368,55 @@ var release_impact_schema_default = {
   }
 };
 
+// ../packages/core/schemas/release-intake.schema.json
+var release_intake_schema_default = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://codexrel.dev/schemas/release-intake.v1.json",
+  title: "ReleaseIntake",
+  description: "A release request (stage 0), parsed from the body GitHub renders from .github/ISSUE_TEMPLATE/codex-release.yml. Its required CUJs and fix budget become the run's policy.",
+  type: "object",
+  additionalProperties: false,
+  required: ["schemaVersion", "targetVersion", "target", "changelog", "knownBlockers", "requiredCujs", "fixBudget"],
+  properties: {
+    schemaVersion: { const: "1" },
+    targetVersion: {
+      description: "The version to release, without a leading v.",
+      type: "string",
+      pattern: "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?$"
+    },
+    target: {
+      type: "object",
+      additionalProperties: false,
+      required: ["kind", "name"],
+      properties: {
+        kind: { enum: ["branch", "tag"] },
+        name: { type: "string", minLength: 1, maxLength: 255, pattern: "^[^\\s~^:?*\\[\\\\]+$" }
+      }
+    },
+    changelog: {
+      type: "object",
+      additionalProperties: false,
+      required: ["source"],
+      properties: {
+        source: { enum: ["changesets", "conventional-commits", "file"] },
+        file: { description: "For source file: the path in the repository.", type: "string", minLength: 1 }
+      },
+      if: { properties: { source: { const: "file" } } },
+      then: { required: ["file"] }
+    },
+    knownBlockers: { type: "array", items: { type: "string", minLength: 1 } },
+    requiredCujs: {
+      description: "Journey ids (as in the CUJ bundle's summary.json) that must pass.",
+      type: "array",
+      minItems: 1,
+      uniqueItems: true,
+      items: { type: "string", pattern: "^[a-z0-9][a-z0-9-]*$" }
+    },
+    fixBudget: { description: "Fix iterations allowed.", type: "integer", minimum: 1, maximum: 20 },
+    notes: { type: "string" }
+  }
+};
+
 // ../packages/core/schemas/run-report.schema.json
 var run_report_schema_default = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -39291,9 +39437,149 @@ var run_report_schema_default = {
     },
     artifacts: { type: "array", items: { $ref: "#/$defs/Artifact" } },
     publication: { $ref: "#/$defs/Publication" },
-    decision: { $ref: "#/$defs/Decision" }
+    decision: { $ref: "#/$defs/Decision" },
+    iterations: {
+      description: "The fix-iteration ledger up to this run (stage 3); absent or null outside a fix loop.",
+      oneOf: [{ $ref: "#/$defs/IterationHistory" }, { type: "null" }]
+    },
+    intake: {
+      description: "The release intake (stage 0) this run took its policy from; absent or null without one.",
+      oneOf: [{ $ref: "#/$defs/IntakePolicy" }, { type: "null" }]
+    }
   },
   $defs: {
+    IntakePolicy: {
+      type: "object",
+      additionalProperties: false,
+      required: ["targetVersion", "requiredCujs", "fixBudget"],
+      properties: {
+        targetVersion: { type: "string", minLength: 1 },
+        target: { type: "string" },
+        requiredCujs: { type: "array", items: { type: "string", minLength: 1 } },
+        fixBudget: { type: "integer", minimum: 1 }
+      }
+    },
+    IterationHistory: {
+      type: "object",
+      additionalProperties: false,
+      required: ["budget", "entries"],
+      properties: {
+        budget: {
+          type: "object",
+          additionalProperties: false,
+          required: ["max", "source"],
+          properties: {
+            max: { type: "integer", minimum: 1 },
+            source: {
+              description: "Where the budget came from; maintainer when raised with `codexrel iterations raise`.",
+              enum: ["maintainer", "flag", "intake", "config"]
+            },
+            raisedBy: { type: "string" }
+          }
+        },
+        stopped: {
+          description: "Set when a maintainer stopped the loop (`@codex stop`).",
+          oneOf: [
+            {
+              type: "object",
+              additionalProperties: false,
+              required: ["by", "at"],
+              properties: {
+                by: { type: "string", minLength: 1 },
+                at: { type: "string", format: "date-time" },
+                reason: { type: "string" }
+              }
+            },
+            { type: "null" }
+          ]
+        },
+        entries: { type: "array", items: { $ref: "#/$defs/IterationEntry" } }
+      }
+    },
+    IterationEntry: {
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "n",
+        "commit",
+        "at",
+        "checks",
+        "tests",
+        "fixedInLoop",
+        "fixedAgainstBase",
+        "newlyFailing",
+        "diffStat",
+        "ready",
+        "stopReason"
+      ],
+      properties: {
+        n: { type: "integer", minimum: 1 },
+        commit: { type: ["string", "null"], pattern: "^[0-9a-f]{7,64}$" },
+        at: { type: "string", format: "date-time" },
+        checks: {
+          type: "object",
+          additionalProperties: false,
+          required: ["pass", "fail", "warn", "skip"],
+          properties: {
+            pass: { type: "integer", minimum: 0 },
+            fail: { type: "integer", minimum: 0 },
+            warn: { type: "integer", minimum: 0 },
+            skip: { type: "integer", minimum: 0 }
+          }
+        },
+        tests: {
+          description: "Null when no test reports were classified.",
+          oneOf: [
+            {
+              type: "object",
+              additionalProperties: false,
+              required: ["total", "passed", "failing"],
+              properties: {
+                total: { type: "integer", minimum: 0 },
+                passed: { type: "integer", minimum: 0 },
+                failing: { type: "integer", minimum: 0 }
+              }
+            },
+            { type: "null" }
+          ]
+        },
+        fixedInLoop: {
+          description: "Tests that failed in the previous iteration and pass in this one.",
+          type: "array",
+          items: { type: "string" }
+        },
+        fixedAgainstBase: {
+          description: "Tests that failed on the base and pass in this iteration (the classifier's fixed).",
+          type: "array",
+          items: { type: "string" }
+        },
+        newlyFailing: {
+          description: "Tests that fail in this iteration and did not in the previous one.",
+          type: "array",
+          items: { type: "string" }
+        },
+        diffStat: {
+          description: "git diff --shortstat from the previous iteration's commit to this iteration's tree; null for the first.",
+          oneOf: [
+            {
+              type: "object",
+              additionalProperties: false,
+              required: ["files", "insertions", "deletions"],
+              properties: {
+                files: { type: "integer", minimum: 0 },
+                insertions: { type: "integer", minimum: 0 },
+                deletions: { type: "integer", minimum: 0 }
+              }
+            },
+            { type: "null" }
+          ]
+        },
+        hypothesis: { type: ["string", "null"] },
+        residualRisk: { type: ["string", "null"] },
+        ready: { type: "boolean" },
+        stopReason: { type: ["string", "null"] }
+      }
+    },
     Status: {
       description: "Outcome of one check or command. A fallback that rescued a failure is warn, never pass.",
       enum: ["pass", "fail", "warn", "skip"]
@@ -39351,6 +39637,14 @@ var run_report_schema_default = {
         sha: { type: ["string", "null"], pattern: "^[0-9a-f]{7,64}$" },
         thread: { oneOf: [{ $ref: "#/$defs/Thread" }, { type: "null" }] },
         runUrl: { type: ["string", "null"], pattern: "^https?://" },
+        event: {
+          description: 'What started the run: the GitHub event name (push, pull_request, ...) or "local".',
+          type: ["string", "null"]
+        },
+        actor: {
+          description: "Who started the run (a GitHub login, or the local user).",
+          type: ["string", "null"]
+        },
         stage: { enum: ["planning", "implementation", "review", "validation", "release"] },
         iteration: { oneOf: [{ $ref: "#/$defs/Iteration" }, { type: "null" }] },
         startedAt: { type: "string", format: "date-time" },
@@ -39369,6 +39663,10 @@ var run_report_schema_default = {
         hint: { type: "string" },
         blocking: {
           description: "Whether a fail here blocks publication or the run.",
+          type: "boolean"
+        },
+        evidence: {
+          description: "True when a pass here is evidence that the change works (e.g. CUJ journeys that passed at this commit), not only that publication can happen.",
           type: "boolean"
         },
         details: { type: "object" }
@@ -39407,6 +39705,10 @@ var run_report_schema_default = {
         exitCode: { description: "Null when killed by a signal or never started.", type: ["integer", "null"] },
         signal: { type: ["string", "null"] },
         timedOut: { type: "boolean" },
+        leftoverProcesses: {
+          description: "True when processes the check started were still running after it ended (they were killed with its process group): a warning.",
+          type: "boolean"
+        },
         durationMs: { type: "number", minimum: 0 },
         reason: { description: "Why the status is what it is, in one line.", type: "string" },
         code: { $ref: "#/$defs/Code" },
@@ -39483,6 +39785,10 @@ var run_report_schema_default = {
           required: ["available"],
           properties: {
             available: { type: "boolean" },
+            declaredNone: {
+              description: "True when the run chose to have no baseline (`baseline: none`, `--no-base`): failures are then judged without one on purpose.",
+              type: "boolean"
+            },
             source: { type: ["string", "null"] },
             note: { type: "string" }
           }
@@ -39497,9 +39803,13 @@ var run_report_schema_default = {
         },
         counts: { $ref: "#/$defs/RegressionCounts" },
         tests: {
-          description: "Every test exactly once, under its one class.",
+          description: "Every non-passing test exactly once, under its one class; passing tests too when passedListed is true (otherwise they are only counted).",
           type: "array",
           items: { $ref: "#/$defs/ClassifiedTest" }
+        },
+        passedListed: {
+          description: "Whether the tests of class passed are listed in tests (codexrel classify --include-passed); when false or absent they are only counted in counts.passed.",
+          type: "boolean"
         },
         warnings: { type: "array", items: { type: "string" } }
       }
@@ -39512,9 +39822,10 @@ var run_report_schema_default = {
         name: { type: "string", minLength: 1 },
         kind: { enum: ["report", "summary", "screenshot", "video", "log", "bundle", "index", "other"] },
         url: {
-          description: "An https URL, or for the local destination a path relative to the output folder. Absolute local paths, file:// and home-relative paths are refused: they are not links a reader can open.",
+          description: "An https URL, or for the local destination a path relative to the output folder. Any other scheme (javascript:, data:, http:), whitespace or control characters anywhere (a leading space hides a scheme from naive checks), absolute local paths, file:// and home-relative paths are refused: they are not links a reader can safely open.",
           type: "string",
           minLength: 1,
+          pattern: "^(?:https://[^\\s\"'<>`\\\\]+|(?![^/?#]*:)[^\\s\"'<>`\\\\](?:[^\\t\\n\\r\\f\\v\\u0000-\\u001f\"'<>`\\\\]*[^\\s\"'<>`\\\\])?)$",
           not: { pattern: "^(?:[Ff][Ii][Ll][Ee]:|/|~|\\\\|[A-Za-z]:[\\\\/])|(?:^|[\\\\/])\\.\\.(?:[\\\\/]|$)" }
         },
         durable: { type: "boolean" },
@@ -39546,7 +39857,10 @@ var run_report_schema_default = {
       additionalProperties: false,
       required: ["source", "code", "message"],
       properties: {
-        source: { enum: ["preflight", "command", "regression", "publication", "iteration", "other"] },
+        source: {
+          description: "input: a configured input is missing (exit 2); evidence: nothing blocking ran or the baseline choice was not made.",
+          enum: ["preflight", "command", "regression", "publication", "iteration", "input", "evidence", "other"]
+        },
         code: { $ref: "#/$defs/Code" },
         message: { type: "string" }
       }
@@ -39575,7 +39889,8 @@ var schemas = {
   "run-report": run_report_schema_default,
   "cuj-summary": cuj_summary_schema_default,
   "release-impact": release_impact_schema_default,
-  "codexrel-config": codexrel_config_schema_default
+  "codexrel-config": codexrel_config_schema_default,
+  "release-intake": release_intake_schema_default
 };
 var addFormats = import_ajv_formats.default.default ?? import_ajv_formats.default;
 var ajv;
@@ -39634,17 +39949,19 @@ function toIssues(errors) {
 }
 
 // ../packages/core/src/escape.ts
+var BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+function neutralizeBidi(text) {
+  return text.replace(BIDI_CONTROLS, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase()}]`);
+}
 var MENTION_BREAK = "@&#8203;";
 function escapeMarkdown(text) {
-  return redact(text).replace(/\r\n?|\n|\u2028|\u2029/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1").replace(/@(?=[A-Za-z0-9_-])/g, MENTION_BREAK).replace(/^(\s*)([-=]{3,})/, "$1\\$2");
+  return neutralizeBidi(redact(text)).replace(/\r\n?|\n|\u2028|\u2029/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1").replace(/@(?=[A-Za-z0-9_-])/g, MENTION_BREAK).replace(/^(\s*)([-=]{3,})/, "$1\\$2");
 }
 function escapeMarkdownShort(text, max) {
-  const chars = [...text];
-  const cut = chars.length > max ? `${chars.slice(0, Math.max(0, max - 1)).join("")}\u2026` : text;
-  return escapeMarkdown(cut);
+  return escapeMarkdown(redactAndTruncate(text, max));
 }
 function codeBlock(text, language = "") {
-  const body = breakComments(redact(text).replace(/\r\n?/g, "\n"));
+  const body = breakComments(neutralizeBidi(redact(text)).replace(/\r\n?/g, "\n"));
   let longest = 0;
   for (const m of body.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
   const fence = "`".repeat(Math.max(3, longest + 1));
@@ -39654,7 +39971,7 @@ ${body.endsWith("\n") ? body : `${body}
 `}${fence}`;
 }
 function codeSpan(text) {
-  const body = breakComments(redact(text).replace(/\r\n?|\n/g, " "));
+  const body = breakComments(neutralizeBidi(redact(text)).replace(/\r\n?|\n/g, " "));
   let longest = 0;
   for (const m of body.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
   const ticks = "`".repeat(longest + 1);
@@ -39662,7 +39979,7 @@ function codeSpan(text) {
   return `${ticks}${pad}${body.replace(/\|/g, "\\|")}${pad}${ticks}`;
 }
 function escapeHtml(text) {
-  return redact(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return neutralizeBidi(redact(text)).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 function breakComments(text) {
   return text.replace(/<!--/g, "<!\u200B--");
@@ -41562,6 +41879,26 @@ function titleCase(name) {
   const words = name.split("_").join(" ");
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+var GRAPHQL_FIELD_PERMISSION = {
+  workflowRun: "actions: read",
+  checkSuite: "checks: read",
+  checkSuites: "checks: read",
+  checkRuns: "checks: read",
+  statusCheckRollup: "checks: read` and `statuses: read",
+  status: "statuses: read",
+  contexts: "checks: read` and `statuses: read",
+  object: "contents: read",
+  reviewThreads: "pull-requests: read",
+  pullRequest: "pull-requests: read",
+  comments: "issues: read"
+};
+function graphqlPermissionHint(path) {
+  for (const field of [...path ?? []].reverse()) {
+    const need = typeof field === "string" ? GRAPHQL_FIELD_PERMISSION[field] : void 0;
+    if (need) return `add \`${need}\` to the job's \`permissions\` (or use a token that has it).`;
+  }
+  return null;
+}
 function toGitHubError(error2, what, kind = "unknown") {
   if (error2 instanceof CodexrelError) return error2;
   const e = error2 ?? {};
@@ -41579,7 +41916,7 @@ function toGitHubError(error2, what, kind = "unknown") {
     }
     if (type === "FORBIDDEN") {
       return new CodexrelError(GitHubErrorCodes.GITHUB_PERMISSION_DENIED, `${what}: ${message}`, {
-        hint: permissionHint(void 0, kind),
+        hint: graphqlPermissionHint(first.path) ?? permissionHint(void 0, kind),
         details: { ...details2 },
         cause: error2
       });
@@ -41716,7 +42053,7 @@ function usesScopes(kind) {
 // ../packages/github/src/client.ts
 var ALL_4XX = Array.from({ length: 100 }, (_, i) => 400 + i);
 var CodexrelOctokit = Octokit.plugin(retry, throttling);
-var COMMENT_FIELDS = `id databaseId body url createdAt updatedAt isMinimized viewerDidAuthor author { login }`;
+var COMMENT_FIELDS = `id databaseId body url createdAt updatedAt isMinimized viewerDidAuthor author { __typename login }`;
 var GitHubClient = class {
   apiUrl;
   graphqlUrl;
@@ -42195,7 +42532,16 @@ function sameLogin(a, b) {
   return norm(a) === norm(b);
 }
 function isOwnComment(c, identity) {
-  return c.viewerDidAuthor || sameLogin(c.author, identity.login);
+  return c.viewerDidAuthor !== false && sameAuthor(c.author, c.authorType ?? null, identity.login);
+}
+function sameAuthor(author, authorType, viewer) {
+  if (!author || !viewer) return false;
+  const a = author.toLowerCase();
+  const v = viewer.toLowerCase();
+  const viewerIsBot = v.endsWith("[bot]");
+  if (authorType === null) return a === v;
+  if (authorType === "Bot") return a.replace(/\[bot\]$/, "") === v.replace(/\[bot\]$/, "");
+  return !viewerIsBot && a === v;
 }
 function sameBody(a, b) {
   const norm = (s) => s.replace(/\r\n/g, "\n").trim();
@@ -42220,6 +42566,7 @@ function fromGraphQLComment(c) {
     body: c.body,
     url: c.url,
     author: c.author?.login ?? null,
+    authorType: c.author?.__typename ?? null,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
     minimized: c.isMinimized,
@@ -42233,6 +42580,7 @@ function fromRestComment(c) {
     body: c.body ?? "",
     url: c.html_url,
     author: c.user?.login ?? null,
+    authorType: c.user?.type ?? null,
     createdAt: c.created_at,
     updatedAt: c.updated_at,
     minimized: false,
@@ -42453,15 +42801,15 @@ var ReleaseMonitorErrorCodes = {
 import { spawn } from "node:child_process";
 var STDERR_CAP = 64 * 1024;
 function createGitPort(options) {
-  const env2 = {};
-  for (const [k, v] of Object.entries(options.env)) if (v !== void 0) env2[k] = v;
-  Object.assign(env2, { GIT_TERMINAL_PROMPT: "0", LC_ALL: "C", GIT_PAGER: "cat" });
+  const env3 = {};
+  for (const [k, v] of Object.entries(options.env)) if (v !== void 0) env3[k] = v;
+  Object.assign(env3, { GIT_TERMINAL_PROMPT: "0", LC_ALL: "C", GIT_PAGER: "cat" });
   const git = options.git ?? "git";
   return (args, runOptions = {}) => new Promise((resolve4, reject) => {
     const max = runOptions.maxOutputBytes ?? Number.POSITIVE_INFINITY;
     const child = spawn(git, [...args], {
       cwd: runOptions.cwd,
-      env: env2,
+      env: env3,
       stdio: ["ignore", "pipe", "pipe"],
       windowsHide: true
     });
@@ -43786,16 +44134,834 @@ function renderApplyMarkdown(result) {
   return out.join("\n");
 }
 
-// src/release-monitor.ts
+// src/_secrets.ts
+var core = __toESM(require_core(), 1);
+import { readFileSync } from "node:fs";
+import { join as join3 } from "node:path";
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/error.js
+function getLineColFromPtr(string, ptr) {
+  let lines = string.slice(0, ptr).split(/\r?\n/);
+  return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string, line, column) {
+  let lines = string.split(/\r?\n/);
+  let codeblock = "";
+  let numberLen = (Math.log10(line + 1) | 0) + 1;
+  for (let i = line - 1; i <= line + 1; i++) {
+    let l = lines[i - 1];
+    if (!l)
+      continue;
+    codeblock += i.toString().padEnd(numberLen, " ");
+    codeblock += ":  ";
+    codeblock += l;
+    codeblock += "\n";
+    if (i === line) {
+      codeblock += " ".repeat(numberLen + column + 2);
+      codeblock += "^\n";
+    }
+  }
+  return codeblock;
+}
+var TomlError = class _TomlError extends Error {
+  line;
+  column;
+  codeblock;
+  constructor(message, options) {
+    const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+    const codeblock = makeCodeBlock(options.toml, line, column);
+    super(`Invalid TOML document: ${message}
+
+${codeblock}`, options);
+    this.line = line;
+    this.column = column;
+    this.codeblock = codeblock;
+  }
+  /** @internal */
+  static x(message, ctx, ptr) {
+    throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
+  }
+};
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/primitive.js
+function parseString(ctx) {
+  let startPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p++);
+  let first = c;
+  let isLiteral = c === 39;
+  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+  if (isMultiline) {
+    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
+      ctx.p++;
+    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
+      ctx.p += 2;
+  }
+  let parsed = "";
+  let sliceStart = ctx.p;
+  let state = 0;
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    c = ctx.s.charCodeAt(ctx.p);
+    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
+      state = state && 3;
+    } else if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in strings", ctx);
+    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+      if (isMultiline) {
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+      }
+      if (!state) {
+        let s = ctx.s.slice(sliceStart, ctx.p);
+        parsed = parsed ? parsed + s : s;
+      }
+      ctx.p += isMultiline ? 3 : 1;
+      return parsed;
+    } else if (!state) {
+      if (!isLiteral && c === 92) {
+        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+        state = 1;
+      }
+    } else if (state === 1) {
+      if (c === 120 || c === 117 || c === 85) {
+        let errPtr = ctx.p++ - 1;
+        let value = 0;
+        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
+        for (let j = 0; j < len; j++, ctx.p++) {
+          let hex = ctx.s.charCodeAt(ctx.p);
+          let digit = (
+            /* 0-9 */
+            hex >= 48 && hex <= 57 ? hex - 48 : (
+              /* A-F */
+              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
+                /* a-f */
+                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
+              )
+            )
+          );
+          if (digit < 0)
+            TomlError.x("invalid non-hex character in unicode escape", ctx);
+          value = value << 4 | digit;
+        }
+        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
+          TomlError.x("invalid unicode escape", ctx, errPtr);
+        }
+        parsed += String.fromCodePoint(value);
+        sliceStart = ctx.p--;
+        state = 0;
+      } else if (isMultiline && (c === 32 || c === 9)) {
+        state = 2;
+      } else {
+        if (c === 98)
+          parsed += "\b";
+        else if (c === 116)
+          parsed += "	";
+        else if (c === 110)
+          parsed += "\n";
+        else if (c === 102)
+          parsed += "\f";
+        else if (c === 114)
+          parsed += "\r";
+        else if (c === 101)
+          parsed += "\x1B";
+        else if (c === 34)
+          parsed += '"';
+        else if (c === 92)
+          parsed += "\\";
+        else
+          TomlError.x("unrecognised escape sequence", ctx);
+        sliceStart = ctx.p + 1;
+        state = 0;
+      }
+    } else if (c !== 32 && c !== 9) {
+      if (state === 2)
+        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
+      state = !isLiteral && c === 92 ? 1 : 0;
+      sliceStart = ctx.p;
+    }
+  }
+  TomlError.x("unfinished string", ctx, startPtr);
+}
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/date.js
+var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+var TomlDate = class _TomlDate extends Date {
+  #hasDate = false;
+  #hasTime = false;
+  #offset = null;
+  constructor(date, fasttype, unsafeDelim) {
+    let hasDate = true;
+    let hasTime = true;
+    let offset = "Z";
+    let c;
+    if (typeof date === "string") {
+      if (fasttype)
+        prep: {
+          if (fasttype < 3) {
+            if (+date.slice(11, 13) > 23) {
+              date = "";
+              break prep;
+            }
+            if (fasttype === 2) {
+              offset = null;
+              date += "Z";
+            } else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) {
+              offset = date.slice(date.length - 6);
+            }
+            if (unsafeDelim)
+              date = date.slice(0, 10) + "T" + date.slice(11);
+          } else if (fasttype === 4) {
+            date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
+          }
+          hasDate = fasttype !== 4;
+          hasTime = fasttype !== 3;
+        }
+      else {
+        let match = date.match(DATE_TIME_RE);
+        if (match) {
+          if (!match[1]) {
+            hasDate = false;
+            date = `0000-01-01T${date}`;
+          }
+          hasTime = !!match[2];
+          hasTime && date[10] === " " && (date = date.replace(" ", "T"));
+          if (match[2] && +match[2] > 23) {
+            date = "";
+          } else {
+            offset = match[3] || null;
+            if (!offset && hasTime)
+              date += "Z";
+          }
+        } else {
+          date = "";
+        }
+      }
+    }
+    super(date);
+    if (!isNaN(this.getTime())) {
+      this.#hasDate = hasDate;
+      this.#hasTime = hasTime;
+      this.#offset = offset;
+    }
+  }
+  isDateTime() {
+    return this.#hasDate && this.#hasTime;
+  }
+  isLocal() {
+    return !this.#hasDate || !this.#hasTime || !this.#offset;
+  }
+  isDate() {
+    return this.#hasDate && !this.#hasTime;
+  }
+  isTime() {
+    return this.#hasTime && !this.#hasDate;
+  }
+  isValid() {
+    return this.#hasDate || this.#hasTime;
+  }
+  toISOString() {
+    let iso = super.toISOString();
+    if (this.isDate())
+      return iso.slice(0, 10);
+    if (this.isTime())
+      return iso.slice(11, 23);
+    if (this.#offset === null)
+      return iso.slice(0, -1);
+    if (this.#offset === "Z" || this.#offset === "z")
+      return iso;
+    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+    offset = this.#offset[0] === "-" ? offset : -offset;
+    let offsetDate = new Date(this.getTime() - offset * 6e4);
+    return offsetDate.toISOString().slice(0, -1) + this.#offset;
+  }
+  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+    let date = new _TomlDate(jsDate);
+    date.#offset = offset;
+    return date;
+  }
+  static wrapAsLocalDateTime(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#offset = null;
+    return date;
+  }
+  static wrapAsLocalDate(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#hasTime = false;
+    date.#offset = null;
+    return date;
+  }
+  static wrapAsLocalTime(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#hasDate = false;
+    date.#offset = null;
+    return date;
+  }
+};
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/extract.js
+function isDigit(char, base = 10) {
+  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
+  delim && (char === delim || char === 44) || // Comment
+  char === 35;
+}
+function extractValue(ctx, end) {
+  let errPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p);
+  if (c === 91 || c === 123) {
+    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    ctx.d++;
+    return value;
+  }
+  if (c === 34 || c === 39) {
+    return parseString(ctx);
+  }
+  if (c === 116) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, true;
+  }
+  if (c === 102) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, false;
+  }
+  if (c === 43 || c === 45) {
+    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
+    return parseDate(ctx, c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
+    return parseTime(ctx, c, end);
+  }
+  return parseNumber(ctx, ctx.p, c, 0, end);
+}
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+  let c = startChr;
+  let state = 0;
+  let hasUnderscores = false;
+  if (c === 105) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, (sign || 1) / 0;
+  }
+  if (c === 110) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, NaN;
+  }
+  if (c === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+      return ctx.bi === true ? 0n : 0;
+    if (!sign) {
+      if (c === 120)
+        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+      else if (c === 98)
+        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+      else if (c === 111)
+        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+    }
+    if (c === 46)
+      state = 2;
+    else if (c === 101 || c === 69)
+      state = 4;
+    else
+      TomlError.x("illegal leading zero", ctx, startPtr);
+  } else if (!isDigit(c))
+    TomlError.x("invalid value", ctx, startPtr);
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (!state)
+      state = 1;
+    if (c === 95) {
+      if (!(state & 1))
+        TomlError.x("illegal underscore", ctx);
+      state += 11;
+      hasUnderscores = true;
+    } else if (state === 1 && c === 46)
+      state = 2;
+    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
+      state = 4;
+    else if (state === 4 && (c === 43 || c === 45)) {
+      state = 6;
+    } else if (!isDigit(c))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (state > 9)
+      state -= 11;
+    else if (!(state & 1))
+      state++;
+  }
+  if (!state) {
+    let val = (startChr - 48) * (sign || 1);
+    return ctx.bi === true ? BigInt(val) : val;
+  }
+  if (!(state & 1))
+    TomlError.x("unfinished numeric value", ctx, startPtr);
+  let str = ctx.s.slice(startPtr, ctx.p);
+  if (hasUnderscores)
+    str = str.replaceAll("_", "");
+  return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+  let c, underscore = 1;
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (c === 95) {
+      if (underscore & 1)
+        TomlError.x("illegal underscore", ctx);
+      underscore = 3;
+    } else if (!isDigit(c, base))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (underscore & 1)
+      underscore--;
+  }
+  if (underscore & 1)
+    TomlError.x("unfinished numeric value", ctx);
+  let str = ctx.s.slice(startPtr + 2, ctx.p);
+  if (underscore)
+    str = str.replaceAll("_", "");
+  return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+  if (ctx.bi !== true)
+    int: {
+      let val = parseInt(str, base);
+      if (!Number.isSafeInteger(val)) {
+        if (ctx.bi)
+          break int;
+        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
+      }
+      return val;
+    }
+  return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
+}
+function parseDate(ctx, c, endChr) {
+  let startPtr = ctx.p++, unsafeSeparator;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+  }
+  ctx.p += 5;
+  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+    let t2 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t2, 3, false, startPtr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
+    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
+  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  if (c = ctx.s.charCodeAt(ctx.p)) {
+    if (c === 90 || c === 122) {
+      let t2 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
+    }
+    if (c === 43 || c === 45) {
+      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    }
+  }
+  let t = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+  let start = ctx.p;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+    return parseNumber(ctx, --ctx.p, c, 0, endChr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  let t = ctx.s.slice(start, ctx.p);
+  return readDate(ctx, t, 4, false, start);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+  if (ctx.ld) {
+    let date = new TomlDate(str, type, unsafeDelim);
+    if (!date.isValid())
+      TomlError.x("invalid date", ctx, errPtr);
+    return date;
+  }
+  try {
+    if (temporalSuffix)
+      str += temporalSuffix;
+    switch (type) {
+      case 1:
+        return Temporal.ZonedDateTime.from(str);
+      case 2:
+        return Temporal.PlainDateTime.from(str);
+      case 3:
+        return Temporal.PlainDate.from(str);
+      case 4:
+        return Temporal.PlainTime.from(str);
+    }
+  } catch (e) {
+    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
+  }
+}
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/util.js
+function skipComment(ctx) {
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    let c = ctx.s.charCodeAt(ctx.p);
+    if (c === 10)
+      break;
+    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+      ctx.p++;
+      break;
+    }
+    if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in comments", ctx);
+    }
+  }
+}
+function skipVoid(ctx, banNewLines, banComments) {
+  let c;
+  while (ctx.p < ctx.s.length) {
+    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
+      ctx.p++;
+    if (banComments || c !== 35)
+      break;
+    skipComment(ctx);
+  }
+}
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/struct.js
+function parseKey(ctx, end = 61) {
+  let startPtr;
+  let state = 0;
+  let parsed = [];
+  let sliceStart;
+  let c = ctx.s.charCodeAt(startPtr = ctx.p);
+  do {
+    if (c === end) {
+      if (!state)
+        TomlError.x("unexpected end of key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      return ctx.p++, parsed;
+    } else if (c === 46) {
+      if (!state)
+        TomlError.x("illegal empty bare key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      state = 0;
+    } else if (!state && (c === 34 || c === 39)) {
+      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
+      parsed.push(parseString(ctx));
+      state = 2;
+      ctx.p--;
+    } else if (c === 32 || c === 9) {
+      if (state === 1) {
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+        state = 2;
+      }
+    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
+      TomlError.x("illegal character in key", ctx);
+    } else if (!state) {
+      state = 1;
+      sliceStart = ctx.p;
+    }
+  } while (c = ctx.s.charCodeAt(++ctx.p));
+  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+function parseInlineTable(ctx) {
+  let startPtr = ctx.p++;
+  let res = /* @__PURE__ */ Object.create(null);
+  let seen = /* @__PURE__ */ new Set();
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
+      ctx.p++;
+      return res;
+    }
+    let k;
+    let t = res;
+    let hasOwn = false;
+    let errPtr = ctx.p;
+    let key = parseKey(ctx);
+    for (let i = 0; i < key.length; i++) {
+      if (i)
+        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      k = key[i];
+      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
+        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+      }
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor")) {
+        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+        break;
+      }
+      if (!hasOwn && unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+      }
+    }
+    if (hasOwn) {
+      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+    }
+    skipVoid(ctx, true, true);
+    let value = extractValue(
+      ctx,
+      125
+      /* } */
+    );
+    if (t && typeof (t[k] = value) === "object")
+      seen.add(value);
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished table", ctx, startPtr);
+}
+function parseArray(ctx) {
+  let startPtr = ctx.p++;
+  let res = [];
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
+      ctx.p++;
+      return res;
+    }
+    res.push(extractValue(
+      ctx,
+      93
+      /* ] */
+    ));
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished array", ctx, startPtr);
+}
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/parse.js
+function peekTable(ctx, key, table, meta, type) {
+  let t = table;
+  let m = meta;
+  let k;
+  let hasOwn = false;
+  let state;
+  for (let i = 0; i < key.length; i++) {
+    if (i) {
+      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      m = (state = m[k]).c;
+      if (type === 0 && (state.t === 1 || state.t === 2)) {
+        return null;
+      }
+      if (state.t === 2) {
+        let l = t.length - 1;
+        t = t[l];
+        m = m[l].c;
+      }
+    }
+    k = key[i];
+    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
+      return null;
+    }
+    if (!hasOwn) {
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor"))
+        return false;
+      if (unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+      }
+      m[k] = {
+        t: i < key.length - 1 && type === 2 ? 3 : type,
+        d: false,
+        i: 0,
+        c: /* @__PURE__ */ Object.create(null)
+      };
+    }
+  }
+  state = m[k];
+  if (state.t !== type && !(type === 1 && state.t === 3)) {
+    return null;
+  }
+  if (type === 2) {
+    if (!state.d) {
+      state.d = true;
+      t[k] = [];
+    }
+    t[k].push(t = /* @__PURE__ */ Object.create(null));
+    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
+  }
+  if (state.d) {
+    return null;
+  }
+  state.d = true;
+  if (type === 1) {
+    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+  } else if (type === 0 && hasOwn) {
+    return null;
+  }
+  return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+  if (peek === null || ctx.uk === 2)
+    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse3(toml, options = {}) {
+  let ctx = {
+    s: toml,
+    p: 0,
+    d: options.maxDepth ?? 1e3,
+    bi: options.integersAsBigInt ?? false,
+    ld: options.useLegacyDate ?? true,
+    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
+  };
+  let res = /* @__PURE__ */ Object.create(null);
+  let meta = /* @__PURE__ */ Object.create(null);
+  let tmp;
+  let skipping = false;
+  let tbl = res;
+  let m = meta;
+  if (toml.charCodeAt(0) === 65279)
+    ctx.p++;
+  skipVoid(ctx);
+  while (ctx.p < toml.length) {
+    if (toml.charCodeAt(ctx.p) === 91) {
+      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
+      tmp = ctx.p += +isTableArray;
+      skipping = false;
+      let k = parseKey(
+        ctx,
+        93
+        /* ] */
+      );
+      if (isTableArray) {
+        if (toml.charCodeAt(ctx.p) !== 93) {
+          TomlError.x("expected end of table array declaration", ctx);
+        }
+        ctx.p++;
+      }
+      let p = peekTable(
+        ctx,
+        k,
+        res,
+        meta,
+        isTableArray ? 2 : 1
+        /* Type.EXPLICIT */
+      );
+      if (!p) {
+        validateTablePeek(ctx, p, tmp);
+        skipping = true;
+      } else {
+        m = p[2];
+        tbl = p[1];
+      }
+    } else {
+      tmp = ctx.p;
+      let k = parseKey(ctx);
+      let p = peekTable(
+        ctx,
+        k,
+        tbl,
+        m,
+        0
+        /* Type.DOTTED */
+      );
+      if (!p && !skipping)
+        validateTablePeek(ctx, p, tmp);
+      skipVoid(ctx, true, true);
+      let v = extractValue(ctx, void 0);
+      if (p && !skipping)
+        p[1][p[0]] = v;
+    }
+    skipVoid(ctx, true);
+    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
+      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
+    }
+    skipVoid(ctx);
+  }
+  return res;
+}
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/stringify.js
+var HAS_WELLFORMED = !!"".isWellFormed;
+
+// ../packages/session-store/src/secret-sources.ts
+function secretsFromCodexConfig(toml) {
+  const envNames = /* @__PURE__ */ new Set();
+  const values = /* @__PURE__ */ new Set();
+  let doc;
+  try {
+    doc = parse3(toml);
+  } catch {
+    return { envNames: [], values: [] };
+  }
+  const tables = (v) => v && typeof v === "object" && !Array.isArray(v) ? Object.values(v).filter(
+    (t) => !!t && typeof t === "object" && !Array.isArray(t)
+  ) : [];
+  const strings = (v) => v && typeof v === "object" ? Object.values(v).filter((s) => typeof s === "string") : [];
+  const sections = [doc, ...tables(doc.profiles)];
+  for (const section of sections) {
+    for (const provider of tables(section.model_providers)) {
+      if (typeof provider.env_key === "string") envNames.add(provider.env_key);
+      for (const name of strings(provider.env_http_headers)) envNames.add(name);
+      for (const value of strings(provider.http_headers)) values.add(value);
+      if (typeof provider.experimental_bearer_token === "string") values.add(provider.experimental_bearer_token);
+    }
+    for (const server of tables(section.mcp_servers)) {
+      for (const value of strings(server.env)) values.add(value);
+      for (const value of strings(server.http_headers)) values.add(value);
+      for (const name of strings(server.env_http_headers)) envNames.add(name);
+      if (typeof server.bearer_token_env_var === "string") envNames.add(server.bearer_token_env_var);
+    }
+  }
+  return { envNames: [...envNames], values: [...values] };
+}
+
+// src/_secrets.ts
 var env = process.env;
-var input = (name) => (env[`INPUT_${name}`] ?? "").trim();
+function secretEnvNames() {
+  return (env.INPUT_SECRET_ENV ?? "").split(/[\s,]+/).filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n));
+}
+function namedSecrets() {
+  const names = new Set(secretEnvNames());
+  const values = [];
+  const home = env.CODEX_HOME || env.INPUT_CODEX_HOME;
+  if (home) {
+    try {
+      const found = secretsFromCodexConfig(readFileSync(join3(home, "config.toml"), "utf8"));
+      for (const n of found.envNames) names.add(n);
+      values.push(...found.values);
+    } catch {
+    }
+  }
+  for (const n of names) values.push(env[n] ?? "");
+  const out = values.filter((v) => v.length >= 8);
+  for (const v of out) core.setSecret(v);
+  return out;
+}
+
+// src/release-monitor.ts
+var env2 = process.env;
+var input = (name) => (env2[`INPUT_${name}`] ?? "").trim();
 var token = input("GITHUB_TOKEN");
-if (token) core.setSecret(token);
-var secrets = [token];
+if (token) core2.setSecret(token);
+var secrets = [token, ...namedSecrets()];
 var clean = (text) => redact(text, { secrets });
 var mode = input("MODE") || "advisory";
 var blocking = mode === "blocking";
-var workspace = resolve3(env.GITHUB_WORKSPACE ?? process.cwd());
+var workspace = resolve3(env2.GITHUB_WORKSPACE ?? process.cwd());
 var TITLE = "codexrel release monitor";
 var OUTPUTS = [
   "status",
@@ -43818,7 +44984,7 @@ function loadConfig() {
   const path = fromWorkspace(input("CONFIG") || ".github/release-monitor.yml");
   let text;
   try {
-    text = readFileSync(path, "utf8");
+    text = readFileSync2(path, "utf8");
   } catch (cause) {
     throw new CodexrelError(ReleaseMonitorErrorCodes.RELEASE_MONITOR_CONFIG_NOT_FOUND, `no config at ${path}`, {
       hint: "Add .github/release-monitor.yml (an upstreams list) or set the `config` input; check out the repository first.",
@@ -43827,13 +44993,13 @@ function loadConfig() {
   }
   return parseReleaseMonitorConfig(text, {
     sourceName: relative(workspace, path),
-    ...env.GITHUB_SERVER_URL ? { serverUrl: env.GITHUB_SERVER_URL } : {}
+    ...env2.GITHUB_SERVER_URL ? { serverUrl: env2.GITHUB_SERVER_URL } : {}
   });
 }
 var gh;
 function client() {
   if (gh === void 0) {
-    gh = token ? createGitHubClient({ token, apiUrl: env.GITHUB_API_URL, graphqlUrl: env.GITHUB_GRAPHQL_URL }) : null;
+    gh = token ? createGitHubClient({ token, apiUrl: env2.GITHUB_API_URL, graphqlUrl: env2.GITHUB_GRAPHQL_URL }) : null;
   }
   return gh;
 }
@@ -43841,15 +45007,15 @@ function only() {
   return input("UPSTREAMS").split(/[\s,]+/).filter(Boolean);
 }
 function contextDir() {
-  return fromWorkspace(input("CONTEXT_DIR") || join3(env.RUNNER_TEMP ?? tmpdir(), "codexrel-release-monitor"));
+  return fromWorkspace(input("CONTEXT_DIR") || join4(env2.RUNNER_TEMP ?? tmpdir(), "codexrel-release-monitor"));
 }
 function statusLines(statuses) {
   for (const s of statuses) {
-    core.info(clean(s.line));
+    core2.info(clean(s.line));
     if (s.error) {
       const text = clean(`${s.error.code}: ${s.error.message} (fix: ${s.error.hint})`);
-      if (blocking) core.error(text, { title: `${TITLE}: ${s.name}` });
-      else core.warning(text, { title: `${TITLE}: ${s.name}` });
+      if (blocking) core2.error(text, { title: `${TITLE}: ${s.name}` });
+      else core2.warning(text, { title: `${TITLE}: ${s.name}` });
     }
   }
 }
@@ -43858,7 +45024,7 @@ async function check(config) {
   const statuses = await checkUpstreams({
     config,
     state,
-    git: createGitPort({ env }),
+    git: createGitPort({ env: env2 }),
     releases: client() ? githubReleasesPort(client()) : null,
     root: workspace,
     only: only()
@@ -43869,7 +45035,7 @@ async function check(config) {
   set("status", failed ? "failed" : hasNew ? "new" : "up-to-date");
   set("has-new", hasNew);
   if (failed?.error) set("error-code", failed.error.code);
-  await core.summary.addRaw(clean(`### ${TITLE}: check
+  await core2.summary.addRaw(clean(`### ${TITLE}: check
 
 ${renderCheckMarkdown(statuses)}`)).write();
   return !failed;
@@ -43880,12 +45046,12 @@ async function context(config) {
   const result = await prepareContext({
     config,
     state,
-    git: createGitPort({ env }),
+    git: createGitPort({ env: env2 }),
     releases: client() ? githubReleasesPort(client()) : null,
     root: workspace,
     only: only(),
     outDir,
-    tmpDir: env.RUNNER_TEMP ?? tmpdir()
+    tmpDir: env2.RUNNER_TEMP ?? tmpdir()
   });
   statusLines(result.statuses);
   const failed = result.statuses.find((s) => s.status === "error");
@@ -43899,7 +45065,7 @@ async function context(config) {
   const lines = result.manifest.entries.map(
     (e) => `- \`${e.repository}\` ${e.fromTag ?? "(first)"} \u2192 ${e.toTag}: ${e.stat.files} file(s), ${e.log.totalCommits} commit(s)${e.diff.truncated ? ", diff cut" : ""}`
   );
-  await core.summary.addRaw(
+  await core2.summary.addRaw(
     clean(
       `### ${TITLE}: context
 
@@ -43915,7 +45081,7 @@ Prompt for the agent: \`${result.promptPath}\`
 function findingsPort(config) {
   const gh2 = client();
   if (!gh2) return null;
-  const repository = input("REPOSITORY") || config.issues.repository || env.GITHUB_REPOSITORY || "";
+  const repository = input("REPOSITORY") || config.issues.repository || env2.GITHUB_REPOSITORY || "";
   if (!repository) {
     return missingRepositoryFindingsPort("Set the `repository` input or issues.repository in the config.");
   }
@@ -43931,7 +45097,7 @@ async function apply(config) {
     findings: findingsPort(config),
     dryRun: input("DRY_RUN").toLowerCase() === "true",
     expectedManifestSha256: sha || null,
-    log: (line) => core.info(clean(line))
+    log: (line) => core2.info(clean(line))
   });
   set("status", result.status);
   set("context-dir", contextDir());
@@ -43948,17 +45114,17 @@ async function apply(config) {
       const text = clean(
         `not reviewed: the agent's verdict is missing or invalid (${e.problems.join("; ")}); no issue opened, state not advanced`
       );
-      if (blocking) core.error(text, { title });
-      else core.warning(text, { title });
+      if (blocking) core2.error(text, { title });
+      else core2.warning(text, { title });
     }
     if (e.error) {
       const text = clean(`${e.error.code}: ${e.error.message} (fix: ${e.error.hint}); state not advanced`);
-      if (blocking) core.error(text, { title });
-      else core.warning(text, { title });
+      if (blocking) core2.error(text, { title });
+      else core2.warning(text, { title });
     }
   }
   for (const w of result.warnings)
-    if (!w.includes("no usable release-impact verdict")) core.warning(clean(w), { title: TITLE });
+    if (!w.includes("no usable release-impact verdict")) core2.warning(clean(w), { title: TITLE });
   let summary2 = `### ${TITLE}: ${result.status === "dry-run" ? "dry run" : "apply"}
 
 ${renderApplyMarkdown(result)}`;
@@ -43973,7 +45139,7 @@ ${f.issueBody}
 `;
     }
   }
-  await core.summary.addRaw(clean(summary2)).write();
+  await core2.summary.addRaw(clean(summary2)).write();
   return result.status !== "failed" && result.status !== "placeholder";
 }
 async function main() {
@@ -43999,7 +45165,7 @@ async function main() {
     const message = clean(formatError(coded));
     set("status", "failed");
     set("error-code", coded.code);
-    await core.summary.addRaw(`### ${TITLE}
+    await core2.summary.addRaw(`### ${TITLE}
 
 The release monitor could not run:
 
@@ -44007,17 +45173,17 @@ The release monitor could not run:
 ${message}
 \`\`\`
 `).write();
-    if (blocking) core.error(message, { title: TITLE });
-    else core.warning(message, { title: TITLE });
+    if (blocking) core2.error(message, { title: TITLE });
+    else core2.warning(message, { title: TITLE });
     ok = false;
   }
-  for (const [name, value] of outputs) core.setOutput(name, value);
+  for (const [name, value] of outputs) core2.setOutput(name, value);
   if (!ok && blocking) {
-    core.setFailed(
+    core2.setFailed(
       `${TITLE}: ${outputs.get("status")}${outputs.get("error-code") ? ` (${outputs.get("error-code")})` : ""}`
     );
   } else if (!ok) {
-    core.info(`advisory mode: not failing the job (status ${outputs.get("status")})`);
+    core2.info(`advisory mode: not failing the job (status ${outputs.get("status")})`);
   }
 }
 await main();

@@ -946,7 +946,7 @@ var require_util = __commonJS({
     var { InvalidArgumentError } = require_errors();
     var { Blob: Blob2 } = __require("buffer");
     var nodeUtil = __require("util");
-    var { stringify } = __require("querystring");
+    var { stringify: stringify2 } = __require("querystring");
     var { headerNameLowerCasedRecord } = require_constants();
     var [nodeMajor, nodeMinor] = process.versions.node.split(".").map((v2) => Number(v2));
     function nop() {
@@ -961,7 +961,7 @@ var require_util = __commonJS({
       if (url.includes("?") || url.includes("#")) {
         throw new Error('Query params cannot be passed when url already contains "?" or "#".');
       }
-      const stringified = stringify(queryParams);
+      const stringified = stringify2(queryParams);
       if (stringified) {
         url += "?" + stringified;
       }
@@ -2008,13 +2008,13 @@ var require_decodeText = __commonJS({
         return typeof data === "string" ? data : data.toString();
       }
     };
-    function decodeText(text, sourceEncoding, destEncoding) {
+    function decodeText2(text, sourceEncoding, destEncoding) {
       if (text) {
         return getDecoder(destEncoding)(text, sourceEncoding);
       }
       return text;
     }
-    module.exports = decodeText;
+    module.exports = decodeText2;
   }
 });
 
@@ -2022,7 +2022,7 @@ var require_decodeText = __commonJS({
 var require_parseParams = __commonJS({
   "../node_modules/.pnpm/@fastify+busboy@2.1.1/node_modules/@fastify/busboy/lib/utils/parseParams.js"(exports, module) {
     "use strict";
-    var decodeText = require_decodeText();
+    var decodeText2 = require_decodeText();
     var RE_ENCODED = /%[a-fA-F0-9][a-fA-F0-9]/g;
     var EncodedLookup = {
       "%00": "\0",
@@ -2570,7 +2570,7 @@ var require_parseParams = __commonJS({
             state = STATE_KEY;
             if (charset) {
               if (tmp.length) {
-                tmp = decodeText(
+                tmp = decodeText2(
                   tmp.replace(RE_ENCODED, encodedReplacer),
                   "binary",
                   charset
@@ -2578,7 +2578,7 @@ var require_parseParams = __commonJS({
               }
               charset = "";
             } else if (tmp.length) {
-              tmp = decodeText(tmp, "binary", "utf8");
+              tmp = decodeText2(tmp, "binary", "utf8");
             }
             if (res[p2] === void 0) {
               res[p2] = tmp;
@@ -2595,13 +2595,13 @@ var require_parseParams = __commonJS({
         tmp += char;
       }
       if (charset && tmp.length) {
-        tmp = decodeText(
+        tmp = decodeText2(
           tmp.replace(RE_ENCODED, encodedReplacer),
           "binary",
           charset
         );
       } else if (tmp) {
-        tmp = decodeText(tmp, "binary", "utf8");
+        tmp = decodeText2(tmp, "binary", "utf8");
       }
       if (res[p2] === void 0) {
         if (tmp) {
@@ -2646,7 +2646,7 @@ var require_multipart = __commonJS({
     var { inherits } = __require("node:util");
     var Dicer = require_Dicer();
     var parseParams = require_parseParams();
-    var decodeText = require_decodeText();
+    var decodeText2 = require_decodeText();
     var basename2 = require_basename();
     var getLimit = require_getLimit();
     var RE_BOUNDARY = /^boundary$/i;
@@ -2861,7 +2861,7 @@ var require_multipart = __commonJS({
             onEnd = function() {
               curField = void 0;
               if (buffer.length) {
-                buffer = decodeText(buffer, "binary", charset);
+                buffer = decodeText2(buffer, "binary", charset);
               }
               boy.emit("field", fieldname, buffer, false, truncated, encoding, contype);
               --nends;
@@ -3102,7 +3102,7 @@ var require_urlencoded = __commonJS({
   "../node_modules/.pnpm/@fastify+busboy@2.1.1/node_modules/@fastify/busboy/lib/types/urlencoded.js"(exports, module) {
     "use strict";
     var Decoder = require_Decoder();
-    var decodeText = require_decodeText();
+    var decodeText2 = require_decodeText();
     var getLimit = require_getLimit();
     var RE_CHARSET = /^charset$/i;
     UrlEncoded.detect = /^application\/x-www-form-urlencoded/i;
@@ -3200,7 +3200,7 @@ var require_urlencoded = __commonJS({
             if (key.length) {
               this.boy.emit(
                 "field",
-                decodeText(key, "binary", this.charset),
+                decodeText2(key, "binary", this.charset),
                 "",
                 keyTrunc,
                 false
@@ -3249,8 +3249,8 @@ var require_urlencoded = __commonJS({
             }
             this.boy.emit(
               "field",
-              decodeText(this._key, "binary", this.charset),
-              decodeText(this._val, "binary", this.charset),
+              decodeText2(this._key, "binary", this.charset),
+              decodeText2(this._val, "binary", this.charset),
               this._keyTrunc,
               this._valTrunc
             );
@@ -3291,7 +3291,7 @@ var require_urlencoded = __commonJS({
       if (this._state === "key" && this._key.length > 0) {
         this.boy.emit(
           "field",
-          decodeText(this._key, "binary", this.charset),
+          decodeText2(this._key, "binary", this.charset),
           "",
           this._keyTrunc,
           false
@@ -3299,8 +3299,8 @@ var require_urlencoded = __commonJS({
       } else if (this._state === "val") {
         this.boy.emit(
           "field",
-          decodeText(this._key, "binary", this.charset),
-          decodeText(this._val, "binary", this.charset),
+          decodeText2(this._key, "binary", this.charset),
+          decodeText2(this._val, "binary", this.charset),
           this._keyTrunc,
           this._valTrunc
         );
@@ -4819,7 +4819,7 @@ var require_dataURL = __commonJS({
       }
       return bytes;
     }
-    function collectAnHTTPQuotedString(input2, position, extractValue) {
+    function collectAnHTTPQuotedString(input2, position, extractValue2) {
       const positionStart = position.position;
       let value = "";
       assert(input2[position.position] === '"');
@@ -4847,7 +4847,7 @@ var require_dataURL = __commonJS({
           break;
         }
       }
-      if (extractValue) {
+      if (extractValue2) {
         return value;
       }
       return input2.slice(positionStart, position.position);
@@ -15586,7 +15586,7 @@ var require_util6 = __commonJS({
         throw new Error("Invalid cookie max-age");
       }
     }
-    function stringify(cookie) {
+    function stringify2(cookie) {
       if (cookie.name.length === 0) {
         return null;
       }
@@ -15640,7 +15640,7 @@ var require_util6 = __commonJS({
       validateCookiePath,
       validateCookieValue,
       toIMFDate,
-      stringify
+      stringify: stringify2
     };
   }
 });
@@ -15790,7 +15790,7 @@ var require_cookies = __commonJS({
   "../node_modules/.pnpm/undici@5.29.0/node_modules/undici/lib/cookies/index.js"(exports, module) {
     "use strict";
     var { parseSetCookie } = require_parse();
-    var { stringify } = require_util6();
+    var { stringify: stringify2 } = require_util6();
     var { webidl } = require_webidl();
     var { Headers } = require_headers();
     function getCookies(headers) {
@@ -15832,9 +15832,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, { header: "setCookie" });
       webidl.brandCheck(headers, Headers, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify(cookie);
+      const str = stringify2(cookie);
       if (str) {
-        headers.append("Set-Cookie", stringify(cookie));
+        headers.append("Set-Cookie", stringify2(cookie));
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -17589,12 +17589,12 @@ var require_lib = __commonJS({
             throw new Error("Client has already been disposed.");
           }
           const parsedUrl = new URL(requestUrl);
-          let info = this._prepareRequest(verb, parsedUrl, headers);
+          let info2 = this._prepareRequest(verb, parsedUrl, headers);
           const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
           let numTries = 0;
           let response;
           do {
-            response = yield this.requestRaw(info, data);
+            response = yield this.requestRaw(info2, data);
             if (response && response.message && response.message.statusCode === HttpCodes.Unauthorized) {
               let authenticationHandler;
               for (const handler of this.handlers) {
@@ -17604,7 +17604,7 @@ var require_lib = __commonJS({
                 }
               }
               if (authenticationHandler) {
-                return authenticationHandler.handleAuthentication(this, info, data);
+                return authenticationHandler.handleAuthentication(this, info2, data);
               } else {
                 return response;
               }
@@ -17627,8 +17627,8 @@ var require_lib = __commonJS({
                   }
                 }
               }
-              info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-              response = yield this.requestRaw(info, data);
+              info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
+              response = yield this.requestRaw(info2, data);
               redirectsRemaining--;
             }
             if (!response.message.statusCode || !HttpResponseRetryCodes.includes(response.message.statusCode)) {
@@ -17657,7 +17657,7 @@ var require_lib = __commonJS({
        * @param info
        * @param data
        */
-      requestRaw(info, data) {
+      requestRaw(info2, data) {
         return __awaiter(this, void 0, void 0, function* () {
           return new Promise((resolve2, reject) => {
             function callbackForResult(err, res) {
@@ -17669,7 +17669,7 @@ var require_lib = __commonJS({
                 resolve2(res);
               }
             }
-            this.requestRawWithCallback(info, data, callbackForResult);
+            this.requestRawWithCallback(info2, data, callbackForResult);
           });
         });
       }
@@ -17679,12 +17679,12 @@ var require_lib = __commonJS({
        * @param data
        * @param onResult
        */
-      requestRawWithCallback(info, data, onResult) {
+      requestRawWithCallback(info2, data, onResult) {
         if (typeof data === "string") {
-          if (!info.options.headers) {
-            info.options.headers = {};
+          if (!info2.options.headers) {
+            info2.options.headers = {};
           }
-          info.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
+          info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
         }
         let callbackCalled = false;
         function handleResult(err, res) {
@@ -17693,7 +17693,7 @@ var require_lib = __commonJS({
             onResult(err, res);
           }
         }
-        const req = info.httpModule.request(info.options, (msg) => {
+        const req = info2.httpModule.request(info2.options, (msg) => {
           const res = new HttpClientResponse(msg);
           handleResult(void 0, res);
         });
@@ -17705,7 +17705,7 @@ var require_lib = __commonJS({
           if (socket) {
             socket.end();
           }
-          handleResult(new Error(`Request timeout: ${info.options.path}`));
+          handleResult(new Error(`Request timeout: ${info2.options.path}`));
         });
         req.on("error", function(err) {
           handleResult(err);
@@ -17741,27 +17741,27 @@ var require_lib = __commonJS({
         return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
       }
       _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === "https:";
-        info.httpModule = usingSsl ? https : http;
+        const info2 = {};
+        info2.parsedUrl = requestUrl;
+        const usingSsl = info2.parsedUrl.protocol === "https:";
+        info2.httpModule = usingSsl ? https : http;
         const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port ? parseInt(info.parsedUrl.port) : defaultPort;
-        info.options.path = (info.parsedUrl.pathname || "") + (info.parsedUrl.search || "");
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
+        info2.options = {};
+        info2.options.host = info2.parsedUrl.hostname;
+        info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
+        info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
+        info2.options.method = method;
+        info2.options.headers = this._mergeHeaders(headers);
         if (this.userAgent != null) {
-          info.options.headers["user-agent"] = this.userAgent;
+          info2.options.headers["user-agent"] = this.userAgent;
         }
-        info.options.agent = this._getAgent(info.parsedUrl);
+        info2.options.agent = this._getAgent(info2.parsedUrl);
         if (this.handlers) {
           for (const handler of this.handlers) {
-            handler.prepareRequest(info.options);
+            handler.prepareRequest(info2.options);
           }
         }
-        return info;
+        return info2;
       }
       _mergeHeaders(headers) {
         if (this.requestOptions && this.requestOptions.headers) {
@@ -19668,10 +19668,10 @@ var require_core = __commonJS({
       (0, command_1.issueCommand)("set-env", { name }, convertedVal);
     }
     exports.exportVariable = exportVariable;
-    function setSecret(secret) {
+    function setSecret2(secret) {
       (0, command_1.issueCommand)("add-mask", {}, secret);
     }
-    exports.setSecret = setSecret;
+    exports.setSecret = setSecret2;
     function addPath(inputPath) {
       const filePath = process.env["GITHUB_PATH"] || "";
       if (filePath) {
@@ -19751,10 +19751,10 @@ Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
       (0, command_1.issueCommand)("notice", (0, utils_1.toCommandProperties)(properties), message instanceof Error ? message.toString() : message);
     }
     exports.notice = notice;
-    function info(message) {
+    function info2(message) {
       process.stdout.write(message + os2.EOL);
     }
-    exports.info = info;
+    exports.info = info2;
     function startGroup(name) {
       (0, command_1.issue)("group", name);
     }
@@ -19817,31 +19817,65 @@ Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
 });
 
 // src/save-codex-home.ts
-var core = __toESM(require_core(), 1);
+var core2 = __toESM(require_core(), 1);
 import { mkdir, rm, writeFile } from "node:fs/promises";
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 
 // ../packages/core/src/redact.ts
+var AUTH_SEP = String.raw`["']?(?:[ \t]|%20|\+)*(?::|=|%3A|%3D)(?:[ \t]|%20|\+)*["']?`;
+var AUTH_SCHEME = String.raw`(?:bearer|token|basic|digest)`;
+var AUTH_VALUE = String.raw`[^\s"'\\&<>]`;
 var SECRET_PATTERNS = [
-  { label: "github-token", pattern: /\bgh[pousr]_[A-Za-z0-9]{30,255}\b/g },
-  { label: "github-token", pattern: /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g },
-  { label: "openai-key", pattern: /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g },
+  { label: "github-token", pattern: /gh[pousr]_[A-Za-z0-9]{30,255}/g, maxLength: 259 },
+  { label: "github-token", pattern: /github_pat_[A-Za-z0-9_]{22,255}/g, maxLength: 266 },
+  {
+    label: "openai-key",
+    // Standing alone (start of text, after a space or punctuation): any 20+ character key part.
+    pattern: /(?<![A-Za-z0-9])sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,512}/g,
+    maxLength: 523
+  },
+  {
+    label: "openai-key",
+    // Glued to a letter or digit (`...\\nsk-...`, `keysk-...`): the key part must also hold a run of
+    // 16 letters/digits, which real keys have and kebab-case words (`task-queue-handler`) do not.
+    pattern: /sk-(?:proj-|svcacct-|admin-)?(?=[A-Za-z0-9_-]{0,240}?[A-Za-z0-9]{16})[A-Za-z0-9_-]{20,512}/g,
+    maxLength: 523
+  },
   {
     label: "jwt",
-    pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g
+    pattern: /eyJ[A-Za-z0-9_-]{8,2048}\.eyJ[A-Za-z0-9_-]{8,4096}\.[A-Za-z0-9_-]{8,2048}/g,
+    maxLength: 8200
   },
   {
     label: "authorization",
-    // `Authorization: Bearer x`, `authorization=token x`, `"Authorization": "Basic x"`.
-    pattern: /(\bauthorization["']?\s*[:=]\s*["']?(?:(?:bearer|token|basic|digest)\s+)?)([^\s"',;]{4,})/gi,
-    group: 2
+    // `Authorization: Bearer x`, `authorization=token x`, `"Authorization": "Basic x"`,
+    // `Authorization%3A%20Bearer%20x`: with a scheme, the whole value after it, however short.
+    pattern: new RegExp(
+      String.raw`(authorization${AUTH_SEP}${AUTH_SCHEME}(?:[ \t]|%20|\+)+)(${AUTH_VALUE}{1,4096})`,
+      "gi"
+    ),
+    group: 2,
+    maxLength: 4200
+  },
+  {
+    label: "authorization",
+    // No scheme: the value itself (4+ characters, so `authorization: ok` in prose stays).
+    pattern: new RegExp(
+      String.raw`(authorization${AUTH_SEP})(?!(?:[ \t]|%20|\+)*${AUTH_SCHEME}(?:[ \t]|%20|\+))(?!%20|\+)(${AUTH_VALUE}{4,4096})`,
+      "gi"
+    ),
+    group: 2,
+    maxLength: 4150
   }
 ];
 var MIN_EXACT_SECRET_LENGTH = 8;
 function redactWithCount(text, options = {}) {
+  return redactKnown(text, secretForms(options.secrets));
+}
+function redactKnown(text, forms) {
   let count = 0;
   let out = text;
-  for (const secret of exactSecrets(options.secrets)) {
+  for (const secret of forms) {
     if (!out.includes(secret)) continue;
     const parts = out.split(secret);
     count += parts.length - 1;
@@ -19851,17 +19885,30 @@ function redactWithCount(text, options = {}) {
     pattern.lastIndex = 0;
     out = out.replace(pattern, (...args) => {
       const match = args[0];
-      if (match.includes("[REDACTED:")) return match;
+      const secretPart = group === 0 ? match : args[group];
+      if (secretPart.startsWith("[REDACTED:")) return match;
       count += 1;
-      if (group === 0) return `[REDACTED:${label}]`;
-      const secretPart = args[group];
-      return match.slice(0, match.length - secretPart.length) + `[REDACTED:${label}]`;
+      return `${match.slice(0, match.length - secretPart.length)}[REDACTED:${label}]`;
     });
   }
   return { text: out, count };
 }
 function redact(text, options = {}) {
   return redactWithCount(text, options).text;
+}
+function secretForms(secrets2) {
+  const set = /* @__PURE__ */ new Set();
+  for (const s3 of exactSecrets(secrets2)) {
+    set.add(s3);
+    const json = JSON.stringify(s3).slice(1, -1);
+    set.add(json);
+    for (const base of [s3, json]) {
+      set.add(encodeURIComponent(base));
+      set.add(encodeURIComponent(base).replace(/%20/g, "+"));
+      set.add(encodeURI(base));
+    }
+  }
+  return [...set].sort((a, b2) => b2.length - a.length);
 }
 function* exactSecrets(secrets2) {
   if (!secrets2) return;
@@ -19879,6 +19926,8 @@ var ErrorCodes = {
   CONFIG_NOT_FOUND: "CONFIG_NOT_FOUND",
   CONFIG_PARSE: "CONFIG_PARSE",
   CONFIG_INVALID: "CONFIG_INVALID",
+  /** codexrel.yml is larger, deeper or uses more aliases than any real config (a resource attack). */
+  CONFIG_TOO_LARGE: "CONFIG_TOO_LARGE",
   INPUT_NOT_FOUND: "INPUT_NOT_FOUND",
   INPUT_NOT_JSON: "INPUT_NOT_JSON",
   OUTPUT_WRITE: "OUTPUT_WRITE",
@@ -19954,6 +20003,8 @@ var SessionErrorCodes = {
   SESSION_BUNDLE_TOO_LARGE: "SESSION_BUNDLE_TOO_LARGE",
   SESSION_RESTORE_FAILED: "SESSION_RESTORE_FAILED",
   SESSION_BACKEND_FAILED: "SESSION_BACKEND_FAILED",
+  /** actions/cache/save ran but a lookup of the key did not find the bundle: nothing was saved. */
+  SESSION_CACHE_SAVE_FAILED: "SESSION_CACHE_SAVE_FAILED",
   SESSION_STORE_KEY_INVALID: "SESSION_STORE_KEY_INVALID"
 };
 function sessionError(code, message, hint, extra = {}) {
@@ -22978,65 +23029,20 @@ var To = (s3) => {
   s3.mtimeCache || (s3.mtimeCache = /* @__PURE__ */ new Map()), s3.filter = t ? (e, i) => t(e, i) && !((s3.mtimeCache?.get(e) ?? i.mtime ?? 0) > (i.mtime ?? 0)) : (e, i) => !((s3.mtimeCache?.get(e) ?? i.mtime ?? 0) > (i.mtime ?? 0));
 };
 
-// ../packages/session-store/src/manifest.ts
-var BUNDLE_FORMAT = "codexrel-session-bundle";
-var BUNDLE_FORMAT_VERSION = 1;
-var MANIFEST_ENTRY = "codexrel-manifest.json";
-var HOME_DIR_ENTRY = "home";
-
-// ../packages/session-store/src/rules.ts
-function neverSaved(rel) {
-  const base = rel.slice(rel.lastIndexOf("/") + 1);
-  if (base === "auth.json" || base === ".credentials.json" || base === ".env" || /^\.env\./.test(base)) {
-    return "credentials";
-  }
-  if (base.endsWith(".lock") || base === "LOCK") return "lock";
-  if (/server[-_.]?info/i.test(base)) return "server-info";
-  if (/\.(sock|socket|pid)$/.test(base)) return "socket";
-  if (protectedOnRestore(rel)) return "config";
-  return void 0;
-}
-var DERIVED_DATABASE = /^(state|thread_history)_\d+\.sqlite(-wal|-shm|-journal)?$/;
-function excludedByDefault(rel, options = {}) {
-  if (options.includeCaches) return void 0;
-  if (rel === "skills/.system" || rel.startsWith("skills/.system/")) return "cache";
-  if (rel === "log" || rel.startsWith("log/")) return "log";
-  if (/^logs_\d+\.sqlite(-wal|-shm|-journal)?$/.test(rel)) return "log";
-  if (DERIVED_DATABASE.test(rel)) return "derived-index";
-  if (rel === ".tmp" || rel.startsWith(".tmp/") || rel === "tmp" || rel.startsWith("tmp/")) return "temporary";
-  return void 0;
-}
-function protectedOnRestore(rel) {
-  const top = rel.split("/", 1)[0] ?? rel;
-  if (!rel.includes("/") && top.toLowerCase().endsWith(".toml")) return true;
-  const base = rel.slice(rel.lastIndexOf("/") + 1);
-  if (base === "auth.json" || base === ".credentials.json" || base === ".env" || /^\.env\./.test(base)) return true;
-  if (/^agents(\.override)?\.md$/i.test(top)) return true;
-  if (top === "hooks.json" || top === "mcp.json" || top === "rules") return true;
-  return false;
-}
-var SQLITE_COMPANIONS = ["-wal", "-shm", "-journal"];
-function sqliteMain(rel) {
-  for (const suffix of SQLITE_COMPANIONS) if (rel.endsWith(suffix)) return rel.slice(0, -suffix.length);
-  return void 0;
-}
-
-// ../packages/session-store/src/pack.ts
-import { createHash, randomBytes } from "node:crypto";
-import {
-  closeSync,
-  constants as fsConstants,
-  fstatSync,
-  openSync,
-  readdirSync,
-  readSync,
-  statSync
-} from "node:fs";
-import { open, readFile, rename, stat, unlink } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
-
 // ../packages/session-store/src/rollout.ts
 var ROLLOUT = /^(sessions|archived_sessions)\/(?:.+\/)?rollout-[^/]+\.jsonl$/;
+var SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+function isSessionId(id) {
+  return typeof id === "string" && SESSION_ID.test(id);
+}
+function sessionProblem(info2) {
+  if (!isSessionId(info2.id)) return `session id ${JSON.stringify(String(info2.id).slice(0, 80))} is not a UUID`;
+  if (typeof info2.rolloutPath !== "string" || !isRolloutPath(info2.rolloutPath))
+    return "the session's rollout path is not a rollout under sessions/";
+  if (!info2.rolloutPath.endsWith(`-${info2.id}.jsonl`))
+    return `rollout ${info2.rolloutPath} is not named for session ${info2.id}`;
+  return void 0;
+}
 function isRolloutPath(rel) {
   return ROLLOUT.test(rel);
 }
@@ -23070,8 +23076,116 @@ function latestSession(sessions) {
   )[0];
 }
 
+// ../packages/session-store/src/manifest.ts
+var BUNDLE_FORMAT = "codexrel-session-bundle";
+var BUNDLE_FORMAT_VERSION = 1;
+var MANIFEST_ENTRY = "codexrel-manifest.json";
+var HOME_DIR_ENTRY = "home";
+
+// ../packages/session-store/src/rules.ts
+function neverSaved(rel) {
+  const base = rel.slice(rel.lastIndexOf("/") + 1);
+  if (base === "auth.json" || base === ".credentials.json" || base === ".env" || /^\.env\./.test(base)) {
+    return "credentials";
+  }
+  if (base.endsWith(".lock") || base === "LOCK") return "lock";
+  if (/server[-_.]?info/i.test(base)) return "server-info";
+  if (/\.(sock|socket|pid)$/.test(base)) return "socket";
+  const kind = protectedKind(rel);
+  if (kind === "credentials") return "credentials";
+  if (kind === "config" || kind === "instructions") return "config";
+  if (kind) return "agent-input";
+  return void 0;
+}
+var DERIVED_DATABASE = /^(state|thread_history)_\d+\.sqlite(-wal|-shm|-journal)?$/;
+function excludedByDefault(rel, options = {}) {
+  if (options.includeCaches) return void 0;
+  if (rel === "log" || rel.startsWith("log/")) return "log";
+  if (/^logs_\d+\.sqlite(-wal|-shm|-journal)?$/.test(rel)) return "log";
+  if (DERIVED_DATABASE.test(rel)) return "derived-index";
+  if (rel === ".tmp" || rel.startsWith(".tmp/") || rel === "tmp" || rel.startsWith("tmp/")) return "temporary";
+  return void 0;
+}
+function protectedKind(rel) {
+  const top = rel.split("/", 1)[0] ?? rel;
+  const nested = rel.includes("/");
+  const base = rel.slice(rel.lastIndexOf("/") + 1);
+  if (base === "auth.json" || base === ".credentials.json" || base === ".env" || /^\.env\./.test(base)) {
+    return "credentials";
+  }
+  if (!nested && top.toLowerCase().endsWith(".toml")) return "config";
+  if (/^agents(\.override)?\.md$/i.test(top)) return "instructions";
+  const dir = top.toLowerCase();
+  if (dir === "skills") return "skills";
+  if (dir === "prompts") return "prompts";
+  if (dir === "hooks.json" || dir === "hooks") return "hooks";
+  if (dir === "rules") return "rules";
+  if (dir === "mcp.json") return "mcp";
+  if (dir === "plugins") return "plugins";
+  return void 0;
+}
+var SQLITE_COMPANIONS = ["-wal", "-shm", "-journal"];
+function sqliteMain(rel) {
+  for (const suffix of SQLITE_COMPANIONS) if (rel.endsWith(suffix)) return rel.slice(0, -suffix.length);
+  return void 0;
+}
+
+// ../packages/session-store/src/pack.ts
+import { createHash, randomBytes } from "node:crypto";
+import {
+  closeSync,
+  constants as fsConstants,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  statSync
+} from "node:fs";
+import { open, rename, stat, unlink } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+
 // ../packages/session-store/src/scrub.ts
 import { isAscii, isUtf8 } from "node:buffer";
+import { gunzipSync, gzipSync } from "node:zlib";
+var MAX_GZIP_INFLATED = 256 * 1024 * 1024;
+var isGzip = (buf) => buf.length >= 3 && buf[0] === 31 && buf[1] === 139 && buf[2] === 8;
+function utf16Endianness(buf) {
+  if (buf.length >= 2 && buf[0] === 255 && buf[1] === 254) return "le";
+  if (buf.length >= 2 && buf[0] === 254 && buf[1] === 255) return "be";
+  const n = Math.min(buf.length, 512) & ~1;
+  if (n < 8) return void 0;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (buf[i] === 0) evenZero++;
+    if (buf[i + 1] === 0) oddZero++;
+  }
+  const half = n / 2;
+  if (oddZero >= half * 0.9 && evenZero === 0) return "le";
+  if (evenZero >= half * 0.9 && oddZero === 0) return "be";
+  return void 0;
+}
+function decodeUtf16(buf, endian) {
+  const body = Buffer.from(buf.subarray(0, buf.length - buf.length % 2));
+  if (endian === "be") body.swap16();
+  return body.toString("utf16le");
+}
+function encodeUtf16(text, endian) {
+  const out = Buffer.from(text, "utf16le");
+  if (endian === "be") out.swap16();
+  return out;
+}
+function decodeText(buf) {
+  if (isGzip(buf)) {
+    try {
+      return decodeText(gunzipSync(buf, { maxOutputLength: MAX_GZIP_INFLATED }));
+    } catch {
+      return "";
+    }
+  }
+  const endian = utf16Endianness(buf);
+  return endian ? decodeUtf16(buf, endian) : buf.toString("utf8");
+}
 var SNIFF_BYTES = 8e3;
 function isText(buf) {
   const head = buf.subarray(0, SNIFF_BYTES);
@@ -23083,8 +23197,37 @@ function normalizeSecrets(secrets2) {
   for (const s3 of secrets2) if (typeof s3 === "string" && s3.trim().length >= MIN_EXACT_SECRET_LENGTH) set.add(s3);
   return [...set].sort((a, b2) => b2.length - a.length);
 }
-function scrub(buf, secrets2) {
+function scrub(buf, secrets2, depth = 0) {
   if (buf.length === 0) return { content: buf, count: 0, kind: "text", remains: false };
+  if (isGzip(buf)) {
+    let inner;
+    try {
+      inner = gunzipSync(buf, { maxOutputLength: MAX_GZIP_INFLATED });
+    } catch (error) {
+      const why = error.code === "ERR_BUFFER_TOO_LARGE" ? "inflates past 256 MiB" : "is not valid gzip";
+      return {
+        content: buf,
+        count: 0,
+        kind: "gzip",
+        remains: false,
+        exclude: `gzip file that ${why}: it cannot be scrubbed`
+      };
+    }
+    if (depth > 2)
+      return { content: buf, count: 0, kind: "gzip", remains: false, exclude: "gzip nested too deep to scrub" };
+    const r = scrub(inner, secrets2, depth + 1);
+    if (r.exclude) return { ...r, content: buf, kind: "gzip" };
+    if (r.count === 0) return { content: buf, count: 0, kind: "gzip", remains: false };
+    return { content: gzipSync(r.content), count: r.count, kind: "gzip", remains: r.remains };
+  }
+  const endian = utf16Endianness(buf);
+  if (endian) {
+    const text = decodeUtf16(buf, endian);
+    const { text: out, count: count2 } = redactWithCount(text, { secrets: secrets2 });
+    if (count2 === 0) return { content: buf, count: count2, kind: "utf16", remains: false };
+    const again = redactWithCount(out, { secrets: secrets2 });
+    return { content: encodeUtf16(out, endian), count: count2, kind: "utf16", remains: again.count > 0 };
+  }
   if (isText(buf)) {
     const text = buf.toString(isAscii(buf) ? "latin1" : "utf8");
     const { text: out, count: count2 } = redactWithCount(text, { secrets: secrets2 });
@@ -23146,6 +23289,804 @@ function secretsFromCredentialFile(name, content) {
   );
 }
 
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/error.js
+function getLineColFromPtr(string, ptr) {
+  let lines = string.slice(0, ptr).split(/\r?\n/);
+  return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string, line, column) {
+  let lines = string.split(/\r?\n/);
+  let codeblock = "";
+  let numberLen = (Math.log10(line + 1) | 0) + 1;
+  for (let i = line - 1; i <= line + 1; i++) {
+    let l = lines[i - 1];
+    if (!l)
+      continue;
+    codeblock += i.toString().padEnd(numberLen, " ");
+    codeblock += ":  ";
+    codeblock += l;
+    codeblock += "\n";
+    if (i === line) {
+      codeblock += " ".repeat(numberLen + column + 2);
+      codeblock += "^\n";
+    }
+  }
+  return codeblock;
+}
+var TomlError = class _TomlError extends Error {
+  line;
+  column;
+  codeblock;
+  constructor(message, options) {
+    const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+    const codeblock = makeCodeBlock(options.toml, line, column);
+    super(`Invalid TOML document: ${message}
+
+${codeblock}`, options);
+    this.line = line;
+    this.column = column;
+    this.codeblock = codeblock;
+  }
+  /** @internal */
+  static x(message, ctx, ptr) {
+    throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
+  }
+};
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/primitive.js
+function parseString(ctx) {
+  let startPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p++);
+  let first = c;
+  let isLiteral = c === 39;
+  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+  if (isMultiline) {
+    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
+      ctx.p++;
+    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
+      ctx.p += 2;
+  }
+  let parsed = "";
+  let sliceStart = ctx.p;
+  let state = 0;
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    c = ctx.s.charCodeAt(ctx.p);
+    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
+      state = state && 3;
+    } else if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in strings", ctx);
+    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+      if (isMultiline) {
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+      }
+      if (!state) {
+        let s3 = ctx.s.slice(sliceStart, ctx.p);
+        parsed = parsed ? parsed + s3 : s3;
+      }
+      ctx.p += isMultiline ? 3 : 1;
+      return parsed;
+    } else if (!state) {
+      if (!isLiteral && c === 92) {
+        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+        state = 1;
+      }
+    } else if (state === 1) {
+      if (c === 120 || c === 117 || c === 85) {
+        let errPtr = ctx.p++ - 1;
+        let value = 0;
+        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
+        for (let j2 = 0; j2 < len; j2++, ctx.p++) {
+          let hex = ctx.s.charCodeAt(ctx.p);
+          let digit = (
+            /* 0-9 */
+            hex >= 48 && hex <= 57 ? hex - 48 : (
+              /* A-F */
+              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
+                /* a-f */
+                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
+              )
+            )
+          );
+          if (digit < 0)
+            TomlError.x("invalid non-hex character in unicode escape", ctx);
+          value = value << 4 | digit;
+        }
+        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
+          TomlError.x("invalid unicode escape", ctx, errPtr);
+        }
+        parsed += String.fromCodePoint(value);
+        sliceStart = ctx.p--;
+        state = 0;
+      } else if (isMultiline && (c === 32 || c === 9)) {
+        state = 2;
+      } else {
+        if (c === 98)
+          parsed += "\b";
+        else if (c === 116)
+          parsed += "	";
+        else if (c === 110)
+          parsed += "\n";
+        else if (c === 102)
+          parsed += "\f";
+        else if (c === 114)
+          parsed += "\r";
+        else if (c === 101)
+          parsed += "\x1B";
+        else if (c === 34)
+          parsed += '"';
+        else if (c === 92)
+          parsed += "\\";
+        else
+          TomlError.x("unrecognised escape sequence", ctx);
+        sliceStart = ctx.p + 1;
+        state = 0;
+      }
+    } else if (c !== 32 && c !== 9) {
+      if (state === 2)
+        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
+      state = !isLiteral && c === 92 ? 1 : 0;
+      sliceStart = ctx.p;
+    }
+  }
+  TomlError.x("unfinished string", ctx, startPtr);
+}
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/date.js
+var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+var TomlDate = class _TomlDate extends Date {
+  #hasDate = false;
+  #hasTime = false;
+  #offset = null;
+  constructor(date, fasttype, unsafeDelim) {
+    let hasDate = true;
+    let hasTime = true;
+    let offset = "Z";
+    let c;
+    if (typeof date === "string") {
+      if (fasttype)
+        prep: {
+          if (fasttype < 3) {
+            if (+date.slice(11, 13) > 23) {
+              date = "";
+              break prep;
+            }
+            if (fasttype === 2) {
+              offset = null;
+              date += "Z";
+            } else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) {
+              offset = date.slice(date.length - 6);
+            }
+            if (unsafeDelim)
+              date = date.slice(0, 10) + "T" + date.slice(11);
+          } else if (fasttype === 4) {
+            date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
+          }
+          hasDate = fasttype !== 4;
+          hasTime = fasttype !== 3;
+        }
+      else {
+        let match = date.match(DATE_TIME_RE);
+        if (match) {
+          if (!match[1]) {
+            hasDate = false;
+            date = `0000-01-01T${date}`;
+          }
+          hasTime = !!match[2];
+          hasTime && date[10] === " " && (date = date.replace(" ", "T"));
+          if (match[2] && +match[2] > 23) {
+            date = "";
+          } else {
+            offset = match[3] || null;
+            if (!offset && hasTime)
+              date += "Z";
+          }
+        } else {
+          date = "";
+        }
+      }
+    }
+    super(date);
+    if (!isNaN(this.getTime())) {
+      this.#hasDate = hasDate;
+      this.#hasTime = hasTime;
+      this.#offset = offset;
+    }
+  }
+  isDateTime() {
+    return this.#hasDate && this.#hasTime;
+  }
+  isLocal() {
+    return !this.#hasDate || !this.#hasTime || !this.#offset;
+  }
+  isDate() {
+    return this.#hasDate && !this.#hasTime;
+  }
+  isTime() {
+    return this.#hasTime && !this.#hasDate;
+  }
+  isValid() {
+    return this.#hasDate || this.#hasTime;
+  }
+  toISOString() {
+    let iso = super.toISOString();
+    if (this.isDate())
+      return iso.slice(0, 10);
+    if (this.isTime())
+      return iso.slice(11, 23);
+    if (this.#offset === null)
+      return iso.slice(0, -1);
+    if (this.#offset === "Z" || this.#offset === "z")
+      return iso;
+    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+    offset = this.#offset[0] === "-" ? offset : -offset;
+    let offsetDate = new Date(this.getTime() - offset * 6e4);
+    return offsetDate.toISOString().slice(0, -1) + this.#offset;
+  }
+  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+    let date = new _TomlDate(jsDate);
+    date.#offset = offset;
+    return date;
+  }
+  static wrapAsLocalDateTime(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#offset = null;
+    return date;
+  }
+  static wrapAsLocalDate(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#hasTime = false;
+    date.#offset = null;
+    return date;
+  }
+  static wrapAsLocalTime(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#hasDate = false;
+    date.#offset = null;
+    return date;
+  }
+};
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/extract.js
+function isDigit(char, base = 10) {
+  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
+  delim && (char === delim || char === 44) || // Comment
+  char === 35;
+}
+function extractValue(ctx, end) {
+  let errPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p);
+  if (c === 91 || c === 123) {
+    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    ctx.d++;
+    return value;
+  }
+  if (c === 34 || c === 39) {
+    return parseString(ctx);
+  }
+  if (c === 116) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, true;
+  }
+  if (c === 102) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, false;
+  }
+  if (c === 43 || c === 45) {
+    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
+    return parseDate(ctx, c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
+    return parseTime(ctx, c, end);
+  }
+  return parseNumber(ctx, ctx.p, c, 0, end);
+}
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+  let c = startChr;
+  let state = 0;
+  let hasUnderscores = false;
+  if (c === 105) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, (sign || 1) / 0;
+  }
+  if (c === 110) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, NaN;
+  }
+  if (c === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+      return ctx.bi === true ? 0n : 0;
+    if (!sign) {
+      if (c === 120)
+        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+      else if (c === 98)
+        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+      else if (c === 111)
+        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+    }
+    if (c === 46)
+      state = 2;
+    else if (c === 101 || c === 69)
+      state = 4;
+    else
+      TomlError.x("illegal leading zero", ctx, startPtr);
+  } else if (!isDigit(c))
+    TomlError.x("invalid value", ctx, startPtr);
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (!state)
+      state = 1;
+    if (c === 95) {
+      if (!(state & 1))
+        TomlError.x("illegal underscore", ctx);
+      state += 11;
+      hasUnderscores = true;
+    } else if (state === 1 && c === 46)
+      state = 2;
+    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
+      state = 4;
+    else if (state === 4 && (c === 43 || c === 45)) {
+      state = 6;
+    } else if (!isDigit(c))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (state > 9)
+      state -= 11;
+    else if (!(state & 1))
+      state++;
+  }
+  if (!state) {
+    let val = (startChr - 48) * (sign || 1);
+    return ctx.bi === true ? BigInt(val) : val;
+  }
+  if (!(state & 1))
+    TomlError.x("unfinished numeric value", ctx, startPtr);
+  let str = ctx.s.slice(startPtr, ctx.p);
+  if (hasUnderscores)
+    str = str.replaceAll("_", "");
+  return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+  let c, underscore = 1;
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (c === 95) {
+      if (underscore & 1)
+        TomlError.x("illegal underscore", ctx);
+      underscore = 3;
+    } else if (!isDigit(c, base))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (underscore & 1)
+      underscore--;
+  }
+  if (underscore & 1)
+    TomlError.x("unfinished numeric value", ctx);
+  let str = ctx.s.slice(startPtr + 2, ctx.p);
+  if (underscore)
+    str = str.replaceAll("_", "");
+  return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+  if (ctx.bi !== true)
+    int: {
+      let val = parseInt(str, base);
+      if (!Number.isSafeInteger(val)) {
+        if (ctx.bi)
+          break int;
+        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
+      }
+      return val;
+    }
+  return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
+}
+function parseDate(ctx, c, endChr) {
+  let startPtr = ctx.p++, unsafeSeparator;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+  }
+  ctx.p += 5;
+  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+    let t2 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t2, 3, false, startPtr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
+    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
+  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  if (c = ctx.s.charCodeAt(ctx.p)) {
+    if (c === 90 || c === 122) {
+      let t2 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
+    }
+    if (c === 43 || c === 45) {
+      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    }
+  }
+  let t = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+  let start = ctx.p;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+    return parseNumber(ctx, --ctx.p, c, 0, endChr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  let t = ctx.s.slice(start, ctx.p);
+  return readDate(ctx, t, 4, false, start);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+  if (ctx.ld) {
+    let date = new TomlDate(str, type, unsafeDelim);
+    if (!date.isValid())
+      TomlError.x("invalid date", ctx, errPtr);
+    return date;
+  }
+  try {
+    if (temporalSuffix)
+      str += temporalSuffix;
+    switch (type) {
+      case 1:
+        return Temporal.ZonedDateTime.from(str);
+      case 2:
+        return Temporal.PlainDateTime.from(str);
+      case 3:
+        return Temporal.PlainDate.from(str);
+      case 4:
+        return Temporal.PlainTime.from(str);
+    }
+  } catch (e) {
+    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
+  }
+}
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/util.js
+function skipComment(ctx) {
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    let c = ctx.s.charCodeAt(ctx.p);
+    if (c === 10)
+      break;
+    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+      ctx.p++;
+      break;
+    }
+    if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in comments", ctx);
+    }
+  }
+}
+function skipVoid(ctx, banNewLines, banComments) {
+  let c;
+  while (ctx.p < ctx.s.length) {
+    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
+      ctx.p++;
+    if (banComments || c !== 35)
+      break;
+    skipComment(ctx);
+  }
+}
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/struct.js
+function parseKey(ctx, end = 61) {
+  let startPtr;
+  let state = 0;
+  let parsed = [];
+  let sliceStart;
+  let c = ctx.s.charCodeAt(startPtr = ctx.p);
+  do {
+    if (c === end) {
+      if (!state)
+        TomlError.x("unexpected end of key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      return ctx.p++, parsed;
+    } else if (c === 46) {
+      if (!state)
+        TomlError.x("illegal empty bare key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      state = 0;
+    } else if (!state && (c === 34 || c === 39)) {
+      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
+      parsed.push(parseString(ctx));
+      state = 2;
+      ctx.p--;
+    } else if (c === 32 || c === 9) {
+      if (state === 1) {
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+        state = 2;
+      }
+    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
+      TomlError.x("illegal character in key", ctx);
+    } else if (!state) {
+      state = 1;
+      sliceStart = ctx.p;
+    }
+  } while (c = ctx.s.charCodeAt(++ctx.p));
+  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+function parseInlineTable(ctx) {
+  let startPtr = ctx.p++;
+  let res = /* @__PURE__ */ Object.create(null);
+  let seen = /* @__PURE__ */ new Set();
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
+      ctx.p++;
+      return res;
+    }
+    let k2;
+    let t = res;
+    let hasOwn = false;
+    let errPtr = ctx.p;
+    let key = parseKey(ctx);
+    for (let i = 0; i < key.length; i++) {
+      if (i)
+        t = hasOwn ? t[k2] : t[k2] = /* @__PURE__ */ Object.create(null);
+      k2 = key[i];
+      if ((hasOwn = Object.hasOwn(t, k2)) && (typeof t[k2] !== "object" || seen.has(t[k2]))) {
+        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+      }
+      let unsafe = k2 === "__proto__";
+      if (ctx.uk && (unsafe || k2 === "constructor")) {
+        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+        break;
+      }
+      if (!hasOwn && unsafe) {
+        Object.defineProperty(t, k2, { enumerable: true, configurable: true, writable: true });
+      }
+    }
+    if (hasOwn) {
+      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+    }
+    skipVoid(ctx, true, true);
+    let value = extractValue(
+      ctx,
+      125
+      /* } */
+    );
+    if (t && typeof (t[k2] = value) === "object")
+      seen.add(value);
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished table", ctx, startPtr);
+}
+function parseArray(ctx) {
+  let startPtr = ctx.p++;
+  let res = [];
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
+      ctx.p++;
+      return res;
+    }
+    res.push(extractValue(
+      ctx,
+      93
+      /* ] */
+    ));
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished array", ctx, startPtr);
+}
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/parse.js
+function peekTable(ctx, key, table, meta, type) {
+  let t = table;
+  let m2 = meta;
+  let k2;
+  let hasOwn = false;
+  let state;
+  for (let i = 0; i < key.length; i++) {
+    if (i) {
+      t = hasOwn ? t[k2] : t[k2] = /* @__PURE__ */ Object.create(null);
+      m2 = (state = m2[k2]).c;
+      if (type === 0 && (state.t === 1 || state.t === 2)) {
+        return null;
+      }
+      if (state.t === 2) {
+        let l = t.length - 1;
+        t = t[l];
+        m2 = m2[l].c;
+      }
+    }
+    k2 = key[i];
+    if ((hasOwn = Object.hasOwn(t, k2)) && m2[k2]?.t === 0 && m2[k2]?.d) {
+      return null;
+    }
+    if (!hasOwn) {
+      let unsafe = k2 === "__proto__";
+      if (ctx.uk && (unsafe || k2 === "constructor"))
+        return false;
+      if (unsafe) {
+        Object.defineProperty(t, k2, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(m2, k2, { enumerable: true, configurable: true, writable: true });
+      }
+      m2[k2] = {
+        t: i < key.length - 1 && type === 2 ? 3 : type,
+        d: false,
+        i: 0,
+        c: /* @__PURE__ */ Object.create(null)
+      };
+    }
+  }
+  state = m2[k2];
+  if (state.t !== type && !(type === 1 && state.t === 3)) {
+    return null;
+  }
+  if (type === 2) {
+    if (!state.d) {
+      state.d = true;
+      t[k2] = [];
+    }
+    t[k2].push(t = /* @__PURE__ */ Object.create(null));
+    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
+  }
+  if (state.d) {
+    return null;
+  }
+  state.d = true;
+  if (type === 1) {
+    t = hasOwn ? t[k2] : t[k2] = /* @__PURE__ */ Object.create(null);
+  } else if (type === 0 && hasOwn) {
+    return null;
+  }
+  return [k2, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+  if (peek === null || ctx.uk === 2)
+    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse(toml, options = {}) {
+  let ctx = {
+    s: toml,
+    p: 0,
+    d: options.maxDepth ?? 1e3,
+    bi: options.integersAsBigInt ?? false,
+    ld: options.useLegacyDate ?? true,
+    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
+  };
+  let res = /* @__PURE__ */ Object.create(null);
+  let meta = /* @__PURE__ */ Object.create(null);
+  let tmp;
+  let skipping = false;
+  let tbl = res;
+  let m2 = meta;
+  if (toml.charCodeAt(0) === 65279)
+    ctx.p++;
+  skipVoid(ctx);
+  while (ctx.p < toml.length) {
+    if (toml.charCodeAt(ctx.p) === 91) {
+      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
+      tmp = ctx.p += +isTableArray;
+      skipping = false;
+      let k2 = parseKey(
+        ctx,
+        93
+        /* ] */
+      );
+      if (isTableArray) {
+        if (toml.charCodeAt(ctx.p) !== 93) {
+          TomlError.x("expected end of table array declaration", ctx);
+        }
+        ctx.p++;
+      }
+      let p2 = peekTable(
+        ctx,
+        k2,
+        res,
+        meta,
+        isTableArray ? 2 : 1
+        /* Type.EXPLICIT */
+      );
+      if (!p2) {
+        validateTablePeek(ctx, p2, tmp);
+        skipping = true;
+      } else {
+        m2 = p2[2];
+        tbl = p2[1];
+      }
+    } else {
+      tmp = ctx.p;
+      let k2 = parseKey(ctx);
+      let p2 = peekTable(
+        ctx,
+        k2,
+        tbl,
+        m2,
+        0
+        /* Type.DOTTED */
+      );
+      if (!p2 && !skipping)
+        validateTablePeek(ctx, p2, tmp);
+      skipVoid(ctx, true, true);
+      let v2 = extractValue(ctx, void 0);
+      if (p2 && !skipping)
+        p2[1][p2[0]] = v2;
+    }
+    skipVoid(ctx, true);
+    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
+      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
+    }
+    skipVoid(ctx);
+  }
+  return res;
+}
+
+// ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/stringify.js
+var HAS_WELLFORMED = !!"".isWellFormed;
+
+// ../packages/session-store/src/secret-sources.ts
+function secretsFromCodexConfig(toml) {
+  const envNames = /* @__PURE__ */ new Set();
+  const values = /* @__PURE__ */ new Set();
+  let doc;
+  try {
+    doc = parse(toml);
+  } catch {
+    return { envNames: [], values: [] };
+  }
+  const tables = (v2) => v2 && typeof v2 === "object" && !Array.isArray(v2) ? Object.values(v2).filter(
+    (t) => !!t && typeof t === "object" && !Array.isArray(t)
+  ) : [];
+  const strings = (v2) => v2 && typeof v2 === "object" ? Object.values(v2).filter((s3) => typeof s3 === "string") : [];
+  const sections = [doc, ...tables(doc.profiles)];
+  for (const section of sections) {
+    for (const provider of tables(section.model_providers)) {
+      if (typeof provider.env_key === "string") envNames.add(provider.env_key);
+      for (const name of strings(provider.env_http_headers)) envNames.add(name);
+      for (const value of strings(provider.http_headers)) values.add(value);
+      if (typeof provider.experimental_bearer_token === "string") values.add(provider.experimental_bearer_token);
+    }
+    for (const server of tables(section.mcp_servers)) {
+      for (const value of strings(server.env)) values.add(value);
+      for (const value of strings(server.http_headers)) values.add(value);
+      for (const name of strings(server.env_http_headers)) envNames.add(name);
+      if (typeof server.bearer_token_env_var === "string") envNames.add(server.bearer_token_env_var);
+    }
+  }
+  return { envNames: [...envNames], values: [...values] };
+}
+function valuesOf(names, env3) {
+  const out = [];
+  for (const name of names) {
+    const value = env3[name];
+    if (typeof value === "string" && value.length > 0) out.push(value);
+  }
+  return out;
+}
+
 // ../packages/session-store/src/pack.ts
 var BLOCK = 512;
 var BLOCK_BYTES = 4 << 20;
@@ -23162,8 +24103,12 @@ async function packCodexHome(options) {
   }
   const warnings = [];
   const excluded = [];
-  const secrets2 = normalizeSecrets([...options.secrets ?? [], ...await credentialSecrets(home)]);
   const candidates = await walk(home, options, excluded);
+  const secrets2 = normalizeSecrets([
+    ...options.secrets ?? [],
+    ...credentialSecrets(home, excluded),
+    ...configSecrets(home, options)
+  ]);
   const units = groupSqlite(candidates);
   const compression = options.compression ?? "gzip";
   if (compression === "zstd" && !zstdAvailable()) await compressBlock("zstd", Buffer.alloc(0));
@@ -23181,6 +24126,11 @@ async function packCodexHome(options) {
       const group = await capture(unit, options.sqliteRetries ?? 5, scratch);
       for (const item of group) {
         const scrubbed = scrub(item.content, secrets2);
+        if (scrubbed.exclude) {
+          excluded.push({ path: item.rel, reason: `unscrubbable: ${scrubbed.exclude}` });
+          warnings.push(`left out ${item.rel}: ${scrubbed.exclude}`);
+          continue;
+        }
         if (scrubbed.remains) {
           throw sessionError(
             SessionErrorCodes.SESSION_SECRET_REMAINS,
@@ -23204,8 +24154,10 @@ async function packCodexHome(options) {
         files.push({ path: item.rel, size: content.length, sha256, mtimeMs: Math.floor(item.stat.mtimeMs), mode: mode2 });
         totalBytes += content.length;
         if (isRolloutPath(item.rel)) {
-          const info = parseSessionMeta(item.rel, content, item.stat.mtimeMs);
-          if (info) sessions.push(info);
+          const info2 = parseSessionMeta(item.rel, content, item.stat.mtimeMs);
+          const problem = info2 && sessionProblem(info2);
+          if (problem) warnings.push(`not recorded as a session: ${problem}`);
+          else if (info2) sessions.push(info2);
         }
         await writer.entry(`${HOME_DIR_ENTRY}/${item.rel}`, content, item.stat.mtime, mode2);
       }
@@ -23242,13 +24194,26 @@ async function packCodexHome(options) {
     throw error;
   }
 }
-async function credentialSecrets(home) {
+function credentialSecrets(home, excluded) {
   const out = [];
-  for (const name of ["auth.json", ".credentials.json", ".env"]) {
-    const text = await readFile(join(home, name), "utf8").catch(() => void 0);
-    if (text !== void 0) out.push(...secretsFromCredentialFile(name, text));
+  for (const { path, reason } of excluded) {
+    if (reason !== "credentials") continue;
+    const got = readRegular(join(home, path));
+    if (!got) continue;
+    out.push(...secretsFromCredentialFile(basename(path), decodeText(got.content)));
   }
   return out;
+}
+function configSecrets(home, options) {
+  const names = new Set(options.secretEnv ?? []);
+  const values = [];
+  const got = readRegular(join(home, "config.toml"));
+  if (got) {
+    const found = secretsFromCodexConfig(got.content.toString("utf8"));
+    for (const n of found.envNames) names.add(n);
+    values.push(...found.values);
+  }
+  return [...values, ...valuesOf(names, options.env ?? {})];
 }
 async function walk(home, options, excluded) {
   const out = [];
@@ -23467,27 +24432,59 @@ function saveKey(threadKey, parts) {
 }
 
 // src/_session.ts
-import { readFileSync } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 import { resolve } from "node:path";
+
+// src/_secrets.ts
+var core = __toESM(require_core(), 1);
+import { readFileSync } from "node:fs";
+import { join as join2 } from "node:path";
 var env = process.env;
-var input = (name) => (env[`INPUT_${name}`] ?? "").trim();
+function secretEnvNames() {
+  return (env.INPUT_SECRET_ENV ?? "").split(/[\s,]+/).filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n));
+}
+function namedSecrets() {
+  const names = new Set(secretEnvNames());
+  const values = [];
+  const home = env.CODEX_HOME || env.INPUT_CODEX_HOME;
+  if (home) {
+    try {
+      const found = secretsFromCodexConfig(readFileSync(join2(home, "config.toml"), "utf8"));
+      for (const n of found.envNames) names.add(n);
+      values.push(...found.values);
+    } catch {
+    }
+  }
+  for (const n of names) values.push(env[n] ?? "");
+  const out = values.filter((v2) => v2.length >= 8);
+  for (const v2 of out) core.setSecret(v2);
+  return out;
+}
+
+// src/_session.ts
+var env2 = process.env;
+var input = (name) => (env2[`INPUT_${name}`] ?? "").trim();
 var mode = input("MODE") === "blocking" ? "blocking" : "advisory";
-var secrets = [env.OPENAI_API_KEY, env.CODEX_API_KEY, env.GITHUB_TOKEN, env.INPUT_GITHUB_TOKEN].filter(
-  (s3) => Boolean(s3)
-);
+var secrets = [
+  env2.OPENAI_API_KEY,
+  env2.CODEX_API_KEY,
+  env2.GITHUB_TOKEN,
+  env2.INPUT_GITHUB_TOKEN,
+  ...namedSecrets()
+].filter((s3) => Boolean(s3));
 var BUNDLE_NAME = "session.bundle";
 function cacheDir() {
-  return resolve(env.GITHUB_WORKSPACE || process.cwd(), input("CACHE_DIR") || ".codexrel/session-cache");
+  return resolve(env2.GITHUB_WORKSPACE || process.cwd(), input("CACHE_DIR") || ".codexrel/session-cache");
 }
 function resolveThread() {
   const given = input("THREAD");
   if (given) return formatThreadKey(parseThreadKey(given));
-  const repository = env.GITHUB_REPOSITORY;
-  const eventPath = env.GITHUB_EVENT_PATH;
+  const repository = env2.GITHUB_REPOSITORY;
+  const eventPath = env2.GITHUB_EVENT_PATH;
   if (!repository || !eventPath) return "";
   let payload;
   try {
-    payload = JSON.parse(readFileSync(eventPath, "utf8"));
+    payload = JSON.parse(readFileSync2(eventPath, "utf8"));
   } catch {
     return "";
   }
@@ -23507,43 +24504,69 @@ async function save() {
       "Pass `thread` (<owner>/<repo>/<issue|pr>-<n>), or run on an issue or pull request event."
     );
   }
-  const codexHome = input("CODEX_HOME") || env.CODEX_HOME || "";
+  const codexHome = input("CODEX_HOME") || env2.CODEX_HOME || "";
   const dir = cacheDir();
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true, mode: 448 });
-  await writeFile(join2(dir, ".gitignore"), "*\n");
+  await writeFile(join3(dir, ".gitignore"), "*\n");
   const now = /* @__PURE__ */ new Date();
-  const key = saveKey(thread, { runId: env.GITHUB_RUN_ID, attempt: env.GITHUB_RUN_ATTEMPT, job: env.GITHUB_JOB, now });
+  const key = saveKey(thread, { runId: env2.GITHUB_RUN_ID, attempt: env2.GITHUB_RUN_ATTEMPT, job: env2.GITHUB_JOB, now });
   const { manifest, bytes, warnings } = await packCodexHome({
     codexHome,
-    out: join2(dir, BUNDLE_NAME),
+    out: join3(dir, BUNDLE_NAME),
     threadKey: thread,
     key,
     secrets,
     includeCaches: input("INCLUDE_CACHES") === "true",
     now: () => now
   });
-  for (const w2 of warnings) core.warning(redact(w2, { secrets }));
-  core.setOutput("key", key);
-  core.setOutput("thread", thread);
-  core.setOutput("session-id", manifest.session?.id ?? "");
-  core.setOutput("bytes", String(bytes));
-  core.setOutput("files", String(manifest.totals.files));
-  core.setOutput("redactions", String(manifest.redactions.total));
-  core.setOutput("error-code", "");
-  await core.summary.addHeading("Codex session saved", 3).addRaw(
-    `\`${thread}\`: ${manifest.totals.files} files, ${bytes} bytes, ${manifest.redactions.total} secret(s) redacted; session \`${manifest.session?.id ?? "none"}\`; key \`${key}\`.`,
-    true
-  ).write();
+  for (const w2 of warnings) core2.warning(redact(w2, { secrets }));
+  core2.setOutput("pending-key", key);
+  core2.setOutput("thread", thread);
+  core2.setOutput("session-id", manifest.session?.id ?? "");
+  core2.setOutput("bytes", String(bytes));
+  core2.setOutput("files", String(manifest.totals.files));
+  core2.setOutput("redactions", String(manifest.redactions.total));
+  core2.setOutput("error-code", "");
+  core2.info(`packed ${manifest.totals.files} files (${bytes} bytes); saving to the cache as ${key}`);
+}
+async function confirm() {
+  const key = input("PENDING_KEY");
+  const thread = input("THREAD_KEY");
+  if (!key) {
+    core2.setOutput("key", "");
+    core2.setOutput("saved", "false");
+    core2.setOutput("error-code", "");
+    return;
+  }
+  if (input("CACHE_HIT") === "true") {
+    core2.setOutput("key", key);
+    core2.setOutput("saved", "true");
+    core2.setOutput("error-code", "");
+    await core2.summary.addHeading("Codex session saved", 3).addRaw(
+      `\`${thread}\`: ${input("FILES")} files, ${input("BYTES")} bytes, ${input("REDACTIONS")} secret(s) redacted; session \`${input("SESSION_ID") || "none"}\`; key \`${key}\`.`,
+      true
+    ).write();
+    return;
+  }
+  core2.setOutput("key", "");
+  core2.setOutput("saved", "false");
+  core2.setOutput("error-code", SessionErrorCodes.SESSION_CACHE_SAVE_FAILED);
+  const text = `${SessionErrorCodes.SESSION_CACHE_SAVE_FAILED}: the cache does not hold ${key} after actions/cache/save (see its warning above)
+  hint: The next run of the thread will not find this session; check the cache service and the job's cache quota.`;
+  await core2.summary.addHeading("Codex session not saved", 3).addCodeBlock(text).write();
+  if (mode === "blocking") core2.setFailed(text);
+  else core2.warning(`${text} (advisory mode: not failing the job)`);
 }
 try {
-  await save();
+  if (process.argv.includes("--confirm")) await confirm();
+  else await save();
 } catch (error) {
   const coded = toCodexrelError(error);
   const text = redact(formatError(coded), { secrets });
-  for (const k2 of ["key", "session-id", "bytes", "files", "redactions", "thread"]) core.setOutput(k2, "");
-  core.setOutput("error-code", coded.code);
-  await core.summary.addHeading("Codex session not saved", 3).addCodeBlock(text).write();
-  if (mode === "blocking") core.setFailed(text);
-  else core.warning(`${text} (advisory mode: not failing the job)`);
+  for (const k2 of ["key", "pending-key", "session-id", "bytes", "files", "redactions", "thread"]) core2.setOutput(k2, "");
+  core2.setOutput("error-code", coded.code);
+  await core2.summary.addHeading("Codex session not saved", 3).addCodeBlock(text).write();
+  if (mode === "blocking") core2.setFailed(text);
+  else core2.warning(`${text} (advisory mode: not failing the job)`);
 }

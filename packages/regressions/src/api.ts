@@ -82,13 +82,7 @@ export async function classifyReports(options: ClassifyReportsOptions): Promise<
     }
     return undefined;
   };
-  const builder = new BaselineBuilder(
-    "base",
-    candidateTest,
-    options.repeated ?? "auto",
-    [],
-    candidate.length === 1,
-  );
+  const builder = new BaselineBuilder("base", candidateTest, options.repeated ?? "auto", [], candidate.length === 1);
   const base = basePatterns.length > 0 ? await loadInto(basePatterns, { ...common, label: "base" }, builder) : null;
   const baseline = base ? builder.toBaseline(base) : undefined;
   const history: TestRun[] = [];

@@ -14,5 +14,5 @@ export * from "./parse.js";
 export * from "./repeats.js";
 export * from "./runs.js";
 export * from "./source.js";
-export * from "./xml-scanner.js";
 export * from "./wildcard.js";
+export * from "./xml-scanner.js";
