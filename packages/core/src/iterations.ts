@@ -48,13 +48,25 @@ export function buildIterationEntry(input: IterationInput): LedgerEntry {
   const checks = { pass: 0, fail: 0, warn: 0, skip: 0 };
   for (const c of report.commands) checks[c.status] += 1;
   const failing = failingTestIds(report);
-  const present = new Set((report.regressions?.tests ?? []).filter((t) => t.class !== "removed").map(testLabel));
+  const listed = report.regressions?.tests ?? [];
+  const removed = new Set(listed.filter((t) => t.class === "removed").map(testLabel));
+  const listedHere = new Set(listed.filter((t) => t.class !== "removed").map(testLabel));
+  // Passing tests are only counted unless passedListed: an id the section does not list then
+  // passed (a base test the candidate dropped is listed as removed).
+  const passedUnlisted = report.regressions ? report.regressions.passedListed !== true : false;
+  const present = (id: string) => listedHere.has(id) || (passedUnlisted && !removed.has(id));
   const previousFailing = new Set(input.previous?.failingTests ?? []);
   const nowFailing = new Set(failing);
   const tests = report.regressions
     ? {
-        total: report.regressions.tests.filter((t) => t.class !== "removed").length,
-        passed: report.regressions.tests.filter((t) => ["passed", "fixed", "added", "flaky"].includes(t.class)).length,
+        // From the counts: passing tests may be counted without being listed.
+        total: Object.entries(report.regressions.counts)
+          .filter(([cls]) => cls !== "removed")
+          .reduce((sum, [, n]) => sum + (n ?? 0), 0),
+        passed: (["passed", "fixed", "added", "flaky"] as const).reduce(
+          (sum, cls) => sum + (report.regressions?.counts[cls] ?? 0),
+          0,
+        ),
         failing: failing.length,
       }
     : null;
@@ -65,7 +77,7 @@ export function buildIterationEntry(input: IterationInput): LedgerEntry {
     checks,
     tests,
     // Failed in the previous iteration, passes now (a test that disappeared is not "fixed").
-    fixedInLoop: [...previousFailing].filter((id) => present.has(id) && !nowFailing.has(id)),
+    fixedInLoop: [...previousFailing].filter((id) => present(id) && !nowFailing.has(id)),
     fixedAgainstBase: (report.regressions?.tests ?? []).filter((t) => t.class === "fixed").map(testLabel),
     newlyFailing: input.previous ? failing.filter((id) => !previousFailing.has(id)) : [],
     diffStat: input.diffStat,

@@ -43,7 +43,23 @@ export const REQUIRED_CUJ_CODES = {
   CUJ_REQUIRED_MISSING: "CUJ_REQUIRED_MISSING",
   CUJ_REQUIRED_FAILED: "CUJ_REQUIRED_FAILED",
   CUJ_REQUIRED_EXCEPTED: "CUJ_REQUIRED_EXCEPTED",
+  CUJ_REQUIRED_NOT_EVIDENCE: "CUJ_REQUIRED_NOT_EVIDENCE",
 } as const;
+
+/**
+ * A required-CUJ pass read from a bundle that is not evidence for the judged commit (recorded at
+ * another commit, or this run's commit is unknown) is a warning, never a pass: the journeys may
+ * have passed on other code.
+ */
+export function withoutEvidence(check: PreflightCheck, why: string): PreflightCheck {
+  if (check.status !== "pass") return check;
+  return {
+    ...check,
+    status: "warn",
+    code: REQUIRED_CUJ_CODES.CUJ_REQUIRED_NOT_EVIDENCE,
+    reason: `${check.reason}, but not evidence for this commit (${why})`,
+  };
+}
 
 export function requiredJourneysCheck(input: RequiredJourneysInput): PreflightCheck {
   const journeys = new Map((input.summary?.journeys ?? []).map((j) => [j.id, j]));

@@ -22,7 +22,7 @@ import {
   type RunReport,
   validate,
 } from "@codexrel/core";
-import { requiredJourneysCheck } from "@codexrel/publisher";
+import { requiredJourneysCheck, withoutEvidence } from "@codexrel/publisher";
 import { parse as parseYaml } from "yaml";
 import { readText, writeFilesAtomically } from "../io.js";
 
@@ -238,13 +238,15 @@ export async function applyCujGate(report: RunReport, o: CujGateOptions): Promis
   }
   const required = o.intake?.requiredCujs ?? publish.required ?? null;
   if (!summary && !required) return report;
-  const check = requiredJourneysCheck({
+  const journeys = report.preflight.find((c) => c.id === "cuj-journeys");
+  const gate = requiredJourneysCheck({
     summary,
     required: required ? [...required] : null,
     ...(o.intake ? { requiredFrom: "release intake" } : publish.required ? { requiredFrom: "config" } : {}),
     exceptions: publish.exceptions ?? [],
     labels: o.labels,
   });
+  const check = journeys && journeys.evidence === false ? withoutEvidence(gate, journeys.code ?? "cuj-journeys") : gate;
   return {
     ...report,
     preflight: [...report.preflight.map((c) => (c.id === "cuj-journeys" ? { ...c, blocking: false } : c)), check],
