@@ -34,6 +34,8 @@ const gh = useFakeGitHub({ beforeEach, afterEach }, (fake: FakeGitHub) => {
     login: "github-actions[bot]",
     kind: "installation",
     permissions: { issues: "write", pull_requests: "write", metadata: "read", contents: "read" },
+    // A run's token is scoped to its repository: the permission table applies to its reads.
+    repositories: ["acme/widgets"],
     value: NO_CHECKS,
   });
 });
