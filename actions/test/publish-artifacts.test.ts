@@ -33,7 +33,15 @@ describe("actions/publish-artifacts without a comment", () => {
     const [artifact] = harness.artifacts.list();
     expect(artifact?.name).toBe("codexrel-cuj");
     const uploaded = readdirSync(artifact?.dir as string).sort();
-    expect(uploaded).toEqual(["index.html", "index.md", "logs", "screens", "summary.json", "videos"]);
+    expect(uploaded).toEqual([
+      "index.html",
+      "index.md",
+      "logs",
+      "redactions.json",
+      "screens",
+      "summary.json",
+      "videos",
+    ]);
     expect(result.outputs["publication-status"]).toBe("published");
     expect(JSON.parse(result.outputs["artifact-urls"] ?? "")).toEqual([artifact?.url]);
     expect(result.outputs["comment-url"]).toBe("");

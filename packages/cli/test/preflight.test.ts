@@ -149,7 +149,9 @@ describe("codexrel run includes preflight", () => {
       "can-comment": "pass CAN_COMMENT",
       fork: "skip NOT_A_PULL_REQUEST",
       "cuj-bundle": "pass CUJ_BUNDLE_OK",
-      "cuj-journeys": "warn CUJ_BUNDLE_NO_COMMIT",
+      // No git checkout here, so the run's commit is unknown: journeys shown, never evidence.
+      "cuj-journeys": "pass CUJ_JOURNEYS_PASSED",
+      "cuj-required": "warn CUJ_REQUIRED_NOT_EVIDENCE",
     });
     expect(report.publication).toMatchObject({ status: "skipped", code: "PUBLICATION_NOT_ATTEMPTED" });
     expect(r.stdout).not.toContain(TOKEN);

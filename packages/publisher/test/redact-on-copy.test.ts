@@ -46,7 +46,7 @@ describe("publish copies redact text and refuse secret-holding binaries", () => 
 
   test("a screenshot holding a known secret is refused with PUBLISH_SECRET_IN_BINARY", async () => {
     const bundleDir = copyDemo(dir);
-    appendFileSync(join(bundleDir, "screens/add-numbers-1-sum.png"), Buffer.from(`tEXt${NAMED}`));
+    appendFileSync(join(bundleDir, "screens/add-numbers-1-screenshot.png"), Buffer.from(`tEXt${NAMED}`));
     const bundle = await loadBundle(bundleDir);
     await expect(publishToLocalDir(bundle, { outDir: join(dir, "out"), secrets: [NAMED] })).rejects.toMatchObject({
       code: PublisherErrorCodes.PUBLISH_SECRET_IN_BINARY,

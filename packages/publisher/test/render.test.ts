@@ -23,7 +23,8 @@ describe("index.md", () => {
     expect(links).toContain("index.html");
     expect(md).toContain("![screens/make-slug-1-empty.png](screens/make-slug-1-empty.png)");
     expect(md).toContain("▶️ Video: [videos/make-slug.webm](videos/make-slug.webm)");
-    expect(md).toMatch(/\| The slug of the title is shown \| ✅ pass \| `hello-world` \| `hello-world` \|/);
+    // The demo's journeys are recorded by @codexrel/playwright: an expect step and its expected value.
+    expect(md).toMatch(/\| locator.*toHaveText.*release-notes-2026.* \| ✅ pass \| `release-notes-2026` \|/);
     expect(md).toContain("Journeys: 2 passed, 0 failed, 0 skipped");
   });
 
@@ -107,7 +108,7 @@ describe("index.html gallery", () => {
     expect(html.match(/<img src="data:image\/png;base64,/g)).toHaveLength(3);
     expect(html.match(/<source src="videos\/[a-z-]+\.webm" type="video\/webm">/g)).toHaveLength(2);
     expect(html.match(/<table class="assertions">/g)).toHaveLength(2);
-    expect(html).toContain("<pre>01 open /web/index.html");
+    expect(html).toContain("<pre>01 test ");
     expect(html).toMatch(/Content-Security-Policy" content="default-src 'none';/);
     // Every file is linked.
     for (const f of b.files) expect(html).toContain(`<a href="${encodePath(f.path)}">`);
