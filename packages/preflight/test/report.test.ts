@@ -73,7 +73,9 @@ describe("the run report", () => {
     report.preflight = r.checks;
     report.publication = blockedPublication(r) ?? report.publication;
     const final = finalizeReport(report);
-    expect(final.decision.ready).toBe(true);
+    // The token is only a warning; the run is not ready solely because nothing blocking ran
+    // (core's decision rule: READY needs evidence).
+    expect(final.decision.blockingReasons.map((r) => r.code)).toEqual(["NO_EVIDENCE"]);
     expect(final.decision.warnings).toEqual([expect.stringMatching(/^preflight github-token: no token/)]);
   });
 
