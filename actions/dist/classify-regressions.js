@@ -44061,13 +44061,7 @@ async function classifyReports(options) {
     }
     return void 0;
   };
-  const builder = new BaselineBuilder(
-    "base",
-    candidateTest,
-    options.repeated ?? "auto",
-    [],
-    candidate.length === 1
-  );
+  const builder = new BaselineBuilder("base", candidateTest, options.repeated ?? "auto", [], candidate.length === 1);
   const base = basePatterns.length > 0 ? await loadInto(basePatterns, { ...common, label: "base" }, builder) : null;
   const baseline = base ? builder.toBaseline(base) : void 0;
   const history = [];
