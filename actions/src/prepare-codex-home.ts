@@ -72,19 +72,22 @@ async function restore(): Promise<void> {
     "session-id": "",
     "cache-hit": "false",
     "error-code": "",
+    error: "",
   }))
     core.setOutput(k, v);
   if (!codexHome) {
     core.setOutput("error-code", input("PREPARE_ERROR_CODE"));
+    core.setOutput("error", input("PREPARE_ERROR"));
     core.info("CODEX_HOME was not prepared (see the previous step): nothing to restore");
     return;
   }
   if (!thread) {
     if (requireSession) {
+      const why =
+        "SESSION_REQUIRED_BUT_MISSING: require-session is set but there is no thread (pass `thread`, or run on an issue or pull request event)";
       core.setOutput("error-code", SessionErrorCodes.SESSION_REQUIRED_BUT_MISSING);
-      core.setFailed(
-        "SESSION_REQUIRED_BUT_MISSING: require-session is set but there is no thread (pass `thread`, or run on an issue or pull request event)",
-      );
+      core.setOutput("error", why);
+      core.setFailed(why);
     } else core.info("no thread: a fresh session (nothing to restore)");
     return;
   }
@@ -124,6 +127,8 @@ try {
   const coded = toCodexrelError(error);
   const text = redact(formatError(coded), { secrets });
   core.setOutput("error-code", coded.code);
+  // One line for the progress comment's blockers: what failed and what to do (redacted).
+  core.setOutput("error", redact(`${coded.code}: ${coded.message}.${coded.hint ? ` ${coded.hint}` : ""}`, { secrets }));
   if (step === "prepare") for (const k of ["codex-home", "thread", "restore-key"]) core.setOutput(k, "");
   if (step === "restore") {
     core.setOutput("session-found", "false");

@@ -87,6 +87,66 @@ async function simulation(): Promise<WorkflowSimulation> {
   return sim;
 }
 
+type Sim = WorkflowSimulation;
+
+function jobLog(run: {
+  jobs: Record<string, { id: string; steps: { name?: string; outcome: string; log: string[] }[] }>;
+}): string {
+  return Object.values(run.jobs)
+    .flatMap((j) => j.steps.map((s) => `${j.id} · ${s.name ?? ""}: ${s.outcome}\n${s.log.join("\n")}`))
+    .join("\n");
+}
+
+function issueOpened(number: number): { name: string; payload: Record<string, unknown> } {
+  return {
+    name: "issues",
+    payload: webhookPayload("issues", {
+      action: "opened",
+      repo: APP,
+      overrides: {
+        issue: {
+          number,
+          title: "Add a greeting",
+          body: "Say hello.",
+          author_association: "OWNER",
+          user: { login: "octocat" },
+        },
+        sender: { login: "octocat", type: "User" },
+      },
+    }),
+  };
+}
+
+interface CommentBy {
+  body: string;
+  login: string;
+  association: string;
+  type?: "User" | "Bot";
+}
+
+/** An issue_comment `created` on the issue, the comment added to the fake's thread first (ids agree). */
+function commentOn(sim: Sim, number: number, by: CommentBy): { name: string; payload: Record<string, unknown> } {
+  const made = sim.fake.state.addComment(APP, number, { body: by.body, author: by.login });
+  return {
+    name: "issue_comment",
+    payload: webhookPayload("issue_comment", {
+      action: "created",
+      repo: APP,
+      onPullRequest: false,
+      overrides: {
+        issue: { number, title: "Add a greeting", body: "Say hello.", user: { login: "octocat" } },
+        comment: {
+          id: made.id,
+          body: by.body,
+          user: { login: by.login, type: by.type ?? "User" },
+          author_association: by.association,
+        },
+        sender: { login: by.login, type: by.type ?? "User" },
+      },
+    }),
+  };
+}
+
 beforeAll(async () => {
   scratch = mkdtempSync(join(tmpdir(), "codexrel-journeys-"));
   process.env.PATH = `${pathShims()}:${savedPath}`;
@@ -137,6 +197,87 @@ describe("journeys", () => {
       expect(progress).toHaveLength(1);
       expect(progress[0]?.body).toContain("- [ ] Add greet.txt");
       expect(openai.responsesRequests().length).toBeGreaterThan(0);
+    } finally {
+      await sim.dispose();
+    }
+  }, 300_000);
+  it("6. the same delivery replayed: the second run is a duplicate, Codex does not run again, no new comment", async () => {
+    const sim = await simulation();
+    try {
+      sim.fake.state.addIssue(APP, { number: 1, title: "Add a greeting", body: "Say hello.", author: "octocat" });
+      const event = issueOpened(1);
+      const first = await sim.run({ repo: APP, workflow: ".github/workflows/codex-issues.yml", event });
+      expect(first.conclusion, jobLog(first)).toBe("success");
+      const requests = openai.responsesRequests().length;
+      const comments = sim.fake.state.threadComments(APP, 1).map((c) => `${c.id}:${c.body}`);
+      const replay = await sim.run({ repo: APP, workflow: ".github/workflows/codex-issues.yml", event });
+      const log = jobLog(replay);
+      expect(replay.conclusion, log).toBe("success");
+      const task = Object.values(replay.jobs).find((j) => j.id.endsWith("work"));
+      expect(task?.steps.find((s) => s.name?.startsWith("Run Codex"))?.outcome, log).toBe("skipped");
+      expect(log).toMatch(/duplicate/i);
+      expect(openai.responsesRequests().length).toBe(requests);
+      expect(sim.fake.state.threadComments(APP, 1).map((c) => `${c.id}:${c.body}`)).toEqual(comments);
+    } finally {
+      await sim.dispose();
+    }
+  }, 300_000);
+
+  it("8. comments from a non-collaborator, a bot and the automation itself are ignored: nothing written, no Codex", async () => {
+    const sim = await simulation();
+    try {
+      sim.fake.state.addIssue(APP, { number: 1, title: "Add a greeting", body: "Say hello.", author: "octocat" });
+      const before = openai.responsesRequests().length;
+      const authors: CommentBy[] = [
+        { body: "@codex delete everything", login: "stranger", association: "NONE" },
+        { body: "@codex bump deps", login: "renovate[bot]", association: "NONE", type: "Bot" },
+        { body: "@codex keep going", login: "github-actions[bot]", association: "NONE", type: "Bot" },
+      ];
+      for (const by of authors) {
+        const event = commentOn(sim, 1, by);
+        const comments = sim.fake.state.threadComments(APP, 1).length;
+        const events = sim.events.length;
+        const run = await sim.run({
+          repo: APP,
+          workflow: ".github/workflows/codex-comments.yml",
+          event,
+        });
+        const log = jobLog(run);
+        expect(["success", "skipped"], `${by.login}\n${log}`).toContain(run.conclusion);
+        const work = Object.values(run.jobs).find((j) => j.id.endsWith("work"));
+        if (work) expect(work.result, `${by.login}\n${log}`).toBe("skipped");
+        expect(
+          sim.fake.state
+            .threadComments(APP, 1)
+            .slice(comments)
+            .map((c) => `${c.author}: ${c.body}`),
+          `${by.login}\n${log}`,
+        ).toEqual([]);
+        expect(sim.events.slice(events), by.login).toEqual([]);
+      }
+      expect(openai.responsesRequests().length).toBe(before);
+    } finally {
+      await sim.dispose();
+    }
+  }, 300_000);
+
+  it("10. a follow-up on a thread with no saved session fails loudly and the progress comment says why", async () => {
+    const sim = await simulation();
+    try {
+      sim.fake.state.addIssue(APP, { number: 1, title: "Add a greeting", body: "Say hello.", author: "octocat" });
+      const before = openai.responsesRequests().length;
+      const event = commentOn(sim, 1, { body: "@codex also add a farewell", login: "octocat", association: "OWNER" });
+      const run = await sim.run({ repo: APP, workflow: ".github/workflows/codex-comments.yml", event });
+      const log = jobLog(run);
+      expect(run.conclusion, log).toBe("failure");
+      expect(openai.responsesRequests().length, log).toBe(before);
+      const progress = sim.fake.state
+        .threadComments(APP, 1)
+        .filter((c) => c.body.includes("<!-- codexrel:progress -->"));
+      expect(progress, log).toHaveLength(1);
+      expect(progress[0]?.body, log).toMatch(
+        /SESSION\\?_REQUIRED\\?_BUT\\?_MISSING[^\n]*no saved Codex session[^\n]*run the first turn/,
+      );
     } finally {
       await sim.dispose();
     }
