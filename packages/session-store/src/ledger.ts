@@ -36,6 +36,14 @@ async function kind(path: string): Promise<"file" | "absent" | "other"> {
   }
 }
 
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await lstat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Copy by writing a temporary sibling and renaming it, so a reader never sees half a ledger. */
 async function copyInto(from: string, to: string): Promise<void> {
   await mkdir(dirname(to), { recursive: true });
@@ -67,6 +75,10 @@ export async function restoreLedger(options: LedgerCopyOptions): Promise<LedgerC
  * restored stays in CODEX_HOME, so one run that skipped the loop does not lose the history.
  */
 export async function stashLedger(options: LedgerCopyOptions): Promise<LedgerCopyResult> {
+  // Never create CODEX_HOME here: a missing one is the packer's error to report, not ours to hide.
+  if (!options.codexHome || !(await isDirectory(options.codexHome))) {
+    return { copied: false, note: "no CODEX_HOME to keep the ledger in" };
+  }
   const from = await kind(options.ledgerPath);
   if (from === "absent")
     return { copied: false, note: `no ledger at ${options.ledgerPath}: the saved one (if any) is kept` };
