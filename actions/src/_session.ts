@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { formatThreadKey, parseThreadKey } from "@codexrel/session-store";
+import { DEFAULT_LEDGER_PATH, formatThreadKey, parseThreadKey } from "@codexrel/session-store";
 import { namedSecrets } from "./_secrets.js";
 
 export const env = process.env;
@@ -29,6 +29,11 @@ export const BUNDLE_NAME = "session.bundle";
  */
 export function cacheDir(): string {
   return resolve(env.GITHUB_WORKSPACE || process.cwd(), input("CACHE_DIR") || ".codexrel/session-cache");
+}
+
+/** The checkout's ledger file (`ledger` input, workspace-relative; default `.codexrel/iterations.json`). */
+export function ledgerPath(): string {
+  return resolve(env.GITHUB_WORKSPACE || process.cwd(), input("LEDGER") || DEFAULT_LEDGER_PATH);
 }
 
 /** `thread` input, else `<repository>/<issue|pr>-<n>` from the event payload; "" when neither. */

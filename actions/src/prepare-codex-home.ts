@@ -15,13 +15,15 @@ import * as core from "@actions/core";
 import { formatError, redact, toCodexrelError } from "@codexrel/core";
 import {
   type CodexConfigInput,
+  DEFAULT_LEDGER_PATH,
   prepareCodexHome,
+  restoreLedger,
   restoreSession,
   type SessionBackend,
   SessionErrorCodes,
   threadKeyPrefix,
 } from "@codexrel/session-store";
-import { BUNDLE_NAME, cacheDir, env, input, mode, resolveThread, secrets } from "./_session.js";
+import { BUNDLE_NAME, cacheDir, env, input, ledgerPath, mode, resolveThread, secrets } from "./_session.js";
 
 async function prepare(): Promise<void> {
   const config: CodexConfigInput = {};
@@ -71,6 +73,7 @@ async function restore(): Promise<void> {
     "session-found": "false",
     "session-id": "",
     "cache-hit": "false",
+    "ledger-restored": "false",
     "error-code": "",
     error: "",
   }))
@@ -104,6 +107,10 @@ async function restore(): Promise<void> {
   core.setOutput("session-found", String(result.sessionFound));
   core.setOutput("session-id", result.sessionId ?? "");
   core.setOutput("cache-hit", String(result.cacheHit));
+  const ledger = await restoreLedger({ codexHome, ledgerPath: ledgerPath() });
+  if (ledger.warning) core.warning(ledger.warning);
+  else if (ledger.note) core.info(ledger.note);
+  core.setOutput("ledger-restored", String(ledger.copied));
   const r = result.restore;
   await core.summary
     .addHeading("Codex session", 3)
@@ -113,6 +120,10 @@ async function restore(): Promise<void> {
         : result.cacheHit
           ? `Restored \`${result.key}\` for \`${thread}\`; it holds no session.`
           : `No saved session for \`${thread}\`: this run starts a new one.`,
+      true,
+    )
+    .addRaw(
+      ledger.copied ? `\n\nIteration ledger restored to \`${input("LEDGER") || DEFAULT_LEDGER_PATH}\`.` : "",
       true,
     )
     .write();
@@ -133,6 +144,7 @@ try {
   if (step === "restore") {
     core.setOutput("session-found", "false");
     core.setOutput("session-id", "");
+    core.setOutput("ledger-restored", "false");
   }
   await core.summary.addHeading("Codex session", 3).addCodeBlock(text).write();
   if (mode === "blocking" || coded.code === SessionErrorCodes.SESSION_REQUIRED_BUT_MISSING) core.setFailed(text);

@@ -10,8 +10,8 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as core from "@actions/core";
 import { formatError, redact, toCodexrelError } from "@codexrel/core";
-import { packCodexHome, SessionErrorCodes, saveKey, sessionError } from "@codexrel/session-store";
-import { BUNDLE_NAME, cacheDir, env, input, mode, resolveThread, secrets } from "./_session.js";
+import { packCodexHome, SessionErrorCodes, saveKey, sessionError, stashLedger } from "@codexrel/session-store";
+import { BUNDLE_NAME, cacheDir, env, input, ledgerPath, mode, resolveThread, secrets } from "./_session.js";
 
 async function save(): Promise<void> {
   const thread = resolveThread();
@@ -27,6 +27,11 @@ async function save(): Promise<void> {
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true, mode: 0o700 });
   await writeFile(join(dir, ".gitignore"), "*\n");
+  // The fix loop's ledger travels in CODEX_HOME, so it is packed (and redacted) with the session.
+  const ledger = await stashLedger({ codexHome, ledgerPath: ledgerPath() });
+  if (ledger.warning) core.warning(ledger.warning);
+  else if (ledger.note) core.info(ledger.note);
+  core.setOutput("ledger-saved", String(ledger.copied));
   const now = new Date();
   const key = saveKey(thread, { runId: env.GITHUB_RUN_ID, attempt: env.GITHUB_RUN_ATTEMPT, job: env.GITHUB_JOB, now });
   const { manifest, bytes, warnings } = await packCodexHome({
@@ -90,6 +95,7 @@ try {
   const coded = toCodexrelError(error);
   const text = redact(formatError(coded), { secrets });
   for (const k of ["key", "pending-key", "session-id", "bytes", "files", "redactions", "thread"]) core.setOutput(k, "");
+  core.setOutput("ledger-saved", "false");
   core.setOutput("error-code", coded.code);
   await core.summary.addHeading("Codex session not saved", 3).addCodeBlock(text).write();
   if (mode === "blocking") core.setFailed(text);

@@ -89,6 +89,40 @@ describe("prepare-codex-home + save-codex-home", () => {
     expect(existsSync(join(run2.paths.workspace, ".codexrel/session-cache"))).toBe(false);
   });
 
+  it("the iteration ledger of run 1 is in run 2's checkout (saved and restored with CODEX_HOME)", async () => {
+    const ledger = `${JSON.stringify({ schemaVersion: "1", iterations: [{ n: 1, failingTests: ["t"] }] })}\n`;
+    const run1 = harness();
+    const first = await run1.run("prepare-codex-home", { inputs: { thread: "octo/hello/issue-8" } });
+    expect(first.outputs["ledger-restored"], first.log.join("\n")).toBe("false");
+    fakeSession(first.outputs["codex-home"]!);
+    mkdirSync(join(run1.paths.workspace, ".codexrel"), { recursive: true });
+    writeFileSync(join(run1.paths.workspace, ".codexrel/iterations.json"), ledger);
+    const saved = await run1.run("save-codex-home", { inputs: { thread: "octo/hello/issue-8" } });
+    expect(saved.outputs, saved.log.join("\n")).toMatchObject({ saved: "true", "ledger-saved": "true" });
+
+    const run2 = harness();
+    expect(existsSync(join(run2.paths.workspace, ".codexrel/iterations.json"))).toBe(false);
+    const second = await run2.run("prepare-codex-home", { inputs: { thread: "octo/hello/issue-8" } });
+    expect(second.outputs, second.log.join("\n")).toMatchObject({ "session-found": "true", "ledger-restored": "true" });
+    expect(readFileSync(join(run2.paths.workspace, ".codexrel/iterations.json"), "utf8")).toBe(ledger);
+    expect(second.summary).toContain("Iteration ledger restored");
+
+    // A custom path: run 2 writes iteration 2 elsewhere; run 3 gets it there.
+    const ledger2 = JSON.stringify({ schemaVersion: "1", iterations: [{ n: 1 }, { n: 2 }] });
+    mkdirSync(join(run2.paths.workspace, "state"), { recursive: true });
+    writeFileSync(join(run2.paths.workspace, "state/ledger.json"), ledger2);
+    const saved2 = await run2.run("save-codex-home", {
+      inputs: { thread: "octo/hello/issue-8", ledger: "state/ledger.json" },
+    });
+    expect(saved2.outputs["ledger-saved"], saved2.log.join("\n")).toBe("true");
+    const run3 = harness();
+    const third = await run3.run("prepare-codex-home", {
+      inputs: { thread: "octo/hello/issue-8", ledger: "state/ledger.json" },
+    });
+    expect(third.outputs["ledger-restored"], third.log.join("\n")).toBe("true");
+    expect(readFileSync(join(run3.paths.workspace, "state/ledger.json"), "utf8")).toBe(ledger2);
+  });
+
   it("the thread comes from the triggering pull request when not given", async () => {
     const h = harness({ event: { name: "pull_request", payload: { pull_request: { number: 12 } } } });
     const r = await h.run("prepare-codex-home", {});

@@ -4,6 +4,7 @@ export * from "./backends/types.js";
 export * from "./compression.js";
 export * from "./errors.js";
 export * from "./inspect.js";
+export * from "./ledger.js";
 export * from "./manifest.js";
 export * from "./pack.js";
 export * from "./prepare.js";
