@@ -7,6 +7,7 @@ export * from "./dry-run.js";
 export * from "./errors.js";
 export * from "./file-sink.js";
 export * from "./line-splitter.js";
+export * from "./node-file.js";
 export * from "./progress-sink.js";
 export * from "./redact-stream.js";
 export * from "./run-meta.js";

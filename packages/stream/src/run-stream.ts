@@ -3,9 +3,10 @@
  * readable, other text as it is — redacted, to every sink. Sinks never stop the stream: their
  * failures are warnings. The summary sink is closed last so it can list the others' warnings.
  */
+import { createStreamRedactor, type StreamRedactor } from "@codexrel/core";
 import { formatCodexLine } from "./codex-events.js";
 import { LineSplitter } from "./line-splitter.js";
-import { expandSecrets, lineRedactor, StreamRedactor } from "./redact-stream.js";
+import { expandSecrets, lineRedactor } from "./redact-stream.js";
 import { guardSink, type Sink, type SinkReport, type Warn, type WarningLog } from "./sink.js";
 
 export interface RunStreamOptions {
@@ -67,8 +68,8 @@ export async function runStream(options: RunStreamOptions): Promise<StreamResult
 
   const handlePiece = (text: string, partial: boolean) => {
     // A line too long to hold: redacted in pieces with a carry-over window, handed on as it comes.
-    pieces ??= new StreamRedactor(redactLine, { secrets });
-    const out = partial ? pieces.push(text) : pieces.push(text) + pieces.flush();
+    pieces ??= createStreamRedactor({ secrets });
+    const out = partial ? pieces.write(text) : pieces.write(text) + pieces.end();
     if (!partial) {
       pieces = null;
       lines += 1;

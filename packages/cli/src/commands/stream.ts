@@ -5,7 +5,6 @@
  * progress comment and `.codex-<stage>.log`. A sink that cannot work says once why and the stream
  * goes on; the command exits 0 unless its own options are wrong.
  */
-import { createWriteStream, openSync } from "node:fs";
 import { appendFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { StringDecoder } from "node:string_decoder";
@@ -27,6 +26,7 @@ import {
   DEFAULT_DISCORD_API_URL,
   lineRedactor,
   logFileName,
+  nodeFileTarget,
   type RunMeta,
   runStream,
   SINK_NAMES,
@@ -35,7 +35,6 @@ import {
   STAGES,
   type Stage,
   systemClock,
-  type TextFilePort,
   threadLabel,
 } from "@codexrel/stream";
 import { threadsGitHub } from "@codexrel/threads";
@@ -87,32 +86,6 @@ function runUrlOf(flags: StreamFlags, env: Env): string | null {
   if (url !== null && !/^https?:\/\/[^\s<>]+$/.test(url))
     throw usage("--run-url is not an http(s) URL", "Pass the run's URL.");
   return url;
-}
-
-/** The file sink's port over the real file system (mode 0600: the log may still hold what redaction missed). */
-function fileTarget(path: string): TextFilePort {
-  // Opened now, so a path that cannot be written is known before the first line.
-  const out = createWriteStream(path, { fd: openSync(path, "w", 0o600) });
-  let failure: Error | null = null;
-  out.on("error", (error) => {
-    failure = error;
-  });
-  return {
-    write(text) {
-      if (failure) throw failure;
-      out.write(text);
-    },
-    close: () =>
-      new Promise<void>((done, fail) => {
-        if (failure) return fail(failure);
-        out.end((error?: Error | null) => {
-          const failed = error ?? failure;
-          if (failed) fail(failed);
-          else done();
-        });
-        out.once("error", fail);
-      }),
-  };
 }
 
 export function register(program: Command, ctx: CliContext): void {
@@ -286,7 +259,7 @@ export function register(program: Command, ctx: CliContext): void {
             );
           } else {
             try {
-              sinks.push(createFileSink({ file: fileTarget(logPath), path: logPath }));
+              sinks.push(createFileSink({ file: nodeFileTarget(logPath), path: logPath }));
             } catch (error) {
               warn(
                 `file: cannot write ${logPath}: ${(error as Error).message}; the file sink is off for the rest of the run`,
