@@ -4065,10 +4065,10 @@ var require_util2 = __commonJS({
       return result;
     }
     var esIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
-    function makeIterator(iterator, name, kind) {
+    function makeIterator(iterator, name, kind2) {
       const object = {
         index: 0,
-        kind,
+        kind: kind2,
         target: iterator
       };
       const i = {
@@ -4078,7 +4078,7 @@ var require_util2 = __commonJS({
               `'next' called on an object that does not implement interface ${name} Iterator.`
             );
           }
-          const { index, kind: kind2, target } = object;
+          const { index, kind: kind3, target } = object;
           const values = target();
           const len = values.length;
           if (index >= len) {
@@ -4086,7 +4086,7 @@ var require_util2 = __commonJS({
           }
           const pair = values[index];
           object.index = index + 1;
-          return iteratorResult(pair, kind2);
+          return iteratorResult(pair, kind3);
         },
         // The class string of an iterator prototype object for a given interface is the
         // result of concatenating the identifier of the interface and the string " Iterator".
@@ -4095,9 +4095,9 @@ var require_util2 = __commonJS({
       Object.setPrototypeOf(i, esIteratorPrototype);
       return Object.setPrototypeOf({}, i);
     }
-    function iteratorResult(pair, kind) {
+    function iteratorResult(pair, kind2) {
       let result;
-      switch (kind) {
+      switch (kind2) {
         case "key": {
           result = pair[0];
           break;
@@ -18710,7 +18710,7 @@ var require_io = __commonJS({
           if (path.relative(source, newDest) === "") {
             throw new Error(`'${newDest}' and '${source}' are the same file`);
           }
-          yield copyFile2(source, newDest, force);
+          yield copyFile3(source, newDest, force);
         }
       });
     }
@@ -18849,13 +18849,13 @@ var require_io = __commonJS({
           if (srcFileStat.isDirectory()) {
             yield cpDirRecursive(srcFile, destFile, currentDepth, force);
           } else {
-            yield copyFile2(srcFile, destFile, force);
+            yield copyFile3(srcFile, destFile, force);
           }
         }
         yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
       });
     }
-    function copyFile2(srcFile, destFile, force) {
+    function copyFile3(srcFile, destFile, force) {
       return __awaiter(this, void 0, void 0, function* () {
         if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
           try {
@@ -19818,9 +19818,9 @@ Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
 
 // src/prepare-codex-home.ts
 var core2 = __toESM(require_core(), 1);
-import { copyFile, rm as rm3, stat as stat2 } from "node:fs/promises";
+import { copyFile as copyFile2, rm as rm3, stat as stat2 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 
 // ../packages/core/src/redact.ts
 var AUTH_SEP = String.raw`["']?(?:[ \t]|%20|\+)*(?::|=|%3A|%3D)(?:[ \t]|%20|\+)*["']?`;
@@ -20018,8 +20018,8 @@ function sessionError(code, message, hint, extra = {}) {
 // ../packages/session-store/src/compression.ts
 import zlib from "node:zlib";
 var CHUNK = 1 << 18;
-function decompressor(kind) {
-  if (kind === "gzip") return zlib.createGunzip({ chunkSize: CHUNK });
+function decompressor(kind2) {
+  if (kind2 === "gzip") return zlib.createGunzip({ chunkSize: CHUNK });
   const z2 = zlib;
   if (!z2.createZstdDecompress) throw zstdMissing();
   return z2.createZstdDecompress();
@@ -23137,10 +23137,10 @@ function neverSaved(rel) {
   if (base.endsWith(".lock") || base === "LOCK") return "lock";
   if (/server[-_.]?info/i.test(base)) return "server-info";
   if (/\.(sock|socket|pid)$/.test(base)) return "socket";
-  const kind = protectedKind(rel);
-  if (kind === "credentials") return "credentials";
-  if (kind === "config" || kind === "instructions") return "config";
-  if (kind) return "agent-input";
+  const kind2 = protectedKind(rel);
+  if (kind2 === "credentials") return "credentials";
+  if (kind2 === "config" || kind2 === "instructions") return "config";
+  if (kind2) return "agent-input";
   return void 0;
 }
 function protectedKind(rel) {
@@ -23462,15 +23462,15 @@ async function sniff(bundle) {
   try {
     const head = Buffer.alloc(4);
     const { bytesRead } = await fh.read(head, 0, 4, 0);
-    const kind = detectCompression(head.subarray(0, bytesRead));
-    if (!kind) {
+    const kind2 = detectCompression(head.subarray(0, bytesRead));
+    if (!kind2) {
       throw sessionError(
         SessionErrorCodes.SESSION_BUNDLE_INVALID,
         `${bundle} is not a gzip or zstd session bundle`,
         "Pass a bundle written by `codexrel session save`."
       );
     }
-    return kind;
+    return kind2;
   } finally {
     await fh.close();
   }
@@ -23887,6 +23887,43 @@ async function commit(stagedHome, target, backupRoot, move1) {
       { cause: error }
     );
   }
+}
+
+// ../packages/session-store/src/ledger.ts
+import { copyFile, lstat as lstat2, mkdir as mkdir2, rename as rename2 } from "node:fs/promises";
+import { dirname as dirname2, join as join2 } from "node:path";
+var LEDGER_IN_CODEX_HOME = "codexrel/ledger/iterations.json";
+var DEFAULT_LEDGER_PATH = ".codexrel/iterations.json";
+async function kind(path) {
+  try {
+    const s3 = await lstat2(path);
+    return s3.isFile() ? "file" : "other";
+  } catch (error) {
+    if (error.code === "ENOENT") return "absent";
+    throw error;
+  }
+}
+async function copyInto(from, to2) {
+  await mkdir2(dirname2(to2), { recursive: true });
+  const tmp = `${to2}.codexrel-tmp-${process.pid}`;
+  await copyFile(from, tmp);
+  await rename2(tmp, to2);
+}
+async function restoreLedger(options) {
+  const saved = join2(options.codexHome, LEDGER_IN_CODEX_HOME);
+  const from = await kind(saved);
+  if (from === "absent")
+    return { copied: false, note: "no ledger saved for the thread: the loop starts at iteration 1" };
+  if (from === "other")
+    return { copied: false, warning: `${LEDGER_IN_CODEX_HOME} in CODEX_HOME is not a regular file: not restored` };
+  if (await kind(options.ledgerPath) === "other") {
+    return {
+      copied: false,
+      warning: `${options.ledgerPath} is not a regular file: the ledger was not restored over it`
+    };
+  }
+  await copyInto(saved, options.ledgerPath);
+  return { copied: true };
 }
 
 // ../node_modules/.pnpm/smol-toml@1.9.1/node_modules/smol-toml/dist/error.js
@@ -24864,15 +24901,15 @@ function secretsFromCodexConfig(toml) {
 
 // ../packages/session-store/src/prepare.ts
 import { randomBytes } from "node:crypto";
-import { chmod as chmod2, mkdir as mkdir2, mkdtemp as mkdtemp2, open as open2, readFile, rename as rename2, unlink, writeFile } from "node:fs/promises";
-import { join as join2 } from "node:path";
+import { chmod as chmod2, mkdir as mkdir3, mkdtemp as mkdtemp2, open as open2, readFile, rename as rename3, unlink, writeFile } from "node:fs/promises";
+import { join as join3 } from "node:path";
 var BUILTIN_PROVIDERS = /* @__PURE__ */ new Set(["openai", "oss", "ollama", "lmstudio"]);
 async function prepareCodexHome(options) {
   const label = ["codex-home", options.runId, options.attempt, options.job].filter((p2) => p2 !== void 0 && p2 !== "").map((p2) => String(p2).replace(/[^A-Za-z0-9_.-]/g, "_")).join("-");
   let codexHome;
   try {
-    await mkdir2(options.root, { recursive: true });
-    codexHome = await mkdtemp2(join2(options.root, `${label}-`));
+    await mkdir3(options.root, { recursive: true });
+    codexHome = await mkdtemp2(join3(options.root, `${label}-`));
     await chmod2(codexHome, 448);
   } catch (cause) {
     throw notWritable(options.root, cause);
@@ -24882,7 +24919,7 @@ async function prepareCodexHome(options) {
   return { codexHome, configPath };
 }
 async function checkWritable(dir) {
-  const probe = join2(dir, `.codexrel-write-check-${randomBytes(4).toString("hex")}`);
+  const probe = join3(dir, `.codexrel-write-check-${randomBytes(4).toString("hex")}`);
   try {
     const fh = await open2(probe, "wx", 384);
     await fh.writeFile("ok");
@@ -24901,7 +24938,7 @@ function notWritable(dir, cause) {
   );
 }
 async function writeCodexConfig(codexHome, input2) {
-  const path = join2(codexHome, "config.toml");
+  const path = join3(codexHome, "config.toml");
   const before = await readFile(path, "utf8").catch(() => void 0);
   let doc = {};
   if (before !== void 0) {
@@ -24923,7 +24960,7 @@ async function writeCodexConfig(codexHome, input2) {
   if (text === before) return { path, changed: false };
   const tmp = `${path}.${randomBytes(4).toString("hex")}.tmp`;
   await writeFile(tmp, text, { mode: 384 });
-  await rename2(tmp, path);
+  await rename3(tmp, path);
   return { path, changed: true };
 }
 function mergeConfig(doc, input2) {
@@ -24972,7 +25009,7 @@ function mergeConfig(doc, input2) {
 // ../packages/session-store/src/session.ts
 import { mkdtemp as mkdtemp3, rm as rm2, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 
 // ../packages/session-store/src/thread-key.ts
 var SESSION_KEY_NAMESPACE = "codexrel-session-v1";
@@ -25000,11 +25037,11 @@ function threadKeyPrefix(threadKey) {
 // ../packages/session-store/src/session.ts
 async function restoreSession(options) {
   const prefix = threadKeyPrefix(options.threadKey);
-  const work = await mkdtemp3(join3(options.tempDir ?? tmpdir(), "codexrel-restore-"));
+  const work = await mkdtemp3(join4(options.tempDir ?? tmpdir(), "codexrel-restore-"));
   const warnings = [];
   let error = null;
   try {
-    const bundle = join3(work, "session.bundle");
+    const bundle = join4(work, "session.bundle");
     let hit;
     try {
       hit = await options.backend.restore(prefix, bundle);
@@ -25063,7 +25100,7 @@ import { resolve as resolve2 } from "node:path";
 // src/_secrets.ts
 var core = __toESM(require_core(), 1);
 import { readFileSync } from "node:fs";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 var env = process.env;
 function secretEnvNames() {
   return (env.INPUT_SECRET_ENV ?? "").split(/[\s,]+/).filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n));
@@ -25074,7 +25111,7 @@ function namedSecrets() {
   const home = env.CODEX_HOME || env.INPUT_CODEX_HOME;
   if (home) {
     try {
-      const found = secretsFromCodexConfig(readFileSync(join4(home, "config.toml"), "utf8"));
+      const found = secretsFromCodexConfig(readFileSync(join5(home, "config.toml"), "utf8"));
       for (const n of found.envNames) names.add(n);
       values.push(...found.values);
     } catch {
@@ -25100,6 +25137,9 @@ var secrets = [
 var BUNDLE_NAME = "session.bundle";
 function cacheDir() {
   return resolve2(env2.GITHUB_WORKSPACE || process.cwd(), input("CACHE_DIR") || ".codexrel/session-cache");
+}
+function ledgerPath() {
+  return resolve2(env2.GITHUB_WORKSPACE || process.cwd(), input("LEDGER") || DEFAULT_LEDGER_PATH);
 }
 function resolveThread() {
   const given = input("THREAD");
@@ -25150,9 +25190,9 @@ function restoredCache() {
     restore: async (_prefix, dest) => {
       const key = input("CACHE_MATCHED_KEY");
       if (!key) return void 0;
-      const file = join5(cacheDir(), BUNDLE_NAME);
+      const file = join6(cacheDir(), BUNDLE_NAME);
       await stat2(file);
-      await copyFile(file, dest);
+      await copyFile2(file, dest);
       return { key };
     }
   };
@@ -25165,20 +25205,23 @@ async function restore() {
     "session-found": "false",
     "session-id": "",
     "cache-hit": "false",
-    "error-code": ""
+    "ledger-restored": "false",
+    "error-code": "",
+    error: ""
   }))
     core2.setOutput(k2, v2);
   if (!codexHome) {
     core2.setOutput("error-code", input("PREPARE_ERROR_CODE"));
+    core2.setOutput("error", input("PREPARE_ERROR"));
     core2.info("CODEX_HOME was not prepared (see the previous step): nothing to restore");
     return;
   }
   if (!thread) {
     if (requireSession) {
+      const why = "SESSION_REQUIRED_BUT_MISSING: require-session is set but there is no thread (pass `thread`, or run on an issue or pull request event)";
       core2.setOutput("error-code", SessionErrorCodes.SESSION_REQUIRED_BUT_MISSING);
-      core2.setFailed(
-        "SESSION_REQUIRED_BUT_MISSING: require-session is set but there is no thread (pass `thread`, or run on an issue or pull request event)"
-      );
+      core2.setOutput("error", why);
+      core2.setFailed(why);
     } else core2.info("no thread: a fresh session (nothing to restore)");
     return;
   }
@@ -25195,9 +25238,18 @@ async function restore() {
   core2.setOutput("session-found", String(result.sessionFound));
   core2.setOutput("session-id", result.sessionId ?? "");
   core2.setOutput("cache-hit", String(result.cacheHit));
+  const ledger = await restoreLedger({ codexHome, ledgerPath: ledgerPath() });
+  if (ledger.warning) core2.warning(ledger.warning);
+  else if (ledger.note) core2.info(ledger.note);
+  core2.setOutput("ledger-restored", String(ledger.copied));
   const r = result.restore;
   await core2.summary.addHeading("Codex session", 3).addRaw(
     result.sessionFound ? `Restored session \`${result.sessionId}\` for \`${thread}\` (${r?.files ?? 0} files from \`${result.key}\`). Resume it with \`codex exec resume ${result.sessionId}\`.` : result.cacheHit ? `Restored \`${result.key}\` for \`${thread}\`; it holds no session.` : `No saved session for \`${thread}\`: this run starts a new one.`,
+    true
+  ).addRaw(
+    ledger.copied ? `
+
+Iteration ledger restored to \`${input("LEDGER") || DEFAULT_LEDGER_PATH}\`.` : "",
     true
   ).write();
 }
@@ -25210,10 +25262,12 @@ try {
   const coded = toCodexrelError(error);
   const text = redact(formatError(coded), { secrets });
   core2.setOutput("error-code", coded.code);
+  core2.setOutput("error", redact(`${coded.code}: ${coded.message}.${coded.hint ? ` ${coded.hint}` : ""}`, { secrets }));
   if (step === "prepare") for (const k2 of ["codex-home", "thread", "restore-key"]) core2.setOutput(k2, "");
   if (step === "restore") {
     core2.setOutput("session-found", "false");
     core2.setOutput("session-id", "");
+    core2.setOutput("ledger-restored", "false");
   }
   await core2.summary.addHeading("Codex session", 3).addCodeBlock(text).write();
   if (mode === "blocking" || coded.code === SessionErrorCodes.SESSION_REQUIRED_BUT_MISSING) core2.setFailed(text);

@@ -4065,10 +4065,10 @@ var require_util2 = __commonJS({
       return result;
     }
     var esIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
-    function makeIterator(iterator, name, kind) {
+    function makeIterator(iterator, name, kind2) {
       const object = {
         index: 0,
-        kind,
+        kind: kind2,
         target: iterator
       };
       const i = {
@@ -4078,7 +4078,7 @@ var require_util2 = __commonJS({
               `'next' called on an object that does not implement interface ${name} Iterator.`
             );
           }
-          const { index, kind: kind2, target } = object;
+          const { index, kind: kind3, target } = object;
           const values = target();
           const len = values.length;
           if (index >= len) {
@@ -4086,7 +4086,7 @@ var require_util2 = __commonJS({
           }
           const pair = values[index];
           object.index = index + 1;
-          return iteratorResult(pair, kind2);
+          return iteratorResult(pair, kind3);
         },
         // The class string of an iterator prototype object for a given interface is the
         // result of concatenating the identifier of the interface and the string " Iterator".
@@ -4095,9 +4095,9 @@ var require_util2 = __commonJS({
       Object.setPrototypeOf(i, esIteratorPrototype);
       return Object.setPrototypeOf({}, i);
     }
-    function iteratorResult(pair, kind) {
+    function iteratorResult(pair, kind2) {
       let result;
-      switch (kind) {
+      switch (kind2) {
         case "key": {
           result = pair[0];
           break;
@@ -18533,13 +18533,13 @@ var require_io_util = __commonJS({
       });
     }
     exports.exists = exists;
-    function isDirectory(fsPath, useStat = false) {
+    function isDirectory2(fsPath, useStat = false) {
       return __awaiter(this, void 0, void 0, function* () {
         const stats = useStat ? yield exports.stat(fsPath) : yield exports.lstat(fsPath);
         return stats.isDirectory();
       });
     }
-    exports.isDirectory = isDirectory;
+    exports.isDirectory = isDirectory2;
     function isRooted(p2) {
       p2 = normalizeSeparators(p2);
       if (!p2) {
@@ -18710,7 +18710,7 @@ var require_io = __commonJS({
           if (path.relative(source, newDest) === "") {
             throw new Error(`'${newDest}' and '${source}' are the same file`);
           }
-          yield copyFile(source, newDest, force);
+          yield copyFile2(source, newDest, force);
         }
       });
     }
@@ -18849,13 +18849,13 @@ var require_io = __commonJS({
           if (srcFileStat.isDirectory()) {
             yield cpDirRecursive(srcFile, destFile, currentDepth, force);
           } else {
-            yield copyFile(srcFile, destFile, force);
+            yield copyFile2(srcFile, destFile, force);
           }
         }
         yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
       });
     }
-    function copyFile(srcFile, destFile, force) {
+    function copyFile2(srcFile, destFile, force) {
       return __awaiter(this, void 0, void 0, function* () {
         if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
           try {
@@ -19818,8 +19818,8 @@ Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
 
 // src/save-codex-home.ts
 var core2 = __toESM(require_core(), 1);
-import { mkdir, rm, writeFile } from "node:fs/promises";
-import { join as join3 } from "node:path";
+import { mkdir as mkdir2, rm, writeFile } from "node:fs/promises";
+import { join as join4 } from "node:path";
 
 // ../packages/core/src/redact.ts
 var AUTH_SEP = String.raw`["']?(?:[ \t]|%20|\+)*(?::|=|%3A|%3D)(?:[ \t]|%20|\+)*["']?`;
@@ -20025,10 +20025,10 @@ function zstdMissing() {
     "Use gzip (the default), or run on Node.js 22.15+ where node:zlib has zstd."
   );
 }
-function compressBlock(kind, block, level) {
+function compressBlock(kind2, block, level) {
   return new Promise((resolve2, reject) => {
     const cb = (err, out) => err ? reject(err) : resolve2(out);
-    if (kind === "gzip") {
+    if (kind2 === "gzip") {
       zlib.gzip(
         block,
         { level: level ?? DEFAULT_GZIP_LEVEL, memLevel: 9, chunkSize: 1 << 20 },
@@ -23091,10 +23091,10 @@ function neverSaved(rel) {
   if (base.endsWith(".lock") || base === "LOCK") return "lock";
   if (/server[-_.]?info/i.test(base)) return "server-info";
   if (/\.(sock|socket|pid)$/.test(base)) return "socket";
-  const kind = protectedKind(rel);
-  if (kind === "credentials") return "credentials";
-  if (kind === "config" || kind === "instructions") return "config";
-  if (kind) return "agent-input";
+  const kind2 = protectedKind(rel);
+  if (kind2 === "credentials") return "credentials";
+  if (kind2 === "config" || kind2 === "instructions") return "config";
+  if (kind2) return "agent-input";
   return void 0;
 }
 var DERIVED_DATABASE = /^(state|thread_history)_\d+\.sqlite(-wal|-shm|-journal)?$/;
@@ -23130,6 +23130,49 @@ function sqliteMain(rel) {
   return void 0;
 }
 
+// ../packages/session-store/src/ledger.ts
+import { copyFile, lstat, mkdir, rename } from "node:fs/promises";
+import { dirname, join } from "node:path";
+var LEDGER_IN_CODEX_HOME = "codexrel/ledger/iterations.json";
+var DEFAULT_LEDGER_PATH = ".codexrel/iterations.json";
+async function kind(path) {
+  try {
+    const s3 = await lstat(path);
+    return s3.isFile() ? "file" : "other";
+  } catch (error) {
+    if (error.code === "ENOENT") return "absent";
+    throw error;
+  }
+}
+async function isDirectory(path) {
+  try {
+    return (await lstat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+async function copyInto(from, to2) {
+  await mkdir(dirname(to2), { recursive: true });
+  const tmp = `${to2}.codexrel-tmp-${process.pid}`;
+  await copyFile(from, tmp);
+  await rename(tmp, to2);
+}
+async function stashLedger(options) {
+  if (!options.codexHome || !await isDirectory(options.codexHome)) {
+    return { copied: false, note: "no CODEX_HOME to keep the ledger in" };
+  }
+  const from = await kind(options.ledgerPath);
+  if (from === "absent")
+    return { copied: false, note: `no ledger at ${options.ledgerPath}: the saved one (if any) is kept` };
+  if (from === "other")
+    return { copied: false, warning: `${options.ledgerPath} is not a regular file: the ledger was not saved` };
+  const to2 = join(options.codexHome, LEDGER_IN_CODEX_HOME);
+  if (await kind(to2) === "other")
+    return { copied: false, warning: `${LEDGER_IN_CODEX_HOME} in CODEX_HOME is not a regular file: not overwritten` };
+  await copyInto(options.ledgerPath, to2);
+  return { copied: true };
+}
+
 // ../packages/session-store/src/pack.ts
 import { createHash, randomBytes } from "node:crypto";
 import {
@@ -23141,8 +23184,8 @@ import {
   readSync,
   statSync
 } from "node:fs";
-import { open, rename, stat, unlink } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { open, rename as rename2, stat, unlink } from "node:fs/promises";
+import { basename, dirname as dirname2, join as join2 } from "node:path";
 
 // ../packages/session-store/src/scrub.ts
 import { isAscii, isUtf8 } from "node:buffer";
@@ -24112,7 +24155,7 @@ async function packCodexHome(options) {
   const units = groupSqlite(candidates);
   const compression = options.compression ?? "gzip";
   if (compression === "zstd" && !zstdAvailable()) await compressBlock("zstd", Buffer.alloc(0));
-  const tmp = join(dirname(options.out), `.${basename(options.out)}.${randomBytes(6).toString("hex")}.tmp`);
+  const tmp = join2(dirname2(options.out), `.${basename(options.out)}.${randomBytes(6).toString("hex")}.tmp`);
   const sink = await open(tmp, "wx", 384);
   const writer = new BlockWriter(sink, (block) => compressBlock(compression, block, options.level));
   const files = [];
@@ -24183,7 +24226,7 @@ async function packCodexHome(options) {
     await writer.finish();
     await sink.close();
     const { size } = await stat(tmp);
-    await rename(tmp, options.out);
+    await rename2(tmp, options.out);
     return { file: options.out, bytes: size, manifest, warnings };
   } catch (error) {
     await writer.abort();
@@ -24198,7 +24241,7 @@ function credentialSecrets(home, excluded) {
   const out = [];
   for (const { path, reason } of excluded) {
     if (reason !== "credentials") continue;
-    const got = readRegular(join(home, path));
+    const got = readRegular(join2(home, path));
     if (!got) continue;
     out.push(...secretsFromCredentialFile(basename(path), decodeText(got.content)));
   }
@@ -24207,7 +24250,7 @@ function credentialSecrets(home, excluded) {
 function configSecrets(home, options) {
   const names = new Set(options.secretEnv ?? []);
   const values = [];
-  const got = readRegular(join(home, "config.toml"));
+  const got = readRegular(join2(home, "config.toml"));
   if (got) {
     const found = secretsFromCodexConfig(got.content.toString("utf8"));
     for (const n of found.envNames) names.add(n);
@@ -24218,7 +24261,7 @@ function configSecrets(home, options) {
 async function walk(home, options, excluded) {
   const out = [];
   const visit = (relDir) => {
-    const absDir = relDir ? join(home, relDir) : home;
+    const absDir = relDir ? join2(home, relDir) : home;
     const entries = readdirSync(absDir, { withFileTypes: true });
     entries.sort((a, b2) => a.name < b2.name ? -1 : a.name > b2.name ? 1 : 0);
     const subdirs = [];
@@ -24231,7 +24274,7 @@ async function walk(home, options, excluded) {
       }
       if (entry.isSymbolicLink()) excluded.push({ path: rel, reason: "symlink" });
       else if (entry.isDirectory()) subdirs.push(rel);
-      else if (entry.isFile()) out.push({ rel, abs: join(home, rel) });
+      else if (entry.isFile()) out.push({ rel, abs: join2(home, rel) });
       else excluded.push({ path: rel, reason: entry.isSocket() ? "socket" : "special-file" });
     }
     for (const d of subdirs) visit(d);
@@ -24438,7 +24481,7 @@ import { resolve } from "node:path";
 // src/_secrets.ts
 var core = __toESM(require_core(), 1);
 import { readFileSync } from "node:fs";
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 var env = process.env;
 function secretEnvNames() {
   return (env.INPUT_SECRET_ENV ?? "").split(/[\s,]+/).filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n));
@@ -24449,7 +24492,7 @@ function namedSecrets() {
   const home = env.CODEX_HOME || env.INPUT_CODEX_HOME;
   if (home) {
     try {
-      const found = secretsFromCodexConfig(readFileSync(join2(home, "config.toml"), "utf8"));
+      const found = secretsFromCodexConfig(readFileSync(join3(home, "config.toml"), "utf8"));
       for (const n of found.envNames) names.add(n);
       values.push(...found.values);
     } catch {
@@ -24475,6 +24518,9 @@ var secrets = [
 var BUNDLE_NAME = "session.bundle";
 function cacheDir() {
   return resolve(env2.GITHUB_WORKSPACE || process.cwd(), input("CACHE_DIR") || ".codexrel/session-cache");
+}
+function ledgerPath() {
+  return resolve(env2.GITHUB_WORKSPACE || process.cwd(), input("LEDGER") || DEFAULT_LEDGER_PATH);
 }
 function resolveThread() {
   const given = input("THREAD");
@@ -24507,13 +24553,17 @@ async function save() {
   const codexHome = input("CODEX_HOME") || env2.CODEX_HOME || "";
   const dir = cacheDir();
   await rm(dir, { recursive: true, force: true });
-  await mkdir(dir, { recursive: true, mode: 448 });
-  await writeFile(join3(dir, ".gitignore"), "*\n");
+  await mkdir2(dir, { recursive: true, mode: 448 });
+  await writeFile(join4(dir, ".gitignore"), "*\n");
+  const ledger = await stashLedger({ codexHome, ledgerPath: ledgerPath() });
+  if (ledger.warning) core2.warning(ledger.warning);
+  else if (ledger.note) core2.info(ledger.note);
+  core2.setOutput("ledger-saved", String(ledger.copied));
   const now = /* @__PURE__ */ new Date();
   const key = saveKey(thread, { runId: env2.GITHUB_RUN_ID, attempt: env2.GITHUB_RUN_ATTEMPT, job: env2.GITHUB_JOB, now });
   const { manifest, bytes, warnings } = await packCodexHome({
     codexHome,
-    out: join3(dir, BUNDLE_NAME),
+    out: join4(dir, BUNDLE_NAME),
     threadKey: thread,
     key,
     secrets,
@@ -24565,6 +24615,7 @@ try {
   const coded = toCodexrelError(error);
   const text = redact(formatError(coded), { secrets });
   for (const k2 of ["key", "pending-key", "session-id", "bytes", "files", "redactions", "thread"]) core2.setOutput(k2, "");
+  core2.setOutput("ledger-saved", "false");
   core2.setOutput("error-code", coded.code);
   await core2.summary.addHeading("Codex session not saved", 3).addCodeBlock(text).write();
   if (mode === "blocking") core2.setFailed(text);
