@@ -13,6 +13,8 @@ import {
   type ProgressUpdate,
   parsePlan,
   parseTestLine,
+  postReleasePlan,
+  releasePlanPrompt,
   renderPlanComment,
   type Task,
   ThreadsErrorCodes,
@@ -34,8 +36,17 @@ const cwd = env.GITHUB_WORKSPACE ?? process.cwd();
 const token = input("GITHUB_TOKEN");
 if (token) core.setSecret(token);
 const secrets = [token, env.GITHUB_TOKEN, env.OPENAI_API_KEY, ...namedSecrets()].filter((s): s is string => Boolean(s));
-const OUTPUTS = ["result", "comment-id", "comment-url", "body-out", "ready", "error"] as const;
-const MODES = new Set(["update", "done", "fail", "cancel", "handoff", "plan"]);
+const OUTPUTS = [
+  "result",
+  "comment-id",
+  "comment-url",
+  "body-out",
+  "ready",
+  "error",
+  "intake-complete",
+  "prompt-out",
+] as const;
+const MODES = new Set(["update", "done", "fail", "cancel", "handoff", "plan", "release-plan"]);
 
 function setOutputs(values: Partial<Record<(typeof OUTPUTS)[number], string>>): void {
   for (const name of OUTPUTS) core.setOutput(name, values[name] ?? "");
@@ -81,7 +92,7 @@ async function run(): Promise<void> {
     throw threadsError(
       ThreadsErrorCodes.PROGRESS_INPUT_INVALID,
       `mode ${JSON.stringify(mode)} is unknown`,
-      "Use update, done, fail, cancel, handoff or plan.",
+      "Use update, done, fail, cancel, handoff, plan or release-plan.",
     );
   }
   const dryRun = input("DRY_RUN") === "true";
@@ -171,6 +182,44 @@ async function run(): Promise<void> {
       "body-out": bodyOut,
     });
     core.info(`plan comment ${written.action}: ${written.url}; progress ${result.result}`);
+    return;
+  }
+
+  if (mode === "release-plan") {
+    if (!github)
+      throw threadsError(
+        ThreadsErrorCodes.PROGRESS_INPUT_INVALID,
+        "release-plan mode needs github-token",
+        "Pass github-token (issues: write).",
+      );
+    // Stage 0: the plan comes from the release request itself (the issue form's answers), posted
+    // before the agent runs; missing answers are named, and the agent does not run on guesses.
+    const posted = await postReleasePlan(github.comments(thread), {
+      body: env.INPUT_ISSUE_BODY ?? "",
+      title: input("TITLE") || title,
+      threadLabel: `issue #${thread.number}`,
+      secrets,
+      now: new Date(),
+    });
+    await writeFile(bodyOut, posted.plan);
+    const routed = await readOptional("PROMPT_FILE");
+    let promptOut = "";
+    if (posted.complete && routed !== null) {
+      promptOut = join(dir, "release-plan-prompt.md");
+      await writeFile(promptOut, releasePlanPrompt(routed, posted.plan));
+    }
+    setOutputs({
+      result: posted.comment.action,
+      "comment-id": String(posted.comment.id),
+      "comment-url": posted.comment.url,
+      "body-out": bodyOut,
+      "intake-complete": String(posted.complete),
+      "prompt-out": promptOut,
+    });
+    for (const p of posted.problems) core.warning(`release request: ${p.label}: ${p.message}`);
+    core.info(
+      `release plan ${posted.comment.action}: ${posted.comment.url} (${posted.complete ? "complete" : `missing: ${posted.problems.map((p) => p.label).join(", ")}`})`,
+    );
     return;
   }
 

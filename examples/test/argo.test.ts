@@ -45,7 +45,7 @@ describe("the Argo WorkflowTemplate", () => {
     expect(validate(broken)).toBe(false);
   });
 
-  it("clones, logs in from stdin, resumes by id, runs in the checkout, pushes and opens the PR", () => {
+  it("clones, logs in from stdin, resumes by id, mirrors the stage log, runs in the checkout, pushes and opens the PR", () => {
     const work = template.spec.templates.find((t: { name: string }) => t.name === "work");
     const script: string = work.script.source;
     const order = [
@@ -53,7 +53,8 @@ describe("the Argo WorkflowTemplate", () => {
       "git clone",
       "cd /work/repo",
       "printenv OPENAI_API_KEY | codex login --with-api-key",
-      `codex exec resume "$\{config[@]}" --output-last-message /work/task/last-message.md "$session_id" - < /work/task/prompt.md`,
+      'codexrel stream --stage "$stage" --repo "$repo" "--$kind" "$number" --run-id "$RUN_ID"',
+      `codex exec resume --json "$\{config[@]}" --output-last-message /work/task/last-message.md "$session_id" - < /work/task/prompt.md | mirror`,
       "git push origin",
       "api -X POST",
       "codexrel session save",
@@ -66,6 +67,15 @@ describe("the Argo WorkflowTemplate", () => {
     expect(script).not.toContain("--full-auto");
     expect(script).not.toContain("--last");
     expect(script).toContain("--require-session");
+    // The mirror is advisory: codex's own status (PIPESTATUS[0]) decides, not the pipeline's.
+    expect(script).toContain('if [ "${status[0]}" != 0 ]; then exit "${status[0]}"; fi');
+    const discord = work.script.env.filter((e: { name: string }) => e.name.startsWith("DISCORD_"));
+    expect(discord.map((e: { name: string }) => e.name)).toEqual([
+      "DISCORD_BOT_TOKEN",
+      "DISCORD_GUILD_ID",
+      "DISCORD_CATEGORY_ID",
+    ]);
+    for (const e of discord) expect(e.valueFrom.secretKeyRef.optional, e.name).toBe(true);
     expect(script).not.toMatch(/\{\{/);
   });
 });

@@ -19,6 +19,7 @@ import {
   webhookPayload,
 } from "@codexrel/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 
 const repoRoot = join(import.meta.dirname, "..", "..");
 const APP = "octo/app";
@@ -89,6 +90,27 @@ async function simulation(): Promise<WorkflowSimulation> {
 
 type Sim = WorkflowSimulation;
 
+/** A release request's body as GitHub renders the codex-release issue form (answers by label). */
+function releaseRequest(answers: Record<string, string>): string {
+  const form = parse(readFileSync(join(repoRoot, ".github/ISSUE_TEMPLATE/codex-release.yml"), "utf8")) as {
+    body: { type: string; attributes: { label?: string } }[];
+  };
+  return form.body
+    .filter((e) => e.type !== "markdown")
+    .map((e) => `### ${e.attributes.label}\n\n${answers[e.attributes.label ?? ""] || "_No response_"}`)
+    .join("\n\n");
+}
+
+const RELEASE = {
+  "Target version": "2.0.0",
+  "Release target kind": "Tag",
+  "Release branch or tag": "v2.0.0",
+  "Changelog source": "Changesets",
+  "Required CUJs": "checkout",
+  "Fix budget": "2",
+};
+const RELEASE_LABEL = [{ id: 1, node_id: "LA_1", url: "", name: "codex-release", color: "ededed", default: false }];
+
 function jobLog(run: {
   jobs: Record<string, { id: string; steps: { name?: string; outcome: string; log: string[] }[] }>;
 }): string {
@@ -102,11 +124,16 @@ function addIssue(sim: Sim): void {
   sim.fake.state.addIssue(APP, { number: 1, title: "Add a greeting", body: "Say hello.", author: "octocat" });
 }
 
-function issueOpened(number: number): { name: string; payload: Record<string, unknown> } {
+function issueOpened(
+  number: number,
+  issue: Record<string, unknown> = {},
+  action = "opened",
+  extra: Record<string, unknown> = {},
+): { name: string; payload: Record<string, unknown> } {
   return {
     name: "issues",
     payload: webhookPayload("issues", {
-      action: "opened",
+      action,
       repo: APP,
       overrides: {
         issue: {
@@ -115,8 +142,10 @@ function issueOpened(number: number): { name: string; payload: Record<string, un
           body: "Say hello.",
           author_association: "OWNER",
           user: { login: "octocat" },
+          ...issue,
         },
         sender: { login: "octocat", type: "User" },
+        ...extra,
       },
     }),
   };
@@ -180,6 +209,22 @@ describe("journeys", () => {
       expect(progress).toHaveLength(1);
       expect(progress[0]?.body).toContain("- [ ] Add greet.txt");
       expect(openai.responsesRequests().length).toBeGreaterThan(0);
+      // The stage log: raw --json events in the job log, a readable transcript in the summary and
+      // the transcript artifact; Discord says once that it is off (no DISCORD_* secrets here).
+      const work = Object.values(run.jobs).find((j) => j.id.endsWith("work"));
+      const codex = work?.steps.find((s) => s.name?.startsWith("Run Codex"));
+      expect(codex?.summary, log).toMatch(/<summary>planning transcript: \d+ lines, secrets redacted<\/summary>/);
+      expect(codex?.summary).toContain("Add greet.txt");
+      expect(codex?.log.join("\n")).toMatch(/"type":"(thread|turn)\./);
+      expect(codex?.log.join("\n")).toContain(
+        "discord streaming is off: DISCORD_BOT_TOKEN and DISCORD_GUILD_ID are not set",
+      );
+      const upload = work?.steps.find((s) => s.name?.startsWith("Upload the stage transcript"));
+      expect(upload?.outcome, log).toBe("success");
+      expect(upload?.log.join("\n")).toContain(
+        "Artifact codex-planning-transcript-1 has been successfully uploaded! Final size is 1 files",
+      );
+      expect(log).not.toContain("sk-test-journeys");
     } finally {
       await sim.dispose();
     }
@@ -239,6 +284,54 @@ describe("journeys", () => {
         expect(sim.events.slice(events), by.login).toEqual([]);
       }
       expect(openai.responsesRequests().length).toBe(before);
+    } finally {
+      await sim.dispose();
+    }
+  }, 300_000);
+
+  it("12. a release request from the issue form: missing answers are named and the agent waits; the edit that completes them posts the intake's plan before the agent runs", async () => {
+    const sim = await simulation();
+    try {
+      const partial = releaseRequest({ ...RELEASE, "Fix budget": "" });
+      sim.fake.state.addIssue(APP, { number: 1, title: "Release: 2.0.0", body: partial, author: "octocat" });
+      const before = openai.responsesRequests().length;
+      const opened = issueOpened(1, { title: "Release: 2.0.0", body: partial, labels: RELEASE_LABEL });
+      const first = await sim.run({ repo: APP, workflow: ".github/workflows/codex-issues.yml", event: opened });
+      let log = jobLog(first);
+      expect(first.conclusion, log).toBe("success");
+      expect(openai.responsesRequests().length, log).toBe(before);
+      let plans = sim.fake.state.threadComments(APP, 1).filter((c) => c.body.startsWith("<!-- codex:plan -->"));
+      expect(plans, log).toHaveLength(1);
+      expect(plans[0]?.body).toContain("information needed");
+      expect(plans[0]?.body).toContain("Fix budget");
+      const waiting = sim.fake.state
+        .threadComments(APP, 1)
+        .filter((c) => c.body.includes("<!-- codexrel:progress -->"));
+      expect(waiting[0]?.body, log).toMatch(/RELEASE\\?_INTAKE\\?_INCOMPLETE: Fix budget/);
+
+      const full = releaseRequest(RELEASE);
+      const edited = issueOpened(1, { title: "Release: 2.0.0", body: full, labels: RELEASE_LABEL }, "edited", {
+        changes: { body: { from: partial } },
+      });
+      const second = await sim.run({ repo: APP, workflow: ".github/workflows/codex-issues.yml", event: edited });
+      log = jobLog(second);
+      expect(second.conclusion, log).toBe("success");
+      plans = sim.fake.state.threadComments(APP, 1).filter((c) => c.body.startsWith("<!-- codex:plan -->"));
+      expect(plans, log).toHaveLength(1);
+      expect(plans[0]?.body).toContain("# Release plan: 2.0.0");
+      expect(plans[0]?.body).toContain("at most 2 fix iteration(s)");
+      expect(plans[0]?.body, "the agent's own plan is not posted over the intake's").not.toContain("Add greet.txt");
+      const requests = openai.responsesRequests().slice(before);
+      expect(requests.length, log).toBeGreaterThan(0);
+      expect(requests[0]?.body, "the planning turn is given the posted plan").toContain(
+        "Release plan (posted on the thread",
+      );
+      const progress = sim.fake.state
+        .threadComments(APP, 1)
+        .filter((c) => c.body.includes("<!-- codexrel:progress -->"));
+      expect(progress, log).toHaveLength(1);
+      expect(progress[0]?.body).not.toMatch(/RELEASE\\?_INTAKE\\?_INCOMPLETE/);
+      expect(progress[0]?.body).toContain("execute plan");
     } finally {
       await sim.dispose();
     }

@@ -6,10 +6,10 @@
  *
  *   reporter: [["list"], ["@codexrel/playwright/reporter", { outputDir: "cuj" }]]
  */
-import { spawnSync } from "node:child_process";
 import { isAbsolute, resolve } from "node:path";
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from "@playwright/test/reporter";
 import { type CommitIdentity, writeCujBundle } from "./bundle.js";
+import { detectCommit } from "./commit.js";
 import { DEFAULT_JOURNEY_TAG, draftJourneys, type FinishedTest } from "./journeys.js";
 
 export interface CujReporterOptions {
@@ -24,26 +24,6 @@ export interface CujReporterOptions {
   commit?: CommitIdentity | false;
   /** Exact secret values to redact from messages and logs. */
   secrets?: string[];
-}
-
-function git(cwd: string, args: string[]): string | null {
-  const r = spawnSync("git", args, { cwd, encoding: "utf8" });
-  return r.status === 0 ? r.stdout.trim() : null;
-}
-
-/** The commit from the environment (GitHub Actions) or the checkout, or null when neither says. */
-export function detectCommit(
-  cwd: string,
-  env: Record<string, string | undefined> = process.env,
-): CommitIdentity | null {
-  const sha = (env.GITHUB_SHA ?? git(cwd, ["rev-parse", "HEAD"]) ?? "").toLowerCase();
-  if (!/^[0-9a-f]{40}$/.test(sha)) return null;
-  const commit: CommitIdentity = { sha };
-  const repository = env.GITHUB_REPOSITORY;
-  if (repository && /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) commit.repository = repository;
-  const ref = env.GITHUB_REF_NAME ?? git(cwd, ["rev-parse", "--abbrev-ref", "HEAD"]);
-  if (ref && ref !== "HEAD") commit.ref = ref;
-  return commit;
 }
 
 export default class CujReporter implements Reporter {
@@ -81,7 +61,7 @@ export default class CujReporter implements Reporter {
     const drafts = draftJourneys(finished, this.options.journeyTag ?? DEFAULT_JOURNEY_TAG);
     const baseURL = this.config?.projects[0]?.use?.baseURL;
     const target = this.options.target ?? (typeof baseURL === "string" ? baseURL : undefined);
-    const commit = this.options.commit === false ? null : (this.options.commit ?? detectCommit(configDir));
+    const commit = this.options.commit === false ? null : (this.options.commit ?? detectCommit(configDir, process.env));
     const summary = await writeCujBundle(drafts, {
       outputDir,
       ...(this.options.title ? { title: this.options.title } : {}),

@@ -13,4 +13,5 @@ export * from "./redact-stream.js";
 export * from "./run-meta.js";
 export * from "./run-stream.js";
 export * from "./sink.js";
+export * from "./stage-stream.js";
 export * from "./summary-sink.js";

@@ -4,6 +4,7 @@ export * from "./errors.js";
 export * from "./github.js";
 export * from "./progress.js";
 export * from "./progress-comment.js";
+export * from "./release-plan.js";
 export * from "./review-context.js";
 export * from "./route.js";
 export * from "./state.js";

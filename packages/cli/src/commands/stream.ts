@@ -11,31 +11,16 @@ import { StringDecoder } from "node:string_decoder";
 import { CodexrelError, ErrorCodes } from "@codexrel/core";
 import { createGitHubClient } from "@codexrel/github";
 import {
-  bannerText,
-  channelName,
-  channelTopic,
   checkRunMeta,
-  createDiscordRest,
-  createDiscordSink,
-  createDryRunDiscordSink,
-  createDryRunSink,
-  createFileSink,
-  createProgressSink,
-  createSummarySink,
-  createWarningLog,
-  DEFAULT_DISCORD_API_URL,
-  lineRedactor,
+  discordSettings,
   logFileName,
-  nodeFileTarget,
   type RunMeta,
-  runStream,
   SINK_NAMES,
-  type Sink,
   type SinkName,
   STAGES,
   type Stage,
+  streamStage,
   systemClock,
-  threadLabel,
 } from "@codexrel/stream";
 import { threadsGitHub } from "@codexrel/threads";
 import { type Command, InvalidArgumentError, Option } from "commander";
@@ -59,23 +44,11 @@ interface StreamFlags extends ThreadFlags {
 
 type Env = Record<string, string | undefined>;
 
-const SNOWFLAKE = /^\d{1,20}$/;
-
 function usage(message: string, hint: string): CodexrelError {
   return new CodexrelError(ErrorCodes.USAGE, message, { hint });
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
-
-/** Why Discord streaming is off, or null when the token and guild id are there. */
-export function discordOffReason(env: Env): string | null {
-  const missing = ["DISCORD_BOT_TOKEN", "DISCORD_GUILD_ID"].filter((k) => !env[k]?.trim());
-  if (missing.length > 0) return `${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not set`;
-  if (!SNOWFLAKE.test(env.DISCORD_GUILD_ID!.trim())) return "DISCORD_GUILD_ID is not a Discord id (digits)";
-  const category = env.DISCORD_CATEGORY_ID?.trim();
-  if (category && !SNOWFLAKE.test(category)) return "DISCORD_CATEGORY_ID is not a Discord id (digits)";
-  return null;
-}
 
 function runUrlOf(flags: StreamFlags, env: Env): string | null {
   const url =
@@ -145,143 +118,45 @@ export function register(program: Command, ctx: CliContext): void {
         ...secretsFromEnv(env),
         ...flags.secretEnv.map((name) => env[name]).filter((v): v is string => Boolean(v)),
       ];
-      const redactText = lineRedactor(secrets);
-      const say = (text: string) => ctx.stderr.write(redactText(text));
-      const logName = logFileName(meta.stage);
-      const logPath = resolve(ctx.cwd, flags.logFile ?? logName);
-      const wanted: SinkName[] = flags.sink.length > 0 ? [...new Set(flags.sink)] : ["discord", "summary", "file"];
-      const notes: string[] = [];
-      const note = (text: string) => {
-        notes.push(text);
-        say(`codexrel stream: ${text}\n`);
-      };
-      const warnings = createWarningLog((text) => say(`codexrel stream: warning: ${text}\n`), redactText);
-      const warn = warnings.warn;
-      const name = channelName(meta);
-      const banner = redactText(bannerText(meta, logName));
-      const sinks: Sink[] = [];
-      const offReason = discordOffReason(env);
-      const category = env.DISCORD_CATEGORY_ID?.trim() || null;
-
-      if (flags.dryRun) {
-        say("codexrel stream (dry run): nothing is sent or written; stdin still goes to stdout\n");
-        for (const sink of wanted) {
-          if (sink === "discord") {
-            sinks.push(
-              createDryRunDiscordSink({ print: say, channelName: name, banner, offReason, categoryId: category }),
-            );
-          } else if (sink === "summary") {
-            sinks.push(
-              createDryRunSink(
-                "summary",
-                say,
-                env.GITHUB_STEP_SUMMARY ? "the job summary" : "the job summary (GITHUB_STEP_SUMMARY is not set)",
-              ),
-            );
-          } else if (sink === "progress") {
-            sinks.push(
-              createDryRunSink(
-                "progress",
-                say,
-                `the progress comment on ${threadLabel(meta)} (every ${interval} s at most)`,
-              ),
-            );
-          } else {
-            sinks.push(createDryRunSink("file", say, logPath));
-          }
-        }
-      } else {
-        for (const sink of wanted) {
-          if (sink === "discord") {
-            if (offReason) {
-              note(`discord streaming is off: ${offReason}`);
-              continue;
-            }
-            const rest = createDiscordRest({
-              fetch: (url, init) => fetch(url, init),
-              token: env.DISCORD_BOT_TOKEN!.trim(),
-              clock,
-              baseUrl: flags.discordApiUrl ?? env.DISCORD_API_URL ?? DEFAULT_DISCORD_API_URL,
-              userAgent: `DiscordBot (https://github.com/codexrel/codexrel, ${CLI_VERSION})`,
-            });
-            sinks.push(
-              createDiscordSink({
-                rest,
-                guildId: env.DISCORD_GUILD_ID!.trim(),
-                categoryId: category,
-                channelName: name,
-                topic: redactText(channelTopic(meta)),
-                banner,
-                logName,
-                clock,
-                warn,
-              }),
-            );
-          } else if (sink === "summary") {
-            const target = env.GITHUB_STEP_SUMMARY;
-            if (!target) {
-              note("summary is off: GITHUB_STEP_SUMMARY is not set (not in GitHub Actions)");
-              continue;
-            }
-            sinks.push(
-              createSummarySink({
-                stage: meta.stage,
-                logName,
-                append: (markdown) => appendFile(target, markdown, "utf8"),
-                notes: () => notes,
-              }),
-            );
-          } else if (sink === "progress") {
-            const gh = await githubFromEnv(env);
-            if (!gh.token.found) {
-              note("progress comment updates are off: no GitHub token found (GITHUB_TOKEN or GH_TOKEN)");
-              continue;
-            }
-            const client = threadsGitHub(
-              createGitHubClient({ token: gh.token.token, apiUrl: gh.apiUrl, graphqlUrl: gh.graphqlUrl }),
-            );
-            sinks.push(
-              createProgressSink({
-                comments: client.comments({
-                  repository: meta.repository,
-                  kind: meta.thread.kind,
-                  number: meta.thread.number,
-                }),
-                clock,
-                warn,
-                stage: meta.stage,
-                intervalMs: interval * 1000,
-                scope: flags.progressScope ?? null,
-                threadLabel: `${meta.thread.kind === "pr" ? "PR" : "issue"} #${meta.thread.number}`,
-                runUrl: meta.runUrl ?? null,
-                secrets: [...secrets, gh.token.token],
-              }),
-            );
-          } else {
-            try {
-              sinks.push(createFileSink({ file: nodeFileTarget(logPath), path: logPath }));
-            } catch (error) {
-              warn(
-                `file: cannot write ${logPath}: ${(error as Error).message}; the file sink is off for the rest of the run`,
-              );
-            }
-          }
-        }
-      }
-
+      const summaryFile = env.GITHUB_STEP_SUMMARY;
       const decoder = new StringDecoder("utf8");
       const out = ctx.stdout;
-      const result = await runStream({
+      await streamStage({
+        meta,
+        sinks: flags.sink.length > 0 ? flags.sink : ["discord", "summary", "file"],
+        dryRun: flags.dryRun === true,
         input: ctx.stdin,
         passthrough: (chunk) =>
           typeof chunk !== "string" && out.writeBytes
             ? out.writeBytes(chunk)
             : out.write(typeof chunk === "string" ? chunk : decoder.write(Buffer.from(chunk))),
-        sinks,
+        say: (text) => ctx.stderr.write(text),
         secrets,
-        warnings,
+        clock,
+        discord: discordSettings(env, flags.discordApiUrl),
+        userAgent: `DiscordBot (https://github.com/codexrel/codexrel, ${CLI_VERSION})`,
+        fetch: (url, init) => fetch(url, init),
+        summary: summaryFile
+          ? (markdown) => appendFile(summaryFile, markdown, "utf8")
+          : { off: "GITHUB_STEP_SUMMARY is not set (not in GitHub Actions)" },
+        progress: async () => {
+          const gh = await githubFromEnv(env);
+          if (!gh.token.found) return { off: "no GitHub token found (GITHUB_TOKEN or GH_TOKEN)" };
+          const client = threadsGitHub(
+            createGitHubClient({ token: gh.token.token, apiUrl: gh.apiUrl, graphqlUrl: gh.graphqlUrl }),
+          );
+          return {
+            comments: client.comments({
+              repository: meta.repository,
+              kind: meta.thread.kind,
+              number: meta.thread.number,
+            }),
+            secrets: [gh.token.token],
+          };
+        },
+        progressIntervalMs: interval * 1000,
+        progressScope: flags.progressScope ?? null,
+        logPath: resolve(ctx.cwd, flags.logFile ?? logFileName(meta.stage)),
       });
-      for (const r of result.sinks) say(`codexrel stream: ${r.name}: ${r.summary}\n`);
-      say(`codexrel stream: ${result.lines} lines (${result.events} Codex events) passed through\n`);
     });
 }

@@ -118,5 +118,13 @@ export function renderPlanComment(result: IntakeResult, options: PlanCommentOpti
     lines.push("", "<details><summary>Ignored in the request</summary>", "");
     lines.push(...result.warnings.map((w) => `- ${escapeMarkdown(w)}`), "", "</details>");
   }
+  // How a person moves the thread on: approve the plan, or answer what is missing (the worker
+  // posts the plan again when the issue is edited).
+  lines.push(
+    "",
+    result.intake
+      ? "Reply `execute plan` to implement it, or comment to change it."
+      : "Edit the issue to answer these: the plan is posted again when the issue is edited.",
+  );
   return `${lines.join("\n")}\n`;
 }
