@@ -27193,6 +27193,27 @@ function logFileName(stage) {
 }
 
 // ../packages/stream/src/run-stream.ts
+async function* untilAborted(source, signal) {
+  if (!signal) {
+    yield* source;
+    return;
+  }
+  const it = source[Symbol.asyncIterator]();
+  const aborted = new Promise((resolve2) => {
+    if (signal.aborted) resolve2(null);
+    else signal.addEventListener("abort", () => resolve2(null), { once: true });
+  });
+  try {
+    while (true) {
+      const next = await Promise.race([it.next(), aborted]);
+      if (next === null || next.done) return;
+      yield next.value;
+    }
+  } finally {
+    void it.return?.()?.catch(() => {
+    });
+  }
+}
 async function runStream(options) {
   const secrets2 = expandSecrets(options.secrets);
   const redactLine = lineRedactor(secrets2);
@@ -27242,11 +27263,16 @@ async function runStream(options) {
       }
     }
   };
-  for await (const chunk of options.input) {
+  for await (const chunk of untilAborted(options.input, options.signal)) {
     bytes += typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.byteLength;
     if (options.passthrough) await options.passthrough(chunk);
     const wasLong = splitter.inLongLine;
     handle(splitter.push(chunk), wasLong);
+  }
+  if (options.signal?.aborted) {
+    warn(
+      `the stream was stopped (${String(options.signal.reason ?? "aborted")}) after ${lines} lines: later output was not read`
+    );
   }
   const endedLong = splitter.inLongLine;
   handle(splitter.end(), endedLong);
@@ -27467,7 +27493,14 @@ async function streamStage(o) {
       }
     }
   }
-  const result = await runStream({ input: o.input, passthrough: o.passthrough, sinks, secrets: secrets2, warnings });
+  const result = await runStream({
+    input: o.input,
+    passthrough: o.passthrough,
+    sinks,
+    secrets: secrets2,
+    warnings,
+    ...o.signal ? { signal: o.signal } : {}
+  });
   for (const r of result.sinks) say(`codexrel stream: ${r.name}: ${r.summary}
 `);
   say(`codexrel stream: ${result.lines} lines (${result.events} Codex events) passed through
@@ -28350,6 +28383,8 @@ async function run() {
     startedAt: new Date(systemClock.now()).toISOString()
   });
   const summaryFile = env2.GITHUB_STEP_SUMMARY;
+  const stop = new AbortController();
+  for (const name of ["SIGINT", "SIGTERM"]) process.once(name, () => stop.abort(name));
   const interval = Number(input("PROGRESS_INTERVAL") || "30");
   await streamStage({
     meta,
@@ -28373,8 +28408,10 @@ async function run() {
     },
     progressIntervalMs: (Number.isFinite(interval) && interval >= 1 ? interval : 30) * 1e3,
     progressScope: null,
-    logPath: resolve(input("LOG_FILE") || join2(env2.RUNNER_TEMP || process.cwd(), logFileName(meta.stage)))
+    logPath: resolve(input("LOG_FILE") || join2(env2.RUNNER_TEMP || process.cwd(), logFileName(meta.stage))),
+    signal: stop.signal
   });
+  process.stdin.destroy();
 }
 try {
   await run();

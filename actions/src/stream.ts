@@ -76,6 +76,10 @@ async function run(): Promise<void> {
     startedAt: new Date(systemClock.now()).toISOString(),
   });
   const summaryFile = env.GITHUB_STEP_SUMMARY;
+  // A cancelled run sends SIGINT, then SIGTERM after 7.5 s: stop reading, deliver what was read
+  // and close the sinks, so the summary and the transcript keep the run up to the cancel.
+  const stop = new AbortController();
+  for (const name of ["SIGINT", "SIGTERM"] as const) process.once(name, () => stop.abort(name));
   const interval = Number(input("PROGRESS_INTERVAL") || "30");
   await streamStage({
     meta,
@@ -102,7 +106,10 @@ async function run(): Promise<void> {
     progressIntervalMs: (Number.isFinite(interval) && interval >= 1 ? interval : 30) * 1000,
     progressScope: null,
     logPath: resolve(input("LOG_FILE") || join(env.RUNNER_TEMP || process.cwd(), logFileName(meta.stage))),
+    signal: stop.signal,
   });
+  // stdin may still be open (the writer was signalled too and has not closed it): do not wait.
+  process.stdin.destroy();
 }
 
 try {

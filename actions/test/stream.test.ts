@@ -2,7 +2,8 @@
  * actions/dist/stream.js, the worker's stage log filter, run as the worker's Codex step runs it:
  * Codex's --json events on stdin, settings as INPUT_* variables, the runner's summary file.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -16,7 +17,14 @@ const events = [
   JSON.stringify({ type: "item.completed", item: { id: "i0", type: "agent_message", text: `key is ${LEAK}` } }),
   JSON.stringify({
     type: "item.completed",
-    item: { id: "i1", type: "command_execution", command: "pnpm test", aggregated_output: "ok\n", exit_code: 0 },
+    item: {
+      id: "i1",
+      type: "command_execution",
+      command: "pnpm test",
+      aggregated_output: "ok\n",
+      exit_code: 0,
+      status: "completed",
+    },
   }),
   "plain text line",
 ].join("\n");
@@ -69,5 +77,46 @@ describe("actions/dist/stream.js", () => {
     const sink = run({ STAGE: "planning", SINKS: "slack" });
     expect(sink.status).toBe(2);
     expect(sink.stderr).toContain('unknown sink "slack"');
+  });
+
+  test("SIGTERM while the writer keeps the pipe open (a cancelled run): what was read is kept, the sinks close, exit 0", async () => {
+    const ws = mkdtempSync(join(tmpdir(), "codexrel-stream-action-"));
+    const summary = join(ws, "summary.md");
+    writeFileSync(summary, "");
+    const task = join(ws, "task.json");
+    writeFileSync(task, JSON.stringify({ thread: { repository: "octo/app", kind: "issue", number: 3 } }));
+    const child = spawn(process.execPath, [entry], {
+      cwd: ws,
+      env: {
+        PATH: process.env.PATH ?? "",
+        RUNNER_TEMP: ws,
+        GITHUB_RUN_ID: "42",
+        GITHUB_STEP_SUMMARY: summary,
+        INPUT_TASK_FILE: task,
+        INPUT_STAGE: "implementation",
+      },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => {
+      stdout += d;
+    });
+    child.stderr.on("data", (d) => {
+      stderr += d;
+    });
+    child.stdin.write(`${events}\n`);
+    // Passed through means read and handed to the sinks; then the cancel arrives, stdin still open.
+    while (!stdout.includes("plain text line")) await new Promise((r) => setTimeout(r, 20));
+    child.kill("SIGTERM");
+    const [code] = await once(child, "exit");
+    child.stdin.destroy();
+    expect(code, stderr).toBe(0);
+    expect(stderr).toContain("the stream was stopped (SIGTERM) after 4 lines");
+    expect(readFileSync(join(ws, ".codex-implementation.log"), "utf8")).toContain("plain text line");
+    const written = readFileSync(summary, "utf8");
+    expect(written).toMatch(/<summary>implementation transcript: \d+ lines, secrets redacted<\/summary>/);
+    expect(written).toContain("the stream was stopped \\(SIGTERM\\)");
+    expect(written).toContain("✓ exit 0 · pnpm test");
   });
 });

@@ -16,6 +16,12 @@ const code = await runCli(process.argv.slice(2), {
   version: CLI_VERSION,
   exitCode: 0,
   stdin: process.stdin,
+  // Only a command that subscribes changes what a signal does; the others still die on Ctrl-C.
+  signals: {
+    once: (handler) => {
+      for (const name of ["SIGINT", "SIGTERM"] as const) process.once(name, () => handler(name));
+    },
+  },
   readStdin: async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
@@ -23,3 +29,6 @@ const code = await runCli(process.argv.slice(2), {
   },
 });
 process.exitCode = code;
+// The command is done: a stream stopped by a signal may leave a read of stdin pending (its writer
+// was signalled too and still holds the pipe), which would keep the process alive.
+process.stdin.destroy();

@@ -22,6 +22,11 @@ export interface CliContext {
   readStdin?: () => Promise<string>;
   /** Standard input as it arrives (for `codexrel stream`); absent when there is none. */
   stdin?: AsyncIterable<Uint8Array | string>;
+  /**
+   * The process's SIGINT/SIGTERM (a cancelled CI run sends them), for commands that wind down
+   * instead of dying (`codexrel stream` keeps its transcript); absent in tests that do not signal.
+   */
+  signals?: { once(handler: (signal: "SIGINT" | "SIGTERM") => void): void };
   /** File-system port for output sets (default: the real one); tests inject faults through it. */
   outputFs?: OutputFs;
 }

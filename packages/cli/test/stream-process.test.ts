@@ -3,7 +3,8 @@
  * Discord, and its progress sink against the fake GitHub through the real threads adapter.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { once } from "node:events";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type FakeGitHub, useFakeGitHub } from "@codexrel/testkit";
@@ -97,4 +98,39 @@ test("a real pipe: stdout is the input unchanged, Discord and the progress comme
   expect(comments[0]!.body).toContain("> last line without newline<br>");
   expect(r.stderr).toMatch(/progress: updated the progress comment [12] times/);
   expect(r.stderr).not.toContain(TOKEN);
+});
+
+test("SIGTERM mid-stream (a cancelled run), the writer still holding the pipe: the transcript keeps what was read, exit 0", {
+  timeout: 120_000,
+}, async () => {
+  const dir = mkdtempSync(join(tmpdir(), "codexrel-stream-sigterm-"));
+  const log = join(dir, "t.log");
+  const child = spawn(
+    process.execPath,
+    [
+      "--conditions=source",
+      "--import",
+      "tsx",
+      join(repoRoot, "packages/cli/src/bin.ts"),
+      ...["stream", "--stage", "review", "--repo", "acme/widgets", "--pr", "4", "--run-id", "9"],
+      ...["--sink", "file", "--log-file", log],
+    ],
+    { cwd: repoRoot, env: { PATH: process.env.PATH ?? "", HOME: dir } },
+  );
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (c: Buffer) => {
+    stdout += c.toString();
+  });
+  child.stderr.on("data", (c: Buffer) => {
+    stderr += c.toString();
+  });
+  child.stdin.write("first line\nsecond line\n");
+  while (!stdout.includes("second line")) await new Promise((r) => setTimeout(r, 20));
+  child.kill("SIGTERM");
+  const [code] = (await once(child, "exit")) as [number | null];
+  child.stdin.destroy();
+  expect(code, stderr).toBe(0);
+  expect(stderr).toContain("the stream was stopped (SIGTERM) after 2 lines");
+  expect(readFileSync(log, "utf8")).toContain("second line");
 });

@@ -22,6 +22,34 @@ export interface RunStreamOptions {
   maxOutputLines?: number;
   /** Longest line held in memory; longer ones go on in pieces. */
   maxLineChars?: number;
+  /**
+   * Ends the input early (the edge aborts it on SIGINT/SIGTERM, as a cancelled run is signalled):
+   * what was read is still delivered and every sink closed, so the transcript is kept.
+   */
+  signal?: AbortSignal;
+}
+
+/** The input until it ends or `signal` is aborted; aborting stops the read and releases the source. */
+async function* untilAborted<T>(source: AsyncIterable<T>, signal: AbortSignal | undefined): AsyncGenerator<T> {
+  if (!signal) {
+    yield* source;
+    return;
+  }
+  const it = source[Symbol.asyncIterator]();
+  const aborted = new Promise<null>((resolve) => {
+    if (signal.aborted) resolve(null);
+    else signal.addEventListener("abort", () => resolve(null), { once: true });
+  });
+  try {
+    while (true) {
+      const next = await Promise.race([it.next(), aborted]);
+      if (next === null || next.done) return;
+      yield next.value;
+    }
+  } finally {
+    // Not awaited: a pipe whose writer is still alive may never settle a pending read.
+    void it.return?.()?.catch(() => {});
+  }
 }
 
 export interface StreamResult {
@@ -92,11 +120,16 @@ export async function runStream(options: RunStreamOptions): Promise<StreamResult
     }
   };
 
-  for await (const chunk of options.input) {
+  for await (const chunk of untilAborted(options.input, options.signal)) {
     bytes += typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.byteLength;
     if (options.passthrough) await options.passthrough(chunk);
     const wasLong = splitter.inLongLine;
     handle(splitter.push(chunk), wasLong);
+  }
+  if (options.signal?.aborted) {
+    warn(
+      `the stream was stopped (${String(options.signal.reason ?? "aborted")}) after ${lines} lines: later output was not read`,
+    );
   }
   const endedLong = splitter.inLongLine;
   handle(splitter.end(), endedLong);

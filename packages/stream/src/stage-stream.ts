@@ -82,6 +82,8 @@ export interface StageStreamOptions {
   progressScope?: string | null;
   /** The file sink's path (absolute). */
   logPath: string;
+  /** Aborted on SIGINT/SIGTERM by the edge: reading stops, what was read is delivered, sinks close. */
+  signal?: AbortSignal;
 }
 
 const isOff = (v: unknown): v is SinkOff => typeof v === "object" && v !== null && "off" in v;
@@ -193,7 +195,14 @@ export async function streamStage(o: StageStreamOptions): Promise<StreamResult> 
     }
   }
 
-  const result = await runStream({ input: o.input, passthrough: o.passthrough, sinks, secrets, warnings });
+  const result = await runStream({
+    input: o.input,
+    passthrough: o.passthrough,
+    sinks,
+    secrets,
+    warnings,
+    ...(o.signal ? { signal: o.signal } : {}),
+  });
   for (const r of result.sinks) say(`codexrel stream: ${r.name}: ${r.summary}\n`);
   say(`codexrel stream: ${result.lines} lines (${result.events} Codex events) passed through\n`);
   return result;

@@ -119,6 +119,9 @@ export function register(program: Command, ctx: CliContext): void {
         ...flags.secretEnv.map((name) => env[name]).filter((v): v is string => Boolean(v)),
       ];
       const summaryFile = env.GITHUB_STEP_SUMMARY;
+      // A cancelled run signals the pipeline: stop reading, deliver what was read, close the sinks.
+      const stop = new AbortController();
+      ctx.signals?.once((name) => stop.abort(name));
       const decoder = new StringDecoder("utf8");
       const out = ctx.stdout;
       await streamStage({
@@ -157,6 +160,7 @@ export function register(program: Command, ctx: CliContext): void {
         progressIntervalMs: interval * 1000,
         progressScope: flags.progressScope ?? null,
         logPath: resolve(ctx.cwd, flags.logFile ?? logFileName(meta.stage)),
+        signal: stop.signal,
       });
     });
 }
