@@ -7,13 +7,18 @@
 // actions/dist), so the worker's own checkout of codexrel works as on GitHub; a PATH shim makes
 // `npm install --global @openai/codex@<v>` a no-op and `codex` the testkit's real CLI. The fake
 // Responses API is set through the callers' own `vars.CODEX_BASE_URL` option.
+
+import { execFileSync } from "node:child_process";
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import {
   codexEntry,
   createWorkflowSimulation,
+  execCommandTurn,
   type FakeOpenAI,
+  type FakeTurn,
+  type RecordedRequest,
   startFakeOpenAI,
   type WorkflowSimulation,
   webhookPayload,
@@ -181,6 +186,38 @@ function commentOn(sim: Sim, number: number, by: CommentBy): { name: string; pay
   };
 }
 
+/**
+ * The fake model: the planning turn answers with PLAN; the implementation turn (plan approved) and
+ * a follow-up asking for a farewell each run one exec_command through Codex, then report. Which
+ * request is which is read from the input's order (a resumed session carries the earlier turns).
+ */
+function implementer(request: RecordedRequest): FakeTurn {
+  const approved = request.body.lastIndexOf("approved the plan");
+  const farewell = request.body.lastIndexOf("also add a farewell");
+  const asked = Math.max(approved, farewell);
+  if (asked < 0) return PLAN;
+  const answered = request.body.lastIndexOf("function_call_output") > asked;
+  if (farewell > approved) return answered ? "Added farewell.txt." : execCommandTurn("printf 'bye\\n' > farewell.txt");
+  return answered
+    ? "Added greet.txt and mentioned it in the README."
+    : execCommandTurn("printf 'hello\\n' > greet.txt");
+}
+
+/** Journeys 1 and 2's runs: the issue is planned, then the plan approved and implemented. */
+async function planAndApprove(sim: Sim) {
+  addIssue(sim);
+  const planned = await sim.run({ repo: APP, workflow: ".github/workflows/codex-issues.yml", event: issueOpened(1) });
+  expect(planned.conclusion, jobLog(planned)).toBe("success");
+  const approve = commentOn(sim, 1, { body: "execute plan", login: "octocat", association: "OWNER" });
+  const run = await sim.run({ repo: APP, workflow: ".github/workflows/codex-comments.yml", event: approve });
+  return { run, log: jobLog(run) };
+}
+
+const branchFile = (sim: Sim, ref: string, file: string) =>
+  execFileSync("git", ["--git-dir", sim.bareOf(APP) as string, "show", `refs/heads/${ref}:${file}`], {
+    encoding: "utf8",
+  });
+
 beforeAll(async () => {
   scratch = mkdtempSync(join(tmpdir(), "codexrel-journeys-"));
   process.env.PATH = `${pathShims()}:${savedPath}`;
@@ -229,6 +266,76 @@ describe("journeys", () => {
       await sim.dispose();
     }
   }, 300_000);
+  it("2. the plan is approved: implementation pushes the issue's branch, opens a draft PR with Closes #1, checks off the progress, saves the session", async () => {
+    const sim = await simulation();
+    openai.setReply(implementer);
+    try {
+      const before = openai.responsesRequests().length;
+      const { run, log } = await planAndApprove(sim);
+      expect(run.conclusion, log).toBe("success");
+      // The session was resumed: the implementation turn carries the planning turn's plan.
+      const turn = openai.responsesRequests().slice(before);
+      expect(turn.find((r) => r.body.includes("approved the plan"))?.body, log).toContain("Add greet.txt");
+      const pulls = sim.fake.state.threadsOf(APP).filter((t) => t.kind === "pr");
+      expect(pulls, log).toHaveLength(1);
+      const pr = pulls[0] as (typeof pulls)[number];
+      expect(pr).toMatchObject({ draft: true, baseRef: "main", headRepo: APP });
+      expect(pr.body).toContain("Closes #1");
+      expect(pr.headRef).toMatch(/^codex\/issue-1\//);
+      expect(branchFile(sim, pr.headRef, "greet.txt")).toBe("hello\n");
+      const bare = sim.bareOf(APP) as string;
+      const head = execFileSync("git", ["--git-dir", bare, "rev-parse", `refs/heads/${pr.headRef}`], {
+        encoding: "utf8",
+      });
+      expect(head.trim()).toBe(pr.headSha);
+      const progress = sim.fake.state
+        .threadComments(APP, 1)
+        .filter((c) => c.body.includes("<!-- codexrel:progress -->"));
+      expect(progress, log).toHaveLength(1);
+      expect(progress[0]?.body).toContain("- [x] Add greet.txt");
+      expect(progress[0]?.body).toContain("Added greet.txt and mentioned it in the README.");
+      const work = Object.values(run.jobs).find((j) => j.id.endsWith("work"));
+      expect(work?.steps.find((s) => s.name?.startsWith("Save the thread's CODEX_HOME"))?.outcome, log).toBe("success");
+    } finally {
+      openai.setReply(PLAN);
+      await sim.dispose();
+    }
+  }, 300_000);
+
+  it("3. a follow-up comment on the issue: the saved session is resumed, the same branch gets the commit, no second PR", async () => {
+    const sim = await simulation();
+    openai.setReply(implementer);
+    try {
+      const first = await planAndApprove(sim);
+      expect(first.run.conclusion, first.log).toBe("success");
+      const [pr] = sim.fake.state.threadsOf(APP).filter((t) => t.kind === "pr");
+      const before = openai.responsesRequests().length;
+      const event = commentOn(sim, 1, { body: "@codex also add a farewell", login: "octocat", association: "OWNER" });
+      const run = await sim.run({ repo: APP, workflow: ".github/workflows/codex-comments.yml", event });
+      const log = jobLog(run);
+      expect(run.conclusion, log).toBe("success");
+      // Resumed: the follow-up's first request carries the implementation turn before it.
+      const followUp = openai.responsesRequests().slice(before);
+      expect(followUp[0]?.body, log).toContain("approved the plan");
+      expect(followUp[0]?.body).toContain("also add a farewell");
+      const pulls = sim.fake.state.threadsOf(APP).filter((t) => t.kind === "pr");
+      expect(
+        pulls.map((t) => t.number),
+        log,
+      ).toEqual([pr?.number]);
+      expect(branchFile(sim, pr?.headRef ?? "", "farewell.txt")).toBe("bye\n");
+      expect(branchFile(sim, pr?.headRef ?? "", "greet.txt")).toBe("hello\n");
+      const progress = sim.fake.state
+        .threadComments(APP, 1)
+        .filter((c) => c.body.includes("<!-- codexrel:progress -->"));
+      expect(progress, log).toHaveLength(1);
+      expect(progress[0]?.body).toContain("Added farewell.txt.");
+    } finally {
+      openai.setReply(PLAN);
+      await sim.dispose();
+    }
+  }, 300_000);
+
   it("6. the same delivery replayed: the second run is a duplicate, Codex does not run again, no new comment", async () => {
     const sim = await simulation();
     try {

@@ -73,7 +73,20 @@ export function authorizePush(state: FakeGitHubState, req: PushRequest): PushAns
   if (repo.archived) return { ok: false, message: "remote: This repository was archived so it is read-only." };
   for (const u of req.updates) {
     if (/^0+$/.test(u.newSha)) repo.refs.delete(u.ref);
-    else repo.refs.set(u.ref, u.newSha);
+    else {
+      repo.refs.set(u.ref, u.newSha);
+      // An open PR whose head is this branch now has the pushed commit as its head.
+      for (const t of state.threadsOf(repo.fullName)) {
+        if (
+          t.kind === "pr" &&
+          t.state === "open" &&
+          t.headRepo === repo.fullName &&
+          `refs/heads/${t.headRef}` === u.ref
+        ) {
+          t.headSha = u.newSha;
+        }
+      }
+    }
     pushEvent(state, auth, repo, u);
   }
   return { ok: true, message: "" };

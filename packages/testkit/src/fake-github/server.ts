@@ -18,6 +18,7 @@ import { BUILTIN_REST, type RestHandler, type RestResult } from "./rest.js";
 import { CHECKS_REST } from "./rest-checks.js";
 import { ISSUE_REST } from "./rest-issues.js";
 import { errorBody } from "./rest-objects.js";
+import { PULLS_REST } from "./rest-pulls.js";
 import { FakeGitHubState } from "./state.js";
 
 export type FaultSpec =
@@ -112,7 +113,7 @@ export class FakeGitHub {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly faults: FaultRule[] = [];
   private readonly handlers = new Map<string, RestHandler>(
-    Object.entries({ ...BUILTIN_REST, ...ISSUE_REST, ...CHECKS_REST }),
+    Object.entries({ ...BUILTIN_REST, ...ISSUE_REST, ...CHECKS_REST, ...PULLS_REST }),
   );
   private readonly enterprise: boolean;
   private readonly strictBodies: boolean;

@@ -360,6 +360,17 @@ export class FakeGitHubState {
     return this.addThread(fullName, "pr", options);
   }
 
+  /** Issues and pull requests of a repository, in number order. */
+  threadsOf(fullName: string): FakeThread[] {
+    const key = fullName.toLowerCase();
+    return [...this.threads.values()].filter((t) => t.repo.toLowerCase() === key).sort((a, b) => a.number - b.number);
+  }
+
+  /** Open issues and pull requests (GitHub's `open_issues_count` counts both). */
+  openThreadCount(fullName: string): number {
+    return this.threadsOf(fullName).filter((t) => t.state === "open").length;
+  }
+
   thread(fullName: string, number: number): FakeThread | undefined {
     return this.threads.get(`${fullName.toLowerCase()}#${number}`);
   }
