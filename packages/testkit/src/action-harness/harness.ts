@@ -564,6 +564,7 @@ class ActionRun {
       cwd: workingDirectory,
       env: procEnv,
       timeoutMs: s.options.stepTimeoutMs ?? 120_000,
+      ...(s.options.cancelSignal ? { cancelSignal: s.options.cancelSignal } : {}),
       onLine: (line) => {
         if (stopToken !== undefined) {
           if (line.trim() === `::${stopToken}::`) stopToken = undefined;

@@ -46,13 +46,30 @@ export function shellExtension(shell: string): string {
 
 export interface SpawnResult {
   exitCode: number;
+  /** The run was cancelled while the step ran (GitHub marks the step cancelled). */
+  cancelled?: boolean;
   /** Set when the process could not start (missing shell, missing working directory) or was killed. */
   error?: string;
 }
 
+/**
+ * GitHub's cancel of a running step: SIGINT to the step's entry process (bash for `run:`), SIGTERM
+ * when it has not exited within 7500 ms, then the process tree is killed 2500 ms later.
+ * https://docs.github.com/en/actions/reference/workflow-cancellation-reference
+ */
+export const CANCEL_SIGTERM_AFTER_MS = 7500;
+export const CANCEL_KILL_AFTER_MS = 2500;
+
 export function runProcess(
   command: ShellCommand,
-  options: { cwd: string; env: Record<string, string>; timeoutMs: number; onLine: (line: string) => void },
+  options: {
+    cwd: string;
+    env: Record<string, string>;
+    timeoutMs: number;
+    onLine: (line: string) => void;
+    /** Aborted when the run is cancelled: the step gets GitHub's SIGINT, SIGTERM, kill sequence. */
+    cancelSignal?: AbortSignal;
+  },
 ): Promise<SpawnResult> {
   return new Promise((resolvePromise) => {
     let settled = false;
@@ -78,10 +95,38 @@ export function runProcess(
         child.kill("SIGKILL");
       }
     }, options.timeoutMs);
+    let cancelled = false;
+    const cancelTimers: NodeJS.Timeout[] = [];
+    const onCancel = () => {
+      cancelled = true;
+      const signal = (name: NodeJS.Signals, tree: boolean) => {
+        try {
+          if (child.pid && child.exitCode === null && child.signalCode === null) {
+            if (tree) process.kill(-child.pid, name);
+            else child.kill(name);
+          }
+        } catch {
+          // already gone
+        }
+      };
+      signal("SIGINT", false);
+      cancelTimers.push(
+        setTimeout(() => signal("SIGTERM", false), CANCEL_SIGTERM_AFTER_MS),
+        setTimeout(() => signal("SIGKILL", true), CANCEL_SIGTERM_AFTER_MS + CANCEL_KILL_AFTER_MS),
+      );
+    };
+    // A step started after the cancel (`if: cancelled()` or `always()`) runs to its end.
+    if (!options.cancelSignal?.aborted) options.cancelSignal?.addEventListener("abort", onCancel, { once: true });
     let open = 2;
     let exit: number | null | undefined;
     const maybeDone = () => {
       if (open === 0 && exit !== undefined) {
+        for (const t of cancelTimers) clearTimeout(t);
+        options.cancelSignal?.removeEventListener("abort", onCancel);
+        if (cancelled) {
+          finish({ exitCode: exit ?? 1, error: "The operation was canceled.", cancelled: true });
+          return;
+        }
         finish(
           timedOut
             ? {

@@ -117,6 +117,8 @@ export interface ActionHarnessOptions {
   debug?: boolean;
   /** Kill a step after this long (a safety net, not an assertion). Default 120000 ms. */
   stepTimeoutMs?: number;
+  /** The run's cancel: a running step gets SIGINT, then SIGTERM after 7500 ms, then its tree is killed. */
+  cancelSignal?: AbortSignal;
 }
 
 export interface RunActionOptions {

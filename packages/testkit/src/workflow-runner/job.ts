@@ -60,6 +60,7 @@ export async function runJob(input: JobInput): Promise<JobResult> {
     // git may only use local transports (the simulated repositories): no https to github.com.
     env: { npm_config_offline: "true", GIT_ALLOW_PROTOCOL: "file" },
     stepTimeoutMs: Math.min(Number(job["timeout-minutes"] ?? 360) * 60_000, run.sim.stepTimeoutMs),
+    cancelSignal: run.cancelSignal,
   });
   // No network in a simulated job: npm runs offline, git speaks only to local repositories, and
   // the GitHub CLI (which would call api.github.com) is a stub that fails saying so.
@@ -143,6 +144,7 @@ export async function runJob(input: JobInput): Promise<JobResult> {
     } catch (err) {
       failure = (err as Error).message;
     }
+    const cancelledBefore = run.cancelRequested();
     if (failure === undefined) {
       try {
         if (step["run"] !== undefined) {
@@ -157,6 +159,12 @@ export async function runJob(input: JobInput): Promise<JobResult> {
     if (failure !== undefined) {
       stepResult.outcome = "failure";
       result.annotations.push({ level: "error", message: failure, origin: "runner", step: stepResult.name });
+    }
+    // A step the cancel interrupted is cancelled, not failed: failure() stays false, cancelled() is true.
+    if (stepResult.outcome === "failure" && !cancelledBefore && run.cancelRequested()) {
+      stepResult.outcome = "cancelled";
+      stepResult.conclusion = "cancelled";
+      status.cancelled = true;
     }
     result.summary += stepResult.summary;
     if (stepResult.outcome === "failure") {

@@ -15,4 +15,6 @@ export interface RunContext {
   defaults: Record<string, unknown> | undefined;
   artifactsDir: string;
   cancelRequested(): boolean;
+  /** Aborted when the run is cancelled: a running step gets GitHub's SIGINT, SIGTERM, kill sequence. */
+  cancelSignal: AbortSignal;
 }

@@ -23,8 +23,14 @@ import { matchesEvent, parseWorkflow, triggers, type Yaml } from "./workflow-fil
 export function startWorkflowRun(sim: WorkflowSimulation, options: StartRunOptions): RunHandle {
   const runId = sim.nextRunId();
   let cancelled = false;
-  const holder = { cancel: () => (cancelled = true) };
-  const result = execute(sim, options, runId, () => cancelled, holder).then((r) => {
+  const controller = new AbortController();
+  const holder = {
+    cancel: () => {
+      cancelled = true;
+      controller.abort();
+    },
+  };
+  const result = execute(sim, options, runId, () => cancelled, holder, controller.signal).then((r) => {
     sim.runs.push(r);
     return r;
   });
@@ -92,6 +98,7 @@ async function execute(
   runId: number,
   cancelRequested: () => boolean,
   holder: { cancel(): void },
+  cancelSignal: AbortSignal,
 ): Promise<WorkflowRunResult> {
   const base: WorkflowRunResult = {
     runId,
@@ -171,6 +178,7 @@ async function execute(
     defaults: workflow["defaults"] as Yaml | undefined,
     artifactsDir: sim.newDir(`run-${runId}-artifacts`),
     cancelRequested,
+    cancelSignal,
   };
   const env = evalEnv({ github, inputs, vars: sim.vars }, { failed: false, cancelled: false }, sim.root);
   const running: WorkflowRunResult = { ...base, triggered: true, conclusion: "success" };
