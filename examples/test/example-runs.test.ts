@@ -10,7 +10,7 @@
 // rules. An `it.fails` names a gap that is still open, with its reason.
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { dirname, join } from "node:path";
 import {
   createWorkflowSimulation,
   type JobResult,
@@ -21,6 +21,7 @@ import {
 } from "@codexrel/testkit";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { parse as parseYaml } from "yaml";
+import { codexrelUpstream } from "./journey-kit.js";
 
 // Whole workflow runs spawn git, shells and node: a safety limit, not a timing assertion.
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 600_000 });
@@ -73,16 +74,7 @@ function userRepoDir(upstreamUrl: string): string {
 function codexrelFolder(): string {
   const dir = mkdtempSync(join(tmpdir(), "codexrel-example-upstream-"));
   scratch.push(dir);
-  mkdirSync(join(dir, ".github", "workflows"), { recursive: true });
-  cpSync(
-    join(repoRoot, ".github", "workflows", "codex-worker.yml"),
-    join(dir, ".github", "workflows", "codex-worker.yml"),
-  );
-  cpSync(join(repoRoot, "actions"), join(dir, "actions"), {
-    recursive: true,
-    filter: (src) => !/[/\\](node_modules|test|src)([/\\]|$)/.test(relative(repoRoot, src)),
-  });
-  return dir;
+  return codexrelUpstream(dir);
 }
 const scratch: string[] = [];
 

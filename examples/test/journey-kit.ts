@@ -43,9 +43,8 @@ export const PLAN = [
 let scratch = "";
 let openai: FakeOpenAI;
 
-/** This checkout's worker and actions, as the `v1` branch of a simulated codexrel/codexrel. */
-function codexrelFolder(): string {
-  const dir = join(scratch, "codexrel");
+/** This checkout's worker and actions, copied into `dir`: the `v1` branch of a simulated codexrel/codexrel. */
+export function codexrelUpstream(dir: string): string {
   mkdirSync(join(dir, ".github", "workflows"), { recursive: true });
   cpSync(
     join(repoRoot, ".github", "workflows", "codex-worker.yml"),
@@ -79,7 +78,7 @@ async function simulation(): Promise<Sim> {
     vars: { CODEX_BASE_URL: openai.baseUrl },
     stepTimeoutMs: 90_000, // safety kill, not an assertion
   });
-  sim.addRepo("codexrel/codexrel", { defaultBranch: "v1", files: codexrelFolder() });
+  sim.addRepo("codexrel/codexrel", { defaultBranch: "v1", files: codexrelUpstream(join(scratch, "codexrel")) });
   sim.addRepo(APP, {
     collaborators: { octocat: "admin" },
     files: {

@@ -267,6 +267,11 @@ describe("journeys", () => {
       expect(step("Progress comment (failed"), log).toBe("skipped");
       expect(step("Record the handled events"), log).toBe("skipped");
       expect(step("Progress comment (cancelled)"), log).toBe("success");
+      // The cancel reached the pipeline: the mirror closed its sinks, so the transcript survives.
+      const codex = work?.steps.find((s) => s.name?.startsWith("Run Codex"));
+      expect(codex?.summary, log).toContain("the stream was stopped \\(SIGTERM\\)");
+      expect(codex?.summary).toMatch(/<summary>planning transcript: \d+ lines, secrets redacted<\/summary>/);
+      expect(step("Upload the stage transcript"), log).toBe("success");
       const progress = sim.fake.state
         .threadComments(APP, 1)
         .filter((c) => c.body.includes("<!-- codexrel:progress -->"));
