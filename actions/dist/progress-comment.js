@@ -36412,9 +36412,12 @@ async function run() {
       "intake-complete": String(posted.complete),
       "prompt-out": promptOut
     });
-    for (const p of posted.problems) core2.warning(`release request: ${p.label}: ${p.message}`);
+    for (const p of posted.problems) core2.warning(redact(`release request: ${p.label}: ${p.message}`, { secrets }));
     core2.info(
-      `release plan ${posted.comment.action}: ${posted.comment.url} (${posted.complete ? "complete" : `missing: ${posted.problems.map((p) => p.label).join(", ")}`})`
+      redact(
+        `release plan ${posted.comment.action}: ${posted.comment.url} (${posted.complete ? "complete" : `missing: ${posted.problems.map((p) => p.label).join(", ")}`})`,
+        { secrets }
+      )
     );
     return;
   }

@@ -216,9 +216,13 @@ async function run(): Promise<void> {
       "intake-complete": String(posted.complete),
       "prompt-out": promptOut,
     });
-    for (const p of posted.problems) core.warning(`release request: ${p.label}: ${p.message}`);
+    // The problems can quote the request's answers (untrusted): redacted like everything we print.
+    for (const p of posted.problems) core.warning(redact(`release request: ${p.label}: ${p.message}`, { secrets }));
     core.info(
-      `release plan ${posted.comment.action}: ${posted.comment.url} (${posted.complete ? "complete" : `missing: ${posted.problems.map((p) => p.label).join(", ")}`})`,
+      redact(
+        `release plan ${posted.comment.action}: ${posted.comment.url} (${posted.complete ? "complete" : `missing: ${posted.problems.map((p) => p.label).join(", ")}`})`,
+        { secrets },
+      ),
     );
     return;
   }
