@@ -32995,7 +32995,16 @@ var GitHubErrorCodes = {
   GITHUB_GRAPHQL_ERROR: "GITHUB_GRAPHQL_ERROR",
   GITHUB_URL_INVALID: "GITHUB_URL_INVALID",
   COMMENT_TOO_LONG: "COMMENT_TOO_LONG",
-  THREAD_REF_INVALID: "THREAD_REF_INVALID"
+  THREAD_REF_INVALID: "THREAD_REF_INVALID",
+  /** The issue or PR number names nothing on GitHub (deleted, transferred, or never there). */
+  THREAD_NOT_FOUND: "THREAD_NOT_FOUND",
+  /** The repository does not exist or the token cannot see it. */
+  REPOSITORY_NOT_FOUND: "REPOSITORY_NOT_FOUND",
+  /** Not `owner/name`. */
+  REPOSITORY_INVALID: "REPOSITORY_INVALID",
+  ISSUE_TITLE_INVALID: "ISSUE_TITLE_INVALID",
+  /** An issue body over GitHub's 65,536 characters. */
+  ISSUE_TOO_LONG: "ISSUE_TOO_LONG"
 };
 function isGitHubError(e, code) {
   return e instanceof CodexrelError && e.details !== void 0 && "status" in e.details && (!code || e.code === code);
@@ -33516,11 +33525,15 @@ var GitHubClient = class {
     const message = d?.githubMessage ?? "";
     const isRepo = which === "repository" || /Repository/.test(message);
     const name = formatThreadRef(ref);
-    return isRepo ? new CodexrelError("REPOSITORY_NOT_FOUND", `repository ${ref.owner}/${ref.repo} not found or not visible`, {
-      hint: "Check --repo, and that the token can read it (private repositories need `repo` scope / `contents: read`).",
-      details: { status: d?.status ?? 200, githubMessage: message },
-      cause: error
-    }) : new CodexrelError("THREAD_NOT_FOUND", `${name} is not an issue or pull request`, {
+    return isRepo ? new CodexrelError(
+      GitHubErrorCodes.REPOSITORY_NOT_FOUND,
+      `repository ${ref.owner}/${ref.repo} not found or not visible`,
+      {
+        hint: "Check --repo, and that the token can read it (private repositories need `repo` scope / `contents: read`).",
+        details: { status: d?.status ?? 200, githubMessage: message },
+        cause: error
+      }
+    ) : new CodexrelError(GitHubErrorCodes.THREAD_NOT_FOUND, `${name} is not an issue or pull request`, {
       hint: `Check the number: ${name} does not exist (or was deleted/transferred).`,
       details: { status: d?.status ?? 200, githubMessage: message },
       cause: error

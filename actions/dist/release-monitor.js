@@ -41823,7 +41823,16 @@ var GitHubErrorCodes = {
   GITHUB_GRAPHQL_ERROR: "GITHUB_GRAPHQL_ERROR",
   GITHUB_URL_INVALID: "GITHUB_URL_INVALID",
   COMMENT_TOO_LONG: "COMMENT_TOO_LONG",
-  THREAD_REF_INVALID: "THREAD_REF_INVALID"
+  THREAD_REF_INVALID: "THREAD_REF_INVALID",
+  /** The issue or PR number names nothing on GitHub (deleted, transferred, or never there). */
+  THREAD_NOT_FOUND: "THREAD_NOT_FOUND",
+  /** The repository does not exist or the token cannot see it. */
+  REPOSITORY_NOT_FOUND: "REPOSITORY_NOT_FOUND",
+  /** Not `owner/name`. */
+  REPOSITORY_INVALID: "REPOSITORY_INVALID",
+  ISSUE_TITLE_INVALID: "ISSUE_TITLE_INVALID",
+  /** An issue body over GitHub's 65,536 characters. */
+  ISSUE_TOO_LONG: "ISSUE_TOO_LONG"
 };
 function isGitHubError(e, code) {
   return e instanceof CodexrelError && e.details !== void 0 && "status" in e.details && (!code || e.code === code);
@@ -42288,11 +42297,15 @@ var GitHubClient = class {
     const message = d?.githubMessage ?? "";
     const isRepo = which === "repository" || /Repository/.test(message);
     const name = formatThreadRef(ref2);
-    return isRepo ? new CodexrelError("REPOSITORY_NOT_FOUND", `repository ${ref2.owner}/${ref2.repo} not found or not visible`, {
-      hint: "Check --repo, and that the token can read it (private repositories need `repo` scope / `contents: read`).",
-      details: { status: d?.status ?? 200, githubMessage: message },
-      cause: error2
-    }) : new CodexrelError("THREAD_NOT_FOUND", `${name} is not an issue or pull request`, {
+    return isRepo ? new CodexrelError(
+      GitHubErrorCodes.REPOSITORY_NOT_FOUND,
+      `repository ${ref2.owner}/${ref2.repo} not found or not visible`,
+      {
+        hint: "Check --repo, and that the token can read it (private repositories need `repo` scope / `contents: read`).",
+        details: { status: d?.status ?? 200, githubMessage: message },
+        cause: error2
+      }
+    ) : new CodexrelError(GitHubErrorCodes.THREAD_NOT_FOUND, `${name} is not an issue or pull request`, {
       hint: `Check the number: ${name} does not exist (or was deleted/transferred).`,
       details: { status: d?.status ?? 200, githubMessage: message },
       cause: error2
@@ -42594,7 +42607,7 @@ var REPO_RE = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
 function parseRepoRef(value) {
   const m = REPO_RE.exec(value.trim());
   if (!m || m[2] === "." || m[2] === "..") {
-    throw new CodexrelError("REPOSITORY_INVALID", `${JSON.stringify(value)} is not owner/name`, {
+    throw new CodexrelError(GitHubErrorCodes.REPOSITORY_INVALID, `${JSON.stringify(value)} is not owner/name`, {
       hint: "Name the repository as owner/name, e.g. octo-org/widgets."
     });
   }
@@ -42607,11 +42620,15 @@ function notFoundRepo(error2, repo) {
   const d = githubDetails(error2);
   if (error2 !== void 0 && (!isGitHubError(error2, "GITHUB_NOT_FOUND") || d?.graphqlType !== "NOT_FOUND"))
     return error2;
-  return new CodexrelError("REPOSITORY_NOT_FOUND", `repository ${formatRepoRef(repo)} not found or not visible`, {
-    hint: "Check the repository name, and that the token can read it (private repositories need `contents: read`).",
-    details: { status: d?.status ?? 200, githubMessage: d?.githubMessage ?? "" },
-    ...error2 === void 0 ? {} : { cause: error2 }
-  });
+  return new CodexrelError(
+    GitHubErrorCodes.REPOSITORY_NOT_FOUND,
+    `repository ${formatRepoRef(repo)} not found or not visible`,
+    {
+      hint: "Check the repository name, and that the token can read it (private repositories need `contents: read`).",
+      details: { status: d?.status ?? 200, githubMessage: d?.githubMessage ?? "" },
+      ...error2 === void 0 ? {} : { cause: error2 }
+    }
+  );
 }
 async function listIssues(gh2, repo, options = {}) {
   const max = options.max ?? 1e3;
@@ -42667,7 +42684,7 @@ async function createIssue(gh2, repo, input2, options = {}) {
   const title = gh2.redact(input2.title).replace(/\s+/g, " ").trim();
   if (body.length > COMMENT_MAX_CHARS) {
     throw new CodexrelError(
-      "ISSUE_TOO_LONG",
+      GitHubErrorCodes.ISSUE_TOO_LONG,
       `issue body is ${body.length} characters; GitHub takes ${COMMENT_MAX_CHARS}`,
       {
         hint: "Shorten the body (cut evidence) or link to the full text instead."
@@ -42675,9 +42692,13 @@ async function createIssue(gh2, repo, input2, options = {}) {
     );
   }
   if (title === "" || [...title].length > ISSUE_TITLE_MAX_CHARS) {
-    throw new CodexrelError("ISSUE_TITLE_INVALID", `issue title must be 1-${ISSUE_TITLE_MAX_CHARS} characters`, {
-      hint: "Shorten the title."
-    });
+    throw new CodexrelError(
+      GitHubErrorCodes.ISSUE_TITLE_INVALID,
+      `issue title must be 1-${ISSUE_TITLE_MAX_CHARS} characters`,
+      {
+        hint: "Shorten the title."
+      }
+    );
   }
   const what = `open an issue in ${formatRepoRef(repo)}`;
   const reread = options.reread ?? (async () => {

@@ -13,8 +13,10 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import {
   createWorkflowSimulation,
+  type FakeOpenAI,
   type JobResult,
   jobPermissions,
+  startFakeOpenAI,
   type WorkflowRunResult,
   type WorkflowSimulation,
   webhookPayload,
@@ -85,8 +87,16 @@ const runs: Record<string, WorkflowRunResult> = {};
 const stepError = (job: JobResult | undefined) =>
   job?.annotations.filter((a) => a.level === "error").map((a) => a.message) ?? [];
 
+let openai: FakeOpenAI | undefined;
+
 beforeAll(async () => {
-  sim = await createWorkflowSimulation({ secrets: { OPENAI_API_KEY: "sk-test-example" } });
+  // The agent answers at once (the callers' own CODEX_BASE_URL option): without it the worker's
+  // Codex step waits for a network this machine does not have until the step timeout.
+  openai = await startFakeOpenAI({ reply: "Nothing to change here." });
+  sim = await createWorkflowSimulation({
+    secrets: { OPENAI_API_KEY: "sk-test-example" },
+    vars: { CODEX_BASE_URL: openai.baseUrl },
+  });
   sim.addRepo("codexrel/codexrel", { defaultBranch: "v1", files: codexrelFolder() });
   const upstream = sim.addRepo("openai/codex", { files: { "README.md": "codex\n" } });
   sim.tag("openai/codex", "rust-v0.1.0", "refs/heads/main");
@@ -154,6 +164,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await sim?.dispose();
+  await openai?.close();
   for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
 });
 

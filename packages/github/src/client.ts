@@ -17,7 +17,7 @@ import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import Bottleneck from "bottleneck/light.js";
 import { resolveEndpoints } from "./endpoints.js";
-import { githubDetails, isAmbiguousWriteFailure, isGitHubError, toGitHubError } from "./errors.js";
+import { GitHubErrorCodes, githubDetails, isAmbiguousWriteFailure, isGitHubError, toGitHubError } from "./errors.js";
 import { formatThreadRef, type ThreadKind, type ThreadRef } from "./thread.js";
 import { TOKEN_MISSING_HINT, type TokenKind, tokenKind, usesScopes } from "./token.js";
 
@@ -446,12 +446,16 @@ export class GitHubClient {
     const isRepo = which === "repository" || /Repository/.test(message);
     const name = formatThreadRef(ref);
     return isRepo
-      ? new CodexrelError("REPOSITORY_NOT_FOUND", `repository ${ref.owner}/${ref.repo} not found or not visible`, {
-          hint: "Check --repo, and that the token can read it (private repositories need `repo` scope / `contents: read`).",
-          details: { status: d?.status ?? 200, githubMessage: message },
-          cause: error,
-        })
-      : new CodexrelError("THREAD_NOT_FOUND", `${name} is not an issue or pull request`, {
+      ? new CodexrelError(
+          GitHubErrorCodes.REPOSITORY_NOT_FOUND,
+          `repository ${ref.owner}/${ref.repo} not found or not visible`,
+          {
+            hint: "Check --repo, and that the token can read it (private repositories need `repo` scope / `contents: read`).",
+            details: { status: d?.status ?? 200, githubMessage: message },
+            cause: error,
+          },
+        )
+      : new CodexrelError(GitHubErrorCodes.THREAD_NOT_FOUND, `${name} is not an issue or pull request`, {
           hint: `Check the number: ${name} does not exist (or was deleted/transferred).`,
           details: { status: d?.status ?? 200, githubMessage: message },
           cause: error,

@@ -21,6 +21,15 @@ export const GitHubErrorCodes = {
   GITHUB_URL_INVALID: "GITHUB_URL_INVALID",
   COMMENT_TOO_LONG: "COMMENT_TOO_LONG",
   THREAD_REF_INVALID: "THREAD_REF_INVALID",
+  /** The issue or PR number names nothing on GitHub (deleted, transferred, or never there). */
+  THREAD_NOT_FOUND: "THREAD_NOT_FOUND",
+  /** The repository does not exist or the token cannot see it. */
+  REPOSITORY_NOT_FOUND: "REPOSITORY_NOT_FOUND",
+  /** Not `owner/name`. */
+  REPOSITORY_INVALID: "REPOSITORY_INVALID",
+  ISSUE_TITLE_INVALID: "ISSUE_TITLE_INVALID",
+  /** An issue body over GitHub's 65,536 characters. */
+  ISSUE_TOO_LONG: "ISSUE_TOO_LONG",
 } as const;
 
 export interface GitHubErrorDetails {

@@ -9,7 +9,7 @@
 import { CodexrelError, hasMarker, parseMarkers } from "@codexrel/core";
 import type { GitHubClient } from "./client.js";
 import { COMMENT_MAX_CHARS, type Identity, sameLogin } from "./client.js";
-import { githubDetails, isGitHubError } from "./errors.js";
+import { GitHubErrorCodes, githubDetails, isGitHubError } from "./errors.js";
 
 export interface RepoRef {
   owner: string;
@@ -22,7 +22,7 @@ const REPO_RE = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/
 export function parseRepoRef(value: string): RepoRef {
   const m = REPO_RE.exec(value.trim());
   if (!m || m[2] === "." || m[2] === "..") {
-    throw new CodexrelError("REPOSITORY_INVALID", `${JSON.stringify(value)} is not owner/name`, {
+    throw new CodexrelError(GitHubErrorCodes.REPOSITORY_INVALID, `${JSON.stringify(value)} is not owner/name`, {
       hint: "Name the repository as owner/name, e.g. octo-org/widgets.",
     });
   }
@@ -75,11 +75,15 @@ function notFoundRepo(error: unknown, repo: RepoRef): unknown {
   const d = githubDetails(error);
   if (error !== undefined && (!isGitHubError(error, "GITHUB_NOT_FOUND") || d?.graphqlType !== "NOT_FOUND"))
     return error;
-  return new CodexrelError("REPOSITORY_NOT_FOUND", `repository ${formatRepoRef(repo)} not found or not visible`, {
-    hint: "Check the repository name, and that the token can read it (private repositories need `contents: read`).",
-    details: { status: d?.status ?? 200, githubMessage: d?.githubMessage ?? "" },
-    ...(error === undefined ? {} : { cause: error }),
-  });
+  return new CodexrelError(
+    GitHubErrorCodes.REPOSITORY_NOT_FOUND,
+    `repository ${formatRepoRef(repo)} not found or not visible`,
+    {
+      hint: "Check the repository name, and that the token can read it (private repositories need `contents: read`).",
+      details: { status: d?.status ?? 200, githubMessage: d?.githubMessage ?? "" },
+      ...(error === undefined ? {} : { cause: error }),
+    },
+  );
 }
 
 /** Issues (not pull requests) of a repository, newest first, up to `max`. */
@@ -200,7 +204,7 @@ export async function createIssue(
   const title = gh.redact(input.title).replace(/\s+/g, " ").trim();
   if (body.length > COMMENT_MAX_CHARS) {
     throw new CodexrelError(
-      "ISSUE_TOO_LONG",
+      GitHubErrorCodes.ISSUE_TOO_LONG,
       `issue body is ${body.length} characters; GitHub takes ${COMMENT_MAX_CHARS}`,
       {
         hint: "Shorten the body (cut evidence) or link to the full text instead.",
@@ -208,9 +212,13 @@ export async function createIssue(
     );
   }
   if (title === "" || [...title].length > ISSUE_TITLE_MAX_CHARS) {
-    throw new CodexrelError("ISSUE_TITLE_INVALID", `issue title must be 1-${ISSUE_TITLE_MAX_CHARS} characters`, {
-      hint: "Shorten the title.",
-    });
+    throw new CodexrelError(
+      GitHubErrorCodes.ISSUE_TITLE_INVALID,
+      `issue title must be 1-${ISSUE_TITLE_MAX_CHARS} characters`,
+      {
+        hint: "Shorten the title.",
+      },
+    );
   }
   const what = `open an issue in ${formatRepoRef(repo)}`;
   const reread =

@@ -9,6 +9,14 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { CodexrelError } from "@codexrel/core";
 
+/** Codes of the errors setting up Playwright's video recorder can throw. */
+export const FfmpegErrorCodes = {
+  PLAYWRIGHT_NOT_FOUND: "PLAYWRIGHT_NOT_FOUND",
+  PLAYWRIGHT_FFMPEG_UNKNOWN: "PLAYWRIGHT_FFMPEG_UNKNOWN",
+  FFMPEG_NOT_FOUND: "FFMPEG_NOT_FOUND",
+  FFMPEG_PLATFORM: "FFMPEG_PLATFORM",
+} as const;
+
 export interface SystemFfmpegOptions {
   /** The folder to use as PLAYWRIGHT_BROWSERS_PATH (created when missing). */
   browsersPath: string;
@@ -39,9 +47,13 @@ function playwrightCorePackage(from: string): string {
     }
   }
   if (!base.endsWith(join("playwright-core", "package.json"))) {
-    throw new CodexrelError("PLAYWRIGHT_NOT_FOUND", "playwright-core is not installed where the config is", {
-      hint: "Install @playwright/test in the project (npm i -D @playwright/test).",
-    });
+    throw new CodexrelError(
+      FfmpegErrorCodes.PLAYWRIGHT_NOT_FOUND,
+      "playwright-core is not installed where the config is",
+      {
+        hint: "Install @playwright/test in the project (npm i -D @playwright/test).",
+      },
+    );
   }
   return base;
 }
@@ -53,9 +65,13 @@ export function playwrightFfmpegRevision(resolveFrom?: string): string {
   const parsed = JSON.parse(readFileSync(browsersJson, "utf8")) as { browsers: { name: string; revision: string }[] };
   const entry = parsed.browsers.find((b) => b.name === "ffmpeg");
   if (!entry) {
-    throw new CodexrelError("PLAYWRIGHT_FFMPEG_UNKNOWN", "this playwright-core names no ffmpeg revision", {
-      hint: "Use a Playwright version that records video with ffmpeg (1.x).",
-    });
+    throw new CodexrelError(
+      FfmpegErrorCodes.PLAYWRIGHT_FFMPEG_UNKNOWN,
+      "this playwright-core names no ffmpeg revision",
+      {
+        hint: "Use a Playwright version that records video with ffmpeg (1.x).",
+      },
+    );
   }
   return entry.revision;
 }
@@ -67,13 +83,13 @@ export function playwrightFfmpegRevision(resolveFrom?: string): string {
 export function linkSystemFfmpeg(options: SystemFfmpegOptions): string {
   const ffmpeg = options.ffmpeg ?? "/usr/bin/ffmpeg";
   if (!existsSync(ffmpeg)) {
-    throw new CodexrelError("FFMPEG_NOT_FOUND", `no ffmpeg at ${ffmpeg}`, {
+    throw new CodexrelError(FfmpegErrorCodes.FFMPEG_NOT_FOUND, `no ffmpeg at ${ffmpeg}`, {
       hint: "Install it (Debian/Ubuntu: apt-get install -y ffmpeg) or pass its path.",
     });
   }
   const name = EXECUTABLE[process.platform];
   if (!name) {
-    throw new CodexrelError("FFMPEG_PLATFORM", `Playwright has no ffmpeg name for ${process.platform}`, {
+    throw new CodexrelError(FfmpegErrorCodes.FFMPEG_PLATFORM, `Playwright has no ffmpeg name for ${process.platform}`, {
       hint: "Use `npx playwright install ffmpeg` on this platform.",
     });
   }

@@ -1,6 +1,11 @@
 export { type CommitIdentity, CujBundleErrorCodes, type WriteBundleOptions, writeCujBundle } from "./bundle.js";
 export { detectCommit } from "./commit.js";
-export { linkSystemFfmpeg, playwrightFfmpegRevision, type SystemFfmpegOptions } from "./ffmpeg.js";
+export {
+  FfmpegErrorCodes,
+  linkSystemFfmpeg,
+  playwrightFfmpegRevision,
+  type SystemFfmpegOptions,
+} from "./ffmpeg.js";
 export {
   DEFAULT_JOURNEY_TAG,
   describeResult,
