@@ -101,10 +101,9 @@ export function runProcess(
       cancelled = true;
       const signal = (name: NodeJS.Signals, tree: boolean) => {
         try {
-          if (child.pid && child.exitCode === null && child.signalCode === null) {
-            if (tree) process.kill(-child.pid, name);
-            else child.kill(name);
-          }
+          // The tree is killed even when the entry process is gone: its children may live on.
+          if (tree && child.pid) process.kill(-child.pid, name);
+          else if (child.exitCode === null && child.signalCode === null) child.kill(name);
         } catch {
           // already gone
         }
