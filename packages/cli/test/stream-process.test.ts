@@ -29,30 +29,35 @@ afterEach(async () => {
   await discord.close();
 });
 
+/** `codexrel stream …` as a process, with its output collected as it comes. */
+function spawnCli(argv: string[], env: Record<string, string>) {
+  const child = spawn(
+    process.execPath,
+    ["--conditions=source", "--import", "tsx", join(repoRoot, "packages/cli/src/bin.ts"), ...argv],
+    {
+      cwd: repoRoot,
+      env: { PATH: process.env.PATH ?? "", HOME: mkdtempSync(join(tmpdir(), "codexrel-stream-proc-")), ...env },
+    },
+  );
+  const out = { stdout: "", stderr: "" };
+  child.stdout.on("data", (c: Buffer) => {
+    out.stdout += c.toString();
+  });
+  child.stderr.on("data", (c: Buffer) => {
+    out.stderr += c.toString();
+  });
+  return { child, out };
+}
+
 function run(
   argv: string[],
   input: string,
   env: Record<string, string>,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ["--conditions=source", "--import", "tsx", join(repoRoot, "packages/cli/src/bin.ts"), ...argv],
-      {
-        cwd: repoRoot,
-        env: { PATH: process.env.PATH ?? "", HOME: mkdtempSync(join(tmpdir(), "codexrel-stream-proc-")), ...env },
-      },
-    );
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c: Buffer) => {
-      stdout += c.toString();
-    });
-    child.stderr.on("data", (c: Buffer) => {
-      stderr += c.toString();
-    });
+    const { child, out } = spawnCli(argv, env);
     child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.on("close", (code) => resolve({ code, ...out }));
     child.stdin.end(input);
   });
 }
@@ -105,32 +110,19 @@ test("SIGTERM mid-stream (a cancelled run), the writer still holding the pipe: t
 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), "codexrel-stream-sigterm-"));
   const log = join(dir, "t.log");
-  const child = spawn(
-    process.execPath,
+  const { child, out } = spawnCli(
     [
-      "--conditions=source",
-      "--import",
-      "tsx",
-      join(repoRoot, "packages/cli/src/bin.ts"),
       ...["stream", "--stage", "review", "--repo", "acme/widgets", "--pr", "4", "--run-id", "9"],
       ...["--sink", "file", "--log-file", log],
     ],
-    { cwd: repoRoot, env: { PATH: process.env.PATH ?? "", HOME: dir } },
+    {},
   );
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (c: Buffer) => {
-    stdout += c.toString();
-  });
-  child.stderr.on("data", (c: Buffer) => {
-    stderr += c.toString();
-  });
   child.stdin.write("first line\nsecond line\n");
-  while (!stdout.includes("second line")) await new Promise((r) => setTimeout(r, 20));
+  while (!out.stdout.includes("second line")) await new Promise((r) => setTimeout(r, 20));
   child.kill("SIGTERM");
   const [code] = (await once(child, "exit")) as [number | null];
   child.stdin.destroy();
-  expect(code, stderr).toBe(0);
-  expect(stderr).toContain("the stream was stopped (SIGTERM) after 2 lines");
+  expect(code, out.stderr).toBe(0);
+  expect(out.stderr).toContain("the stream was stopped (SIGTERM) after 2 lines");
   expect(readFileSync(log, "utf8")).toContain("second line");
 });
