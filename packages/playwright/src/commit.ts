@@ -1,6 +1,6 @@
 /**
  * The commit a CUJ run exercised: GitHub Actions' GITHUB_SHA / GITHUB_REPOSITORY / GITHUB_REF_NAME
- * from the environment the edge passes in (the reporter passes `process.env`), else the checkout's
+ * from the environment the edge passes in (the reporter gives its own), else the checkout's
  * `git rev-parse`. Null when neither names a full commit sha.
  */
 import { spawnSync } from "node:child_process";

@@ -3,8 +3,8 @@
  * `issues` permission (fine-grained / installation) or read access (users); labels are kept only
  * with push access and silently dropped otherwise.
  */
-import { canRead, canWrite, effectiveRole } from "./access.js";
-import { deny, notFound, type RestContext, type RestHandler, type RestResult } from "./rest.js";
+import { canWrite, effectiveRole } from "./access.js";
+import { deny, isResult, notFound, type RestHandler, repoOf } from "./rest.js";
 import { HTML_BASE, reactionRollup, restUser } from "./rest-objects.js";
 import { type FakeGitHubState, type FakeRepo, type FakeThread, roleAtLeast } from "./state.js";
 
@@ -62,17 +62,6 @@ function association(repo: FakeRepo, login: string): string {
   if (login.toLowerCase() === repo.owner.toLowerCase()) return "OWNER";
   if (repo.collaborators.has(login.toLowerCase())) return "COLLABORATOR";
   return "NONE";
-}
-
-function isResult(v: unknown): v is RestResult {
-  return typeof v === "object" && v !== null && "status" in v && typeof (v as RestResult).status === "number";
-}
-
-function repoOf(ctx: RestContext): FakeRepo | RestResult {
-  const repo = ctx.state.repo(`${ctx.params.owner}/${ctx.params.repo}`);
-  if (!repo) return notFound();
-  const denied = canRead(ctx.state, ctx.auth, repo);
-  return denied ? deny(denied) : repo;
 }
 
 const createIssue: RestHandler = (ctx) => {

@@ -7,8 +7,7 @@
  * or a head with no commits beyond base, is 422 too.
  * https://docs.github.com/en/rest/pulls/pulls#create-a-pull-request
  */
-import { canRead } from "./access.js";
-import { deny, notFound, type RestContext, type RestHandler, type RestResult } from "./rest.js";
+import { isResult, notFound, type RestHandler, type RestResult, repoOf } from "./rest.js";
 import { HTML_BASE, restUser } from "./rest-objects.js";
 import type { FakeGitHubState, FakeRepo, FakeThread } from "./state.js";
 
@@ -181,16 +180,6 @@ export function restPull(
   };
 }
 
-function repoOf(ctx: RestContext): FakeRepo | RestResult {
-  const repo = ctx.state.repo(`${ctx.params["owner"]}/${ctx.params["repo"]}`);
-  if (!repo) return notFound();
-  const denied = canRead(ctx.state, ctx.auth, repo);
-  return denied ? deny(denied) : repo;
-}
-
-const isResult = (v: unknown): v is RestResult =>
-  typeof v === "object" && v !== null && "status" in v && typeof (v as RestResult).status === "number";
-
 function invalid(message: string, errors: Array<Record<string, unknown>>): RestResult {
   return {
     status: 422,
@@ -270,7 +259,7 @@ const getPull: RestHandler = (ctx) => {
   const repo = repoOf(ctx);
   if (isResult(repo)) return repo;
   const t = ctx.state.thread(repo.fullName, Number(ctx.params["pull_number"]));
-  if (!t || t.kind !== "pr") return notFound();
+  if (t?.kind !== "pr") return notFound();
   return { status: 200, body: restPull(ctx.apiUrl, ctx.state, repo, t, true) };
 };
 

@@ -36,7 +36,8 @@ export function notFound(): RestResult {
   return { status: 404, body: errorBody("Not Found", 404) };
 }
 
-function repoOf(ctx: RestContext): FakeRepo | RestResult {
+/** The route's repository when the caller may read it; otherwise the 404/403 GitHub answers. */
+export function repoOf(ctx: RestContext): FakeRepo | RestResult {
   const repo = ctx.state.repo(`${ctx.params.owner}/${ctx.params.repo}`);
   if (!repo) return notFound();
   const denied = canRead(ctx.state, ctx.auth, repo);
@@ -54,7 +55,7 @@ function commentOf(ctx: RestContext, repo: FakeRepo): FakeComment | RestResult {
   return c;
 }
 
-function isResult(v: unknown): v is RestResult {
+export function isResult(v: unknown): v is RestResult {
   return typeof v === "object" && v !== null && "status" in v && typeof (v as RestResult).status === "number";
 }
 
