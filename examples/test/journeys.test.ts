@@ -2,7 +2,12 @@
 // copies them (examples/workflows/*.yml naming codexrel/codexrel/...@v1), with the real Codex CLI
 // (@openai/codex, the testkit's devDependency) against the fake Responses API.
 // The events, the simulation and the fake model's script are in journey-kit.ts.
-import type { FakeOpenAI } from "@codexrel/testkit";
+
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { execCommandTurn, type FakeOpenAI, webhookPayload } from "@codexrel/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   APP,
@@ -36,6 +41,27 @@ afterAll(async () => {
   await kit?.close();
 });
 
+/** The commit a branch of the app's repository points at, or null when there is no such branch. */
+function branchHeadOrNull(sim: Awaited<ReturnType<JourneyKit["simulation"]>>, ref: string): string | null {
+  try {
+    return execFileSync("git", ["--git-dir", sim.bareOf(APP) as string, "rev-parse", "--verify", `refs/heads/${ref}`], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
+  } catch {
+    return null;
+  }
+}
+
+/** Polls until `done()` (a safety limit, not an assertion on time: it fails with what it awaited). */
+async function until(done: () => boolean, what: string, limitMs = 240_000): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 describe("journeys", () => {
   it("1. an OWNER opens an issue: a planning run posts one plan comment with the marker and one progress comment", async () => {
     const sim = await simulation();
@@ -59,6 +85,11 @@ describe("journeys", () => {
       expect(codex?.summary, log).toMatch(/<summary>planning transcript: \d+ lines, secrets redacted<\/summary>/);
       expect(codex?.summary).toContain("Add greet.txt");
       expect(codex?.log.join("\n")).toMatch(/"type":"(thread|turn)\./);
+      // Least exposure: the OpenAI key reaches the Codex step and no other step of any job.
+      const handed = Object.values(run.jobs).flatMap((j) =>
+        j.steps.filter((st) => st.secrets.includes("OPENAI_API_KEY")).map((st) => `${j.id} · ${st.name}`),
+      );
+      expect(handed, log).toEqual([`${work?.id} · ${codex?.name}`]);
       expect(codex?.log.join("\n")).toContain(
         "discord streaming is off: DISCORD_BOT_TOKEN and DISCORD_GUILD_ID are not set",
       );
@@ -160,6 +191,71 @@ describe("journeys", () => {
     }
   }, 300_000);
 
+  it("7. five comments in a burst: GitHub keeps one pending run per group, the run that gets the thread drains the rest; all five reach Codex in order, none lost", async () => {
+    const sim = await simulation();
+    // The first ask's turn runs a command that waits for this file, so comments 2-5 arrive while
+    // the thread's run is busy (the case GitHub's one-pending-run-per-group rule makes lossy).
+    const gate = join(mkdtempSync(join(tmpdir(), "codexrel-burst-")), "open");
+    const asks = [1, 2, 3, 4, 5].map((n) => `@codex burst item ${n}`);
+    openai.setReply((request) => {
+      const first = request.body.lastIndexOf(asks[0] as string);
+      if (first < 0) return implementer(request);
+      const waited = request.body.lastIndexOf("function_call_output") > first;
+      return waited || request.body.includes(asks[1] as string)
+        ? "Handled the burst."
+        : execCommandTurn(`while [ ! -e '${gate}' ]; do sleep 0.2; done; echo gate open`);
+    });
+    try {
+      const first = await planAndApprove(sim);
+      expect(first.run.conclusion, first.log).toBe("success");
+      const before = openai.responsesRequests().length;
+      const start = (body: string) => {
+        const event = commentOn(sim, 1, { body, login: "octocat", association: "OWNER" });
+        const settled: { conclusion?: string } = {};
+        const result = sim.start({ repo: APP, workflow: ".github/workflows/codex-comments.yml", event }).result;
+        void result.then((r) => {
+          settled.conclusion = r.conclusion;
+        });
+        return { result, settled };
+      };
+      const busy = start(asks[0] as string);
+      await until(() => openai.responsesRequests().length > before, "the first ask's turn to start");
+      const burst = asks.slice(1).map(start);
+      // GitHub cancels a pending run when a newer one joins the group: three of the four cancel
+      // while the first still holds the thread; then the busy turn may finish.
+      await until(() => burst.filter((b) => b.settled.conclusion === "cancelled").length >= 3, "the burst to queue");
+      writeFileSync(gate, "");
+      const runs = await Promise.all([busy, ...burst].map((b) => b.result));
+      const log = runs.map(jobLog).join("\n----\n");
+      expect(runs[0]?.conclusion, log).toBe("success");
+      expect(
+        runs
+          .slice(1)
+          .map((r) => r.conclusion)
+          .sort(),
+        log,
+      ).toEqual(["cancelled", "cancelled", "cancelled", "success"]);
+      // Every ask reached the model, in the order it was written, and exactly once: the resumed
+      // session's history (the last request carries every earlier turn) holds each one once.
+      const last = openai.responsesRequests().at(-1)?.body ?? "";
+      const at = asks.map((a) => last.indexOf(a));
+      expect(
+        at.every((i) => i >= 0),
+        log,
+      ).toBe(true);
+      expect([...at].sort((a, b) => a - b)).toEqual(at);
+      for (const ask of asks) expect(last.split(ask).length - 1, `${ask}\n${log}`).toBe(1);
+      const progress = sim.fake.state
+        .threadComments(APP, 1)
+        .filter((c) => c.body.includes("<!-- codexrel:progress -->"));
+      expect(progress, log).toHaveLength(1);
+    } finally {
+      writeFileSync(gate, "");
+      openai.setReply(PLAN);
+      await sim.dispose();
+    }
+  }, 600_000);
+
   it("8. comments from a non-collaborator, a bot and the automation itself are ignored: nothing written, no Codex", async () => {
     const sim = await simulation();
     try {
@@ -193,6 +289,60 @@ describe("journeys", () => {
         expect(sim.events.slice(events), by.login).toEqual([]);
       }
       expect(openai.responsesRequests().length).toBe(before);
+    } finally {
+      await sim.dispose();
+    }
+  }, 300_000);
+
+  it("9. a fork PR: a maintainer's @codex on it is refused with a comment saying why; Codex never runs and no step is handed the OpenAI key", async () => {
+    const sim = await simulation();
+    try {
+      const pr = sim.fake.state.addPullRequest(APP, {
+        number: 2,
+        title: "Fix a typo",
+        body: "From a fork.",
+        author: "stranger",
+        headRepo: "stranger/app",
+        headRef: "patch-1",
+      });
+      const made = sim.fake.state.addComment(APP, pr.number, { body: "@codex fix the typo", author: "octocat" });
+      const event = {
+        name: "issue_comment",
+        payload: webhookPayload("issue_comment", {
+          action: "created",
+          repo: APP,
+          onPullRequest: true,
+          overrides: {
+            issue: { number: pr.number, title: "Fix a typo", body: "From a fork.", user: { login: "stranger" } },
+            comment: {
+              id: made.id,
+              body: "@codex fix the typo",
+              user: { login: "octocat", type: "User" },
+              author_association: "OWNER",
+            },
+            sender: { login: "octocat", type: "User" },
+          },
+        }),
+      };
+      const before = openai.responsesRequests().length;
+      const run = await sim.run({ repo: APP, workflow: ".github/workflows/codex-comments.yml", event });
+      const log = jobLog(run);
+      // An issue_comment run has the repository's secrets even on a fork's PR (it runs in the base
+      // repository's context): the worker must be the one that keeps them away from fork code.
+      expect(run.conclusion, log).not.toBe("cancelled");
+      const work = Object.values(run.jobs).find((j) => j.id.endsWith("work"));
+      expect(work?.result, log).toBe("skipped");
+      expect(openai.responsesRequests().length, log).toBe(before);
+      const handed = Object.values(run.jobs).flatMap((j) =>
+        j.steps.filter((st) => st.secrets.includes("OPENAI_API_KEY")).map((st) => `${j.id} · ${st.name}`),
+      );
+      expect(handed, log).toEqual([]);
+      const said = sim.fake.state.threadComments(APP, pr.number).slice(1);
+      expect(said, log).toHaveLength(1);
+      expect(said[0]?.body).toMatch(/FORK\\?_PR\\?_REFUSED/);
+      expect(said[0]?.body).toContain("comes from a fork");
+      expect(sim.fake.state.threadsOf(APP).filter((t) => t.kind === "pr")).toHaveLength(1);
+      expect(branchHeadOrNull(sim, "patch-1"), "nothing is pushed to the base repository").toBeNull();
     } finally {
       await sim.dispose();
     }

@@ -103,7 +103,59 @@ jobs:
       - run: echo cleanup
 `;
 
+const secretsWorkflow = `name: secrets
+on:
+  issues:
+    types: [opened]
+permissions: {}
+jobs:
+  use:
+    runs-on: ubuntu-latest
+    steps:
+      - id: checkout
+        uses: actions/checkout@v4
+      - id: by-env
+        env:
+          KEY: \${{ secrets.API_KEY }}
+        run: test -n "$KEY"
+      - id: in-script
+        run: echo "\${{ secrets.GITHUB_TOKEN }}" > /dev/null
+      - id: by-input
+        uses: ./.github/actions/greet
+        with:
+          who: \${{ secrets.API_KEY }}
+      - id: none
+        run: echo no secrets here
+      - id: skipped
+        if: false
+        env:
+          KEY: \${{ secrets.API_KEY }}
+        run: echo never
+`;
+
 describe("workflow runner", () => {
+  it("records which secrets reached each step (env, script, with:), so a test can prove one stayed unused", async () => {
+    sim.addRepo("octo/app", {
+      files: { ".github/workflows/secrets.yml": secretsWorkflow, ".github/actions/greet/action.yml": action },
+    });
+    const run = await sim.run({
+      repo: "octo/app",
+      workflow: ".github/workflows/secrets.yml",
+      event: { name: "issues", payload: webhookPayload("issues", { action: "opened", repo: "octo/app" }) },
+    });
+    const job = run.jobs["use"]!;
+    expect(job.result, JSON.stringify(job.annotations)).toBe("success");
+    const seen = Object.fromEntries(job.steps.map((s) => [s.id, s.secrets]));
+    expect(seen).toEqual({
+      checkout: [],
+      "by-env": ["API_KEY"],
+      "in-script": ["GITHUB_TOKEN"],
+      "by-input": ["API_KEY"],
+      none: [],
+      skipped: [],
+    });
+  });
+
   it("runs jobs, steps, a local composite action from the checkout, outputs and needs", async () => {
     sim.addRepo("octo/app", {
       files: { ".github/workflows/demo.yml": workflow, ".github/actions/greet/action.yml": action },

@@ -120,8 +120,11 @@ export async function runJob(input: JobInput): Promise<JobResult> {
       outputs: {},
       summary: "",
       log: [],
+      secrets: [],
     };
     result.steps.push(stepResult);
+    // Every evaluated value the step is given (env, with:, the rendered script), for `secrets`.
+    const received: string[] = [];
     const envContext = { ...baseEnv, ...harness.state.globalEnv };
     let env = evalEnv(contexts(envContext), status, workspace);
     let failure: string | undefined;
@@ -148,13 +151,29 @@ export async function runJob(input: JobInput): Promise<JobResult> {
     if (failure === undefined) {
       try {
         if (step["run"] !== undefined) {
-          await runScriptStep(harness, jobRoot, index, step, defaults, env, envContext, stepResult, result.annotations);
+          const script = evaluateString(step["run"], env);
+          received.push(script, ...Object.values(envContext));
+          await runScriptStep(
+            harness,
+            jobRoot,
+            index,
+            script,
+            step,
+            defaults,
+            env,
+            envContext,
+            stepResult,
+            result.annotations,
+          );
         } else {
-          await runUsesStep(input, harness, step, env, envContext, stepResult, result.annotations);
+          const withValues = evaluateMapping(step["with"], env);
+          received.push(...Object.values(withValues), ...Object.values(envContext));
+          await runUsesStep(input, harness, step, withValues, envContext, stepResult, result.annotations);
         }
       } catch (err) {
         failure = (err as Error).message;
       }
+      stepResult.secrets = secretsIn(received, { ...run.secrets, GITHUB_TOKEN: input.token });
     }
     if (failure !== undefined) {
       stepResult.outcome = "failure";
@@ -219,6 +238,7 @@ async function runScriptStep(
   harness: ActionHarness,
   jobRoot: string,
   index: number,
+  script: string,
   step: Yaml,
   defaults: Yaml,
   env: ReturnType<typeof evalEnv>,
@@ -226,7 +246,6 @@ async function runScriptStep(
   stepResult: WorkflowStepResult,
   annotations: Annotation[],
 ): Promise<void> {
-  const script = evaluateString(step["run"], env);
   const shellValue = step["shell"] ?? defaults["shell"];
   const shell = shellValue === undefined ? "bash -e {0}" : evaluateString(shellValue, env);
   const wd = step["working-directory"] ?? defaults["working-directory"];
@@ -237,7 +256,9 @@ async function runScriptStep(
   writeFileSync(
     join(dir, "action.yml"),
     stringify({
-      name: stepResult.name,
+      // Not the step's display name: that may hold `${{ }}` text (a default `Run <script>` name
+      // is the script unevaluated), which the action parser would read as an expression.
+      name: `workflow step ${index}`,
       description: "workflow run step",
       runs: { using: "composite", steps: [inner] },
     }),
@@ -250,13 +271,12 @@ async function runUsesStep(
   input: JobInput,
   harness: ActionHarness,
   step: Yaml,
-  env: ReturnType<typeof evalEnv>,
+  withValues: Record<string, string>,
   envContext: Record<string, string>,
   stepResult: WorkflowStepResult,
   annotations: Annotation[],
 ): Promise<void> {
   const uses = String(step["uses"]);
-  const withValues = evaluateMapping(step["with"], env);
   const ctxInfo = (m: string) => stepResult.log.push(m);
   const warn = (m: string) =>
     annotations.push({ level: "warning", message: m, origin: "runner", step: stepResult.name });
@@ -313,6 +333,14 @@ async function runUsesStep(
     optionalOutputs: action.outputs.map((o) => o.id),
   });
   copyHarnessResult(res, stepResult, annotations, res.outputs);
+}
+
+/** The secrets whose (non-empty) value appears in any of `values`, by name, sorted. */
+function secretsIn(values: readonly string[], secrets: Record<string, string>): string[] {
+  return Object.entries(secrets)
+    .filter(([, secret]) => secret !== "" && values.some((v) => v.includes(secret)))
+    .map(([name]) => name)
+    .sort();
 }
 
 /** GitHub warns about inputs an action does not declare and still runs it. */

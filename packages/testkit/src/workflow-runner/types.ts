@@ -15,6 +15,12 @@ export interface WorkflowStepResult {
   summary: string;
   log: string[];
   exitCode?: number;
+  /**
+   * The names of the secrets (GITHUB_TOKEN included) whose values reached this step: its
+   * environment, its `with:` inputs or its script. What a fork-PR test asserts stayed unused;
+   * empty for a skipped step.
+   */
+  secrets: string[];
 }
 
 export interface JobResult {
