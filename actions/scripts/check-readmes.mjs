@@ -3,10 +3,13 @@
 // action.yml declares: the `## Inputs` and `## Outputs` tables list the same names, and where the
 // table has `Required` / `Default` columns, the same values. Plain node (no workflow parser), so CI
 // can run it before installing anything else: `node actions/scripts/check-readmes.mjs [actionsDir]`.
+// The tables are generated between markers by readme-tables.mjs; a README whose marked tables are
+// not what action.yml gives now (edited by hand, or action.yml changed since) is reported too.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { updateReadme } from "./readme-tables.mjs";
 
 const NONE = new Set(["", "-", "—", "n/a", "none", "(none)", "''", '""']);
 
@@ -60,6 +63,13 @@ export function checkActionReadme(actionDir) {
   const action = parse(readFileSync(file, "utf8")) ?? {};
   const readme = readFileSync(readmePath, "utf8");
   const problems = [];
+  const generated = updateReadme(readme, action);
+  for (const section of generated.missing) {
+    problems.push(`${name}: README has no <!-- codexrel:${section} --> … <!-- /codexrel:${section} --> markers`);
+  }
+  if (generated.missing.length === 0 && generated.text !== readme) {
+    problems.push(`${name}: README tables are stale; run node actions/scripts/readme-tables.mjs`);
+  }
 
   for (const [kind, title] of [
     ["inputs", "Inputs"],

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkActionReadme, readmeTable } from "../scripts/check-readmes.mjs";
+import { renderTable, updateReadme } from "../scripts/readme-tables.mjs";
 
 const fixtures = join(import.meta.dirname, "..", "..", "packages", "testkit", "test", "fixtures", "actions");
 
@@ -21,6 +22,7 @@ describe("check-readmes", () => {
         "readme-bad: input 'token': README default '${{ secrets.TOKEN }}' differs from action.yml default '${{ github.token }}'",
         "readme-bad: README Inputs table lists 'extra', which action.yml does not declare",
         "readme-bad: output 'url' is declared in action.yml but missing from the README Outputs table",
+        "readme-bad: README tables are stale; run node actions/scripts/readme-tables.mjs",
       ].sort(),
     );
   });
@@ -34,10 +36,54 @@ describe("check-readmes", () => {
         "name: x\ndescription: d\ninputs:\n  a:\n    description: d\nruns:\n  using: composite\n  steps: []\n",
       );
       writeFileSync(join(dir, "README.md"), "# x\n\nNo tables.\n");
-      expect(checkActionReadme(dir)).toEqual([expect.stringContaining('README has no "## Inputs" table')]);
+      expect(checkActionReadme(dir)).toEqual([
+        expect.stringMatching(/: README has no <!-- codexrel:inputs --> … <!-- \/codexrel:inputs --> markers$/),
+        expect.stringMatching(/: README has no <!-- codexrel:outputs --> … <!-- \/codexrel:outputs --> markers$/),
+        expect.stringContaining('README has no "## Inputs" table'),
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("generates the marked tables from action.yml: a hand edit inside the markers is stale, a regenerated README is clean", () => {
+    const action = {
+      inputs: {
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub expressions, not templates
+        token: { description: "GitHub | token.", default: "${{ github.token }}" },
+        mode: { description: "advisory\nor blocking.", required: true },
+        empty: { description: "An empty default.", default: "" },
+      },
+      outputs: { status: { description: "ok or failed." } },
+    };
+    const readme = [
+      "# x",
+      "## Inputs",
+      "<!-- codexrel:inputs -->",
+      "| old | table |",
+      "<!-- /codexrel:inputs -->",
+      "## Outputs",
+      "<!-- codexrel:outputs -->",
+      "<!-- /codexrel:outputs -->",
+      "",
+    ].join("\n");
+    const { text, missing } = updateReadme(readme, action);
+    expect(missing).toEqual([]);
+    expect(text).toContain(
+      [
+        "<!-- codexrel:inputs -->",
+        "| name | required | default | description |",
+        "| --- | --- | --- | --- |",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub expressions, not templates
+        "| `token` | no | `${{ github.token }}` | GitHub \\| token. |",
+        "| `mode` | yes |  | advisory or blocking. |",
+        '| `empty` | no | `""` | An empty default. |',
+        "<!-- /codexrel:inputs -->",
+      ].join("\n"),
+    );
+    expect(text).toContain("| `status` | ok or failed. |\n<!-- /codexrel:outputs -->");
+    expect(updateReadme(text, action).text).toBe(text);
+    expect(renderTable({}, "outputs")).toBe("This action has no outputs.");
   });
 
   it("reads escaped pipes inside cells", () => {
