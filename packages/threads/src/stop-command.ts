@@ -1,6 +1,6 @@
 /**
  * `@codex stop`: a maintainer ends the fix-iteration loop. Routed like the other commands (same
- * bot-loop guard, mention rule and authorization, applied by route.ts after this draft), it asks
+ * bot-loop guard, mention rule and authorization, applied in route/ after this draft), it asks
  * the agent to start no further iteration and to record the stop in the iteration ledger
  * (`codexrel iterations stop`), whose next `codexrel run --iteration` is then refused.
  */
