@@ -8,6 +8,7 @@
 // served here from this checkout. This file has no Responses API: the Codex runs themselves are
 // proven in journeys.test.ts; here every example must get past GitHub's resolution and permission
 // rules. An `it.fails` names a gap that is still open, with its reason.
+import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -237,9 +238,20 @@ describe("cuj-evidence.yml on pull_request opened", () => {
     expect(job.steps.some((s) => s.uses === "codexrel/codexrel/actions/publish-artifacts@v1")).toBe(true);
     expect(allErrors(runs["cuj-evidence"]!)).not.toMatch(NO_LOCAL_ACTION);
   });
-  it.fails("publishes the evidence and one report comment on the PR (fails: a testkit gap, not the example's: the fake GitHub does not implement the git data API that destination: branch uses, GET /repos/{owner}/{repo}/git/ref/{ref} answers 501)", () => {
+  it("publishes the evidence and one report comment on the PR", () => {
     expect(runs["cuj-evidence"]!.jobs["journeys"]!.result).toBe("success");
-    expect(comments(prNumber).length).toBe(1);
+    // Other examples in this simulation comment on the same PR too (their own progress); the
+    // evidence run owns exactly one report comment, and it links what the branch now holds.
+    const reports = comments(prNumber).filter((c) => c.body.startsWith("<!-- codexrel:report:cuj -->"));
+    expect(reports.length).toBe(1);
+    expect(reports[0]?.body).toContain("**Publication:** ✅ published");
+    const link = /blob\/([0-9a-f]{40})\/(codexrel\/pr-\d+\/[0-9a-f]+)\/index\.md/.exec(reports[0]?.body ?? "");
+    expect(link, reports[0]?.body).not.toBeNull();
+    const [, commit, dir] = link as RegExpExecArray;
+    const index = execFileSync("git", ["--git-dir", sim.bareOf(REPO) as string, "show", `${commit}:${dir}/index.md`], {
+      encoding: "utf8",
+    });
+    expect(index).toContain("add-numbers");
   });
 });
 

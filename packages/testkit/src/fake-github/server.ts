@@ -16,6 +16,7 @@ import { loadGitHubContract, type RouteMatch } from "./openapi.js";
 import { checkRoutePermission, readsChecked } from "./permission-table.js";
 import { BUILTIN_REST, type RestHandler, type RestResult } from "./rest.js";
 import { CHECKS_REST } from "./rest-checks.js";
+import { GIT_REST } from "./rest-git.js";
 import { ISSUE_REST } from "./rest-issues.js";
 import { errorBody } from "./rest-objects.js";
 import { PULLS_REST } from "./rest-pulls.js";
@@ -113,7 +114,7 @@ export class FakeGitHub {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly faults: FaultRule[] = [];
   private readonly handlers = new Map<string, RestHandler>(
-    Object.entries({ ...BUILTIN_REST, ...ISSUE_REST, ...CHECKS_REST, ...PULLS_REST }),
+    Object.entries({ ...BUILTIN_REST, ...ISSUE_REST, ...CHECKS_REST, ...PULLS_REST, ...GIT_REST }),
   );
   private readonly enterprise: boolean;
   private readonly strictBodies: boolean;

@@ -47,6 +47,8 @@ export interface FakeRepo {
   defaultBranch: string;
   /** Branch and tag refs (`refs/heads/main` -> sha), kept in step with the simulated git repository. */
   refs: Map<string, string>;
+  /** The simulated repository's bare git directory, when there is one (the git data API needs it). */
+  gitDir?: string;
 }
 
 export interface FakeThread {

@@ -175,6 +175,7 @@ export class WorkflowSimulation {
     });
     const created = createBareRepo(join(this.root, "git"), this.home, repo.fullName, options, this.fake.baseUrl);
     this.bares.set(repo.fullName.toLowerCase(), created.bare);
+    repo.gitDir = created.bare;
     repo.refs.set(`refs/heads/${defaultBranch}`, created.sha);
     return created;
   }
