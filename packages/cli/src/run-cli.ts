@@ -12,7 +12,7 @@ import { SECRET_ENV_LIST } from "./secret-env-list.js";
 
 /**
  * The program with the commands argv reaches loaded and the others as stubs that carry only their
- * line of the root help (a stub never runs: argv does not reach it).
+ * line of the root help.
  */
 export async function lazyProgram(
   argv: readonly string[],
@@ -30,7 +30,14 @@ export async function lazyProgram(
   for (const entry of table) {
     const register = loaded.get(entry.name);
     if (register) register(program, ctx);
-    else stubs.set(program.command(entry.name).description(entry.description), entry.usage);
+    else {
+      const stub = program.command(entry.name).description(entry.description);
+      // Unreachable while commandsToLoad reads argv as commander does; if not, fail loudly (exit 2).
+      stub.action(() => {
+        throw new Error(`the ${entry.name} command was not loaded for this command line`);
+      });
+      stubs.set(stub, entry.usage);
+    }
   }
   const plain = new Help();
   program.configureHelp({

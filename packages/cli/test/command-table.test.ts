@@ -58,3 +58,9 @@ describe("the command table", () => {
     ]);
   });
 });
+
+test("a command that was not loaded refuses to run instead of doing nothing", async () => {
+  // Parsing `iterations` with a program built for `--version` reaches its stub.
+  const program = await lazyProgram(["--version"], ctx());
+  await expect(program.parseAsync(["iterations"], { from: "user" })).rejects.toThrow(/was not loaded/);
+});
