@@ -34,7 +34,13 @@ const ROOT_SINK = "CodexrelError";
 
 export function scanErrorCodes(sources: readonly SourceText[], relative: (path: string) => string): ScanResult {
   const files = sources.map((s) => {
-    const sf = ts.createSourceFile(s.path, s.text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+    const sf = ts.createSourceFile(
+      s.path,
+      s.text,
+      ts.ScriptTarget.Latest,
+      true,
+      s.path.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+    );
     // Only calls, `new`s, classes and functions matter: gathered once, walked many times.
     const nodes: ts.Node[] = [];
     visit(sf, (n) => {
