@@ -72,6 +72,7 @@ test("the scan follows codes through helpers and subclasses, and refuses codes b
     "class Quiet extends DemoError {}", // 11
     'new Quiet("m", "DEMO_INHERITED");', // 12
     'new CodexrelError(x ? "DEMO_OK" : "DEMO_BRANCH", "m");', // 13
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: source text under test, not a template
     "new CodexrelError(`DEMO_${kind}`, 'm');", // 14
     "new CodexrelError(Codes.DEMO_OTHER, 'm'); new CodexrelError(Codes.DEMO_NOPE, 'm');", // 15
     'const CODE = "DEMO_CONST"; new CodexrelError(CODE, "m");', // 16
@@ -90,6 +91,7 @@ test("the scan follows codes through helpers and subclasses, and refuses codes b
     "DEMO_SUBCLASS (b.ts:10)",
     "DEMO_INHERITED (b.ts:12)",
     "DEMO_BRANCH (b.ts:13)",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: source text under test, not a template
     "`DEMO_${kind}` (b.ts:14)",
     "Codes.DEMO_NOPE (b.ts:15)",
     "DEMO_CONST (b.ts:16)",
