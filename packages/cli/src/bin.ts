@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /** The `codexrel` executable: the only place that reads the real process. */
-import { runCli } from "./program.js";
+import { runCli } from "./run-cli.js";
 import { CLI_VERSION } from "./version.js";
 
 const code = await runCli(process.argv.slice(2), {

@@ -34,7 +34,28 @@ export interface CodexrelErrorOptions {
   details?: Record<string, unknown>;
 }
 
+/**
+ * The brand every CodexrelError carries, from any copy of @codexrel/core: `Symbol.for` gives the
+ * same symbol to every copy in the process, where each copy has its own class (two installed
+ * versions, or a bundle beside node_modules), so `instanceof` across copies would be false.
+ */
+export const CODEXREL_ERROR_BRAND: unique symbol = Symbol.for("codexrel.error") as never;
+
 export class CodexrelError extends Error {
+  /**
+   * `instanceof CodexrelError` asks for the brand, so it holds for an error from any copy of this
+   * package; a subclass (`instanceof HarnessError`) keeps the prototype-chain check, as its own
+   * identity is not shared across copies.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class right of `instanceof` (base or subclass)
+    if (this === CodexrelError) return isCodexrelError(value);
+    // biome-ignore lint/complexity/noThisInStatic: a subclass asks the prototype chain, as `instanceof` does
+    return Function.prototype[Symbol.hasInstance].call(this, value);
+  }
+
+  /** On the prototype (see below), so it is no own property: equality and JSON stay as they were. */
+  declare readonly [CODEXREL_ERROR_BRAND]: true;
   override readonly name = "CodexrelError";
   readonly code: string;
   readonly hint: string;
@@ -61,8 +82,15 @@ export class CodexrelError extends Error {
   }
 }
 
+Object.defineProperty(CodexrelError.prototype, CODEXREL_ERROR_BRAND, { value: true });
+
+/** True for a CodexrelError from any copy of @codexrel/core (it checks the brand, not the class). */
 export function isCodexrelError(value: unknown): value is CodexrelError {
-  return value instanceof CodexrelError;
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as { [CODEXREL_ERROR_BRAND]?: unknown })[CODEXREL_ERROR_BRAND] === true
+  );
 }
 
 /**

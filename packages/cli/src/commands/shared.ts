@@ -4,6 +4,7 @@ import type { CheckEvent } from "@codexrel/checks";
 import { redact } from "@codexrel/core";
 import { secretsFromCodexConfig } from "@codexrel/session-store";
 import type { CliContext } from "../context.js";
+import { SECRET_ENV_LIST } from "../secret-env-list.js";
 
 /** Environment variables whose values are secrets wherever they appear. */
 export const SECRET_ENV_VARS = [
@@ -15,11 +16,7 @@ export const SECRET_ENV_VARS = [
   "DISCORD_BOT_TOKEN",
 ];
 
-/**
- * Names the user declared secret: `--secret-env NAME` (repeatable, any command; `runCli` folds
- * them into this variable) and `CODEXREL_SECRET_ENV` (names separated by commas, spaces or newlines).
- */
-export const SECRET_ENV_LIST = "CODEXREL_SECRET_ENV";
+export { SECRET_ENV_LIST } from "../secret-env-list.js";
 
 export function secretEnvNames(env: Record<string, string | undefined>): string[] {
   return (env[SECRET_ENV_LIST] ?? "").split(/[\s,]+/).filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n));
