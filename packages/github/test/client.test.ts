@@ -3,7 +3,7 @@
  * accepts (the fake fails the test otherwise), and each fault maps to a coded error or a retry
  * exactly as the policy says.
  */
-import { createGitHubClient, githubDetails, isGitHubError } from "@codexrel/github";
+import { createGitHubClient, createThrottleGroups, githubDetails, isGitHubError } from "@codexrel/github";
 import { type FakeGitHub, useFakeGitHub } from "@codexrel/testkit";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { CANARY, caught, clientFor } from "./helpers.js";
@@ -225,6 +225,16 @@ describe("errors and retries", () => {
         .map((c) => c.body),
     ).toEqual(["once"]);
     expect(gh().count({ route: CREATE })).toBe(2);
+  });
+});
+
+describe("throttling", () => {
+  test("injected groups schedule the requests: a comment goes through write and notifications", async () => {
+    const groups = createThrottleGroups({ writeIntervalMs: 0, notificationIntervalMs: 0 });
+    const used = new Set<string>();
+    for (const [name, group] of Object.entries(groups)) group.on("created", () => used.add(name));
+    await clientFor(gh(), CANARY.classic, { throttleGroups: groups }).createComment(ISSUE, "spaced");
+    expect([...used].sort()).toEqual(["global", "notifications", "write"]);
   });
 });
 

@@ -1,4 +1,9 @@
-import { createGitHubClient, type GitHubClient, type GitHubClientOptions } from "@codexrel/github";
+import {
+  createGitHubClient,
+  createThrottleGroups,
+  type GitHubClient,
+  type GitHubClientOptions,
+} from "@codexrel/github";
 import type { FakeGitHub } from "@codexrel/testkit";
 
 /** A client pointed at the fake, with waits shrunk so retries and throttling cost no time. */
@@ -12,8 +17,7 @@ export function clientFor(
     token,
     apiUrl: gh.apiUrl,
     graphqlUrl: gh.graphqlUrl,
-    writeIntervalMs: 0,
-    notificationIntervalMs: 0,
+    throttleGroups: createThrottleGroups({ writeIntervalMs: 0, notificationIntervalMs: 0 }),
     retryBaseDelayMs: 1,
     rateLimit: { retryAfterScaleMs: 1 },
     sleep: async () => {},

@@ -1,4 +1,4 @@
-import { createGitHubClient, type TokenDiscovery } from "@codexrel/github";
+import { createGitHubClient, createThrottleGroups, type TokenDiscovery } from "@codexrel/github";
 import type { PreflightOptions } from "@codexrel/preflight";
 import type { FakeGitHub } from "@codexrel/testkit";
 
@@ -41,8 +41,7 @@ export function githubAt(gh: FakeGitHub, token: TokenDiscovery | null, timeoutMs
         token: t,
         apiUrl: gh.apiUrl,
         graphqlUrl: gh.graphqlUrl,
-        writeIntervalMs: 0,
-        notificationIntervalMs: 0,
+        throttleGroups: createThrottleGroups({ writeIntervalMs: 0, notificationIntervalMs: 0 }),
         retryBaseDelayMs: 1,
         retries: 1,
         timeoutMs,

@@ -5,116 +5,38 @@
  *    whatever happens next);
  * 2. with a thread or a GitHub destination, preflight runs first; not publishable => publication
  *    `blocked` with the reason code and a re-run hint, and nothing is written to GitHub;
- * 3. the destination (Actions artifact or branch) returns the links; a failure there is `blocked`;
+ * 3. the destination (Actions artifact or branch) returns the links; a failure there is `blocked`
+ *    (send-to-destination.ts);
  * 4. the report comment (one per thread and report kind, found by its marker) is upserted;
  * 5. "published" is claimed only with a URL a destination or GitHub returned.
  *
- * GitHub is reached only through the ports in `PublishPorts`; `githubPublishPorts` builds them
- * from @codexrel/github and @codexrel/preflight.
+ * GitHub is reached only through the ports in `PublishPorts` (publish-types.ts);
+ * `githubPublishPorts` builds them from @codexrel/github and @codexrel/preflight.
  */
 import {
   type Artifact,
-  CodexrelError,
   createReport,
   finalizeReport,
-  type PreflightCheck,
   type Publication,
   type RunReport,
-  renderComment,
   toCodexrelError,
 } from "@codexrel/core";
-import type { PolicyInput } from "./bundle.js";
-import { artifactDestination } from "./destinations/artifact.js";
-import { type GitDataPort, publishToBranch, type RetentionPolicy } from "./destinations/branch.js";
+import { renderCommentBody } from "./comment-body.js";
 import { PublisherErrorCodes } from "./errors.js";
 import { findLocalPaths } from "./links.js";
-import type { GalleryOptions } from "./render.js";
+import type { CommentOutcome, DestinationKind, PublishOptions, PublishResult, ThreadTarget } from "./publish-types.js";
+import { sendToDestination } from "./send-to-destination.js";
 import { runCujStage } from "./stage.js";
 
-export type DestinationKind = "local" | "artifact" | "branch";
-
-export interface ThreadTarget {
-  /** owner/name */
-  repository: string;
-  kind: "issue" | "pr";
-  number: number;
-}
-
-export interface PreflightOutcome {
-  /** The preflight checks, in run-report shape (added to the report). */
-  checks: PreflightCheck[];
-  /** Non-null when publishing cannot happen: status `blocked`, its code, reason and re-run hint. */
-  blocked: Publication | null;
-}
-
-export interface CommentOutcome {
-  action: "created" | "updated" | "unchanged";
-  /** The comment's html_url as GitHub returned it. */
-  url: string;
-  /** Duplicate comments (from concurrent runs) folded into the oldest. */
-  removedDuplicates: number[];
-}
-
-/** How publishing reaches GitHub. Absent ports mean "not available" (e.g. no token). */
-export interface PublishPorts {
-  preflight(input: { thread: ThreadTarget | null; destination: DestinationKind }): Promise<PreflightOutcome>;
-  upsertComment?(thread: ThreadTarget, marker: { kind: string; id: string }, body: string): Promise<CommentOutcome>;
-  git?: GitDataPort;
-}
-
-export interface PublishOptions {
-  bundleDir: string;
-  /** The local copy goes to `<outDir>/<subdir>` (always written). */
-  outDir: string;
-  subdir?: string;
-  destination?: DestinationKind;
-  thread?: ThreadTarget | null;
-  /** owner/name for destinations without a thread (the thread's repository wins). */
-  repository?: string | null;
-  dryRun?: boolean;
-  policy?: PolicyInput;
-  /** Marker id: one comment per thread and report kind (default `cuj`). */
-  reportKind?: string;
-  /** For destination `artifact`: the upload step's artifact-url. */
-  artifactUrl?: string | null;
-  artifactName?: string;
-  /** Retention of the uploaded artifact in days, when set (for the link's note). */
-  artifactRetentionDays?: number;
-  branch?: { name?: string; root?: string; retention?: RetentionPolicy; serverUrl?: string };
-  /** The runner's temp dir etc.: links into them are refused, and the comment is checked for them. */
-  ephemeralDirs?: string[];
-  ports?: PublishPorts | null;
-  toolVersion: string;
-  title?: string;
-  meta?: {
-    runUrl?: string | null;
-    ref?: string | null;
-    sha?: string | null;
-    event?: string | null;
-    actor?: string | null;
-  };
-  gallery?: GalleryOptions;
-  now?: () => Date;
-  /** Exact secret values kept out of the report. */
-  secrets?: string[];
-  /** How the bundle folder is named in messages. */
-  shownBundleDir?: string;
-}
-
-export interface PublishResult {
-  report: RunReport;
-  /** The comment body that was (or, in a dry run, would have been) upserted. */
-  commentBody: string | null;
-  comment: CommentOutcome | null;
-  /** The local copy's folder. */
-  localDir: string | null;
-  /** Links the destination returned (durable ones only). */
-  durableUrls: string[];
-}
-
-function threadKey(thread: ThreadTarget | null | undefined): string {
-  return thread ? `${thread.kind}-${thread.number}` : "run";
-}
+export type {
+  CommentOutcome,
+  DestinationKind,
+  PreflightOutcome,
+  PublishOptions,
+  PublishPorts,
+  PublishResult,
+  ThreadTarget,
+} from "./publish-types.js";
 
 function describeTarget(destination: DestinationKind, thread: ThreadTarget | null | undefined): string {
   const where =
@@ -268,42 +190,7 @@ export async function publishBundle(options: PublishOptions): Promise<PublishRes
     );
   }
   try {
-    if (destination === "artifact" && stage.bundle) {
-      const a = artifactDestination(stage.bundle, {
-        artifactUrl: options.artifactUrl,
-        ...(options.artifactName ? { name: options.artifactName } : {}),
-        ...(options.artifactRetentionDays ? { retentionDays: options.artifactRetentionDays } : {}),
-        ...(options.ephemeralDirs ? { ephemeralDirs: options.ephemeralDirs } : {}),
-      });
-      durable = a.artifacts;
-      indexUrl = a.url;
-    } else if (destination === "branch" && stage.bundle) {
-      if (!ports?.git) {
-        throw new CodexrelError("GITHUB_TOKEN_MISSING", "no GitHub access for the branch destination", {
-          hint: "Set GITHUB_TOKEN with contents: write and re-run.",
-        });
-      }
-      const repo = thread?.repository ?? options.repository;
-      if (!repo) {
-        throw new CodexrelError("USAGE", "the branch destination needs --repo owner/repo", {
-          hint: "Pass --repo owner/repo.",
-        });
-      }
-      const b = await publishToBranch(stage.bundle, {
-        port: ports.git,
-        repo,
-        threadKey: threadKey(thread),
-        ...(options.branch?.name ? { branch: options.branch.name } : {}),
-        ...(options.branch?.root ? { root: options.branch.root } : {}),
-        ...(options.branch?.retention ? { retention: options.branch.retention } : {}),
-        ...(options.branch?.serverUrl ? { serverUrl: options.branch.serverUrl } : {}),
-        ...(options.gallery ? { gallery: options.gallery } : {}),
-        ...(options.ephemeralDirs ? { ephemeralDirs: options.ephemeralDirs } : {}),
-        now,
-      });
-      durable = b.artifacts;
-      indexUrl = b.indexUrl;
-    }
+    ({ durable, indexUrl } = await sendToDestination(stage.bundle, destination, { options, ports, thread, now }));
   } catch (error) {
     const e = toCodexrelError(error);
     return finish({
@@ -376,35 +263,4 @@ export async function publishBundle(options: PublishOptions): Promise<PublishRes
     },
     { durableUrls, commentBody: body, comment },
   );
-}
-
-/**
- * The comment body: the report as the comment renderer shows it, with the publication line saying
- * where the evidence is (the comment cannot link to itself before it exists).
- */
-function renderCommentBody(
-  report: RunReport,
-  options: { reportKind: string; indexUrl: string | null; secrets?: string[] | undefined },
-): string {
-  const forBody: RunReport = {
-    ...report,
-    // Local paths mean nothing to readers of a comment.
-    artifacts: report.artifacts.filter((a) => a.durable),
-    publication: options.indexUrl
-      ? { status: "published", url: options.indexUrl, reason: "evidence published; full index linked" }
-      : {
-          status: "skipped",
-          code: "EVIDENCE_LOCAL_ONLY",
-          reason: "screenshots and videos were kept in the run's local output folder, not uploaded",
-          rerunHint: "use --destination artifact or branch to attach them",
-        },
-  };
-  const final = finalizeReport(forBody, {
-    finishedAt: new Date(report.meta.startedAt),
-    ...(options.secrets ? { secrets: options.secrets } : {}),
-  });
-  return renderComment(final, {
-    marker: { kind: "report", id: options.reportKind },
-    ...(options.indexUrl ? { reportUrl: options.indexUrl } : {}),
-  });
 }

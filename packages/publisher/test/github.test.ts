@@ -7,7 +7,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { validateReport } from "@codexrel/core";
-import type { TokenDiscovery } from "@codexrel/github";
+import { createThrottleGroups, type TokenDiscovery } from "@codexrel/github";
 import { githubPublishPorts, type PublishOptions, publishBundle, type ThreadTarget } from "@codexrel/publisher";
 import { type FakeGitHub, useFakeGitHub } from "@codexrel/testkit";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
@@ -62,8 +62,7 @@ function ports(fake: FakeGitHub, token: string, fetch?: typeof globalThis.fetch)
     apiUrl: fake.apiUrl,
     graphqlUrl: fake.graphqlUrl,
     clientOptions: {
-      writeIntervalMs: 0,
-      notificationIntervalMs: 0,
+      throttleGroups: createThrottleGroups({ writeIntervalMs: 0, notificationIntervalMs: 0 }),
       retryBaseDelayMs: 1,
       rateLimit: { retryAfterScaleMs: 1 },
       sleep: async () => {},
