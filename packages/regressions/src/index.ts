@@ -6,6 +6,7 @@ export * from "./ctrf.js";
 export * from "./ctrf-checks.js";
 export * from "./dialect.js";
 export * from "./errors.js";
+export * from "./from-config.js";
 export * from "./identity.js";
 export * from "./junit.js";
 export * from "./known-failing.js";

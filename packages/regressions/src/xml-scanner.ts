@@ -18,9 +18,30 @@
  * - caps: attributes per tag (checked per tag), name length, and the size of any one attribute
  *   value, text run, CDATA section or comment while it is still being read.
  *
+ * One class over one buffer, longer than the project's 400 lines on purpose: the package README
+ * ("Why `xml-scanner.ts` is one file") says why and what moved out (`xml-chars.ts`, `xml-references.ts`).
+ *
  * Line ends are normalized as XML says (`\r\n` and `\r` read as `\n`); tabs and line ends inside
  * attribute values become spaces (attribute-value normalization), as saxes does.
  */
+
+import {
+  ATTR_WS,
+  BAD_CHAR,
+  BANG,
+  DQ,
+  EQ,
+  GT,
+  isWs,
+  NAME_ASCII,
+  NAME_RE,
+  QUESTION,
+  SLASH,
+  SQ,
+  WS_RUN,
+  XML_DECL,
+} from "./xml-chars.js";
+import { decodeReferences } from "./xml-references.js";
 
 export interface ScanLimits {
   maxAttributes: number;
@@ -49,33 +70,6 @@ export class ScanError extends Error {
     super(message);
   }
 }
-
-const GT = 62;
-const SLASH = 47;
-const BANG = 33;
-const QUESTION = 63;
-const EQ = 61;
-const DQ = 34;
-const SQ = 39;
-
-/** ASCII name characters: 1 = may start a name, 2 = may continue one. */
-const NAME_ASCII = new Uint8Array(128);
-for (let c = 0; c < 128; c += 1) {
-  const ch = String.fromCharCode(c);
-  if (/[A-Za-z_:]/.test(ch)) NAME_ASCII[c] = 3;
-  else if (/[-.0-9]/.test(ch)) NAME_ASCII[c] = 2;
-}
-const NAME_START =
-  ":A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}";
-const NAME_RE = new RegExp(`^[${NAME_START}][${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040]*$`, "u");
-/** Characters XML 1.0 does not allow anywhere (lone surrogates cannot come out of a fatal decoder). */
-const BAD_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
-const XML_DECL =
-  /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.[0-9]+\1([ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\3)?([ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(yes|no)\5)?[ \t\r\n]*\?>/;
-const WS_RUN = /^[ \t\r\n]*$/;
-const ATTR_WS = /\r\n|[\t\n\r]/g;
-
-const isWs = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
 
 /** Thrown inside the scanner when the buffer ends before the construct does. */
 const MORE = Symbol("more");
@@ -292,60 +286,9 @@ export class XmlScanner {
     if (dd >= 0 && dd + 3 <= to) this.fail('the string "]]>" is disallowed in text', dd);
     const amp = this.nextAmp(from);
     if (amp >= 0 && amp < to) {
-      const decoded = this.entities(from, to);
+      const decoded = decodeReferences(s, from, to, false, this.failAt);
       if (this.wantText) this.handler.text(decoded);
     } else if (this.wantText) this.handler.text(s.slice(from, to));
-  }
-
-  /** Decodes (and checks) entity and character references in buf[from, to). */
-  private entities(from: number, to: number): string {
-    const s = this.buf;
-    let out = "";
-    let i = from;
-    for (;;) {
-      const amp = s.indexOf("&", i);
-      if (amp < 0 || amp >= to) break;
-      out += s.slice(i, amp);
-      const semi = s.indexOf(";", amp);
-      if (semi < 0 || semi >= to || semi - amp > 64) this.fail("unterminated entity reference", amp);
-      const ref = s.slice(amp + 1, semi);
-      out += this.entity(ref, amp);
-      i = semi + 1;
-    }
-    return out + s.slice(i, to);
-  }
-
-  private entity(ref: string, at: number): string {
-    switch (ref) {
-      case "amp":
-        return "&";
-      case "lt":
-        return "<";
-      case "gt":
-        return ">";
-      case "quot":
-        return '"';
-      case "apos":
-        return "'";
-    }
-    if (ref.charCodeAt(0) === 35) {
-      const hex = ref.charCodeAt(1) === 120;
-      const digits = ref.slice(hex ? 2 : 1);
-      if (digits.length > 0 && (hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) {
-        const cp = Number.parseInt(digits, hex ? 16 : 10);
-        if (
-          cp === 9 ||
-          cp === 10 ||
-          cp === 13 ||
-          (cp >= 0x20 && cp <= 0xd7ff) ||
-          (cp >= 0xe000 && cp <= 0xfffd) ||
-          (cp >= 0x10000 && cp <= 0x10ffff)
-        )
-          return String.fromCodePoint(cp);
-      }
-      this.fail(`malformed character reference: &${ref.slice(0, 20)};`, at);
-    }
-    this.fail(`undefined entity: &${ref.slice(0, 40)};`, at);
   }
 
   /** Reads a name starting at i; returns its end. */
@@ -469,21 +412,8 @@ export class XmlScanner {
   private attrValue(from: number, to: number): string {
     const s = this.buf;
     const amp = this.nextAmp(from);
-    if (amp >= 0 && amp < to) {
-      // Normalize whitespace in the literal parts only: a character reference stays as written.
-      let out = "";
-      let i = from;
-      for (;;) {
-        const a = s.indexOf("&", i);
-        if (a < 0 || a >= to) break;
-        out += s.slice(i, a).replace(ATTR_WS, " ");
-        const semi = s.indexOf(";", a);
-        if (semi < 0 || semi >= to || semi - a > 64) this.fail("unterminated entity reference", a);
-        out += this.entity(s.slice(a + 1, semi), a);
-        i = semi + 1;
-      }
-      return out + s.slice(i, to).replace(ATTR_WS, " ");
-    }
+    // Normalize whitespace in the literal parts only: a character reference stays as written.
+    if (amp >= 0 && amp < to) return decodeReferences(s, from, to, true, this.failAt);
     const v = s.slice(from, to);
     return this.hasWs(from, to) ? v.replace(ATTR_WS, " ") : v;
   }
@@ -638,6 +568,8 @@ export class XmlScanner {
     this.line = this.linesBefore + this.countedLines + 1;
     this.column = at - this.lastNl;
   }
+
+  private readonly failAt = (message: string, at: number): never => this.fail(message, at);
 
   private fail(message: string, at: number, limit = false): never {
     this.setLine(Math.min(at, this.buf.length));

@@ -14,7 +14,12 @@ import {
   type RegressionClass,
   renderJobSummary,
 } from "@codexrel/core";
-import { classifyReports, REPEATED_OPTIONS, type RepeatedOption } from "@codexrel/regressions";
+import {
+  classifyOptionsFromConfig,
+  classifyReports,
+  REPEATED_OPTIONS,
+  type RepeatedOption,
+} from "@codexrel/regressions";
 import type { Command } from "commander";
 import type { CliContext } from "../context.js";
 import { writeFilesAtomically } from "../io.js";
@@ -74,19 +79,26 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (opts: ClassifyOptions) => {
       const blocking = parseBlocking(opts.blocking);
       const repeated = parseRepeated(opts.repeated, opts.repetitions === true);
-      const result = await classifyReports({
-        base: opts.base || null,
-        ...(opts.base === false ? { baselineNone: true } : {}),
-        candidate: opts.candidate,
-        ...(opts.attempt ? { candidateAttempts: [opts.attempt] } : {}),
-        ...(opts.knownFailing ? { knownFailing: resolve(ctx.cwd, opts.knownFailing) } : {}),
-        ...(blocking ? { policy: { blocking } } : {}),
-        ...(repeated ? { repeated } : {}),
-        // The report lists what needs attention; passing tests are counted unless asked for.
-        includePassed: opts.includePassed === true,
-        ...(opts.baselineSource ? { baselineSource: opts.baselineSource } : {}),
-        cwd: ctx.cwd,
-      });
+      // The flags are the config's `regressions:` section, so both map to the library the same way.
+      const result = await classifyReports(
+        classifyOptionsFromConfig(
+          {
+            ...(opts.base ? { base: opts.base } : {}),
+            ...(opts.base === false ? { baseline: "none" as const } : {}),
+            candidate: opts.candidate,
+            ...(opts.attempt ? { attempts: [opts.attempt] } : {}),
+            ...(opts.knownFailing ? { knownFailing: opts.knownFailing } : {}),
+            ...(blocking ? { blocking } : {}),
+            ...(repeated ? { repeated } : {}),
+            ...(opts.baselineSource ? { baselineSource: opts.baselineSource } : {}),
+          },
+          {
+            cwd: ctx.cwd,
+            // The report lists what needs attention; passing tests are counted unless asked for.
+            includePassed: opts.includePassed === true,
+          },
+        ),
+      );
       const report = finalizeReport(
         {
           ...createReport({ tool: { version: CLI_VERSION }, title: "Test classification" }),

@@ -5,7 +5,7 @@
  */
 import { dirname, resolve } from "node:path";
 import { type CodexrelConfig, type CommandResult, type Regressions, toCodexrelError } from "@codexrel/core";
-import { classifyReports } from "@codexrel/regressions";
+import { classifyOptionsFromConfig, classifyReports } from "@codexrel/regressions";
 
 export interface ClassifyStageResult {
   regressions: Regressions | null;
@@ -21,21 +21,14 @@ export async function classifyStage(
   const cwd = dirname(resolve(configPath));
   const started = performance.now();
   try {
-    const result = await classifyReports({
-      cwd,
-      base: config.base ?? null,
-      ...(config.baseline === "none" ? { baselineNone: true } : {}),
-      candidate: config.candidate,
-      ...(config.attempts ? { candidateAttempts: config.attempts } : {}),
-      ...(config.history ? { history: config.history } : {}),
-      ...(config.knownFailing ? { knownFailing: resolve(cwd, config.knownFailing) } : {}),
-      ...(config.blocking ? { policy: { blocking: config.blocking } } : {}),
-      ...(config.repeated ? { repeated: config.repeated } : {}),
-      ...(config.baselineSource ? { baselineSource: config.baselineSource } : {}),
-      // The run report lists what needs attention; passing tests are counted (counts.passed).
-      includePassed: false,
-      clock: { now },
-    });
+    const result = await classifyReports(
+      classifyOptionsFromConfig(config, {
+        cwd,
+        // The run report lists what needs attention; passing tests are counted (counts.passed).
+        includePassed: false,
+        clock: { now },
+      }),
+    );
     return { regressions: result.section, failure: null };
   } catch (error) {
     const coded = toCodexrelError(error);
