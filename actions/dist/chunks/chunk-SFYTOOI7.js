@@ -1,0 +1,58 @@
+// Bundled by actions/scripts/build.mjs; do not edit.
+import { createRequire as __codexrelCreateRequire } from 'node:module';
+const require = __codexrelCreateRequire(import.meta.url);
+import {
+  DEFAULT_LEDGER_PATH,
+  formatThreadKey,
+  namedSecrets,
+  parseThreadKey
+} from "./chunk-DRO4LOPC.js";
+
+// src/_session.ts
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+var env = process.env;
+var input = (name) => (env[`INPUT_${name}`] ?? "").trim();
+var mode = input("MODE") === "blocking" ? "blocking" : "advisory";
+var secrets = [
+  env.OPENAI_API_KEY,
+  env.CODEX_API_KEY,
+  env.GITHUB_TOKEN,
+  env.INPUT_GITHUB_TOKEN,
+  ...namedSecrets()
+].filter((s) => Boolean(s));
+var BUNDLE_NAME = "session.bundle";
+function cacheDir() {
+  return resolve(env.GITHUB_WORKSPACE || process.cwd(), input("CACHE_DIR") || ".codexrel/session-cache");
+}
+function ledgerPath() {
+  return resolve(env.GITHUB_WORKSPACE || process.cwd(), input("LEDGER") || DEFAULT_LEDGER_PATH);
+}
+function resolveThread() {
+  const given = input("THREAD");
+  if (given) return formatThreadKey(parseThreadKey(given));
+  const repository = env.GITHUB_REPOSITORY;
+  const eventPath = env.GITHUB_EVENT_PATH;
+  if (!repository || !eventPath) return "";
+  let payload;
+  try {
+    payload = JSON.parse(readFileSync(eventPath, "utf8"));
+  } catch {
+    return "";
+  }
+  if (payload.pull_request?.number) return `${repository}/pr-${payload.pull_request.number}`;
+  if (payload.issue?.number)
+    return `${repository}/${payload.issue.pull_request ? "pr" : "issue"}-${payload.issue.number}`;
+  return "";
+}
+
+export {
+  env,
+  input,
+  mode,
+  secrets,
+  BUNDLE_NAME,
+  cacheDir,
+  ledgerPath,
+  resolveThread
+};
