@@ -9,14 +9,19 @@ import {
   REGRESSION_CLASSES,
   __commonJS,
   __toESM,
+  actionSecrets,
+  choice,
   countRegressions,
   createReport,
   error,
   escapeMarkdown,
   finalizeReport,
+  flag,
   formatError,
   info,
-  namedSecrets,
+  invalid,
+  list,
+  mode,
   notice,
   redact,
   renderJobSummary,
@@ -24,9 +29,10 @@ import {
   setFailed,
   setOutput,
   summary,
+  text,
   toCodexrelError,
   warning
-} from "./chunks/chunk-DRO4LOPC.js";
+} from "./chunks/chunk-MYVBEPKG.js";
 
 // ../node_modules/.pnpm/picomatch@4.0.7/node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
@@ -260,24 +266,24 @@ var require_utils = __commonJS({
         return match === "\\" ? "" : match;
       });
     };
-    exports.escapeLast = (input2, char, lastIdx) => {
-      const idx = input2.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input2;
-      if (input2[idx - 1] === "\\") return exports.escapeLast(input2, char, idx - 1);
-      return `${input2.slice(0, idx)}\\${input2.slice(idx)}`;
+    exports.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
     };
-    exports.removePrefix = (input2, state = {}) => {
-      let output = input2;
+    exports.removePrefix = (input, state = {}) => {
+      let output = input;
       if (output.startsWith("./")) {
         output = output.slice(2);
         state.prefix = "./";
       }
       return output;
     };
-    exports.wrapOutput = (input2, state = {}, options = {}) => {
+    exports.wrapOutput = (input, state = {}, options = {}) => {
       const prepend = options.contains ? "" : "^";
       const append = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input2})${append}`;
+      let output = `${prepend}(?:${input})${append}`;
       if (state.negated === true) {
         output = `(?:^(?!${output}).*$)`;
       }
@@ -339,14 +345,14 @@ var require_scan = __commonJS({
         token.depth = token.isGlobstar ? Infinity : 1;
       }
     };
-    var scan = (input2, options) => {
+    var scan = (input, options) => {
       const opts = options || {};
-      const length = input2.length - 1;
+      const length = input.length - 1;
       const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
       const slashes = [];
       const tokens = [];
       const parts = [];
-      let str = input2;
+      let str = input;
       let index = -1;
       let start = 0;
       let lastIndex = 0;
@@ -575,7 +581,7 @@ var require_scan = __commonJS({
       }
       const state = {
         prefix,
-        input: input2,
+        input,
         start,
         base,
         glob: glob2,
@@ -599,7 +605,7 @@ var require_scan = __commonJS({
         for (let idx = 0; idx < slashes.length; idx++) {
           const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
           const i = slashes[idx];
-          const value2 = input2.slice(n2, i);
+          const value2 = input.slice(n2, i);
           if (opts.tokens) {
             if (idx === 0 && start !== 0) {
               tokens[idx].isPrefix = true;
@@ -616,9 +622,9 @@ var require_scan = __commonJS({
           }
         }
         const n = prevIndex !== void 0 ? prevIndex + 1 : start;
-        const value = input2.slice(n);
+        const value = input.slice(n);
         parts.push(value);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input2.length) {
+        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
           tokens[tokens.length - 1].value = value;
           depth(tokens[tokens.length - 1]);
           state.maxDepth += tokens[tokens.length - 1].depth;
@@ -661,14 +667,14 @@ var require_parse = __commonJS({
     var syntaxError = (type, char) => {
       return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
     };
-    var splitTopLevel = (input2) => {
+    var splitTopLevel = (input) => {
       const parts = [];
       let bracket = 0;
       let paren = 0;
       let quote = 0;
       let value = "";
       let escaped = false;
-      for (const ch of input2) {
+      for (const ch of input) {
         if (escaped === true) {
           value += ch;
           escaped = false;
@@ -885,14 +891,14 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse = (input2, options) => {
-      if (typeof input2 !== "string") {
+    var parse = (input, options) => {
+      if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
-      input2 = REPLACEMENTS[input2] || input2;
+      input = REPLACEMENTS[input] || input;
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input2.length;
+      let len = input.length;
       if (len > max) {
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
       }
@@ -928,7 +934,7 @@ var require_parse = __commonJS({
         opts.noextglob = opts.noext;
       }
       const state = {
-        input: input2,
+        input,
         index: -1,
         start: 0,
         dot: opts.dot === true,
@@ -944,17 +950,17 @@ var require_parse = __commonJS({
         globstar: false,
         tokens
       };
-      input2 = utils.removePrefix(input2, state);
-      len = input2.length;
+      input = utils.removePrefix(input, state);
+      len = input.length;
       const extglobs = [];
       const braces = [];
       const stack = [];
       let prev = bos;
       let value;
       const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input2[state.index + n];
-      const advance = state.advance = () => input2[++state.index] || "";
-      const remaining = () => input2.slice(state.index + 1);
+      const peek = state.peek = (n = 1) => input[state.index + n];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
       const consume = (value2 = "", num = 0) => {
         state.consumed += value2;
         state.index += num;
@@ -1024,8 +1030,8 @@ var require_parse = __commonJS({
         extglobs.push(token);
       };
       const extglobClose = (token) => {
-        const literal = input2.slice(token.startIndex, state.index + 1);
-        const body = input2.slice(token.startIndex + 2, state.index);
+        const literal = input.slice(token.startIndex, state.index + 1);
+        const body = input.slice(token.startIndex + 2, state.index);
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
@@ -1065,9 +1071,9 @@ var require_parse = __commonJS({
         push({ type: "paren", extglob: true, value, output });
         decrement("parens");
       };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
         let backslashes = false;
-        let output = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
             return m;
@@ -1101,8 +1107,8 @@ var require_parse = __commonJS({
             });
           }
         }
-        if (output === input2 && opts.contains === true) {
-          state.output = input2;
+        if (output === input && opts.contains === true) {
+          state.output = input;
           return state;
         }
         state.output = utils.wrapOutput(output, state, options);
@@ -1457,7 +1463,7 @@ var require_parse = __commonJS({
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
-            const after = input2[state.index + 4];
+            const after = input[state.index + 4];
             if (after && after !== "/") {
               break;
             }
@@ -1578,14 +1584,14 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse.fastpaths = (input2, options) => {
+    parse.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input2.length;
+      const len = input.length;
       if (len > max) {
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
       }
-      input2 = REPLACEMENTS[input2] || input2;
+      input = REPLACEMENTS[input] || input;
       const {
         DOT_LITERAL,
         SLASH_LITERAL,
@@ -1636,7 +1642,7 @@ var require_parse = __commonJS({
           }
         }
       };
-      const output = utils.removePrefix(input2, state);
+      const output = utils.removePrefix(input, state);
       let source = create(output);
       if (source && opts.strictSlashes !== true) {
         source += `${SLASH_LITERAL}?`;
@@ -1658,7 +1664,7 @@ var require_picomatch = __commonJS({
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
-        const fns = glob2.map((input2) => picomatch2(input2, options, returnState));
+        const fns = glob2.map((input) => picomatch2(input, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -1682,9 +1688,9 @@ var require_picomatch = __commonJS({
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
-      const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input2, regex, options, { glob: glob2, posix: posix2 });
-        const result = { glob: glob2, state, regex, posix: posix2, input: input2, output, match, isMatch };
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob: glob2, posix: posix2 });
+        const result = { glob: glob2, state, regex, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -1692,7 +1698,7 @@ var require_picomatch = __commonJS({
           result.isMatch = false;
           return returnObject ? result : false;
         }
-        if (isIgnored(input2)) {
+        if (isIgnored(input)) {
           if (typeof opts.onIgnore === "function") {
             opts.onIgnore(result);
           }
@@ -1709,40 +1715,40 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input2, regex, options, { glob: glob2, posix: posix2 } = {}) => {
-      if (typeof input2 !== "string") {
+    picomatch2.test = (input, regex, options, { glob: glob2, posix: posix2 } = {}) => {
+      if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
-      if (input2 === "") {
+      if (input === "") {
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
       const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
-      let match = input2 === glob2;
-      let output = match && format ? format(input2) : input2;
+      let match = input === glob2;
+      let output = match && format ? format(input) : input;
       if (match === false) {
-        output = format ? format(input2) : input2;
+        output = format ? format(input) : input;
         match = output === glob2;
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input2, regex, options, posix2);
+          match = picomatch2.matchBase(input, regex, options, posix2);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input2, glob2, options, posix2 = options && options.windows) => {
+    picomatch2.matchBase = (input, glob2, options, posix2 = options && options.windows) => {
       const regex = glob2 instanceof RegExp ? glob2 : picomatch2.makeRe(glob2, options);
-      return regex.test(utils.basename(input2, { windows: posix2 }));
+      return regex.test(utils.basename(input, { windows: posix2 }));
     };
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
       return parse(pattern, { ...options, fastpaths: false });
     };
-    picomatch2.scan = (input2, options) => scan(input2, options);
+    picomatch2.scan = (input, options) => scan(input, options);
     picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
@@ -1760,16 +1766,16 @@ var require_picomatch = __commonJS({
       }
       return regex;
     };
-    picomatch2.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
-      if (!input2 || typeof input2 !== "string") {
+    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
       let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse.fastpaths(input2, options);
+      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse(input2, options);
+        parsed = parse(input, options);
       }
       return picomatch2.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -3334,10 +3340,10 @@ var require_saxes = __commonJS({
               case LESS: {
                 this.state = S_OPEN_WAKA;
                 if (handler !== void 0) {
-                  const { text } = this;
+                  const { text: text2 } = this;
                   const slice = chunk.slice(start, this.prevI);
-                  if (text.length !== 0) {
-                    handler(text + slice);
+                  if (text2.length !== 0) {
+                    handler(text2 + slice);
                     this.text = "";
                   } else if (slice.length !== 0) {
                     handler(slice);
@@ -3404,10 +3410,10 @@ var require_saxes = __commonJS({
               case LESS: {
                 this.state = S_OPEN_WAKA;
                 if (handler !== void 0) {
-                  const { text } = this;
+                  const { text: text2 } = this;
                   const slice = chunk.slice(start, this.prevI);
-                  if (text.length !== 0) {
-                    handler(text + slice);
+                  if (text2.length !== 0) {
+                    handler(text2 + slice);
                     this.text = "";
                   } else if (slice.length !== 0) {
                     handler(slice);
@@ -3497,9 +3503,9 @@ var require_saxes = __commonJS({
         if (this.state !== S_BEGIN && this.state !== S_TEXT) {
           this.fail("unexpected end.");
         }
-        const { text } = this;
-        if (text.length !== 0) {
-          (_a = this.textHandler) === null || _a === void 0 ? void 0 : _a.call(this, text);
+        const { text: text2 } = this;
+        if (text2.length !== 0) {
+          (_a = this.textHandler) === null || _a === void 0 ? void 0 : _a.call(this, text2);
           this.text = "";
         }
         this._closed = true;
@@ -4349,9 +4355,9 @@ function getPartialMatcher(patterns, options = {}) {
     for (j = 0; j < partsCount; j++) partMatchers[j] = (0, import_picomatch.default)(parts[j], options);
     matchers[i] = partMatchers;
   }
-  return (input2) => {
-    const inputParts = input2.split("/");
-    if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input2)) return true;
+  return (input) => {
+    const inputParts = input.split("/");
+    if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
     for (i = 0; i < patternsCount; i++) {
       const patternParts = patternsParts[i];
       const matcher = matchers[i];
@@ -4800,8 +4806,8 @@ var XmlScanner = class {
     this.countTo(this.buf.length);
     return this.linesBefore + this.countedLines;
   }
-  feed(input2) {
-    let chunk = input2;
+  feed(input) {
+    let chunk = input;
     if (chunk.length === 0) return;
     if (this.waitFor !== null) {
       if (chunk.indexOf(this.waitFor) < 0) {
@@ -5336,9 +5342,9 @@ var JunitStreamParser = class {
   current = null;
   capture = null;
   /** Feeds decoded text. Throws a CodexrelError or a NotJunitSignal. */
-  write(text) {
+  write(text2) {
     try {
-      this.scanner.write(text);
+      this.scanner.write(text2);
     } catch (error2) {
       throw this.translate(error2);
     }
@@ -5684,9 +5690,9 @@ var JunitStreamParser = class {
       origin
     };
   }
-  firstLines(text) {
-    if (text.length === 0) return [];
-    const lines = text.split(/\r?\n|\r/);
+  firstLines(text2) {
+    if (text2.length === 0) return [];
+    const lines = text2.split(/\r?\n|\r/);
     let start = 0;
     while (start < lines.length && lines[start].trim() === "") start += 1;
     const out = [];
@@ -5696,13 +5702,13 @@ var JunitStreamParser = class {
     while (out.length > 0 && out[out.length - 1] === "") out.pop();
     return out.length === 0 ? NO_LINES : out;
   }
-  cap(text) {
-    return text.length > this.lineWidth ? `${text.slice(0, this.lineWidth - 1)}\u2026` : text;
+  cap(text2) {
+    return text2.length > this.lineWidth ? `${text2.slice(0, this.lineWidth - 1)}\u2026` : text2;
   }
-  onText = (text) => {
+  onText = (text2) => {
     const capture = this.capture;
     if (!capture || capture.muted > 0 || capture.text.length >= MAX_CAPTURE_CHARS) return;
-    capture.text += text.length > MAX_CAPTURE_CHARS ? text.slice(0, MAX_CAPTURE_CHARS) : text;
+    capture.text += text2.length > MAX_CAPTURE_CHARS ? text2.slice(0, MAX_CAPTURE_CHARS) : text2;
   };
   textOn() {
     this.scanner.wantText = true;
@@ -5740,12 +5746,12 @@ var STATUS = {
   pending: "skipped",
   other: "skipped"
 };
-function parseCtrf(file, text, options = {}) {
+function parseCtrf(file, text2, options = {}) {
   let doc;
   try {
-    doc = JSON.parse(text);
+    doc = JSON.parse(text2);
   } catch (error2) {
-    if (isJsonLines(text)) {
+    if (isJsonLines(text2)) {
       throw new NotJunitSignal(
         SkipCodes.REPORT_UNRECOGNIZED,
         "newline-delimited JSON (e.g. go test -json, dart --reporter json): not a CTRF report"
@@ -5849,8 +5855,8 @@ function malformed(file, what) {
     details: { file }
   });
 }
-function isJsonLines(text) {
-  const lines = text.split(/\r?\n/, 3).filter((l) => l.trim() !== "");
+function isJsonLines(text2) {
+  const lines = text2.split(/\r?\n/, 3).filter((l) => l.trim() !== "");
   if (lines.length < 2) return false;
   try {
     for (const l of lines) JSON.parse(l);
@@ -5887,7 +5893,7 @@ function detectDialect(head) {
 function readPrelude(head) {
   const prelude = { root: null, suite: null, properties: [] };
   const end = head.indexOf("<testcase");
-  const text = end === -1 ? head : head.slice(0, end);
+  const text2 = end === -1 ? head : head.slice(0, end);
   const parser = new import_saxes.SaxesParser({ xmlns: false });
   let done = false;
   parser.on("opentag", (tag) => {
@@ -5900,7 +5906,7 @@ function readPrelude(head) {
     } else if (tag.name === "testcase") done = true;
   });
   try {
-    parser.write(text);
+    parser.write(text2);
   } catch {
   }
   return prelude;
@@ -6003,14 +6009,14 @@ async function* decode(source, onWarning = () => {
       encoding = sniffed.encoding;
       decoder = new TextDecoder(encoding, { fatal: true });
     }
-    let text;
+    let text2;
     try {
-      text = decoder.decode(chunk, { stream: true });
+      text2 = decoder.decode(chunk, { stream: true });
     } catch {
       throw new DecodeError(encoding, encoding === "utf-8" ? linesBeforeInvalid(carry, chunk) : 0);
     }
     if (encoding === "utf-8") carry = unfinishedTail(chunk);
-    if (text.length > 0) yield text;
+    if (text2.length > 0) yield text2;
   }
   if (decoder) {
     let rest;
@@ -6077,9 +6083,9 @@ async function parseReport(source, options = {}) {
   const maxJson = options.maxJsonChars ?? 256 * 1024 * 1024;
   let firstText = "";
   try {
-    for await (const text of decode(readChunks(source), (w) => warnings.push(`${file}: ${w}`))) {
+    for await (const text2 of decode(readChunks(source), (w) => warnings.push(`${file}: ${w}`))) {
       if (kind === void 0) {
-        firstText += text;
+        firstText += text2;
         const trimmed = firstText.replace(/^[\s\uFEFF]+/, "");
         if (trimmed.length === 0) continue;
         const c = trimmed[0];
@@ -6097,9 +6103,9 @@ async function parseReport(source, options = {}) {
         }
         continue;
       }
-      if (junit) junit.write(text);
+      if (junit) junit.write(text2);
       else {
-        json += text;
+        json += text2;
         if (json.length > maxJson) {
           throw new CodexrelError(
             RegressionErrorCodes.REPORT_LIMIT_EXCEEDED,
@@ -6166,9 +6172,9 @@ async function parseReport(source, options = {}) {
     throw error2;
   }
 }
-function countLines(text) {
+function countLines(text2) {
   let n = 0;
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n += 1;
+  for (let i = text2.indexOf("\n"); i >= 0; i = text2.indexOf("\n", i + 1)) n += 1;
   return n;
 }
 async function* readChunks(source) {
@@ -6538,31 +6544,31 @@ function compileWildcard(pattern) {
   const tail = pieces.length > 1 ? pieces[pieces.length - 1] : "";
   const middle = pieces.slice(1, -1).filter((p) => p !== "");
   let steps = 0;
-  const match = (text) => {
+  const match = (text2) => {
     steps = 0;
     if (pieces.length === 1) {
-      steps = Math.min(text.length, pattern.length);
-      return text === pattern;
+      steps = Math.min(text2.length, pattern.length);
+      return text2 === pattern;
     }
-    if (text.length < head.length + tail.length) return false;
-    if (!text.startsWith(head) || !text.endsWith(tail)) return false;
+    if (text2.length < head.length + tail.length) return false;
+    if (!text2.startsWith(head) || !text2.endsWith(tail)) return false;
     steps += head.length + tail.length;
     let from = head.length;
-    const end = text.length - tail.length;
+    const end = text2.length - tail.length;
     for (const piece of middle) {
-      const at = find(text, piece, from, end);
+      const at = find(text2, piece, from, end);
       if (at === -1) return false;
       from = at + piece.length;
     }
     return true;
   };
-  const find = (text, piece, from, end) => {
+  const find = (text2, piece, from, end) => {
     const last = end - piece.length;
     for (let i = from; i <= last; i += 1) {
       let j = 0;
       while (j < piece.length) {
         steps += 1;
-        if (text.charCodeAt(i + j) !== piece.charCodeAt(j)) break;
+        if (text2.charCodeAt(i + j) !== piece.charCodeAt(j)) break;
         j += 1;
       }
       if (j === piece.length) return i;
@@ -6577,47 +6583,47 @@ function compileWildcard(pattern) {
 var FIELDS = ["id", "name", "classname", "suite", "file"];
 var ALLOWED = /* @__PURE__ */ new Set([...FIELDS, "reason", "expires"]);
 async function loadKnownFailing(path, name = path) {
-  let text;
+  let text2;
   try {
-    text = await readFile(path, "utf8");
+    text2 = await readFile(path, "utf8");
   } catch (error2) {
-    throw invalid(name, `cannot be read (${error2.code ?? "error"})`, error2);
+    throw invalid2(name, `cannot be read (${error2.code ?? "error"})`, error2);
   }
-  return parseKnownFailing(text, name);
+  return parseKnownFailing(text2, name);
 }
-function parseKnownFailing(text, source = "known-failing") {
+function parseKnownFailing(text2, source = "known-failing") {
   let doc;
   try {
-    doc = (0, import_yaml.parse)(text, { schema: "core", maxAliasCount: 100 });
+    doc = (0, import_yaml.parse)(text2, { schema: "core", maxAliasCount: 100 });
   } catch (error2) {
-    throw invalid(source, `is not valid YAML or JSON: ${error2.message.split("\n", 1)[0]}`, error2);
+    throw invalid2(source, `is not valid YAML or JSON: ${error2.message.split("\n", 1)[0]}`, error2);
   }
   if (doc === null || doc === void 0) return { source, entries: [] };
   const list2 = Array.isArray(doc) ? doc : typeof doc === "object" ? doc.tests ?? doc.known : void 0;
-  if (!Array.isArray(list2)) throw invalid(source, "must be a list of entries, or an object with a `tests` list");
+  if (!Array.isArray(list2)) throw invalid2(source, "must be a list of entries, or an object with a `tests` list");
   const entries = list2.map((raw, i) => {
     const where = `entry ${i + 1}`;
-    if (!raw || typeof raw !== "object" || Array.isArray(raw)) throw invalid(source, `${where} is not a mapping`);
+    if (!raw || typeof raw !== "object" || Array.isArray(raw)) throw invalid2(source, `${where} is not a mapping`);
     const e = raw;
     for (const key of Object.keys(e)) {
       if (!ALLOWED.has(key))
-        throw invalid(source, `${where}: unknown field "${key}" (allowed: ${[...ALLOWED].join(", ")})`);
+        throw invalid2(source, `${where}: unknown field "${key}" (allowed: ${[...ALLOWED].join(", ")})`);
     }
     const out = { reason: "" };
     for (const f of FIELDS) {
       const v = e[f];
       if (v === void 0 || v === null) continue;
-      if (typeof v !== "string" || v === "") throw invalid(source, `${where}: "${f}" must be a non-empty string`);
+      if (typeof v !== "string" || v === "") throw invalid2(source, `${where}: "${f}" must be a non-empty string`);
       out[f] = v;
     }
     if (!FIELDS.some((f) => out[f] !== void 0))
-      throw invalid(source, `${where}: name the test with id, name, classname, suite or file`);
-    if (typeof e.reason !== "string" || e.reason.trim() === "") throw invalid(source, `${where}: "reason" is required`);
+      throw invalid2(source, `${where}: name the test with id, name, classname, suite or file`);
+    if (typeof e.reason !== "string" || e.reason.trim() === "") throw invalid2(source, `${where}: "reason" is required`);
     out.reason = e.reason.trim();
     if (e.expires !== void 0 && e.expires !== null) {
       const exp = e.expires instanceof Date ? e.expires.toISOString() : String(e.expires);
       if (Number.isNaN(expiryInstant(exp)))
-        throw invalid(source, `${where}: "expires" is not a date: ${JSON.stringify(exp)}`);
+        throw invalid2(source, `${where}: "expires" is not a date: ${JSON.stringify(exp)}`);
       out.expires = exp;
     }
     return out;
@@ -6688,7 +6694,7 @@ function createKnownFailingMatcher(list2, now) {
 function describe(entry) {
   return FIELDS.filter((f) => entry[f] !== void 0).map((f) => `${f}=${JSON.stringify(entry[f])}`).join(" ");
 }
-function invalid(source, what, cause) {
+function invalid2(source, what, cause) {
   return new CodexrelError(RegressionErrorCodes.KNOWN_FAILING_INVALID, `known-failing file ${source} ${what}`, {
     hint: "Each entry needs a test selector (id, name, classname, suite or file) and a reason; expires is optional.",
     ...cause === void 0 ? {} : { cause },
@@ -6697,19 +6703,19 @@ function invalid(source, what, cause) {
 }
 
 // ../packages/regressions/src/classify.ts
-function classify(input2) {
-  if (input2.candidate.length === 0) throw new TypeError("classify: at least one candidate run is required");
-  const now = (input2.clock ?? { now: () => /* @__PURE__ */ new Date() }).now();
-  const blockingClasses = input2.policy?.blocking ?? DEFAULT_BLOCKING_CLASSES;
+function classify(input) {
+  if (input.candidate.length === 0) throw new TypeError("classify: at least one candidate run is required");
+  const now = (input.clock ?? { now: () => /* @__PURE__ */ new Date() }).now();
+  const blockingClasses = input.policy?.blocking ?? DEFAULT_BLOCKING_CLASSES;
   const blockingSet = new Set(blockingClasses);
-  const matcher = createKnownFailingMatcher(input2.knownFailing, now);
-  const warnings = [...input2.warnings ?? []];
-  const candidate = mergeRuns(input2.candidate);
-  const baseline = input2.baseline ?? baselineFromRuns(input2.base ?? [], (id) => candidate.tests.has(id));
+  const matcher = createKnownFailingMatcher(input.knownFailing, now);
+  const warnings = [...input.warnings ?? []];
+  const candidate = mergeRuns(input.candidate);
+  const baseline = input.baseline ?? baselineFromRuns(input.base ?? [], (id) => candidate.tests.has(id));
   const baselineAvailable = baseline.available;
-  const history = (input2.history ?? []).map((run) => run.tests);
+  const history = (input.history ?? []).map((run) => run.tests);
   const buckets = new Map(CLASS_ORDER.map((c) => [c, []]));
-  const listPassed = input2.includePassed !== false || blockingSet.has("passed");
+  const listPassed = input.includePassed !== false || blockingSet.has("passed");
   let unlistedPassed = 0;
   const oneRun = candidate.runsOf === null;
   for (const [id, candTest] of candidate.tests) {
@@ -6743,15 +6749,15 @@ function classify(input2) {
   const tests = [];
   for (const list2 of buckets.values()) for (const t of list2) tests.push(t);
   warnings.push(...matcher.warnings());
-  for (const run of input2.candidate) warnings.push(...run.warnings);
+  for (const run of input.candidate) warnings.push(...run.warnings);
   warnings.push(...baseline.warnings);
-  const max = input2.maxWarnings ?? 50;
+  const max = input.maxWarnings ?? 50;
   const kept = warnings.length > max ? [...warnings.slice(0, max - 1), `\u2026 and ${warnings.length - max + 1} more warning(s)`] : warnings;
   const section = {
-    baseline: baselineAvailable ? { available: true, source: input2.baselineSource ?? baseline.labels.join(", ") } : {
+    baseline: baselineAvailable ? { available: true, source: input.baselineSource ?? baseline.labels.join(", ") } : {
       available: false,
       source: null,
-      note: input2.baselineNote ?? (input2.baseline || (input2.base ?? []).length > 0 ? "the base reports hold no test, so failures cannot be told new from known" : "no base results were given, so failures cannot be told new from known")
+      note: input.baselineNote ?? (input.baseline || (input.base ?? []).length > 0 ? "the base reports hold no test, so failures cannot be told new from known" : "no base results were given, so failures cannot be told new from known")
     },
     policy: { blocking: [...new Set(blockingClasses)] },
     counts: withUnlisted(countRegressions(tests), unlistedPassed),
@@ -6992,52 +6998,45 @@ async function assertInputsPresent(options) {
 }
 
 // src/classify-regressions.ts
-var env = process.env;
-var input = (name) => (env[`INPUT_${name}`] ?? "").trim();
-var list = (name) => input(name).split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
-var cwd = env.GITHUB_WORKSPACE ?? process.cwd();
-var mode = input("MODE") === "blocking" ? "blocking" : "advisory";
-var secrets = [env.GITHUB_TOKEN, env.INPUT_GITHUB_TOKEN, ...namedSecrets()].filter((s) => Boolean(s));
+var cwd = process.env.GITHUB_WORKSPACE ?? process.cwd();
+var mode2 = mode();
+var secrets = actionSecrets();
 async function stageBaseline() {
-  const dir = resolve4(cwd, input("BASELINE_DIR") || ".codexrel/baseline");
-  const { files } = await resolveInputs(list("CANDIDATE"), cwd);
+  const dir = resolve4(cwd, text("baseline-dir") || ".codexrel/baseline");
+  const { files } = await resolveInputs(list("candidate", { required: true }), cwd);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   await Promise.all(files.map((f, i) => copyFile(f, join(dir, `${String(i).padStart(5, "0")}-${basename2(f)}`))));
   info(`staged ${files.length} report file(s) in ${dir} as this commit's baseline`);
 }
-function repeatedInput() {
-  const value = input("REPEATED");
-  if (value === "") return void 0;
-  if (!REPEATED_OPTIONS.includes(value))
-    throw new Error(`repeated: "${value}" is not one of ${REPEATED_OPTIONS.join(", ")}`);
-  return value;
-}
 async function classifyStep() {
-  const blockingInput = input("BLOCKING_CLASSES");
-  const blocking = blockingInput ? blockingInput.split(/[\s,]+/).filter(Boolean) : void 0;
-  for (const c of blocking ?? []) {
-    if (!REGRESSION_CLASSES.includes(c))
-      throw new Error(`blocking-classes: unknown class "${c}"`);
-  }
-  const explicitBase = list("BASE");
-  const restored = input("RESTORED_BASE");
+  const classes = list("blocking-classes", { split: "words" });
+  const unknown = classes.filter((c) => !REGRESSION_CLASSES.includes(c));
+  if (unknown.length > 0)
+    throw invalid(
+      "blocking-classes",
+      `unknown class(es) ${unknown.join(", ")}`,
+      `Use ${REGRESSION_CLASSES.join(", ")}.`
+    );
+  const blocking = classes.length > 0 ? classes : void 0;
+  const explicitBase = list("base");
+  const restored = text("restored-base");
   const base = explicitBase.length > 0 ? explicitBase : restored ? [restored] : null;
-  const baseSha = input("BASE_SHA");
+  const baseSha = text("base-sha");
   const baselineSource = explicitBase.length > 0 ? "base reports given as input" : restored ? `cached results of base commit ${baseSha.slice(0, 12)}` : void 0;
-  const knownFailing = input("KNOWN_FAILING");
+  const knownFailing = text("known-failing");
   const result = await classifyReports({
     base,
-    candidate: list("CANDIDATE"),
+    candidate: list("candidate", { required: true }),
     ...knownFailing ? { knownFailing: resolve4(cwd, knownFailing) } : {},
     ...blocking ? { policy: { blocking } } : {},
     ...baselineSource ? { baselineSource } : {},
-    repeated: repeatedInput() ?? "auto",
+    repeated: choice("repeated", REPEATED_OPTIONS, "auto"),
     // The report lists what needs attention; passing tests are counted (counts.passed).
     includePassed: false,
     cwd
   });
-  if (!base && input("BASELINE_CACHE") === "true" && baseSha) {
+  if (!base && flag("baseline-cache", false) && baseSha) {
     result.section.baseline.note = `no cached results for base commit ${baseSha.slice(0, 12)} (run this action on the default branch to save them), so failures cannot be told new from known`;
   }
   const report2 = finalizeReport(
@@ -7047,7 +7046,7 @@ async function classifyStep() {
     },
     { secrets }
   );
-  const reportPath = resolve4(cwd, input("REPORT_PATH") || ".codexrel/regressions-report.json");
+  const reportPath = resolve4(cwd, text("report-path") || ".codexrel/regressions-report.json");
   await mkdir(resolve4(reportPath, ".."), { recursive: true });
   await writeFile(reportPath, `${JSON.stringify(report2, null, 2)}
 `);
@@ -7068,7 +7067,7 @@ async function classifyStep() {
   info(`classified: ${line || "no tests"}`);
   if (!report2.decision.ready) {
     const message = report2.decision.blockingReasons.map((r) => r.message).join("; ");
-    if (mode === "blocking") setFailed(message);
+    if (mode2 === "blocking") setFailed(message);
     else warning(`${message} (advisory mode: not failing the job)`);
   }
 }
@@ -7077,7 +7076,7 @@ try {
   else await classifyStep();
 } catch (error2) {
   const coded = toCodexrelError(error2);
-  const text = redact(formatError(coded), { secrets });
+  const text2 = redact(formatError(coded), { secrets });
   for (const c of REGRESSION_CLASSES) setOutput(c, "");
   setOutput("baseline-available", "");
   setOutput("report-path", "");
@@ -7093,7 +7092,7 @@ ${escapeMarkdown(coded.hint)}
 `
     ).write();
   }
-  if (mode === "blocking" && !process.argv.includes("--stage-baseline")) setFailed(text);
+  if (mode2 === "blocking" && !process.argv.includes("--stage-baseline")) setFailed(text2);
   else
-    warning(`${text}${process.argv.includes("--stage-baseline") ? "" : " (advisory mode: not failing the job)"}`);
+    warning(`${text2}${process.argv.includes("--stage-baseline") ? "" : " (advisory mode: not failing the job)"}`);
 }

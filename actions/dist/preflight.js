@@ -5,48 +5,48 @@ import {
   ALL_CHECKS,
   renderPreflightMarkdown,
   runPreflight
-} from "./chunks/chunk-K3G5VDST.js";
+} from "./chunks/chunk-HYNUP7DA.js";
 import {
   parseThreadRef,
   threadFromEvent,
   tokenKind
-} from "./chunks/chunk-6IDBLKYS.js";
+} from "./chunks/chunk-5C4YVKT6.js";
 import {
+  actionSecrets,
   error,
+  flag,
   formatError,
-  namedSecrets,
+  invalid,
+  list,
   redact,
   setFailed,
   setOutput,
-  setSecret,
   summary,
+  text,
   warning
-} from "./chunks/chunk-DRO4LOPC.js";
+} from "./chunks/chunk-MYVBEPKG.js";
 
 // src/preflight.ts
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 var env = process.env;
-var input = (name) => (env[`INPUT_${name}`] ?? "").trim();
-var advisory = input("ADVISORY").toLowerCase() !== "false";
-var token = input("GITHUB_TOKEN");
-var openaiKey = input("OPENAI_API_KEY");
-for (const secret of [token, openaiKey]) if (secret) setSecret(secret);
-var secrets = [token, openaiKey, ...namedSecrets()];
+var advisory = true;
+var token = text("github-token");
+var openaiKey = text("openai-api-key");
+var secrets = actionSecrets();
 function verdictOutput(v) {
   return v === "yes" ? "true" : v === "no" ? "false" : "unknown";
 }
 function checksInput() {
-  const raw = input("CHECKS") || "all";
-  if (raw === "all") return [...ALL_CHECKS];
-  const ids = raw.split(",").map((s) => s.trim()).filter(Boolean);
+  const ids = list("checks", { split: "commas" });
+  if (ids.length === 0 || ids.length === 1 && ids[0] === "all") return [...ALL_CHECKS];
   const unknown = ids.filter((id) => !ALL_CHECKS.includes(id));
   if (unknown.length > 0)
-    throw new Error(`unknown check(s) in "checks": ${unknown.join(", ")} (use ${ALL_CHECKS.join(", ")} or all)`);
+    throw invalid("checks", `unknown check(s) ${unknown.join(", ")}`, `Use ${ALL_CHECKS.join(", ")} or all.`);
   return ids;
 }
 function threadInput() {
-  const explicit = input("THREAD");
+  const explicit = text("thread");
   let event = null;
   if (env.GITHUB_EVENT_PATH && env.GITHUB_EVENT_NAME) {
     try {
@@ -69,14 +69,15 @@ function report(result) {
   setOutput("reasons", JSON.stringify(result.reasons));
   for (const c of result.checks) {
     if (c.status !== "fail" && c.status !== "warn") continue;
-    const text = `${c.code}: ${c.reason}${c.hint ? ` \u2014 fix: ${c.hint}` : ""}`;
+    const text2 = `${c.code}: ${c.reason}${c.hint ? ` \u2014 fix: ${c.hint}` : ""}`;
     const title = `codexrel preflight: ${c.id}`;
-    if (c.status === "fail" && !advisory) error(text, { title });
-    else warning(text, { title });
+    if (c.status === "fail" && !advisory) error(text2, { title });
+    else warning(text2, { title });
   }
 }
 async function main() {
   try {
+    advisory = flag("advisory", true);
     const thread = threadInput();
     const result = await runPreflight({
       checks: checksInput(),
@@ -90,10 +91,10 @@ async function main() {
       },
       thread: thread.ref,
       event: thread.event,
-      probeComment: input("PROBE_COMMENT").toLowerCase() === "true",
-      openai: { apiKey: openaiKey, baseUrl: input("OPENAI_BASE_URL") || void 0 },
+      probeComment: flag("probe-comment", false),
+      openai: { apiKey: openaiKey, baseUrl: text("openai-base-url") || void 0 },
       codexHome: {
-        path: input("CODEX_HOME") || env.CODEX_HOME || join(env.RUNNER_TEMP ?? env.HOME ?? ".", "codex-home")
+        path: text("codex-home") || env.CODEX_HOME || join(env.RUNNER_TEMP ?? env.HOME ?? ".", "codex-home")
       }
     });
     report(result);

@@ -5,16 +5,16 @@ import {
   BUNDLE_NAME,
   cacheDir,
   env,
-  input,
   ledgerPath,
   mode,
   resolveThread,
   secrets
-} from "./chunks/chunk-SFYTOOI7.js";
+} from "./chunks/chunk-QFZOSPFB.js";
 import {
   DEFAULT_LEDGER_PATH,
   SessionErrorCodes,
   exportVariable,
+  flag,
   formatError,
   info,
   prepareCodexHome,
@@ -24,10 +24,11 @@ import {
   setFailed,
   setOutput,
   summary,
+  text,
   threadKeyPrefix,
   toCodexrelError,
   warning
-} from "./chunks/chunk-DRO4LOPC.js";
+} from "./chunks/chunk-MYVBEPKG.js";
 
 // src/prepare-codex-home.ts
 import { copyFile, rm, stat } from "node:fs/promises";
@@ -35,10 +36,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 async function prepare() {
   const config = {};
-  if (input("MODEL")) config.model = input("MODEL");
-  if (input("MODEL_PROVIDER")) config.modelProvider = input("MODEL_PROVIDER");
-  if (input("BASE_URL")) config.baseUrl = input("BASE_URL");
-  if (input("ENV_KEY")) config.envKey = input("ENV_KEY");
+  if (text("model")) config.model = text("model");
+  if (text("model-provider")) config.modelProvider = text("model-provider");
+  if (text("base-url")) config.baseUrl = text("base-url");
+  if (text("env-key")) config.envKey = text("env-key");
   const thread = resolveThread();
   const { codexHome, configPath } = await prepareCodexHome({
     root: env.RUNNER_TEMP || tmpdir(),
@@ -61,7 +62,7 @@ function restoredCache() {
       throw new Error("not used");
     },
     restore: async (_prefix, dest) => {
-      const key = input("CACHE_MATCHED_KEY");
+      const key = text("cache-matched-key");
       if (!key) return void 0;
       const file = join(cacheDir(), BUNDLE_NAME);
       await stat(file);
@@ -71,9 +72,9 @@ function restoredCache() {
   };
 }
 async function restore() {
-  const thread = input("THREAD_KEY");
-  const codexHome = input("CODEX_HOME");
-  const requireSession = input("REQUIRE_SESSION") === "true";
+  const thread = text("thread-key");
+  const codexHome = text("codex-home");
+  const requireSession = flag("require-session", false);
   for (const [k, v] of Object.entries({
     "session-found": "false",
     "session-id": "",
@@ -84,8 +85,8 @@ async function restore() {
   }))
     setOutput(k, v);
   if (!codexHome) {
-    setOutput("error-code", input("PREPARE_ERROR_CODE"));
-    setOutput("error", input("PREPARE_ERROR"));
+    setOutput("error-code", text("prepare-error-code"));
+    setOutput("error", text("prepare-error"));
     info("CODEX_HOME was not prepared (see the previous step): nothing to restore");
     return;
   }
@@ -122,7 +123,7 @@ async function restore() {
   ).addRaw(
     ledger.copied ? `
 
-Iteration ledger restored to \`${input("LEDGER") || DEFAULT_LEDGER_PATH}\`.` : "",
+Iteration ledger restored to \`${text("ledger") || DEFAULT_LEDGER_PATH}\`.` : "",
     true
   ).write();
 }
@@ -133,7 +134,7 @@ try {
 } catch (error) {
   if (step === "restore") await rm(cacheDir(), { recursive: true, force: true });
   const coded = toCodexrelError(error);
-  const text = redact(formatError(coded), { secrets });
+  const text2 = redact(formatError(coded), { secrets });
   setOutput("error-code", coded.code);
   setOutput("error", redact(`${coded.code}: ${coded.message}.${coded.hint ? ` ${coded.hint}` : ""}`, { secrets }));
   if (step === "prepare") for (const k of ["codex-home", "thread", "restore-key"]) setOutput(k, "");
@@ -142,7 +143,7 @@ try {
     setOutput("session-id", "");
     setOutput("ledger-restored", "false");
   }
-  await summary.addHeading("Codex session", 3).addCodeBlock(text).write();
-  if (mode === "blocking" || coded.code === SessionErrorCodes.SESSION_REQUIRED_BUT_MISSING) setFailed(text);
-  else warning(`${text} (advisory mode: not failing the job)`);
+  await summary.addHeading("Codex session", 3).addCodeBlock(text2).write();
+  if (mode === "blocking" || coded.code === SessionErrorCodes.SESSION_REQUIRED_BUT_MISSING) setFailed(text2);
+  else warning(`${text2} (advisory mode: not failing the job)`);
 }

@@ -11,31 +11,30 @@ import {
   renderPlanComment,
   threadsError,
   updateProgressComment
-} from "./chunks/chunk-FV3FO3N4.js";
-import "./chunks/chunk-6IDBLKYS.js";
+} from "./chunks/chunk-O32CVU5Q.js";
+import "./chunks/chunk-5C4YVKT6.js";
 import {
+  actionSecrets,
   escapeMarkdownShort,
+  flag,
   formatError,
   info,
-  namedSecrets,
+  list,
   redact,
   setOutput,
-  setSecret,
   summary,
+  text,
   toCodexrelError,
   warning
-} from "./chunks/chunk-DRO4LOPC.js";
+} from "./chunks/chunk-MYVBEPKG.js";
 
 // src/progress-comment.ts
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 var env = process.env;
-var input = (name) => (env[`INPUT_${name}`] ?? "").trim();
-var lines = (name, split = /\r?\n/) => input(name).split(split).map((s) => s.trim()).filter(Boolean);
 var cwd = env.GITHUB_WORKSPACE ?? process.cwd();
-var token = input("GITHUB_TOKEN");
-if (token) setSecret(token);
-var secrets = [token, env.GITHUB_TOKEN, env.OPENAI_API_KEY, ...namedSecrets()].filter((s) => Boolean(s));
+var token = text("github-token");
+var secrets = actionSecrets();
 var OUTPUTS = [
   "result",
   "comment-id",
@@ -51,17 +50,17 @@ function setOutputs(values) {
   for (const name of OUTPUTS) setOutput(name, values[name] ?? "");
 }
 async function readOptional(name) {
-  const file = input(name);
+  const file = text(name);
   if (!file) return null;
   return readFile(resolve(cwd, file), "utf8");
 }
 async function threadOf(github) {
-  const taskFile = input("TASK_FILE");
+  const taskFile = text("task-file");
   if (taskFile) {
     const task = JSON.parse(await readFile(resolve(cwd, taskFile), "utf8"));
     if (task.thread) return { thread: task.thread, title: task.title };
   }
-  if (input("THREAD")) {
+  if (text("thread")) {
     if (!github) {
       throw threadsError(
         ThreadsErrorCodes.PROGRESS_INPUT_INVALID,
@@ -69,7 +68,7 @@ async function threadOf(github) {
         "Pass github-token, or task-file from route-event."
       );
     }
-    return { thread: await github.resolveThread(input("THREAD")), title: null };
+    return { thread: await github.resolveThread(text("thread")), title: null };
   }
   throw threadsError(
     ThreadsErrorCodes.THREAD_NOT_FOUND,
@@ -81,7 +80,7 @@ function recapOf(plan) {
   return `Planning: a plan with ${parsePlan(plan).length} step(s) was posted for approval.`;
 }
 async function run() {
-  const mode = input("MODE") || "update";
+  const mode = text("mode") || "update";
   if (!MODES.has(mode)) {
     throw threadsError(
       ThreadsErrorCodes.PROGRESS_INPUT_INVALID,
@@ -89,12 +88,12 @@ async function run() {
       "Use update, done, fail, cancel, handoff, plan or release-plan."
     );
   }
-  const dryRun = input("DRY_RUN") === "true";
+  const dryRun = flag("dry-run", false);
   const github = token ? githubPorts({ token, apiUrl: env.GITHUB_API_URL, graphqlUrl: env.GITHUB_GRAPHQL_URL }) : null;
   const { thread, title } = await threadOf(github);
   const dir = join(env.RUNNER_TEMP || join(cwd, ".codexrel"), `codexrel-progress-${env.GITHUB_RUN_ID ?? "local"}`);
   await mkdir(dir, { recursive: true });
-  const bodyOut = join(dir, `${input("SCOPE") || "progress"}-${mode}.md`);
+  const bodyOut = join(dir, `${text("scope") || "progress"}-${mode}.md`);
   if (mode === "handoff") {
     if (thread.kind !== "pr") {
       setOutputs({ result: "unchanged", ready: "false" });
@@ -107,9 +106,9 @@ async function run() {
         "handoff needs github-token",
         "Pass github-token (pull-requests: write)."
       );
-    const openedBy = input("REQUIRE_OPENED_BY_WORKER") === "true" ? { login: await github.viewerLogin(), branchPrefix: input("BRANCH_PREFIX") || "codex/" } : void 0;
+    const openedBy = flag("require-opened-by-worker", false) ? { login: await github.viewerLogin(), branchPrefix: text("branch-prefix") || "codex/" } : void 0;
     const result2 = await github.handoff(thread, {
-      ignoreChecks: lines("IGNORE_CHECKS", /[\n,]/),
+      ignoreChecks: list("ignore-checks", { split: "commas" }),
       dryRun,
       ...openedBy ? { openedBy } : {}
     });
@@ -128,7 +127,7 @@ async function run() {
     return;
   }
   if (mode === "plan") {
-    const plan2 = await readOptional("PLAN_FILE") ?? "";
+    const plan2 = await readOptional("plan-file") ?? "";
     if (!plan2.trim()) {
       throw threadsError(
         ThreadsErrorCodes.PROGRESS_INPUT_INVALID,
@@ -174,14 +173,14 @@ async function run() {
         "Pass github-token (issues: write)."
       );
     const posted = await postReleasePlan(github.comments(thread), {
-      body: env.INPUT_ISSUE_BODY ?? "",
-      title: input("TITLE") || title,
+      body: text("issue-body", { raw: true }),
+      title: text("title") || title,
       threadLabel: `issue #${thread.number}`,
       secrets,
       now: /* @__PURE__ */ new Date()
     });
     await writeFile(bodyOut, posted.plan);
-    const routed = await readOptional("PROMPT_FILE");
+    const routed = await readOptional("prompt-file");
     let promptOut = "";
     if (posted.complete && routed !== null) {
       promptOut = join(dir, "release-plan-prompt.md");
@@ -205,26 +204,26 @@ async function run() {
     return;
   }
   const update = {};
-  const plan = await readOptional("PLAN_FILE");
+  const plan = await readOptional("plan-file");
   if (plan !== null) update.steps = parsePlan(plan);
-  const titleInput = input("TITLE") || title;
+  const titleInput = text("title") || title;
   if (titleInput) update.title = titleInput;
-  const active = input("ACTIVE_STEP");
+  const active = text("active-step");
   if (active) update.activeStep = /^\d+$/.test(active) ? Number(active) : active;
-  const complete = lines("COMPLETE_STEPS", /[\n,]/);
+  const complete = list("complete-steps", { split: "commas" });
   if (complete.length) update.completeSteps = complete.map((s) => /^\d+$/.test(s) ? Number(s) : s);
-  if (input("TESTS")) update.testsRun = lines("TESTS").map(parseTestLine);
-  const blockers = lines("BLOCKERS");
+  if (text("tests")) update.testsRun = list("tests").map(parseTestLine);
+  const blockers = list("blockers");
   if (blockers.length) update.blockers = blockers.length === 1 && blockers[0]?.toLowerCase() === "none" ? [] : blockers;
-  if (input("NEXT_ACTION")) update.nextAction = input("NEXT_ACTION");
-  const recap = await readOptional("RECAP_FILE");
+  if (text("next-action")) update.nextAction = text("next-action");
+  const recap = await readOptional("recap-file");
   if (recap !== null) update.recap = recap;
-  if (/^https?:\/\//.test(input("RUN_URL"))) update.runUrl = input("RUN_URL");
-  const body = await readOptional("BODY_FILE");
+  if (/^https?:\/\//.test(text("run-url"))) update.runUrl = text("run-url");
+  const body = await readOptional("body-file");
   const result = await updateProgressComment(github ? github.comments(thread) : null, {
     mode,
     update,
-    scope: input("SCOPE") || null,
+    scope: text("scope") || null,
     body,
     threadLabel: `${thread.kind === "pr" ? "PR" : "issue"} #${thread.number}`,
     secrets,
@@ -246,9 +245,9 @@ try {
   await run();
 } catch (error) {
   const coded = toCodexrelError(error);
-  const text = redact(formatError(coded), { secrets });
+  const text2 = redact(formatError(coded), { secrets });
   setOutputs({ result: "failed", error: `${coded.code}: ${coded.message}` });
-  await summary.addHeading("codexrel progress-comment", 3).addRaw(`**failed** (advisory): ${escapeMarkdownShort(text, 1e3)}
+  await summary.addHeading("codexrel progress-comment", 3).addRaw(`**failed** (advisory): ${escapeMarkdownShort(text2, 1e3)}
 `).write();
-  warning(`${text} (advisory: not failing the job)`);
+  warning(`${text2} (advisory: not failing the job)`);
 }

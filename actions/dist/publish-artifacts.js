@@ -4,7 +4,7 @@ const require = __codexrelCreateRequire(import.meta.url);
 import {
   blockedPublication,
   runPreflight
-} from "./chunks/chunk-K3G5VDST.js";
+} from "./chunks/chunk-HYNUP7DA.js";
 import {
   createGitHubClient,
   isGitHubError,
@@ -13,10 +13,12 @@ import {
   threadRef,
   tokenKind,
   upsertMarkedComment
-} from "./chunks/chunk-6IDBLKYS.js";
+} from "./chunks/chunk-5C4YVKT6.js";
 import {
   CodexrelError,
+  actionSecrets,
   bytesContainSecret,
+  choice,
   codeSpan,
   commitIdentityFromActionsEnv,
   createReport,
@@ -27,19 +29,20 @@ import {
   formatError,
   formatIssue,
   info,
-  namedSecrets,
+  invalid,
+  mode,
   redactDeep,
   redactWithCount,
   renderComment,
   renderJobSummary,
   setFailed,
   setOutput,
-  setSecret,
   summary,
+  text,
   toCodexrelError,
   validateCujSummary,
   warning
-} from "./chunks/chunk-DRO4LOPC.js";
+} from "./chunks/chunk-MYVBEPKG.js";
 
 // src/publish-artifacts.ts
 import { readFileSync } from "node:fs";
@@ -191,17 +194,17 @@ var POLICY_PRESETS = {
   lenient: { screenshots: "warning", video: "warning", log: "off", extensionMismatch: "warning" },
   off: { screenshots: "off", video: "off", log: "off", extensionMismatch: "off" }
 };
-function resolvePolicy(input2 = "strict") {
-  if (typeof input2 === "string") {
-    const preset2 = POLICY_PRESETS[input2];
+function resolvePolicy(input = "strict") {
+  if (typeof input === "string") {
+    const preset2 = POLICY_PRESETS[input];
     if (!preset2) {
-      throw new CodexrelError("USAGE", `unknown artifact policy ${JSON.stringify(input2)}`, {
+      throw new CodexrelError("USAGE", `unknown artifact policy ${JSON.stringify(input)}`, {
         hint: "Use strict, lenient or off."
       });
     }
     return { ...preset2 };
   }
-  const { preset, ...overrides } = input2;
+  const { preset, ...overrides } = input;
   return { ...POLICY_PRESETS[preset ?? "strict"], ...overrides };
 }
 var SUMMARY_FILE = "summary.json";
@@ -271,9 +274,9 @@ async function listFiles(root, problems, limits) {
 }
 async function readSummary(root) {
   const path = join(root, SUMMARY_FILE);
-  let text;
+  let text2;
   try {
-    text = await readFile(path, "utf8");
+    text2 = await readFile(path, "utf8");
   } catch (cause) {
     throw new CodexrelError(PublisherErrorCodes.CUJ_SUMMARY_MISSING, `the bundle has no ${SUMMARY_FILE}`, {
       hint: `Write ${SUMMARY_FILE} (the CUJ summary schema) at the root of the bundle folder.`,
@@ -282,7 +285,7 @@ async function readSummary(root) {
   }
   let value;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(text2);
   } catch (cause) {
     throw new CodexrelError(
       PublisherErrorCodes.CUJ_SUMMARY_NOT_JSON,
@@ -303,14 +306,14 @@ async function readSummary(root) {
   }
   return result.value;
 }
-async function loadBundle(bundleDir2, options = {}) {
-  const policy2 = resolvePolicy(options.policy);
+async function loadBundle(bundleDir, options = {}) {
+  const policy = resolvePolicy(options.policy);
   let root;
   try {
-    root = await realpath(resolve(bundleDir2));
+    root = await realpath(resolve(bundleDir));
     if (!(await stat(root)).isDirectory()) throw new Error("not a directory");
   } catch (cause) {
-    throw new CodexrelError(PublisherErrorCodes.CUJ_BUNDLE_NOT_FOUND, `${bundleDir2} is not a bundle folder`, {
+    throw new CodexrelError(PublisherErrorCodes.CUJ_BUNDLE_NOT_FOUND, `${bundleDir} is not a bundle folder`, {
       hint: "Pass the folder that holds summary.json, the screenshots and the video.",
       cause
     });
@@ -380,7 +383,7 @@ async function loadBundle(bundleDir2, options = {}) {
     if (allowed.has(file.kind)) {
       const ext = extname(file.path).slice(1).toLowerCase();
       if (!KIND_EXTENSIONS[file.kind].includes(ext)) {
-        ruled(policy2.extensionMismatch, {
+        ruled(policy.extensionMismatch, {
           code: PublisherErrorCodes.CUJ_EXTENSION_MISMATCH,
           message: `${file.path} holds ${file.kind} data but is named .${ext || "(none)"}; it is served as ${file.mime}`,
           path: file.path,
@@ -417,21 +420,21 @@ async function loadBundle(bundleDir2, options = {}) {
     }
     if (!ran) continue;
     if (images === 0) {
-      ruled(policy2.screenshots, {
+      ruled(policy.screenshots, {
         code: PublisherErrorCodes.CUJ_NO_SCREENSHOT,
         message: `journey ${j.id} has no usable screenshot`,
         journey: j.id
       });
     }
     if (videos === 0) {
-      ruled(policy2.video, {
+      ruled(policy.video, {
         code: PublisherErrorCodes.CUJ_NO_VIDEO,
         message: `journey ${j.id} has no usable video`,
         journey: j.id
       });
     }
     if (logs === 0) {
-      ruled(policy2.log, {
+      ruled(policy.log, {
         code: PublisherErrorCodes.CUJ_NO_LOG,
         message: `journey ${j.id} has no assertion log`,
         journey: j.id
@@ -443,7 +446,7 @@ async function loadBundle(bundleDir2, options = {}) {
     summary: summary2,
     files: [...files.values()],
     problems,
-    policy: policy2,
+    policy,
     ok: !problems.some((p) => p.severity === "error")
   };
 }
@@ -650,10 +653,10 @@ var KIND_OF_ROLE = {
   log: "log",
   other: "other"
 };
-function bundleArtifacts(bundle, urlFor, destination2, durable) {
+function bundleArtifacts(bundle, urlFor, destination, durable) {
   const out = [
-    { name: "CUJ gallery", kind: "index", url: urlFor(INDEX_HTML), durable, destination: destination2 },
-    { name: "CUJ index", kind: "index", url: urlFor(INDEX_MD), durable, destination: destination2 }
+    { name: "CUJ gallery", kind: "index", url: urlFor(INDEX_HTML), durable, destination },
+    { name: "CUJ index", kind: "index", url: urlFor(INDEX_MD), durable, destination }
   ];
   for (const f of bundle.files) {
     out.push({
@@ -661,7 +664,7 @@ function bundleArtifacts(bundle, urlFor, destination2, durable) {
       kind: KIND_OF_ROLE[f.role],
       url: urlFor(f.path),
       durable,
-      destination: destination2,
+      destination,
       ...f.journeys.length > 0 ? { note: `journey ${f.journeys.join(", ")}` } : {}
     });
   }
@@ -682,12 +685,12 @@ function containsDir(url, dir) {
     decoded = decodeURI(u);
   } catch {
   }
-  for (const text of /* @__PURE__ */ new Set([u, decoded])) {
-    let at = text.indexOf(d);
+  for (const text2 of /* @__PURE__ */ new Set([u, decoded])) {
+    let at = text2.indexOf(d);
     while (at !== -1) {
-      const after = text[at + d.length];
+      const after = text2[at + d.length];
       if (after === void 0 || after === "/" || after === "?" || after === "#") return true;
-      at = text.indexOf(d, at + 1);
+      at = text2.indexOf(d, at + 1);
     }
   }
   return false;
@@ -745,16 +748,16 @@ function checkLink(url, options = {}) {
   }
   return null;
 }
-function checkArtifactLinks(artifacts, policy2 = {}) {
+function checkArtifactLinks(artifacts, policy = {}) {
   const out = [];
   for (const a of artifacts) {
-    const p = checkLink(a.url, { ...policy2, durable: a.durable });
+    const p = checkLink(a.url, { ...policy, durable: a.durable });
     if (p) out.push(p);
   }
   return out;
 }
-function assertArtifactLinks(artifacts, policy2 = {}) {
-  const problems = checkArtifactLinks(artifacts, policy2);
+function assertArtifactLinks(artifacts, policy = {}) {
+  const problems = checkArtifactLinks(artifacts, policy);
   if (problems.length > 0) {
     throw new CodexrelError(
       PublisherErrorCodes.LINK_REJECTED,
@@ -767,21 +770,21 @@ function assertArtifactLinks(artifacts, policy2 = {}) {
   }
   return artifacts;
 }
-function findLocalPaths(text, policy2 = {}) {
+function findLocalPaths(text2, policy = {}) {
   const found = /* @__PURE__ */ new Set();
-  for (const m of text.matchAll(/file:\/\/[^\s)>"'\]]*/gi)) found.add(m[0]);
+  for (const m of text2.matchAll(/file:\/\/[^\s)>"'\]]*/gi)) found.add(m[0]);
   for (const root of EPHEMERAL_ROOTS) {
     const re = new RegExp(`(?<![\\w./-])${root.replace(/\//g, "\\/")}\\/[^\\s)>"'\\]]*`, "g");
-    for (const m of text.matchAll(re)) found.add(m[0]);
+    for (const m of text2.matchAll(re)) found.add(m[0]);
   }
-  for (const dir of policy2.ephemeralDirs ?? []) {
+  for (const dir of policy.ephemeralDirs ?? []) {
     const d = normDir(dir);
     if (d.length < 2) continue;
-    let at = text.indexOf(d);
+    let at = text2.indexOf(d);
     while (at !== -1) {
-      const rest = /^[^\s)>"'\]]*/.exec(text.slice(at))?.[0] ?? d;
+      const rest = /^[^\s)>"'\]]*/.exec(text2.slice(at))?.[0] ?? d;
       found.add(rest);
-      at = text.indexOf(d, at + d.length);
+      at = text2.indexOf(d, at + d.length);
     }
   }
   return [...new Set([...found].map((f) => f.replace(/[.,;:!?]+$/, "")))];
@@ -860,9 +863,9 @@ async function publishToLocalDir(bundle, options) {
       await mkdir(dirname(to), { recursive: true });
       const data = await readFile3(f.absPath);
       if (f.kind === "text" || f.kind === "json") {
-        const { text, count } = redactWithCount(data.toString("utf8"), { secrets: options.secrets ?? [] });
+        const { text: text2, count } = redactWithCount(data.toString("utf8"), { secrets: options.secrets ?? [] });
         if (count > 0) redactions.push({ path: f.path, count });
-        await writeFile(to, count > 0 ? text : data);
+        await writeFile(to, count > 0 ? text2 : data);
       } else {
         if (bytesContainSecret(data, { secrets: options.secrets ?? [] })) {
           throw new CodexrelError(
@@ -913,11 +916,11 @@ async function publishToLocalDir(bundle, options) {
     bundle: copied
   };
 }
-function copiedAt(bundle, dir, secrets) {
+function copiedAt(bundle, dir, secrets2) {
   return {
     ...bundle,
     dir,
-    summary: redactDeep(bundle.summary, { secrets: secrets ?? [] }),
+    summary: redactDeep(bundle.summary, { secrets: secrets2 ?? [] }),
     files: bundle.files.map((f) => ({ ...f, absPath: join2(dir, ...f.path.split("/")) }))
   };
 }
@@ -963,9 +966,9 @@ function parseIndex(raw) {
   }
   return { schemaVersion: 1, folders: [] };
 }
-function planRetention(index, added, policy2 = {}, now = /* @__PURE__ */ new Date()) {
-  const keepPerThread = policy2.keepPerThread ?? 10;
-  const maxAgeMs = (policy2.maxAgeDays ?? 30) * 24 * 60 * 60 * 1e3;
+function planRetention(index, added, policy = {}, now = /* @__PURE__ */ new Date()) {
+  const keepPerThread = policy.keepPerThread ?? 10;
+  const maxAgeMs = (policy.maxAgeDays ?? 30) * 24 * 60 * 60 * 1e3;
   const all = [...index.folders.filter((f) => f.path !== added.path), added];
   const prune = /* @__PURE__ */ new Set();
   for (const f of all) {
@@ -1342,14 +1345,14 @@ function journeysCheck(bundle, options) {
 function threadKey(thread) {
   return thread ? `${thread.kind}-${thread.number}` : "run";
 }
-function describeTarget(destination2, thread) {
-  const where = destination2 === "branch" ? "the artifacts branch" : destination2 === "artifact" ? "an Actions artifact" : "";
+function describeTarget(destination, thread) {
+  const where = destination === "branch" ? "the artifacts branch" : destination === "artifact" ? "an Actions artifact" : "";
   const to = thread ? `${thread.repository} ${thread.kind === "pr" ? "PR" : "issue"} #${thread.number}` : "";
   return [where, to ? `a comment on ${to}` : ""].filter(Boolean).join(" and ");
 }
 async function publishBundle(options) {
   const now = options.now ?? (() => /* @__PURE__ */ new Date());
-  const destination2 = options.destination ?? "local";
+  const destination = options.destination ?? "local";
   const thread = options.thread ?? null;
   const reportKind = options.reportKind ?? "cuj";
   const report = createReport({
@@ -1397,7 +1400,7 @@ async function publishBundle(options) {
     });
     return { report: final, commentBody: null, comment: null, localDir, durableUrls: [], ...extra };
   };
-  const remote = thread !== null || destination2 !== "local";
+  const remote = thread !== null || destination !== "local";
   if (!remote) {
     return finish(
       {
@@ -1411,13 +1414,13 @@ async function publishBundle(options) {
     );
   }
   const ports = options.ports ?? null;
-  const needsGitHub = thread !== null || destination2 === "branch";
+  const needsGitHub = thread !== null || destination === "branch";
   if (!ports && needsGitHub && options.dryRun) {
     return finish(
       {
         status: "dry-run",
         code: "DRY_RUN",
-        reason: `dry run: would publish to ${describeTarget(destination2, thread)}; nothing was written, and without GitHub access preflight did not run`,
+        reason: `dry run: would publish to ${describeTarget(destination, thread)}; nothing was written, and without GitHub access preflight did not run`,
         rerunHint: "set GITHUB_TOKEN (or GH_TOKEN) and re-run without --dry-run to publish"
       },
       { commentBody: renderCommentBody(report, { reportKind, indexUrl: null, secrets: options.secrets }) }
@@ -1432,7 +1435,7 @@ async function publishBundle(options) {
     });
   }
   if (ports && needsGitHub) {
-    const pre = await ports.preflight({ thread, destination: destination2 });
+    const pre = await ports.preflight({ thread, destination });
     report.preflight = [...pre.checks, ...report.preflight];
     if (pre.blocked && options.dryRun) {
       return finish(
@@ -1447,7 +1450,7 @@ async function publishBundle(options) {
     }
     if (pre.blocked) return finish(pre.blocked);
   }
-  if (stage.bundle === null && destination2 !== "local") {
+  if (stage.bundle === null && destination !== "local") {
     return finish({
       status: "blocked",
       code: report.preflight.find((c) => c.id === "cuj-local-copy" && c.status === "fail")?.code ?? report.preflight.find((c) => c.id === "cuj-bundle")?.code ?? PublisherErrorCodes.CUJ_POLICY_FAILED,
@@ -1463,14 +1466,14 @@ async function publishBundle(options) {
       {
         status: "dry-run",
         code: "DRY_RUN",
-        reason: `dry run: would publish to ${describeTarget(destination2, thread)}; nothing was written`,
+        reason: `dry run: would publish to ${describeTarget(destination, thread)}; nothing was written`,
         rerunHint: "re-run without --dry-run to publish"
       },
       { commentBody: body2 }
     );
   }
   try {
-    if (destination2 === "artifact" && stage.bundle) {
+    if (destination === "artifact" && stage.bundle) {
       const a = artifactDestination(stage.bundle, {
         artifactUrl: options.artifactUrl,
         ...options.artifactName ? { name: options.artifactName } : {},
@@ -1479,7 +1482,7 @@ async function publishBundle(options) {
       });
       durable = a.artifacts;
       indexUrl = a.url;
-    } else if (destination2 === "branch" && stage.bundle) {
+    } else if (destination === "branch" && stage.bundle) {
       if (!ports?.git) {
         throw new CodexrelError("GITHUB_TOKEN_MISSING", "no GitHub access for the branch destination", {
           hint: "Set GITHUB_TOKEN with contents: write and re-run."
@@ -1511,7 +1514,7 @@ async function publishBundle(options) {
     return finish({
       status: "blocked",
       code: e.code,
-      reason: `the ${destination2} destination failed: ${e.message}`,
+      reason: `the ${destination} destination failed: ${e.message}`,
       rerunHint: e.hint
     });
   }
@@ -1519,7 +1522,7 @@ async function publishBundle(options) {
   const durableUrls = durable.map((a) => a.url);
   if (!thread) {
     return finish(
-      { status: "published", url: indexUrl, reason: `published to ${describeTarget(destination2, null)}` },
+      { status: "published", url: indexUrl, reason: `published to ${describeTarget(destination, null)}` },
       { durableUrls }
     );
   }
@@ -1570,7 +1573,7 @@ async function publishBundle(options) {
     {
       status: "published",
       url: comment.url,
-      reason: `report comment ${comment.action}${durable.length > 0 ? `; evidence on ${describeTarget(destination2, null)}` : ""}`
+      reason: `report comment ${comment.action}${durable.length > 0 ? `; evidence on ${describeTarget(destination, null)}` : ""}`
     },
     { durableUrls, commentBody: body, comment }
   );
@@ -1599,14 +1602,22 @@ function renderCommentBody(report, options) {
 
 // src/publish-artifacts.ts
 var env = process.env;
-var input = (name) => (env[`INPUT_${name.toUpperCase().replace(/-/g, "_")}`] ?? "").trim();
 var workspace = env.GITHUB_WORKSPACE || process.cwd();
 var runnerTemp = env.RUNNER_TEMP || tmpdir();
 var outDir = join4(runnerTemp, "codexrel-publish");
-var bundleDir = resolve4(workspace, input("bundle"));
-var destination = input("destination") || "artifact";
-var policy = input("policy") || "strict";
-var advisory = (input("mode") || "advisory") !== "blocking";
+var advisory = mode() !== "blocking";
+var secrets = actionSecrets();
+var DESTINATIONS = ["artifact", "branch", "local"];
+function common() {
+  const bundle = text("bundle", { required: true });
+  return {
+    bundle,
+    bundleDir: resolve4(workspace, bundle),
+    destination: choice("destination", DESTINATIONS, "artifact"),
+    // Checked by the publisher (USAGE naming the presets).
+    policy: text("policy") || "strict"
+  };
+}
 function eventThread() {
   if (!env.GITHUB_EVENT_PATH || !env.GITHUB_EVENT_NAME) return null;
   try {
@@ -1617,18 +1628,24 @@ function eventThread() {
 }
 function targetThread() {
   const repository = env.GITHUB_REPOSITORY;
-  const raw = input("thread") || "auto";
+  const raw = text("thread") || "auto";
   if (raw === "none" || !repository) return null;
   const event = eventThread();
   if (raw === "auto") {
     return event ? { repository: `${event.ref.owner}/${event.ref.repo}`, kind: event.ref.kind, number: event.ref.number } : null;
   }
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`thread must be auto, none or a number, not ${raw}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw invalid(
+      "thread",
+      `${JSON.stringify(raw)} is not auto, none or a number`,
+      "Set `thread` to auto, none or an issue or pull request number."
+    );
   return { repository, kind: event?.ref.number === n ? event.ref.kind : "issue", number: n };
 }
 async function prepare() {
-  const stage = await runCujStage({ bundleDir, outDir, policy, shownBundleDir: input("bundle") });
+  const { bundle, bundleDir, destination, policy } = common();
+  const stage = await runCujStage({ bundleDir, outDir, policy, shownBundleDir: bundle });
   for (const c of stage.checks) {
     if (c.status === "fail") warning(`${c.id}: ${c.reason}`, { title: `codexrel: ${c.code}` });
   }
@@ -1636,9 +1653,9 @@ async function prepare() {
   setOutput("upload-path", uploadable ? join4(outDir, "cuj") : "");
 }
 async function publish() {
+  const { bundle, bundleDir, destination, policy } = common();
   const thread = targetThread();
-  const token = input("github-token") || null;
-  if (token) setSecret(token);
+  const token = text("github-token") || null;
   const discovery = token ? {
     found: true,
     token,
@@ -1663,12 +1680,12 @@ async function publish() {
     thread,
     repository: env.GITHUB_REPOSITORY ?? null,
     policy,
-    reportKind: input("report-kind") || "cuj",
-    artifactUrl: input("artifact-url") || null,
-    artifactName: input("artifact-name") || "codexrel-cuj",
-    ...Number(input("retention-days")) > 0 ? { artifactRetentionDays: Number(input("retention-days")) } : {},
+    reportKind: text("report-kind") || "cuj",
+    artifactUrl: text("artifact-url") || null,
+    artifactName: text("artifact-name") || "codexrel-cuj",
+    ...Number(text("retention-days")) > 0 ? { artifactRetentionDays: Number(text("retention-days")) } : {},
     branch: {
-      name: input("branch") || "codexrel-artifacts",
+      name: text("branch") || "codexrel-artifacts",
       ...env.GITHUB_SERVER_URL ? { serverUrl: env.GITHUB_SERVER_URL } : {}
     },
     // The runner's temp dir is gone after the job: links into it are refused.
@@ -1676,8 +1693,8 @@ async function publish() {
     ports,
     toolVersion: "action",
     title: "CUJ evidence",
-    shownBundleDir: input("bundle"),
-    secrets: [...token ? [token] : [], ...namedSecrets()],
+    shownBundleDir: bundle,
+    secrets,
     // The commit identity from GitHub's default variables: the bundle's journeys are evidence only
     // when its summary.json says it was recorded at this SHA.
     meta: {

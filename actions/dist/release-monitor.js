@@ -9,11 +9,12 @@ import {
   listIssues,
   listReleases,
   parseRepoRef
-} from "./chunks/chunk-6IDBLKYS.js";
+} from "./chunks/chunk-5C4YVKT6.js";
 import {
   CodexrelError,
   __commonJS,
   __toESM,
+  actionSecrets,
   buildMarker,
   codeBlock,
   codeSpan,
@@ -21,23 +22,24 @@ import {
   escapeHtml,
   escapeMarkdown,
   escapeMarkdownShort,
+  flag,
   formatError,
   formatIssue,
   hasMarker,
   info,
-  namedSecrets,
+  list,
   redact,
   require__,
   require_dist,
   schemas,
   setFailed,
   setOutput,
-  setSecret,
   summary,
+  text,
   toCodexrelError,
   validateReleaseImpact,
   warning
-} from "./chunks/chunk-DRO4LOPC.js";
+} from "./chunks/chunk-MYVBEPKG.js";
 
 // ../node_modules/.pnpm/semver@7.8.6/node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
@@ -741,7 +743,7 @@ var require_sort = __commonJS({
   "../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/sort.js"(exports, module) {
     "use strict";
     var compareBuild = require_compare_build();
-    var sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
+    var sort = (list2, loose) => list2.sort((a, b) => compareBuild(a, b, loose));
     module.exports = sort;
   }
 });
@@ -751,7 +753,7 @@ var require_rsort = __commonJS({
   "../node_modules/.pnpm/semver@7.8.6/node_modules/semver/functions/rsort.js"(exports, module) {
     "use strict";
     var compareBuild = require_compare_build();
-    var rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
+    var rsort = (list2, loose) => list2.sort((a, b) => compareBuild(b, a, loose));
     module.exports = rsort;
   }
 });
@@ -2851,10 +2853,10 @@ function format(errors) {
 function emptyState() {
   return { schemaVersion: "1", upstreams: {} };
 }
-function parseState(text, sourceName = "state file") {
+function parseState(text2, sourceName = "state file") {
   let value;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(text2);
   } catch (cause) {
     throw new CodexrelError(
       ReleaseMonitorErrorCodes.RELEASE_MONITOR_STATE_INVALID,
@@ -2872,9 +2874,9 @@ function parseState(text, sourceName = "state file") {
   return value;
 }
 async function readState(path) {
-  let text;
+  let text2;
   try {
-    text = await readFile(path, "utf8");
+    text2 = await readFile(path, "utf8");
   } catch (cause) {
     if (cause.code === "ENOENT") return emptyState();
     throw new CodexrelError(ReleaseMonitorErrorCodes.RELEASE_MONITOR_STATE_INVALID, `cannot read ${path}: ${cause.message}`, {
@@ -2882,7 +2884,7 @@ async function readState(path) {
       cause
     });
   }
-  return parseState(text, path);
+  return parseState(text2, path);
 }
 function serializeState(state) {
   const upstreams = {};
@@ -3098,9 +3100,9 @@ ${lines.join("\n")}
 }
 async function loadContext(dir, expectedSha256) {
   const path = join(dir, MANIFEST_FILE);
-  let text;
+  let text2;
   try {
-    text = await readFile2(path, "utf8");
+    text2 = await readFile2(path, "utf8");
   } catch (cause) {
     throw new CodexrelError(
       ReleaseMonitorErrorCodes.RELEASE_MONITOR_CONTEXT_INVALID,
@@ -3111,7 +3113,7 @@ async function loadContext(dir, expectedSha256) {
       }
     );
   }
-  const digest = sha256(text);
+  const digest = sha256(text2);
   if (expectedSha256 && expectedSha256.toLowerCase() !== digest) {
     throw new CodexrelError(
       ReleaseMonitorErrorCodes.RELEASE_MONITOR_CONTEXT_INVALID,
@@ -3123,7 +3125,7 @@ async function loadContext(dir, expectedSha256) {
   }
   let value;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(text2);
   } catch (cause) {
     throw new CodexrelError(ReleaseMonitorErrorCodes.RELEASE_MONITOR_CONTEXT_INVALID, `${path} is not JSON`, {
       hint: "Re-run `codexrel release-monitor context`.",
@@ -3142,8 +3144,8 @@ function isEntry(e) {
   const x = e;
   return typeof x === "object" && x !== null && typeof x.name === "string" && typeof x.repository === "string" && typeof x.toTag === "string" && typeof x.toSha === "string" && (x.fromTag === null || typeof x.fromTag === "string") && typeof x.dir === "string" && /^[a-z0-9][a-z0-9._-]*$/.test(x.dir) && x.output === `${x.dir}/${OUTPUT_FILE}`;
 }
-function sha256(text) {
-  return createHash("sha256").update(text, "utf8").digest("hex");
+function sha256(text2) {
+  return createHash("sha256").update(text2, "utf8").digest("hex");
 }
 function uniqueSlug(name, used) {
   const base = name.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[^a-z0-9]+/, "").replace(/-+$/, "") || "upstream";
@@ -3188,9 +3190,9 @@ function issueTitle(repository, toTag, title) {
   const chars = [...full];
   return chars.length > TITLE_MAX ? `${chars.slice(0, TITLE_MAX - 1).join("")}\u2026` : full;
 }
-function paragraphs(text, max = 15e3) {
-  const chars = [...text];
-  const cut = chars.length > max ? `${chars.slice(0, max - 1).join("")}\u2026` : text;
+function paragraphs(text2, max = 15e3) {
+  const chars = [...text2];
+  const cut = chars.length > max ? `${chars.slice(0, max - 1).join("")}\u2026` : text2;
   return cut.replace(/\r\n?/g, "\n").split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean).map((p) => escapeMarkdown(p)).join("\n\n");
 }
 function issueBody(entry, impact, finding, fingerprint) {
@@ -3246,8 +3248,8 @@ _${items.length - shown} more evidence item(s) left out to fit GitHub's issue si
   }
   return `${head}${evidence}${foot}`;
 }
-function indent(text) {
-  return text.split("\n").map((l) => l === "" ? l : `  ${l}`).join("\n");
+function indent(text2) {
+  return text2.split("\n").map((l) => l === "" ? l : `  ${l}`).join("\n");
 }
 
 // ../packages/release-monitor/src/impact.ts
@@ -3269,10 +3271,10 @@ async function readImpact(path, entry) {
   }
   return parseImpact(await readFile3(path, "utf8"), entry);
 }
-function parseImpact(text, entry) {
+function parseImpact(text2, entry) {
   let value;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(text2);
   } catch (error2) {
     return { ok: false, reason: "not-json", problems: [`not JSON: ${error2.message}`] };
   }
@@ -3461,10 +3463,10 @@ var DEFAULT_STATE_PATH = ".github/release-monitor/state.json";
 var DEFAULT_DIFF_MAX_BYTES = 256 * 1024;
 var DEFAULT_MAX_COMMITS = 500;
 var DEFAULT_SCAN_LIMIT = 1e3;
-function parseReleaseMonitorConfig(text, options = {}) {
+function parseReleaseMonitorConfig(text2, options = {}) {
   const sourceName = options.sourceName ?? DEFAULT_CONFIG_PATH;
   const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = (0, import_yaml.parseDocument)(text2, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const first = doc.errors[0];
     const pos = first?.pos ? lineCounter.linePos(first.pos[0]) : void 0;
@@ -3631,12 +3633,10 @@ function renderApplyMarkdown(result) {
 
 // src/release-monitor.ts
 var env = process.env;
-var input = (name) => (env[`INPUT_${name}`] ?? "").trim();
-var token = input("GITHUB_TOKEN");
-if (token) setSecret(token);
-var secrets = [token, ...namedSecrets()];
-var clean = (text) => redact(text, { secrets });
-var mode = input("MODE") || "advisory";
+var token = text("github-token");
+var secrets = actionSecrets();
+var clean = (text2) => redact(text2, { secrets });
+var mode = text("mode") || "advisory";
 var blocking = mode === "blocking";
 var workspace = resolve3(env.GITHUB_WORKSPACE ?? process.cwd());
 var TITLE = "codexrel release monitor";
@@ -3658,17 +3658,17 @@ function fromWorkspace(path) {
   return isAbsolute2(path) ? path : resolve3(workspace, path);
 }
 function loadConfig() {
-  const path = fromWorkspace(input("CONFIG") || ".github/release-monitor.yml");
-  let text;
+  const path = fromWorkspace(text("config") || ".github/release-monitor.yml");
+  let text2;
   try {
-    text = readFileSync(path, "utf8");
+    text2 = readFileSync(path, "utf8");
   } catch (cause) {
     throw new CodexrelError(ReleaseMonitorErrorCodes.RELEASE_MONITOR_CONFIG_NOT_FOUND, `no config at ${path}`, {
       hint: "Add .github/release-monitor.yml (an upstreams list) or set the `config` input; check out the repository first.",
       cause
     });
   }
-  return parseReleaseMonitorConfig(text, {
+  return parseReleaseMonitorConfig(text2, {
     sourceName: relative(workspace, path),
     ...env.GITHUB_SERVER_URL ? { serverUrl: env.GITHUB_SERVER_URL } : {}
   });
@@ -3681,23 +3681,23 @@ function client() {
   return gh;
 }
 function only() {
-  return input("UPSTREAMS").split(/[\s,]+/).filter(Boolean);
+  return list("upstreams", { split: "words" });
 }
 function contextDir() {
-  return fromWorkspace(input("CONTEXT_DIR") || join3(env.RUNNER_TEMP ?? tmpdir(), "codexrel-release-monitor"));
+  return fromWorkspace(text("context-dir") || join3(env.RUNNER_TEMP ?? tmpdir(), "codexrel-release-monitor"));
 }
 function statusLines(statuses) {
   for (const s of statuses) {
     info(clean(s.line));
     if (s.error) {
-      const text = clean(`${s.error.code}: ${s.error.message} (fix: ${s.error.hint})`);
-      if (blocking) error(text, { title: `${TITLE}: ${s.name}` });
-      else warning(text, { title: `${TITLE}: ${s.name}` });
+      const text2 = clean(`${s.error.code}: ${s.error.message} (fix: ${s.error.hint})`);
+      if (blocking) error(text2, { title: `${TITLE}: ${s.name}` });
+      else warning(text2, { title: `${TITLE}: ${s.name}` });
     }
   }
 }
 async function check(config) {
-  const state = await readState(fromWorkspace(input("STATE") || config.state));
+  const state = await readState(fromWorkspace(text("state") || config.state));
   const statuses = await checkUpstreams({
     config,
     state,
@@ -3718,7 +3718,7 @@ ${renderCheckMarkdown(statuses)}`)).write();
   return !failed;
 }
 async function context(config) {
-  const state = await readState(fromWorkspace(input("STATE") || config.state));
+  const state = await readState(fromWorkspace(text("state") || config.state));
   const outDir = contextDir();
   const result = await prepareContext({
     config,
@@ -3758,21 +3758,21 @@ Prompt for the agent: \`${result.promptPath}\`
 function findingsPort(config) {
   const gh2 = client();
   if (!gh2) return null;
-  const repository = input("REPOSITORY") || config.issues.repository || env.GITHUB_REPOSITORY || "";
+  const repository = text("repository") || config.issues.repository || env.GITHUB_REPOSITORY || "";
   if (!repository) {
     return missingRepositoryFindingsPort("Set the `repository` input or issues.repository in the config.");
   }
   return githubFindingsPort(gh2, { repository, scanLimit: config.issues.scanLimit });
 }
 async function apply(config) {
-  const statePath = fromWorkspace(input("STATE") || config.state);
-  const sha = input("MANIFEST_SHA256");
+  const statePath = fromWorkspace(text("state") || config.state);
+  const sha = text("manifest-sha256");
   const result = await applyReleaseImpact({
     config,
     contextDir: contextDir(),
     statePath,
     findings: findingsPort(config),
-    dryRun: input("DRY_RUN").toLowerCase() === "true",
+    dryRun: flag("dry-run", false),
     expectedManifestSha256: sha || null,
     log: (line) => info(clean(line))
   });
@@ -3788,16 +3788,16 @@ async function apply(config) {
   for (const e of result.entries) {
     const title = `${TITLE}: ${e.repository} ${e.toTag}`;
     if (e.status === "placeholder") {
-      const text = clean(
+      const text2 = clean(
         `not reviewed: the agent's verdict is missing or invalid (${e.problems.join("; ")}); no issue opened, state not advanced`
       );
-      if (blocking) error(text, { title });
-      else warning(text, { title });
+      if (blocking) error(text2, { title });
+      else warning(text2, { title });
     }
     if (e.error) {
-      const text = clean(`${e.error.code}: ${e.error.message} (fix: ${e.error.hint}); state not advanced`);
-      if (blocking) error(text, { title });
-      else warning(text, { title });
+      const text2 = clean(`${e.error.code}: ${e.error.message} (fix: ${e.error.hint}); state not advanced`);
+      if (blocking) error(text2, { title });
+      else warning(text2, { title });
     }
   }
   for (const w of result.warnings)
@@ -3827,7 +3827,7 @@ async function main() {
         hint: "Set mode: advisory (default) or mode: blocking."
       });
     }
-    const command = input("COMMAND") || "check";
+    const command = text("command") || "check";
     const config = loadConfig();
     if (command === "check") ok = await check(config);
     else if (command === "context") ok = await context(config);

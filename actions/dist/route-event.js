@@ -11,34 +11,36 @@ import {
   promptWithThread,
   renderReviewContext,
   routeEvent
-} from "./chunks/chunk-FV3FO3N4.js";
-import "./chunks/chunk-6IDBLKYS.js";
+} from "./chunks/chunk-O32CVU5Q.js";
+import "./chunks/chunk-5C4YVKT6.js";
 import {
+  actionSecrets,
   escapeMarkdownShort,
+  flag,
   formatError,
   info,
-  namedSecrets,
+  list,
+  mode,
+  optionalFlag,
   parseConfig,
   redact,
+  required,
   setFailed,
   setOutput,
-  setSecret,
   summary,
+  text,
   toCodexrelError,
   warning
-} from "./chunks/chunk-DRO4LOPC.js";
+} from "./chunks/chunk-MYVBEPKG.js";
 
 // src/route-event.ts
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 var env = process.env;
-var input = (name) => (env[`INPUT_${name}`] ?? "").trim();
-var list = (name) => input(name).split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
 var cwd = env.GITHUB_WORKSPACE ?? process.cwd();
-var mode = input("MODE") === "blocking" ? "blocking" : "advisory";
-var token = input("GITHUB_TOKEN");
-if (token) setSecret(token);
-var secrets = [token, env.GITHUB_TOKEN, ...namedSecrets()].filter((s) => Boolean(s));
+var mode2 = mode();
+var token = text("github-token");
+var secrets = actionSecrets();
 var OUTPUTS = [
   "action",
   "stage",
@@ -83,22 +85,23 @@ async function outDir() {
 }
 function routingConfig(fromFile) {
   const config = { ...fromFile };
-  if (input("BOT_NAME")) config.botName = input("BOT_NAME");
-  if (input("SELF_LOGINS")) config.selfLogins = list("SELF_LOGINS");
-  if (input("ALLOWED_ASSOCIATIONS")) {
-    config.allowedAssociations = list("ALLOWED_ASSOCIATIONS").map(
-      (a) => a.toUpperCase()
-    );
+  if (text("bot-name")) config.botName = text("bot-name");
+  const selfLogins = list("self-logins", { split: "commas" });
+  if (selfLogins.length > 0) config.selfLogins = selfLogins;
+  const associations = list("allowed-associations", { split: "commas" });
+  if (associations.length > 0) {
+    config.allowedAssociations = associations.map((a) => a.toUpperCase());
   }
-  if (input("TRIGGER_LABEL")) config.triggerLabel = input("TRIGGER_LABEL");
-  if (input("REQUIRE_MENTION")) config.requireMention = input("REQUIRE_MENTION") === "true";
+  if (text("trigger-label")) config.triggerLabel = text("trigger-label");
+  const requireMention = optionalFlag("require-mention");
+  if (requireMention !== void 0) config.requireMention = requireMention;
   return config;
 }
 async function commit(file) {
-  const stateDir = input("STATE_DIR");
+  const stateDir = text("state-dir");
   const task = JSON.parse(await readFile(resolve(cwd, file), "utf8"));
   setOutputs({ ...taskOutputs(task), "task-file": resolve(cwd, file), drained: String(task.drained?.length ?? 0) });
-  if (!stateDir) throw new Error("commit needs state-dir");
+  if (!stateDir) throw required("state-dir");
   if (!task.threadKey || task.action === "ignore" || task.action === "duplicate") {
     info(`nothing to record: ${task.action}`);
     return;
@@ -111,19 +114,24 @@ async function commit(file) {
 }
 var routed = null;
 async function route() {
-  const eventPath = input("EVENT_PATH");
-  const eventName = input("EVENT_NAME");
+  const want = {
+    prHead: flag("pr-head", true),
+    drain: flag("drain", false),
+    reviewContext: flag("review-context", true)
+  };
+  const eventPath = text("event-path");
+  const eventName = text("event-name");
   const payload = JSON.parse(await readFile(resolve(cwd, eventPath), "utf8"));
-  const configFile = input("CONFIG");
+  const configFile = text("config");
   const fromFile = configFile ? parseConfig(await readFile(resolve(cwd, configFile), "utf8"), configFile).threads ?? {} : {};
   const config = routingConfig(fromFile);
-  const stateDir = input("STATE_DIR");
+  const stateDir = text("state-dir");
   const store = stateDir ? createDirStateStore(resolve(cwd, stateDir)) : void 0;
   const github = token ? githubPorts({ token, apiUrl: env.GITHUB_API_URL, graphqlUrl: env.GITHUB_GRAPHQL_URL }) : null;
   const live = await routeEvent({
     eventName,
     payload,
-    deliveryId: input("DELIVERY_ID") || null,
+    deliveryId: text("delivery-id") || null,
     config,
     ...github ? { permissions: github.permissions } : {},
     ...store ? { state: store } : {}
@@ -133,7 +141,7 @@ async function route() {
   routed = task;
   let headRef = "";
   let refused = false;
-  if (active && live.thread?.kind === "pr" && github && input("PR_HEAD") !== "false") {
+  if (active && live.thread?.kind === "pr" && github && want.prHead) {
     const head = await github.pullRequestHead(live.thread);
     if (head.fork) {
       refused = true;
@@ -146,7 +154,7 @@ async function route() {
       };
     } else headRef = head.ref;
   }
-  if (!refused && active && input("DRAIN") === "true" && store && live.thread && live.threadKey) {
+  if (!refused && active && want.drain && store && live.thread && live.threadKey) {
     if (!github) warning("drain: no github-token, so queued comments were not read (only this event is handled)");
     else {
       const state = await store.load(live.threadKey) ?? emptyThreadState(live.threadKey);
@@ -155,7 +163,7 @@ async function route() {
       task = mergeDrained(live, drain);
     }
   }
-  if (task.action === "review" && task.thread?.kind === "pr" && input("REVIEW_CONTEXT") !== "false") {
+  if (task.action === "review" && task.thread?.kind === "pr" && want.reviewContext) {
     if (!github) warning("review-context: no github-token, so the prompt has no review context");
     else {
       const context = await github.reviewContext(task.thread);
@@ -191,12 +199,12 @@ ${renderReviewContext(context)}` };
   ).write();
 }
 try {
-  const commitFile = input("COMMIT");
+  const commitFile = text("commit");
   if (commitFile) await commit(commitFile);
   else await route();
 } catch (error) {
   const coded = toCodexrelError(error);
-  const text = redact(formatError(coded), { secrets });
+  const text2 = redact(formatError(coded), { secrets });
   const hint = coded.hint ? ` ${redact(coded.hint, { secrets })}` : "";
   const kept = routed;
   if (kept && kept.action !== "ignore" && kept.action !== "duplicate") {
@@ -208,7 +216,7 @@ try {
       ...taskOutputs(kept),
       action: "ignore",
       "reason-code": coded.code,
-      reason: text.split("\n")[0] ?? "",
+      reason: text2.split("\n")[0] ?? "",
       "task-file": taskFile,
       error: redact(`${coded.code}: ${coded.message}.${hint}`, { secrets }).replace(/[\r\n]+/g, " ")
     });
@@ -216,12 +224,12 @@ try {
     setOutputs({
       action: "ignore",
       "reason-code": coded.code,
-      reason: text.split("\n")[0] ?? "",
+      reason: text2.split("\n")[0] ?? "",
       error: `${coded.code}: ${coded.message}`
     });
   }
-  await summary.addHeading("codexrel route-event", 3).addRaw(`**failed**: ${escapeMarkdownShort(text, 1e3)}
+  await summary.addHeading("codexrel route-event", 3).addRaw(`**failed**: ${escapeMarkdownShort(text2, 1e3)}
 `).write();
-  if (mode === "blocking") setFailed(text);
-  else warning(`${text} (advisory mode: not failing the job)`);
+  if (mode2 === "blocking") setFailed(text2);
+  else warning(`${text2} (advisory mode: not failing the job)`);
 }

@@ -5,14 +5,14 @@ import {
   BUNDLE_NAME,
   cacheDir,
   env,
-  input,
   ledgerPath,
   mode,
   resolveThread,
   secrets
-} from "./chunks/chunk-SFYTOOI7.js";
+} from "./chunks/chunk-QFZOSPFB.js";
 import {
   SessionErrorCodes,
+  flag,
   formatError,
   info,
   packCodexHome,
@@ -23,9 +23,10 @@ import {
   setOutput,
   stashLedger,
   summary,
+  text,
   toCodexrelError,
   warning
-} from "./chunks/chunk-DRO4LOPC.js";
+} from "./chunks/chunk-MYVBEPKG.js";
 
 // src/save-codex-home.ts
 import { mkdir, rm, writeFile } from "node:fs/promises";
@@ -39,7 +40,7 @@ async function save() {
       "Pass `thread` (<owner>/<repo>/<issue|pr>-<n>), or run on an issue or pull request event."
     );
   }
-  const codexHome = input("CODEX_HOME") || env.CODEX_HOME || "";
+  const codexHome = text("codex-home") || env.CODEX_HOME || "";
   const dir = cacheDir();
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true, mode: 448 });
@@ -56,7 +57,7 @@ async function save() {
     threadKey: thread,
     key,
     secrets,
-    includeCaches: input("INCLUDE_CACHES") === "true",
+    includeCaches: flag("include-caches", false),
     now: () => now
   });
   for (const w of warnings) warning(redact(w, { secrets }));
@@ -70,20 +71,20 @@ async function save() {
   info(`packed ${manifest.totals.files} files (${bytes} bytes); saving to the cache as ${key}`);
 }
 async function confirm() {
-  const key = input("PENDING_KEY");
-  const thread = input("THREAD_KEY");
+  const key = text("pending-key");
+  const thread = text("thread-key");
   if (!key) {
     setOutput("key", "");
     setOutput("saved", "false");
     setOutput("error-code", "");
     return;
   }
-  if (input("CACHE_HIT") === "true") {
+  if (flag("cache-hit", false)) {
     setOutput("key", key);
     setOutput("saved", "true");
     setOutput("error-code", "");
     await summary.addHeading("Codex session saved", 3).addRaw(
-      `\`${thread}\`: ${input("FILES")} files, ${input("BYTES")} bytes, ${input("REDACTIONS")} secret(s) redacted; session \`${input("SESSION_ID") || "none"}\`; key \`${key}\`.`,
+      `\`${thread}\`: ${text("files")} files, ${text("bytes")} bytes, ${text("redactions")} secret(s) redacted; session \`${text("session-id") || "none"}\`; key \`${key}\`.`,
       true
     ).write();
     return;
@@ -91,22 +92,22 @@ async function confirm() {
   setOutput("key", "");
   setOutput("saved", "false");
   setOutput("error-code", SessionErrorCodes.SESSION_CACHE_SAVE_FAILED);
-  const text = `${SessionErrorCodes.SESSION_CACHE_SAVE_FAILED}: the cache does not hold ${key} after actions/cache/save (see its warning above)
+  const text2 = `${SessionErrorCodes.SESSION_CACHE_SAVE_FAILED}: the cache does not hold ${key} after actions/cache/save (see its warning above)
   hint: The next run of the thread will not find this session; check the cache service and the job's cache quota.`;
-  await summary.addHeading("Codex session not saved", 3).addCodeBlock(text).write();
-  if (mode === "blocking") setFailed(text);
-  else warning(`${text} (advisory mode: not failing the job)`);
+  await summary.addHeading("Codex session not saved", 3).addCodeBlock(text2).write();
+  if (mode === "blocking") setFailed(text2);
+  else warning(`${text2} (advisory mode: not failing the job)`);
 }
 try {
   if (process.argv.includes("--confirm")) await confirm();
   else await save();
 } catch (error) {
   const coded = toCodexrelError(error);
-  const text = redact(formatError(coded), { secrets });
+  const text2 = redact(formatError(coded), { secrets });
   for (const k of ["key", "pending-key", "session-id", "bytes", "files", "redactions", "thread"]) setOutput(k, "");
   setOutput("ledger-saved", "false");
   setOutput("error-code", coded.code);
-  await summary.addHeading("Codex session not saved", 3).addCodeBlock(text).write();
-  if (mode === "blocking") setFailed(text);
-  else warning(`${text} (advisory mode: not failing the job)`);
+  await summary.addHeading("Codex session not saved", 3).addCodeBlock(text2).write();
+  if (mode === "blocking") setFailed(text2);
+  else warning(`${text2} (advisory mode: not failing the job)`);
 }

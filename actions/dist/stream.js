@@ -4,22 +4,25 @@ const require = __codexrelCreateRequire(import.meta.url);
 import {
   githubPorts,
   updateProgressComment
-} from "./chunks/chunk-FV3FO3N4.js";
-import "./chunks/chunk-6IDBLKYS.js";
+} from "./chunks/chunk-O32CVU5Q.js";
+import "./chunks/chunk-5C4YVKT6.js";
 import {
   CodexrelError,
   MIN_EXACT_SECRET_LENGTH,
   SUMMARY_LIMIT,
+  actionSecrets,
   codeBlock,
   createRedactor,
   createStreamRedactor,
   escapeMarkdown,
+  flag,
   formatError,
+  list,
   measureBytes,
-  namedSecrets,
   redact,
+  text,
   toCodexrelError
-} from "./chunks/chunk-DRO4LOPC.js";
+} from "./chunks/chunk-MYVBEPKG.js";
 
 // src/stream.ts
 import { once } from "node:events";
@@ -41,7 +44,7 @@ var systemClock = {
 // ../packages/stream/src/codex-events.ts
 var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var str = (v) => typeof v === "string" ? v : "";
-var textLines = (text) => text.replace(/\r\n?/g, "\n").replace(/\n+$/, "").split("\n");
+var textLines = (text2) => text2.replace(/\r\n?/g, "\n").replace(/\n+$/, "").split("\n");
 var TOP_LEVEL = /* @__PURE__ */ new Set([
   "thread.started",
   "turn.started",
@@ -157,9 +160,9 @@ function formatCommand(phase, item, maxOutput) {
   lines.push(`  ${mark} ${code}${status === "declined" ? " (declined)" : ""} \xB7 ${shorten(command, 120)}`);
   return { lines, truncated };
 }
-function shorten(text, max) {
-  const chars = [...text];
-  return chars.length > max ? `${chars.slice(0, max - 1).join("")}\u2026` : text;
+function shorten(text2, max) {
+  const chars = [...text2];
+  return chars.length > max ? `${chars.slice(0, max - 1).join("")}\u2026` : text2;
 }
 
 // ../packages/stream/src/discord-batch.ts
@@ -173,12 +176,12 @@ function neutralizeFences(line) {
   return line.replace(/`{3,}/g, (run2) => run2.split("").join(ZWSP)).replace(/\t/g, "  ");
 }
 function lineUnits(line) {
-  const text = neutralizeFences(line);
-  if (text.length <= MESSAGE_BODY_LIMIT) return [{ text, lines: 1 }];
+  const text2 = neutralizeFences(line);
+  if (text2.length <= MESSAGE_BODY_LIMIT) return [{ text: text2, lines: 1 }];
   const units = [];
   const room = MESSAGE_BODY_LIMIT - CONTINUED.length;
   let piece = "";
-  for (const ch of text) {
+  for (const ch of text2) {
     if (piece.length + ch.length > room) {
       units.push({ text: piece + CONTINUED, lines: 0 });
       piece = "";
@@ -395,7 +398,7 @@ async function onAttemptFailure({ error, attemptNumber, retriesConsumed, startTi
   options.signal?.throwIfAborted();
   return true;
 }
-async function pRetry(input2, options = {}) {
+async function pRetry(input, options = {}) {
   options = { ...options };
   validateRetries(options.retries);
   if (Object.hasOwn(options, "forever")) {
@@ -426,7 +429,7 @@ async function pRetry(input2, options = {}) {
     attemptNumber++;
     try {
       options.signal?.throwIfAborted();
-      const result = await input2(attemptNumber);
+      const result = await input(attemptNumber);
       options.signal?.throwIfAborted();
       return result;
     } catch (error) {
@@ -499,7 +502,7 @@ function createDiscordRest(options) {
   let globalUntil = 0;
   const waits = [];
   let sent = 0;
-  const clean = (text) => redact(text, { secrets: [options.token] });
+  const clean = (text2) => redact(text2, { secrets: [options.token] });
   const pastDeadline = (method, path, ms) => streamError(
     StreamErrorCodes.DISCORD_RATE_LIMITED,
     `waiting ${Math.ceil(ms / 1e3)} s more for ${method} ${path} would pass the close deadline`,
@@ -537,28 +540,28 @@ function createDiscordRest(options) {
     } catch (error) {
       throw new RetryableStatus(0, clean(error instanceof Error ? error.message : String(error)));
     }
-    const text = await response.text().catch(() => "");
+    const text2 = await response.text().catch(() => "");
     noteHeaders(response, key);
     if (response.status === 429) {
-      const parsed = parseJson(text);
+      const parsed = parseJson(text2);
       const after = typeof parsed?.retry_after === "number" ? parsed.retry_after : Number(response.headers.get("retry-after") ?? response.headers.get("x-ratelimit-reset-after") ?? 1);
       const global = parsed?.global === true || response.headers.get("x-ratelimit-global") === "true";
       const ms = Math.max(0, Math.ceil((Number.isFinite(after) ? after : 1) * 1e3));
       if (global) globalUntil = clock.now() + ms;
       throw new RateLimited(ms, global, 429);
     }
-    if (response.status >= 500) throw new RetryableStatus(response.status, clean(detail(text)));
+    if (response.status >= 500) throw new RetryableStatus(response.status, clean(detail(text2)));
     if (response.status >= 400) {
       const hint = response.status === 401 ? "DISCORD_BOT_TOKEN was refused: set the bot's token (Bot settings \u2192 Reset Token)." : response.status === 403 ? "The bot lacks a permission here: it needs Manage Channels, View Channel and Send Messages in the guild/category." : response.status === 404 ? "Check DISCORD_GUILD_ID / DISCORD_CATEGORY_ID and that the bot is in that guild." : "Discord refused the request; see the message.";
       throw new AbortError(
         streamError(
           StreamErrorCodes.DISCORD_REQUEST_FAILED,
-          `Discord answered ${method} ${path} with HTTP ${response.status}: ${clean(detail(text))}`,
+          `Discord answered ${method} ${path} with HTTP ${response.status}: ${clean(detail(text2))}`,
           hint
         )
       );
     }
-    return text === "" ? null : parseJson(text);
+    return text2 === "" ? null : parseJson(text2);
   }
   function noteHeaders(response, key) {
     const remaining = response.headers.get("x-ratelimit-remaining");
@@ -617,29 +620,29 @@ function createDiscordRest(options) {
     }
   };
 }
-function parseJson(text) {
+function parseJson(text2) {
   try {
-    const v = JSON.parse(text);
+    const v = JSON.parse(text2);
     return typeof v === "object" && v !== null ? v : null;
   } catch {
     return null;
   }
 }
-function detail(text) {
-  const parsed = parseJson(text);
-  const message2 = typeof parsed?.message === "string" ? parsed.message : text;
+function detail(text2) {
+  const parsed = parseJson(text2);
+  const message2 = typeof parsed?.message === "string" ? parsed.message : text2;
   return message2.replace(/\s+/g, " ").slice(0, 300);
 }
 
 // ../packages/stream/src/sink.ts
 var SINK_NAMES = ["discord", "summary", "progress", "file"];
 function createWarningLog(print, redactText = (t) => t) {
-  const list = [];
+  const list2 = [];
   return {
-    list,
+    list: list2,
     warn: (message2) => {
       const clean = redactText(message2);
-      list.push(clean);
+      list2.push(clean);
       print(clean);
     }
   };
@@ -737,8 +740,8 @@ function createDiscordSink(options) {
     try {
       let channel;
       try {
-        const list = await options.rest.request("GET", `/guilds/${options.guildId}/channels`);
-        channel = (Array.isArray(list) ? list : []).find(
+        const list2 = await options.rest.request("GET", `/guilds/${options.guildId}/channels`);
+        channel = (Array.isArray(list2) ? list2 : []).find(
           (c) => c.type === GUILD_TEXT && c.name === options.channelName && (c.parent_id ?? null) === (options.categoryId ?? null)
         );
         reused = channel !== void 0;
@@ -977,9 +980,9 @@ function nodeFileTarget(path) {
     failure = error;
   });
   return {
-    write(text) {
+    write(text2) {
       if (failure) throw failure;
-      out.write(text);
+      out.write(text2);
     },
     close: () => new Promise((done, fail) => {
       if (failure) return fail(failure);
@@ -1149,7 +1152,7 @@ function checkRunMeta(meta) {
   return meta;
 }
 var CHANNEL_NAME_MAX = 100;
-var slug = (text) => text.toLowerCase().replace(/[^a-z0-9_-]+/g, "-").replace(/-{2,}/g, "-").replace(/^-+|-+$/g, "");
+var slug = (text2) => text2.toLowerCase().replace(/[^a-z0-9_-]+/g, "-").replace(/-{2,}/g, "-").replace(/^-+|-+$/g, "");
 function channelName(meta) {
   const [owner = "", repo = ""] = meta.repository.split("/");
   const tail = `${meta.thread.kind}-${meta.thread.number}-run-${slug(meta.runId) || "0"}`;
@@ -1225,22 +1228,22 @@ async function runStream(options) {
   let lines = 0;
   let bytes = 0;
   let events = 0;
-  const send = (targets, text) => {
-    for (const s of targets) s.write(text);
+  const send = (targets, text2) => {
+    for (const s of targets) s.write(text2);
   };
-  const handleLine = (text) => {
+  const handleLine = (text2) => {
     lines += 1;
-    const shown = formatCodexLine(text, { maxOutputLines });
+    const shown = formatCodexLine(text2, { maxOutputLines });
     if (shown.event) events += 1;
     const redacted = shown.lines.map(redactLine);
     for (const l of redacted) send(live, l);
     if (full.length === 0) return;
-    const all = shown.truncated ? formatCodexLine(text, { maxOutputLines: Number.POSITIVE_INFINITY }).lines.map(redactLine) : redacted;
+    const all = shown.truncated ? formatCodexLine(text2, { maxOutputLines: Number.POSITIVE_INFINITY }).lines.map(redactLine) : redacted;
     for (const l of all) send(full, l);
   };
-  const handlePiece = (text, partial) => {
+  const handlePiece = (text2, partial) => {
     pieces ??= createStreamRedactor({ secrets: secrets2 });
-    const out = partial ? pieces.write(text) : pieces.write(text) + pieces.end();
+    const out = partial ? pieces.write(text2) : pieces.write(text2) + pieces.end();
     if (!partial) {
       pieces = null;
       lines += 1;
@@ -1389,16 +1392,16 @@ async function streamStage(o) {
   const { meta, clock } = o;
   const secrets2 = [...o.secrets];
   const redactText = lineRedactor(secrets2);
-  const say = (text) => o.say(redactText(text));
+  const say = (text2) => o.say(redactText(text2));
   const logName = logFileName(meta.stage);
   const wanted = [...new Set(o.sinks)];
   const notes = [];
-  const note = (text) => {
-    notes.push(text);
-    say(`codexrel stream: ${text}
+  const note = (text2) => {
+    notes.push(text2);
+    say(`codexrel stream: ${text2}
 `);
   };
-  const warnings = createWarningLog((text) => say(`codexrel stream: warning: ${text}
+  const warnings = createWarningLog((text2) => say(`codexrel stream: warning: ${text2}
 `), redactText);
   const warn = warnings.warn;
   const name = channelName(meta);
@@ -1508,13 +1511,10 @@ async function streamStage(o) {
 
 // src/stream.ts
 var env = process.env;
-var input = (name) => (env[`INPUT_${name}`] ?? "").trim();
-var token = input("GITHUB_TOKEN");
-var secrets = [token, env.GITHUB_TOKEN, env.OPENAI_API_KEY, env.DISCORD_BOT_TOKEN, ...namedSecrets()].filter(
-  (s) => Boolean(s)
-);
-function sinksFrom(text) {
-  const names = text.split(/[\s,]+/).filter(Boolean);
+var token = text("github-token");
+var secrets = actionSecrets();
+function sinksInput() {
+  const names = list("sinks", { split: "words" });
   for (const n of names) {
     if (!SINK_NAMES.includes(n)) {
       throw streamError(
@@ -1527,7 +1527,7 @@ function sinksFrom(text) {
   return names.length ? names : ["discord", "summary", "file"];
 }
 async function threadOf() {
-  const file = input("TASK_FILE");
+  const file = text("task-file");
   const task = file ? JSON.parse(await readFile(resolve(file), "utf8")) : null;
   if (!task?.thread) {
     throw streamError(
@@ -1541,7 +1541,7 @@ async function threadOf() {
 async function run() {
   const thread = await threadOf();
   const meta = checkRunMeta({
-    stage: input("STAGE"),
+    stage: text("stage"),
     repository: thread.repository,
     thread: { kind: thread.kind, number: thread.number },
     runId: env.GITHUB_RUN_ID ?? "local",
@@ -1552,16 +1552,16 @@ async function run() {
   const summaryFile = env.GITHUB_STEP_SUMMARY;
   const stop = new AbortController();
   for (const name of ["SIGINT", "SIGTERM"]) process.once(name, () => stop.abort(name));
-  const interval = Number(input("PROGRESS_INTERVAL") || "30");
+  const interval = Number(text("progress-interval") || "30");
   await streamStage({
     meta,
-    sinks: sinksFrom(input("SINKS")),
-    dryRun: input("DRY_RUN") === "true",
+    sinks: sinksInput(),
+    dryRun: flag("dry-run", false),
     input: process.stdin,
     passthrough: async (chunk) => {
       if (!process.stdout.write(chunk)) await once(process.stdout, "drain");
     },
-    say: (text) => process.stderr.write(text),
+    say: (text2) => process.stderr.write(text2),
     secrets,
     clock: systemClock,
     discord: discordSettings(env),
@@ -1575,7 +1575,7 @@ async function run() {
     },
     progressIntervalMs: (Number.isFinite(interval) && interval >= 1 ? interval : 30) * 1e3,
     progressScope: null,
-    logPath: resolve(input("LOG_FILE") || join(env.RUNNER_TEMP || process.cwd(), logFileName(meta.stage))),
+    logPath: resolve(text("log-file") || join(env.RUNNER_TEMP || process.cwd(), logFileName(meta.stage))),
     signal: stop.signal
   });
   process.stdin.destroy();

@@ -56,9 +56,14 @@ function workspaceSources() {
         const dir = packages.get(`${scope}/${name}`);
         if (!dir) return { errors: [{ text: `${args.path}: no workspace package ${scope}/${name} in packages/` }] };
         const sub = rest.join("/");
-        const candidates = sub ? [join(dir, "src", `${sub.replace(/\.js$/, "")}.ts`), join(dir, sub)] : [join(dir, "src", "index.ts")];
+        const candidates = sub
+          ? [join(dir, "src", `${sub.replace(/\.js$/, "")}.ts`), join(dir, sub)]
+          : [join(dir, "src", "index.ts")];
         const found = candidates.find((c) => existsSync(c));
-        if (!found) return { errors: [{ text: `${args.path}: none of ${candidates.map((c) => relative(root, c)).join(", ")} exists` }] };
+        if (!found)
+          return {
+            errors: [{ text: `${args.path}: none of ${candidates.map((c) => relative(root, c)).join(", ")} exists` }],
+          };
         return { path: found };
       });
     },

@@ -16,35 +16,31 @@ import {
   runPreflight,
   type Verdict,
 } from "@codexrel/preflight";
-import { namedSecrets } from "./_secrets.js";
+import * as inputs from "./_inputs.js";
+import { actionSecrets } from "./_secrets.js";
 
 const env = process.env;
-const input = (name: string) => (env[`INPUT_${name}`] ?? "").trim();
-const advisory = input("ADVISORY").toLowerCase() !== "false";
-const token = input("GITHUB_TOKEN");
-const openaiKey = input("OPENAI_API_KEY");
-for (const secret of [token, openaiKey]) if (secret) core.setSecret(secret);
-const secrets = [token, openaiKey, ...namedSecrets()];
+/** Read in main(): a value that is not a boolean is reported as preflight's error, advisory meanwhile. */
+let advisory = true;
+const token = inputs.text("github-token");
+const openaiKey = inputs.text("openai-api-key");
+const secrets = actionSecrets();
 
 function verdictOutput(v: Verdict): string {
   return v === "yes" ? "true" : v === "no" ? "false" : "unknown";
 }
 
 function checksInput(): CheckId[] {
-  const raw = input("CHECKS") || "all";
-  if (raw === "all") return [...ALL_CHECKS];
-  const ids = raw
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const ids = inputs.list("checks", { split: "commas" });
+  if (ids.length === 0 || (ids.length === 1 && ids[0] === "all")) return [...ALL_CHECKS];
   const unknown = ids.filter((id) => !ALL_CHECKS.includes(id as CheckId));
   if (unknown.length > 0)
-    throw new Error(`unknown check(s) in "checks": ${unknown.join(", ")} (use ${ALL_CHECKS.join(", ")} or all)`);
+    throw inputs.invalid("checks", `unknown check(s) ${unknown.join(", ")}`, `Use ${ALL_CHECKS.join(", ")} or all.`);
   return ids as CheckId[];
 }
 
 function threadInput(): { ref: ThreadRef | null; event: EventThread | null } {
-  const explicit = input("THREAD");
+  const explicit = inputs.text("thread");
   let event: EventThread | null = null;
   if (env.GITHUB_EVENT_PATH && env.GITHUB_EVENT_NAME) {
     try {
@@ -78,6 +74,7 @@ function report(result: PreflightResult): void {
 
 async function main(): Promise<void> {
   try {
+    advisory = inputs.flag("advisory", true);
     const thread = threadInput();
     const result = await runPreflight({
       checks: checksInput(),
@@ -93,10 +90,10 @@ async function main(): Promise<void> {
       },
       thread: thread.ref,
       event: thread.event,
-      probeComment: input("PROBE_COMMENT").toLowerCase() === "true",
-      openai: { apiKey: openaiKey, baseUrl: input("OPENAI_BASE_URL") || undefined },
+      probeComment: inputs.flag("probe-comment", false),
+      openai: { apiKey: openaiKey, baseUrl: inputs.text("openai-base-url") || undefined },
       codexHome: {
-        path: input("CODEX_HOME") || env.CODEX_HOME || join(env.RUNNER_TEMP ?? env.HOME ?? ".", "codex-home"),
+        path: inputs.text("codex-home") || env.CODEX_HOME || join(env.RUNNER_TEMP ?? env.HOME ?? ".", "codex-home"),
       },
     });
     report(result);

@@ -27,15 +27,14 @@ import {
   renderCheckMarkdown,
   type UpstreamStatus,
 } from "@codexrel/release-monitor";
-import { namedSecrets } from "./_secrets.js";
+import * as inputs from "./_inputs.js";
+import { actionSecrets } from "./_secrets.js";
 
 const env = process.env;
-const input = (name: string) => (env[`INPUT_${name}`] ?? "").trim();
-const token = input("GITHUB_TOKEN");
-if (token) core.setSecret(token);
-const secrets = [token, ...namedSecrets()];
+const token = inputs.text("github-token");
+const secrets = actionSecrets();
 const clean = (text: string) => redact(text, { secrets });
-const mode = input("MODE") || "advisory";
+const mode = inputs.text("mode") || "advisory";
 const blocking = mode === "blocking";
 const workspace = resolve(env.GITHUB_WORKSPACE ?? process.cwd());
 const TITLE = "codexrel release monitor";
@@ -61,7 +60,7 @@ function fromWorkspace(path: string): string {
 }
 
 function loadConfig(): ReleaseMonitorConfig {
-  const path = fromWorkspace(input("CONFIG") || ".github/release-monitor.yml");
+  const path = fromWorkspace(inputs.text("config") || ".github/release-monitor.yml");
   let text: string;
   try {
     text = readFileSync(path, "utf8");
@@ -86,13 +85,11 @@ function client(): GitHubClient | null {
 }
 
 function only(): string[] {
-  return input("UPSTREAMS")
-    .split(/[\s,]+/)
-    .filter(Boolean);
+  return inputs.list("upstreams", { split: "words" });
 }
 
 function contextDir(): string {
-  return fromWorkspace(input("CONTEXT_DIR") || join(env.RUNNER_TEMP ?? tmpdir(), "codexrel-release-monitor"));
+  return fromWorkspace(inputs.text("context-dir") || join(env.RUNNER_TEMP ?? tmpdir(), "codexrel-release-monitor"));
 }
 
 function statusLines(statuses: readonly UpstreamStatus[]): void {
@@ -107,7 +104,7 @@ function statusLines(statuses: readonly UpstreamStatus[]): void {
 }
 
 async function check(config: ReleaseMonitorConfig): Promise<boolean> {
-  const state = await readState(fromWorkspace(input("STATE") || config.state));
+  const state = await readState(fromWorkspace(inputs.text("state") || config.state));
   const statuses = await checkUpstreams({
     config,
     state,
@@ -127,7 +124,7 @@ async function check(config: ReleaseMonitorConfig): Promise<boolean> {
 }
 
 async function context(config: ReleaseMonitorConfig): Promise<boolean> {
-  const state = await readState(fromWorkspace(input("STATE") || config.state));
+  const state = await readState(fromWorkspace(inputs.text("state") || config.state));
   const outDir = contextDir();
   const result = await prepareContext({
     config,
@@ -165,7 +162,7 @@ async function context(config: ReleaseMonitorConfig): Promise<boolean> {
 function findingsPort(config: ReleaseMonitorConfig): FindingsPort | null {
   const gh = client();
   if (!gh) return null;
-  const repository = input("REPOSITORY") || config.issues.repository || env.GITHUB_REPOSITORY || "";
+  const repository = inputs.text("repository") || config.issues.repository || env.GITHUB_REPOSITORY || "";
   if (!repository) {
     return missingRepositoryFindingsPort("Set the `repository` input or issues.repository in the config.");
   }
@@ -173,14 +170,14 @@ function findingsPort(config: ReleaseMonitorConfig): FindingsPort | null {
 }
 
 async function apply(config: ReleaseMonitorConfig): Promise<boolean> {
-  const statePath = fromWorkspace(input("STATE") || config.state);
-  const sha = input("MANIFEST_SHA256");
+  const statePath = fromWorkspace(inputs.text("state") || config.state);
+  const sha = inputs.text("manifest-sha256");
   const result: ApplyResult = await applyReleaseImpact({
     config,
     contextDir: contextDir(),
     statePath,
     findings: findingsPort(config),
-    dryRun: input("DRY_RUN").toLowerCase() === "true",
+    dryRun: inputs.flag("dry-run", false),
     expectedManifestSha256: sha || null,
     log: (line) => core.info(clean(line)),
   });
@@ -228,7 +225,7 @@ async function main(): Promise<void> {
         hint: "Set mode: advisory (default) or mode: blocking.",
       });
     }
-    const command = input("COMMAND") || "check";
+    const command = inputs.text("command") || "check";
     const config = loadConfig();
     if (command === "check") ok = await check(config);
     else if (command === "context") ok = await context(config);
