@@ -6,12 +6,12 @@ import {
   githubPorts,
   parsePlan,
   parseTestLine,
+  postPlanForApproval,
   postReleasePlan,
   releasePlanPrompt,
-  renderPlanComment,
   threadsError,
   updateProgressComment
-} from "./chunks/chunk-O32CVU5Q.js";
+} from "./chunks/chunk-4QU2XRJO.js";
 import "./chunks/chunk-5C4YVKT6.js";
 import {
   actionSecrets,
@@ -76,9 +76,6 @@ async function threadOf(github) {
     "Pass task-file from route-event, or thread: owner/repo#123."
   );
 }
-function recapOf(plan) {
-  return `Planning: a plan with ${parsePlan(plan).length} step(s) was posted for approval.`;
-}
 async function run() {
   const mode = text("mode") || "update";
   if (!MODES.has(mode)) {
@@ -127,42 +124,28 @@ async function run() {
     return;
   }
   if (mode === "plan") {
-    const plan2 = await readOptional("plan-file") ?? "";
-    if (!plan2.trim()) {
-      throw threadsError(
-        ThreadsErrorCodes.PROGRESS_INPUT_INVALID,
-        "plan mode needs a non-empty plan-file",
-        "Pass the agent's last message as plan-file."
-      );
-    }
     if (!github)
       throw threadsError(
         ThreadsErrorCodes.PROGRESS_INPUT_INVALID,
         "plan mode needs github-token",
         "Pass github-token (issues: write)."
       );
-    const planBody = renderPlanComment(plan2, secrets);
-    const written = await github.comments(thread).upsert({ kind: "plan" }, planBody);
-    const result2 = await updateProgressComment(github.comments(thread), {
-      mode: "wait",
-      update: {
-        steps: parsePlan(plan2),
-        ...title ? { title } : {},
-        nextAction: "Plan posted: reply `execute plan` to implement it (or comment to change it).",
-        ...recapOf(plan2) ? { recap: recapOf(plan2) } : {}
-      },
+    const posted = await postPlanForApproval(github.comments(thread), {
+      plan: await readOptional("plan-file") ?? "",
+      title,
       threadLabel: `${thread.kind === "pr" ? "PR" : "issue"} #${thread.number}`,
       secrets,
       now: /* @__PURE__ */ new Date()
     });
-    await writeFile(bodyOut, planBody);
+    await writeFile(bodyOut, posted.body);
+    const written = posted.comment;
     setOutputs({
       result: written.action,
       "comment-id": String(written.id),
       "comment-url": written.url,
       "body-out": bodyOut
     });
-    info(`plan comment ${written.action}: ${written.url}; progress ${result2.result}`);
+    info(`plan comment ${written.action}: ${written.url}; progress ${posted.progress.result}`);
     return;
   }
   if (mode === "release-plan") {

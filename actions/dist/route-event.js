@@ -3,15 +3,14 @@ import { createRequire as __codexrelCreateRequire } from 'node:module';
 const require = __codexrelCreateRequire(import.meta.url);
 import {
   commitProcessed,
+  completeRoutedTask,
   createDirStateStore,
-  emptyThreadState,
   githubPorts,
   mergeDrained,
   processedItem,
   promptWithThread,
-  renderReviewContext,
   routeEvent
-} from "./chunks/chunk-O32CVU5Q.js";
+} from "./chunks/chunk-4QU2XRJO.js";
 import "./chunks/chunk-5C4YVKT6.js";
 import {
   actionSecrets,
@@ -136,41 +135,15 @@ async function route() {
     ...github ? { permissions: github.permissions } : {},
     ...store ? { state: store } : {}
   });
-  let task = mergeDrained(live, null);
-  const active = live.action === "start" || live.action === "continue" || live.action === "review";
-  routed = task;
-  let headRef = "";
-  let refused = false;
-  if (active && live.thread?.kind === "pr" && github && want.prHead) {
-    const head = await github.pullRequestHead(live.thread);
-    if (head.fork) {
-      refused = true;
-      task = {
-        ...task,
-        action: "ignore",
-        reasonCode: "FORK",
-        reason: `PR #${live.thread.number} comes from a fork (${head.repository ?? "deleted repository"}); refused`,
-        prompt: ""
-      };
-    } else headRef = head.ref;
-  }
-  if (!refused && active && want.drain && store && live.thread && live.threadKey) {
-    if (!github) warning("drain: no github-token, so queued comments were not read (only this event is handled)");
-    else {
-      const state = await store.load(live.threadKey) ?? emptyThreadState(live.threadKey);
-      const drain = await github.drain({ thread: live.thread, state, config });
-      if (!drain.complete) warning("drain: the page limit stopped before the oldest unhandled comment");
-      task = mergeDrained(live, drain);
-    }
-  }
-  if (task.action === "review" && task.thread?.kind === "pr" && want.reviewContext) {
-    if (!github) warning("review-context: no github-token, so the prompt has no review context");
-    else {
-      const context = await github.reviewContext(task.thread);
-      task = { ...task, prompt: `${task.prompt}
-${renderReviewContext(context)}` };
-    }
-  }
+  routed = mergeDrained(live, null);
+  const { task, headRef, refused } = await completeRoutedTask({
+    live,
+    github,
+    store,
+    config,
+    ...want,
+    warn: (message) => warning(message)
+  });
   const dir = await outDir();
   const files = {
     prompt: join(dir, "prompt.md"),

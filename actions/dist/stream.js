@@ -4,7 +4,7 @@ const require = __codexrelCreateRequire(import.meta.url);
 import {
   githubPorts,
   updateProgressComment
-} from "./chunks/chunk-O32CVU5Q.js";
+} from "./chunks/chunk-4QU2XRJO.js";
 import "./chunks/chunk-5C4YVKT6.js";
 import {
   CodexrelError,

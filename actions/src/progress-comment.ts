@@ -13,9 +13,9 @@ import {
   type ProgressUpdate,
   parsePlan,
   parseTestLine,
+  postPlanForApproval,
   postReleasePlan,
   releasePlanPrompt,
-  renderPlanComment,
   type Task,
   ThreadsErrorCodes,
   type ThreadsGitHub,
@@ -75,11 +75,6 @@ async function threadOf(github: ThreadsGitHub | null): Promise<{ thread: Thread;
   );
 }
 
-/** The first lines of the plan's Objective, as the planning turn's recap. */
-function recapOf(plan: string): string {
-  return `Planning: a plan with ${parsePlan(plan).length} step(s) was posted for approval.`;
-}
-
 async function run(): Promise<void> {
   const mode = inputs.text("mode") || "update";
   if (!MODES.has(mode)) {
@@ -136,45 +131,28 @@ async function run(): Promise<void> {
   }
 
   if (mode === "plan") {
-    const plan = (await readOptional("plan-file")) ?? "";
-    if (!plan.trim()) {
-      throw threadsError(
-        ThreadsErrorCodes.PROGRESS_INPUT_INVALID,
-        "plan mode needs a non-empty plan-file",
-        "Pass the agent's last message as plan-file.",
-      );
-    }
     if (!github)
       throw threadsError(
         ThreadsErrorCodes.PROGRESS_INPUT_INVALID,
         "plan mode needs github-token",
         "Pass github-token (issues: write).",
       );
-    // The plan comment: codexrel writes the marker itself; the agent's text is sanitized, so a
-    // marker inside it is shown, never promoted.
-    const planBody = renderPlanComment(plan, secrets);
-    const written = await github.comments(thread).upsert({ kind: "plan" }, planBody);
-    // The progress checklist is seeded from the plan's Task Breakdown; the run waits for approval.
-    const result = await updateProgressComment(github.comments(thread), {
-      mode: "wait",
-      update: {
-        steps: parsePlan(plan),
-        ...(title ? { title } : {}),
-        nextAction: "Plan posted: reply `execute plan` to implement it (or comment to change it).",
-        ...(recapOf(plan) ? { recap: recapOf(plan) } : {}),
-      },
+    const posted = await postPlanForApproval(github.comments(thread), {
+      plan: (await readOptional("plan-file")) ?? "",
+      title,
       threadLabel: `${thread.kind === "pr" ? "PR" : "issue"} #${thread.number}`,
       secrets,
       now: new Date(),
     });
-    await writeFile(bodyOut, planBody);
+    await writeFile(bodyOut, posted.body);
+    const written = posted.comment;
     setOutputs({
       result: written.action,
       "comment-id": String(written.id),
       "comment-url": written.url,
       "body-out": bodyOut,
     });
-    core.info(`plan comment ${written.action}: ${written.url}; progress ${result.result}`);
+    core.info(`plan comment ${written.action}: ${written.url}; progress ${posted.progress.result}`);
     return;
   }
 

@@ -13,15 +13,14 @@ import * as core from "@actions/core";
 import { escapeMarkdownShort, formatError, parseConfig, redact, toCodexrelError } from "@codexrel/core";
 import {
   commitProcessed,
+  completeRoutedTask,
   createDirStateStore,
   type DrainedTask,
-  emptyThreadState,
   mergeDrained,
   type ProcessedItem,
   processedItem,
   promptWithThread,
   type RoutingConfigInput,
-  renderReviewContext,
   routeEvent,
   type Task,
 } from "@codexrel/threads";
@@ -141,42 +140,16 @@ async function route(): Promise<void> {
     ...(github ? { permissions: github.permissions } : {}),
     ...(store ? { state: store } : {}),
   });
-  let task: DrainedTask = mergeDrained(live, null);
-  const active = live.action === "start" || live.action === "continue" || live.action === "review";
-  routed = task;
-  // A PR thread works on the PR's head branch: look it up (an issue_comment payload does not say),
-  // and refuse forks: their branch cannot be pushed to and their code must not get our secrets.
-  let headRef = "";
-  let refused = false;
-  if (active && live.thread?.kind === "pr" && github && want.prHead) {
-    const head = await github.pullRequestHead(live.thread);
-    if (head.fork) {
-      refused = true;
-      task = {
-        ...task,
-        action: "ignore",
-        reasonCode: "FORK",
-        reason: `PR #${live.thread.number} comes from a fork (${head.repository ?? "deleted repository"}); refused`,
-        prompt: "",
-      };
-    } else headRef = head.ref;
-  }
-  if (!refused && active && want.drain && store && live.thread && live.threadKey) {
-    if (!github) core.warning("drain: no github-token, so queued comments were not read (only this event is handled)");
-    else {
-      const state = (await store.load(live.threadKey)) ?? emptyThreadState(live.threadKey);
-      const drain = await github.drain({ thread: live.thread, state, config });
-      if (!drain.complete) core.warning("drain: the page limit stopped before the oldest unhandled comment");
-      task = mergeDrained(live, drain);
-    }
-  }
-  if (task.action === "review" && task.thread?.kind === "pr" && want.reviewContext) {
-    if (!github) core.warning("review-context: no github-token, so the prompt has no review context");
-    else {
-      const context = await github.reviewContext(task.thread);
-      task = { ...task, prompt: `${task.prompt}\n${renderReviewContext(context)}` };
-    }
-  }
+  // Kept for the error path: a read below that fails still reports the task as routed.
+  routed = mergeDrained(live, null);
+  const { task, headRef, refused } = await completeRoutedTask({
+    live,
+    github,
+    store,
+    config,
+    ...want,
+    warn: (message) => core.warning(message),
+  });
 
   const dir = await outDir();
   const files = {
