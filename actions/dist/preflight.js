@@ -3,14 +3,14 @@ import { createRequire as __codexrelCreateRequire } from 'node:module';
 const require = __codexrelCreateRequire(import.meta.url);
 import {
   ALL_CHECKS,
+  eventThread,
   renderPreflightMarkdown,
   runPreflight
-} from "./chunks/chunk-HYNUP7DA.js";
+} from "./chunks/chunk-MIMJU75K.js";
 import {
   parseThreadRef,
-  threadFromEvent,
-  tokenKind
-} from "./chunks/chunk-5C4YVKT6.js";
+  tokenFromInput
+} from "./chunks/chunk-CCE32C2P.js";
 import {
   actionSecrets,
   error,
@@ -27,7 +27,6 @@ import {
 } from "./chunks/chunk-MYVBEPKG.js";
 
 // src/preflight.ts
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 var env = process.env;
 var advisory = true;
@@ -47,20 +46,11 @@ function checksInput() {
 }
 function threadInput() {
   const explicit = text("thread");
-  let event = null;
-  if (env.GITHUB_EVENT_PATH && env.GITHUB_EVENT_NAME) {
-    try {
-      event = threadFromEvent(env.GITHUB_EVENT_NAME, JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8")));
-    } catch {
-      event = null;
-    }
-  }
-  if (explicit) {
-    const ref = parseThreadRef(explicit);
-    const same = event && event.ref.owner === ref.owner && event.ref.repo === ref.repo && event.ref.number === ref.number;
-    return { ref, event: same ? event : null };
-  }
-  return { ref: event?.ref ?? null, event };
+  const event = eventThread();
+  if (!explicit) return { ref: event?.ref ?? null, event };
+  const ref = parseThreadRef(explicit);
+  const same = event && event.ref.owner === ref.owner && event.ref.repo === ref.repo && event.ref.number === ref.number;
+  return { ref, event: same ? event : null };
 }
 function report(result) {
   setOutput("publishable", verdictOutput(result.publishable));
@@ -82,10 +72,7 @@ async function main() {
     const result = await runPreflight({
       checks: checksInput(),
       github: {
-        token: token ? { found: true, token, source: "GITHUB_TOKEN", kind: tokenKind(token), attempts: [] } : {
-          found: false,
-          attempts: [{ source: "GITHUB_TOKEN", outcome: "empty", note: "the github-token input is empty" }]
-        },
+        token: tokenFromInput(token),
         apiUrl: env.GITHUB_API_URL,
         graphqlUrl: env.GITHUB_GRAPHQL_URL
       },

@@ -11,8 +11,8 @@ import {
   releasePlanPrompt,
   threadsError,
   updateProgressComment
-} from "./chunks/chunk-4QU2XRJO.js";
-import "./chunks/chunk-5C4YVKT6.js";
+} from "./chunks/chunk-GHFZSWHF.js";
+import "./chunks/chunk-CCE32C2P.js";
 import {
   actionSecrets,
   escapeMarkdownShort,

@@ -3,17 +3,17 @@ import { createRequire as __codexrelCreateRequire } from 'node:module';
 const require = __codexrelCreateRequire(import.meta.url);
 import {
   blockedPublication,
+  eventThread,
   runPreflight
-} from "./chunks/chunk-HYNUP7DA.js";
+} from "./chunks/chunk-MIMJU75K.js";
 import {
   createGitHubClient,
   isGitHubError,
   newestFirstCommentPort,
-  threadFromEvent,
   threadRef,
-  tokenKind,
+  tokenFromInput,
   upsertMarkedComment
-} from "./chunks/chunk-5C4YVKT6.js";
+} from "./chunks/chunk-CCE32C2P.js";
 import {
   CodexrelError,
   actionSecrets,
@@ -45,7 +45,6 @@ import {
 } from "./chunks/chunk-MYVBEPKG.js";
 
 // src/publish-artifacts.ts
-import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as join4, resolve as resolve4 } from "node:path";
 
@@ -1618,14 +1617,6 @@ function common() {
     policy: text("policy") || "strict"
   };
 }
-function eventThread() {
-  if (!env.GITHUB_EVENT_PATH || !env.GITHUB_EVENT_NAME) return null;
-  try {
-    return threadFromEvent(env.GITHUB_EVENT_NAME, JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8")));
-  } catch {
-    return null;
-  }
-}
 function targetThread() {
   const repository = env.GITHUB_REPOSITORY;
   const raw = text("thread") || "auto";
@@ -1656,18 +1647,8 @@ async function publish() {
   const { bundle, bundleDir, destination, policy } = common();
   const thread = targetThread();
   const token = text("github-token") || null;
-  const discovery = token ? {
-    found: true,
-    token,
-    source: "GITHUB_TOKEN",
-    kind: tokenKind(token),
-    attempts: [{ source: "GITHUB_TOKEN", outcome: "found" }]
-  } : {
-    found: false,
-    attempts: [{ source: "GITHUB_TOKEN", outcome: "empty", note: "the github-token input is empty" }]
-  };
   const ports = githubPublishPorts({
-    token: discovery,
+    token: tokenFromInput(token ?? ""),
     apiUrl: env.GITHUB_API_URL,
     graphqlUrl: env.GITHUB_GRAPHQL_URL,
     event: eventThread()

@@ -9,7 +9,7 @@ import {
   listIssues,
   listReleases,
   parseRepoRef
-} from "./chunks/chunk-5C4YVKT6.js";
+} from "./chunks/chunk-CCE32C2P.js";
 import {
   CodexrelError,
   __commonJS,
@@ -2255,9 +2255,8 @@ var require_semver2 = __commonJS({
 });
 
 // src/release-monitor.ts
-import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { isAbsolute as isAbsolute2, join as join3, relative, resolve as resolve3 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join3, relative as relative2, resolve as resolve4 } from "node:path";
 
 // ../packages/release-monitor/src/apply.ts
 import { join as join2 } from "node:path";
@@ -2302,7 +2301,7 @@ function createGitPort(options) {
   for (const [k, v] of Object.entries(options.env)) if (v !== void 0) env2[k] = v;
   Object.assign(env2, { GIT_TERMINAL_PROMPT: "0", LC_ALL: "C", GIT_PAGER: "cat" });
   const git = options.git ?? "git";
-  return (args, runOptions = {}) => new Promise((resolve4, reject) => {
+  return (args, runOptions = {}) => new Promise((resolve5, reject) => {
     const max = runOptions.maxOutputBytes ?? Number.POSITIVE_INFINITY;
     const child = spawn(git, [...args], {
       cwd: runOptions.cwd,
@@ -2348,7 +2347,7 @@ function createGitPort(options) {
     });
     child.on("close", (code, signal) => {
       clearTimeout(timer);
-      resolve4({
+      resolve5({
         exitCode: code ?? (signal ? 128 : 1),
         stdout: Buffer.concat(out).toString("utf8"),
         stderr: stderr.slice(0, STDERR_CAP),
@@ -3528,6 +3527,27 @@ function resolveReleaseMonitorConfig(value, options = {}) {
   };
 }
 
+// ../packages/release-monitor/src/config-file.ts
+import { readFile as readFile4 } from "node:fs/promises";
+import { isAbsolute as isAbsolute2, relative, resolve as resolve3 } from "node:path";
+async function readReleaseMonitorConfig(options) {
+  const given = options.path || DEFAULT_CONFIG_PATH;
+  const path = isAbsolute2(given) ? given : resolve3(options.root, given);
+  let text2;
+  try {
+    text2 = await readFile4(path, "utf8");
+  } catch (cause) {
+    throw new CodexrelError(ReleaseMonitorErrorCodes.RELEASE_MONITOR_CONFIG_NOT_FOUND, `no config at ${path}`, {
+      hint: "Add .github/release-monitor.yml (an upstreams list) or set the `config` input; check out the repository first.",
+      cause
+    });
+  }
+  return parseReleaseMonitorConfig(text2, {
+    sourceName: relative(options.root, path),
+    ...options.serverUrl ? { serverUrl: options.serverUrl } : {}
+  });
+}
+
 // ../packages/release-monitor/src/github.ts
 function missingRepositoryFindingsPort(hint) {
   const missing = () => new CodexrelError(
@@ -3638,7 +3658,7 @@ var secrets = actionSecrets();
 var clean = (text2) => redact(text2, { secrets });
 var mode = text("mode") || "advisory";
 var blocking = mode === "blocking";
-var workspace = resolve3(env.GITHUB_WORKSPACE ?? process.cwd());
+var workspace = resolve4(env.GITHUB_WORKSPACE ?? process.cwd());
 var TITLE = "codexrel release monitor";
 var OUTPUTS = [
   "status",
@@ -3655,23 +3675,7 @@ var OUTPUTS = [
 var outputs = new Map(OUTPUTS.map((o) => [o, ""]));
 var set = (name, value) => outputs.set(name, String(value));
 function fromWorkspace(path) {
-  return isAbsolute2(path) ? path : resolve3(workspace, path);
-}
-function loadConfig() {
-  const path = fromWorkspace(text("config") || ".github/release-monitor.yml");
-  let text2;
-  try {
-    text2 = readFileSync(path, "utf8");
-  } catch (cause) {
-    throw new CodexrelError(ReleaseMonitorErrorCodes.RELEASE_MONITOR_CONFIG_NOT_FOUND, `no config at ${path}`, {
-      hint: "Add .github/release-monitor.yml (an upstreams list) or set the `config` input; check out the repository first.",
-      cause
-    });
-  }
-  return parseReleaseMonitorConfig(text2, {
-    sourceName: relative(workspace, path),
-    ...env.GITHUB_SERVER_URL ? { serverUrl: env.GITHUB_SERVER_URL } : {}
-  });
+  return isAbsolute3(path) ? path : resolve4(workspace, path);
 }
 var gh;
 function client() {
@@ -3781,7 +3785,7 @@ async function apply(config) {
   set("opened", result.opened);
   set("existing", result.existing);
   set("state-changed", result.stateChanged);
-  set("state-file", relative(workspace, statePath));
+  set("state-file", relative2(workspace, statePath));
   set("manifest-sha256", result.manifestSha256);
   const failed = result.entries.find((e) => e.status === "failed");
   if (failed?.error) set("error-code", failed.error.code);
@@ -3828,7 +3832,11 @@ async function main() {
       });
     }
     const command = text("command") || "check";
-    const config = loadConfig();
+    const config = await readReleaseMonitorConfig({
+      root: workspace,
+      path: text("config"),
+      serverUrl: env.GITHUB_SERVER_URL
+    });
     if (command === "check") ok = await check(config);
     else if (command === "context") ok = await context(config);
     else if (command === "apply") ok = await apply(config);

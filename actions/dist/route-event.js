@@ -10,8 +10,8 @@ import {
   processedItem,
   promptWithThread,
   routeEvent
-} from "./chunks/chunk-4QU2XRJO.js";
-import "./chunks/chunk-5C4YVKT6.js";
+} from "./chunks/chunk-GHFZSWHF.js";
+import "./chunks/chunk-CCE32C2P.js";
 import {
   actionSecrets,
   escapeMarkdownShort,

@@ -4,8 +4,8 @@ const require = __codexrelCreateRequire(import.meta.url);
 import {
   githubPorts,
   updateProgressComment
-} from "./chunks/chunk-4QU2XRJO.js";
-import "./chunks/chunk-5C4YVKT6.js";
+} from "./chunks/chunk-GHFZSWHF.js";
+import "./chunks/chunk-CCE32C2P.js";
 import {
   CodexrelError,
   MIN_EXACT_SECRET_LENGTH,

@@ -3,11 +3,10 @@
  * annotations. Advisory mode (the default) never fails the job; blocking mode fails the step when
  * a check failed.
  */
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as core from "@actions/core";
 import { formatError, redact } from "@codexrel/core";
-import { type EventThread, parseThreadRef, type ThreadRef, threadFromEvent, tokenKind } from "@codexrel/github";
+import { type EventThread, parseThreadRef, type ThreadRef, tokenFromInput } from "@codexrel/github";
 import {
   ALL_CHECKS,
   type CheckId,
@@ -16,6 +15,7 @@ import {
   runPreflight,
   type Verdict,
 } from "@codexrel/preflight";
+import { eventThread } from "./_event.js";
 import * as inputs from "./_inputs.js";
 import { actionSecrets } from "./_secrets.js";
 
@@ -41,21 +41,11 @@ function checksInput(): CheckId[] {
 
 function threadInput(): { ref: ThreadRef | null; event: EventThread | null } {
   const explicit = inputs.text("thread");
-  let event: EventThread | null = null;
-  if (env.GITHUB_EVENT_PATH && env.GITHUB_EVENT_NAME) {
-    try {
-      event = threadFromEvent(env.GITHUB_EVENT_NAME, JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8")));
-    } catch {
-      event = null;
-    }
-  }
-  if (explicit) {
-    const ref = parseThreadRef(explicit);
-    const same =
-      event && event.ref.owner === ref.owner && event.ref.repo === ref.repo && event.ref.number === ref.number;
-    return { ref, event: same ? event : null };
-  }
-  return { ref: event?.ref ?? null, event };
+  const event = eventThread();
+  if (!explicit) return { ref: event?.ref ?? null, event };
+  const ref = parseThreadRef(explicit);
+  const same = event && event.ref.owner === ref.owner && event.ref.repo === ref.repo && event.ref.number === ref.number;
+  return { ref, event: same ? event : null };
 }
 
 function report(result: PreflightResult): void {
@@ -79,12 +69,7 @@ async function main(): Promise<void> {
     const result = await runPreflight({
       checks: checksInput(),
       github: {
-        token: token
-          ? { found: true, token, source: "GITHUB_TOKEN", kind: tokenKind(token), attempts: [] }
-          : {
-              found: false,
-              attempts: [{ source: "GITHUB_TOKEN", outcome: "empty", note: "the github-token input is empty" }],
-            },
+        token: tokenFromInput(token),
         apiUrl: env.GITHUB_API_URL,
         graphqlUrl: env.GITHUB_GRAPHQL_URL,
       },

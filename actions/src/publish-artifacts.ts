@@ -9,12 +9,11 @@
  * Advisory mode reports a blocked publication or a failing bundle in the outputs and the summary
  * and exits 0; blocking mode fails the step.
  */
-import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import * as core from "@actions/core";
 import { commitIdentityFromActionsEnv, formatError, renderJobSummary } from "@codexrel/core";
-import { type EventThread, type TokenDiscovery, threadFromEvent, tokenKind } from "@codexrel/github";
+import { tokenFromInput } from "@codexrel/github";
 import {
   type DestinationKind,
   githubPublishPorts,
@@ -23,6 +22,7 @@ import {
   runCujStage,
   type ThreadTarget,
 } from "@codexrel/publisher";
+import { eventThread } from "./_event.js";
 import * as inputs from "./_inputs.js";
 import { actionSecrets } from "./_secrets.js";
 
@@ -45,15 +45,6 @@ function common(): { bundle: string; bundleDir: string; destination: Destination
     // Checked by the publisher (USAGE naming the presets).
     policy: (inputs.text("policy") || "strict") as PolicyPreset,
   };
-}
-
-function eventThread(): EventThread | null {
-  if (!env.GITHUB_EVENT_PATH || !env.GITHUB_EVENT_NAME) return null;
-  try {
-    return threadFromEvent(env.GITHUB_EVENT_NAME, JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8")));
-  } catch {
-    return null;
-  }
 }
 
 function targetThread(): ThreadTarget | null {
@@ -90,20 +81,8 @@ async function publish(): Promise<void> {
   const { bundle, bundleDir, destination, policy } = common();
   const thread = targetThread();
   const token = inputs.text("github-token") || null;
-  const discovery: TokenDiscovery = token
-    ? {
-        found: true,
-        token,
-        source: "GITHUB_TOKEN",
-        kind: tokenKind(token),
-        attempts: [{ source: "GITHUB_TOKEN", outcome: "found" }],
-      }
-    : {
-        found: false,
-        attempts: [{ source: "GITHUB_TOKEN", outcome: "empty", note: "the github-token input is empty" }],
-      };
   const ports = githubPublishPorts({
-    token: discovery,
+    token: tokenFromInput(token ?? ""),
     apiUrl: env.GITHUB_API_URL,
     graphqlUrl: env.GITHUB_GRAPHQL_URL,
     event: eventThread(),

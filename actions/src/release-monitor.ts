@@ -3,7 +3,6 @@
  * context or apply) -> outputs, job summary and annotations. Advisory mode (the default) reports
  * failures and missing verdicts and exits 0; blocking mode fails the step on them.
  */
-import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import * as core from "@actions/core";
@@ -18,10 +17,9 @@ import {
   githubFindingsPort,
   githubReleasesPort,
   missingRepositoryFindingsPort,
-  parseReleaseMonitorConfig,
   prepareContext,
   type ReleaseMonitorConfig,
-  ReleaseMonitorErrorCodes,
+  readReleaseMonitorConfig,
   readState,
   renderApplyMarkdown,
   renderCheckMarkdown,
@@ -57,23 +55,6 @@ const set = (name: OutputName, value: string | number | boolean) => outputs.set(
 
 function fromWorkspace(path: string): string {
   return isAbsolute(path) ? path : resolve(workspace, path);
-}
-
-function loadConfig(): ReleaseMonitorConfig {
-  const path = fromWorkspace(inputs.text("config") || ".github/release-monitor.yml");
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (cause) {
-    throw new CodexrelError(ReleaseMonitorErrorCodes.RELEASE_MONITOR_CONFIG_NOT_FOUND, `no config at ${path}`, {
-      hint: "Add .github/release-monitor.yml (an upstreams list) or set the `config` input; check out the repository first.",
-      cause,
-    });
-  }
-  return parseReleaseMonitorConfig(text, {
-    sourceName: relative(workspace, path),
-    ...(env.GITHUB_SERVER_URL ? { serverUrl: env.GITHUB_SERVER_URL } : {}),
-  });
 }
 
 let gh: GitHubClient | null | undefined;
@@ -226,7 +207,11 @@ async function main(): Promise<void> {
       });
     }
     const command = inputs.text("command") || "check";
-    const config = loadConfig();
+    const config = await readReleaseMonitorConfig({
+      root: workspace,
+      path: inputs.text("config"),
+      serverUrl: env.GITHUB_SERVER_URL,
+    });
     if (command === "check") ok = await check(config);
     else if (command === "context") ok = await context(config);
     else if (command === "apply") ok = await apply(config);
