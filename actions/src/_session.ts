@@ -1,23 +1,17 @@
 /**
- * Shared by the prepare-codex-home and save-codex-home entries: reading INPUT_* variables and the
- * thread key (given, or derived from the triggering issue / pull request event).
+ * Shared by the prepare-codex-home and save-codex-home entries: the cache and ledger paths, the
+ * secrets, and the thread key (given, or derived from the triggering issue / pull request event).
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { DEFAULT_LEDGER_PATH, formatThreadKey, parseThreadKey } from "@codexrel/session-store";
-import { namedSecrets } from "./_secrets.js";
+import * as inputs from "./_inputs.js";
+import { actionSecrets } from "./_secrets.js";
 
 export const env = process.env;
-export const input = (name: string): string => (env[`INPUT_${name}`] ?? "").trim();
-export const mode: "advisory" | "blocking" = input("MODE") === "blocking" ? "blocking" : "advisory";
+export const mode = inputs.mode();
 /** Values that are secrets wherever they appear in CODEX_HOME or in our output. */
-export const secrets = [
-  env.OPENAI_API_KEY,
-  env.CODEX_API_KEY,
-  env.GITHUB_TOKEN,
-  env.INPUT_GITHUB_TOKEN,
-  ...namedSecrets(),
-].filter((s): s is string => Boolean(s));
+export const secrets = actionSecrets();
 /** The bundle the cache steps store: `<cache-dir>/session.bundle`. */
 export const BUNDLE_NAME = "session.bundle";
 
@@ -28,17 +22,17 @@ export const BUNDLE_NAME = "session.bundle";
  * removed once restored, and carries a `.gitignore` so it is never committed.
  */
 export function cacheDir(): string {
-  return resolve(env.GITHUB_WORKSPACE || process.cwd(), input("CACHE_DIR") || ".codexrel/session-cache");
+  return resolve(env.GITHUB_WORKSPACE || process.cwd(), inputs.text("cache-dir") || ".codexrel/session-cache");
 }
 
 /** The checkout's ledger file (`ledger` input, workspace-relative; default `.codexrel/iterations.json`). */
 export function ledgerPath(): string {
-  return resolve(env.GITHUB_WORKSPACE || process.cwd(), input("LEDGER") || DEFAULT_LEDGER_PATH);
+  return resolve(env.GITHUB_WORKSPACE || process.cwd(), inputs.text("ledger") || DEFAULT_LEDGER_PATH);
 }
 
 /** `thread` input, else `<repository>/<issue|pr>-<n>` from the event payload; "" when neither. */
 export function resolveThread(): string {
-  const given = input("THREAD");
+  const given = inputs.text("thread");
   if (given) return formatThreadKey(parseThreadKey(given));
   const repository = env.GITHUB_REPOSITORY;
   const eventPath = env.GITHUB_EVENT_PATH;

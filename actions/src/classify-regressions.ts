@@ -20,29 +20,17 @@ import {
   renderJobSummary,
   toCodexrelError,
 } from "@codexrel/core";
-import {
-  classifyReports,
-  REPEATED_OPTIONS,
-  type RepeatedOption,
-  resolveInputs,
-  selectAnnotations,
-} from "@codexrel/regressions";
-import { namedSecrets } from "./_secrets.js";
+import { classifyReports, REPEATED_OPTIONS, resolveInputs, selectAnnotations } from "@codexrel/regressions";
+import * as inputs from "./_inputs.js";
+import { actionSecrets } from "./_secrets.js";
 
-const env = process.env;
-const input = (name: string): string => (env[`INPUT_${name}`] ?? "").trim();
-const list = (name: string): string[] =>
-  input(name)
-    .split(/\r?\n/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-const cwd = env.GITHUB_WORKSPACE ?? process.cwd();
-const mode = input("MODE") === "blocking" ? "blocking" : "advisory";
-const secrets = [env.GITHUB_TOKEN, env.INPUT_GITHUB_TOKEN, ...namedSecrets()].filter((s): s is string => Boolean(s));
+const cwd = process.env.GITHUB_WORKSPACE ?? process.cwd();
+const mode = inputs.mode();
+const secrets = actionSecrets();
 
 async function stageBaseline(): Promise<void> {
-  const dir = resolve(cwd, input("BASELINE_DIR") || ".codexrel/baseline");
-  const { files } = await resolveInputs(list("CANDIDATE"), cwd);
+  const dir = resolve(cwd, inputs.text("baseline-dir") || ".codexrel/baseline");
+  const { files } = await resolveInputs(inputs.list("candidate", { required: true }), cwd);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   // Flatten with an index prefix: names stay unique and the order of inputs is kept.
@@ -50,45 +38,39 @@ async function stageBaseline(): Promise<void> {
   core.info(`staged ${files.length} report file(s) in ${dir} as this commit's baseline`);
 }
 
-/** The `repeated` input: what a repeated testcase is (auto = as the reporter that wrote it means it). */
-function repeatedInput(): RepeatedOption | undefined {
-  const value = input("REPEATED");
-  if (value === "") return undefined;
-  if (!(REPEATED_OPTIONS as readonly string[]).includes(value))
-    throw new Error(`repeated: "${value}" is not one of ${REPEATED_OPTIONS.join(", ")}`);
-  return value as RepeatedOption;
-}
-
 async function classifyStep(): Promise<void> {
-  const blockingInput = input("BLOCKING_CLASSES");
-  const blocking = blockingInput ? (blockingInput.split(/[\s,]+/).filter(Boolean) as RegressionClass[]) : undefined;
-  for (const c of blocking ?? []) {
-    if (!(REGRESSION_CLASSES as readonly string[]).includes(c))
-      throw new Error(`blocking-classes: unknown class "${c}"`);
-  }
-  const explicitBase = list("BASE");
-  const restored = input("RESTORED_BASE");
+  const classes = inputs.list("blocking-classes", { split: "words" });
+  const unknown = classes.filter((c) => !(REGRESSION_CLASSES as readonly string[]).includes(c));
+  if (unknown.length > 0)
+    throw inputs.invalid(
+      "blocking-classes",
+      `unknown class(es) ${unknown.join(", ")}`,
+      `Use ${REGRESSION_CLASSES.join(", ")}.`,
+    );
+  const blocking = classes.length > 0 ? (classes as RegressionClass[]) : undefined;
+  const explicitBase = inputs.list("base");
+  const restored = inputs.text("restored-base");
   const base = explicitBase.length > 0 ? explicitBase : restored ? [restored] : null;
-  const baseSha = input("BASE_SHA");
+  const baseSha = inputs.text("base-sha");
   const baselineSource =
     explicitBase.length > 0
       ? "base reports given as input"
       : restored
         ? `cached results of base commit ${baseSha.slice(0, 12)}`
         : undefined;
-  const knownFailing = input("KNOWN_FAILING");
+  const knownFailing = inputs.text("known-failing");
   const result = await classifyReports({
     base,
-    candidate: list("CANDIDATE"),
+    candidate: inputs.list("candidate", { required: true }),
     ...(knownFailing ? { knownFailing: resolve(cwd, knownFailing) } : {}),
     ...(blocking ? { policy: { blocking } } : {}),
     ...(baselineSource ? { baselineSource } : {}),
-    repeated: repeatedInput() ?? "auto",
+    repeated: inputs.choice("repeated", REPEATED_OPTIONS, "auto"),
     // The report lists what needs attention; passing tests are counted (counts.passed).
     includePassed: false,
     cwd,
   });
-  if (!base && input("BASELINE_CACHE") === "true" && baseSha) {
+  if (!base && inputs.flag("baseline-cache", false) && baseSha) {
     result.section.baseline.note = `no cached results for base commit ${baseSha.slice(0, 12)} (run this action on the default branch to save them), so failures cannot be told new from known`;
   }
   const report = finalizeReport(
@@ -98,7 +80,7 @@ async function classifyStep(): Promise<void> {
     },
     { secrets },
   );
-  const reportPath = resolve(cwd, input("REPORT_PATH") || ".codexrel/regressions-report.json");
+  const reportPath = resolve(cwd, inputs.text("report-path") || ".codexrel/regressions-report.json");
   await mkdir(resolve(reportPath, ".."), { recursive: true });
   await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
 

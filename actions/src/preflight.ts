@@ -3,11 +3,10 @@
  * annotations. Advisory mode (the default) never fails the job; blocking mode fails the step when
  * a check failed.
  */
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as core from "@actions/core";
 import { formatError, redact } from "@codexrel/core";
-import { type EventThread, parseThreadRef, type ThreadRef, threadFromEvent, tokenKind } from "@codexrel/github";
+import { type EventThread, parseThreadRef, type ThreadRef, tokenFromInput } from "@codexrel/github";
 import {
   ALL_CHECKS,
   type CheckId,
@@ -16,50 +15,37 @@ import {
   runPreflight,
   type Verdict,
 } from "@codexrel/preflight";
-import { namedSecrets } from "./_secrets.js";
+import { eventThread } from "./_event.js";
+import * as inputs from "./_inputs.js";
+import { actionSecrets } from "./_secrets.js";
 
 const env = process.env;
-const input = (name: string) => (env[`INPUT_${name}`] ?? "").trim();
-const advisory = input("ADVISORY").toLowerCase() !== "false";
-const token = input("GITHUB_TOKEN");
-const openaiKey = input("OPENAI_API_KEY");
-for (const secret of [token, openaiKey]) if (secret) core.setSecret(secret);
-const secrets = [token, openaiKey, ...namedSecrets()];
+/** Read in main(): a value that is not a boolean is reported as preflight's error, advisory meanwhile. */
+let advisory = true;
+const token = inputs.text("github-token");
+const openaiKey = inputs.text("openai-api-key");
+const secrets = actionSecrets();
 
 function verdictOutput(v: Verdict): string {
   return v === "yes" ? "true" : v === "no" ? "false" : "unknown";
 }
 
 function checksInput(): CheckId[] {
-  const raw = input("CHECKS") || "all";
-  if (raw === "all") return [...ALL_CHECKS];
-  const ids = raw
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const ids = inputs.list("checks", { split: "commas" });
+  if (ids.length === 0 || (ids.length === 1 && ids[0] === "all")) return [...ALL_CHECKS];
   const unknown = ids.filter((id) => !ALL_CHECKS.includes(id as CheckId));
   if (unknown.length > 0)
-    throw new Error(`unknown check(s) in "checks": ${unknown.join(", ")} (use ${ALL_CHECKS.join(", ")} or all)`);
+    throw inputs.invalid("checks", `unknown check(s) ${unknown.join(", ")}`, `Use ${ALL_CHECKS.join(", ")} or all.`);
   return ids as CheckId[];
 }
 
 function threadInput(): { ref: ThreadRef | null; event: EventThread | null } {
-  const explicit = input("THREAD");
-  let event: EventThread | null = null;
-  if (env.GITHUB_EVENT_PATH && env.GITHUB_EVENT_NAME) {
-    try {
-      event = threadFromEvent(env.GITHUB_EVENT_NAME, JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8")));
-    } catch {
-      event = null;
-    }
-  }
-  if (explicit) {
-    const ref = parseThreadRef(explicit);
-    const same =
-      event && event.ref.owner === ref.owner && event.ref.repo === ref.repo && event.ref.number === ref.number;
-    return { ref, event: same ? event : null };
-  }
-  return { ref: event?.ref ?? null, event };
+  const explicit = inputs.text("thread");
+  const event = eventThread();
+  if (!explicit) return { ref: event?.ref ?? null, event };
+  const ref = parseThreadRef(explicit);
+  const same = event && event.ref.owner === ref.owner && event.ref.repo === ref.repo && event.ref.number === ref.number;
+  return { ref, event: same ? event : null };
 }
 
 function report(result: PreflightResult): void {
@@ -78,25 +64,21 @@ function report(result: PreflightResult): void {
 
 async function main(): Promise<void> {
   try {
+    advisory = inputs.flag("advisory", true);
     const thread = threadInput();
     const result = await runPreflight({
       checks: checksInput(),
       github: {
-        token: token
-          ? { found: true, token, source: "GITHUB_TOKEN", kind: tokenKind(token), attempts: [] }
-          : {
-              found: false,
-              attempts: [{ source: "GITHUB_TOKEN", outcome: "empty", note: "the github-token input is empty" }],
-            },
+        token: tokenFromInput(token),
         apiUrl: env.GITHUB_API_URL,
         graphqlUrl: env.GITHUB_GRAPHQL_URL,
       },
       thread: thread.ref,
       event: thread.event,
-      probeComment: input("PROBE_COMMENT").toLowerCase() === "true",
-      openai: { apiKey: openaiKey, baseUrl: input("OPENAI_BASE_URL") || undefined },
+      probeComment: inputs.flag("probe-comment", false),
+      openai: { apiKey: openaiKey, baseUrl: inputs.text("openai-base-url") || undefined },
       codexHome: {
-        path: input("CODEX_HOME") || env.CODEX_HOME || join(env.RUNNER_TEMP ?? env.HOME ?? ".", "codex-home"),
+        path: inputs.text("codex-home") || env.CODEX_HOME || join(env.RUNNER_TEMP ?? env.HOME ?? ".", "codex-home"),
       },
     });
     report(result);

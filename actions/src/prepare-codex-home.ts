@@ -23,14 +23,15 @@ import {
   SessionErrorCodes,
   threadKeyPrefix,
 } from "@codexrel/session-store";
-import { BUNDLE_NAME, cacheDir, env, input, ledgerPath, mode, resolveThread, secrets } from "./_session.js";
+import * as inputs from "./_inputs.js";
+import { BUNDLE_NAME, cacheDir, env, ledgerPath, mode, resolveThread, secrets } from "./_session.js";
 
 async function prepare(): Promise<void> {
   const config: CodexConfigInput = {};
-  if (input("MODEL")) config.model = input("MODEL");
-  if (input("MODEL_PROVIDER")) config.modelProvider = input("MODEL_PROVIDER");
-  if (input("BASE_URL")) config.baseUrl = input("BASE_URL");
-  if (input("ENV_KEY")) config.envKey = input("ENV_KEY");
+  if (inputs.text("model")) config.model = inputs.text("model");
+  if (inputs.text("model-provider")) config.modelProvider = inputs.text("model-provider");
+  if (inputs.text("base-url")) config.baseUrl = inputs.text("base-url");
+  if (inputs.text("env-key")) config.envKey = inputs.text("env-key");
   const thread = resolveThread();
   const { codexHome, configPath } = await prepareCodexHome({
     root: env.RUNNER_TEMP || tmpdir(),
@@ -55,7 +56,7 @@ function restoredCache(): SessionBackend {
       throw new Error("not used");
     },
     restore: async (_prefix, dest) => {
-      const key = input("CACHE_MATCHED_KEY");
+      const key = inputs.text("cache-matched-key");
       if (!key) return undefined;
       const file = join(cacheDir(), BUNDLE_NAME);
       await stat(file);
@@ -66,9 +67,9 @@ function restoredCache(): SessionBackend {
 }
 
 async function restore(): Promise<void> {
-  const thread = input("THREAD_KEY");
-  const codexHome = input("CODEX_HOME");
-  const requireSession = input("REQUIRE_SESSION") === "true";
+  const thread = inputs.text("thread-key");
+  const codexHome = inputs.text("codex-home");
+  const requireSession = inputs.flag("require-session", false);
   for (const [k, v] of Object.entries({
     "session-found": "false",
     "session-id": "",
@@ -79,8 +80,8 @@ async function restore(): Promise<void> {
   }))
     core.setOutput(k, v);
   if (!codexHome) {
-    core.setOutput("error-code", input("PREPARE_ERROR_CODE"));
-    core.setOutput("error", input("PREPARE_ERROR"));
+    core.setOutput("error-code", inputs.text("prepare-error-code"));
+    core.setOutput("error", inputs.text("prepare-error"));
     core.info("CODEX_HOME was not prepared (see the previous step): nothing to restore");
     return;
   }
@@ -123,7 +124,7 @@ async function restore(): Promise<void> {
       true,
     )
     .addRaw(
-      ledger.copied ? `\n\nIteration ledger restored to \`${input("LEDGER") || DEFAULT_LEDGER_PATH}\`.` : "",
+      ledger.copied ? `\n\nIteration ledger restored to \`${inputs.text("ledger") || DEFAULT_LEDGER_PATH}\`.` : "",
       true,
     )
     .write();

@@ -13,29 +13,23 @@ import {
   type ProgressUpdate,
   parsePlan,
   parseTestLine,
+  postPlanForApproval,
   postReleasePlan,
   releasePlanPrompt,
-  renderPlanComment,
   type Task,
   ThreadsErrorCodes,
   type ThreadsGitHub,
   threadsError,
   updateProgressComment,
 } from "@codexrel/threads";
-import { namedSecrets } from "./_secrets.js";
+import * as inputs from "./_inputs.js";
+import { actionSecrets } from "./_secrets.js";
 import { githubPorts } from "./_threads-github.js";
 
 const env = process.env;
-const input = (name: string): string => (env[`INPUT_${name}`] ?? "").trim();
-const lines = (name: string, split = /\r?\n/): string[] =>
-  input(name)
-    .split(split)
-    .map((s) => s.trim())
-    .filter(Boolean);
 const cwd = env.GITHUB_WORKSPACE ?? process.cwd();
-const token = input("GITHUB_TOKEN");
-if (token) core.setSecret(token);
-const secrets = [token, env.GITHUB_TOKEN, env.OPENAI_API_KEY, ...namedSecrets()].filter((s): s is string => Boolean(s));
+const token = inputs.text("github-token");
+const secrets = actionSecrets();
 const OUTPUTS = [
   "result",
   "comment-id",
@@ -53,18 +47,18 @@ function setOutputs(values: Partial<Record<(typeof OUTPUTS)[number], string>>): 
 }
 
 async function readOptional(name: string): Promise<string | null> {
-  const file = input(name);
+  const file = inputs.text(name);
   if (!file) return null;
   return readFile(resolve(cwd, file), "utf8");
 }
 
 async function threadOf(github: ThreadsGitHub | null): Promise<{ thread: Thread; title: string | null }> {
-  const taskFile = input("TASK_FILE");
+  const taskFile = inputs.text("task-file");
   if (taskFile) {
     const task = JSON.parse(await readFile(resolve(cwd, taskFile), "utf8")) as Task;
     if (task.thread) return { thread: task.thread, title: task.title };
   }
-  if (input("THREAD")) {
+  if (inputs.text("thread")) {
     if (!github) {
       throw threadsError(
         ThreadsErrorCodes.PROGRESS_INPUT_INVALID,
@@ -72,7 +66,7 @@ async function threadOf(github: ThreadsGitHub | null): Promise<{ thread: Thread;
         "Pass github-token, or task-file from route-event.",
       );
     }
-    return { thread: await github.resolveThread(input("THREAD")), title: null };
+    return { thread: await github.resolveThread(inputs.text("thread")), title: null };
   }
   throw threadsError(
     ThreadsErrorCodes.THREAD_NOT_FOUND,
@@ -81,13 +75,8 @@ async function threadOf(github: ThreadsGitHub | null): Promise<{ thread: Thread;
   );
 }
 
-/** The first lines of the plan's Objective, as the planning turn's recap. */
-function recapOf(plan: string): string {
-  return `Planning: a plan with ${parsePlan(plan).length} step(s) was posted for approval.`;
-}
-
 async function run(): Promise<void> {
-  const mode = input("MODE") || "update";
+  const mode = inputs.text("mode") || "update";
   if (!MODES.has(mode)) {
     throw threadsError(
       ThreadsErrorCodes.PROGRESS_INPUT_INVALID,
@@ -95,12 +84,12 @@ async function run(): Promise<void> {
       "Use update, done, fail, cancel, handoff, plan or release-plan.",
     );
   }
-  const dryRun = input("DRY_RUN") === "true";
+  const dryRun = inputs.flag("dry-run", false);
   const github = token ? githubPorts({ token, apiUrl: env.GITHUB_API_URL, graphqlUrl: env.GITHUB_GRAPHQL_URL }) : null;
   const { thread, title } = await threadOf(github);
   const dir = join(env.RUNNER_TEMP || join(cwd, ".codexrel"), `codexrel-progress-${env.GITHUB_RUN_ID ?? "local"}`);
   await mkdir(dir, { recursive: true });
-  const bodyOut = join(dir, `${input("SCOPE") || "progress"}-${mode}.md`);
+  const bodyOut = join(dir, `${inputs.text("scope") || "progress"}-${mode}.md`);
 
   if (mode === "handoff") {
     if (thread.kind !== "pr") {
@@ -114,12 +103,11 @@ async function run(): Promise<void> {
         "handoff needs github-token",
         "Pass github-token (pull-requests: write).",
       );
-    const openedBy =
-      input("REQUIRE_OPENED_BY_WORKER") === "true"
-        ? { login: await github.viewerLogin(), branchPrefix: input("BRANCH_PREFIX") || "codex/" }
-        : undefined;
+    const openedBy = inputs.flag("require-opened-by-worker", false)
+      ? { login: await github.viewerLogin(), branchPrefix: inputs.text("branch-prefix") || "codex/" }
+      : undefined;
     const result = await github.handoff(thread, {
-      ignoreChecks: lines("IGNORE_CHECKS", /[\n,]/),
+      ignoreChecks: inputs.list("ignore-checks", { split: "commas" }),
       dryRun,
       ...(openedBy ? { openedBy } : {}),
     });
@@ -143,45 +131,28 @@ async function run(): Promise<void> {
   }
 
   if (mode === "plan") {
-    const plan = (await readOptional("PLAN_FILE")) ?? "";
-    if (!plan.trim()) {
-      throw threadsError(
-        ThreadsErrorCodes.PROGRESS_INPUT_INVALID,
-        "plan mode needs a non-empty plan-file",
-        "Pass the agent's last message as plan-file.",
-      );
-    }
     if (!github)
       throw threadsError(
         ThreadsErrorCodes.PROGRESS_INPUT_INVALID,
         "plan mode needs github-token",
         "Pass github-token (issues: write).",
       );
-    // The plan comment: codexrel writes the marker itself; the agent's text is sanitized, so a
-    // marker inside it is shown, never promoted.
-    const planBody = renderPlanComment(plan, secrets);
-    const written = await github.comments(thread).upsert({ kind: "plan" }, planBody);
-    // The progress checklist is seeded from the plan's Task Breakdown; the run waits for approval.
-    const result = await updateProgressComment(github.comments(thread), {
-      mode: "wait",
-      update: {
-        steps: parsePlan(plan),
-        ...(title ? { title } : {}),
-        nextAction: "Plan posted: reply `execute plan` to implement it (or comment to change it).",
-        ...(recapOf(plan) ? { recap: recapOf(plan) } : {}),
-      },
+    const posted = await postPlanForApproval(github.comments(thread), {
+      plan: (await readOptional("plan-file")) ?? "",
+      title,
       threadLabel: `${thread.kind === "pr" ? "PR" : "issue"} #${thread.number}`,
       secrets,
       now: new Date(),
     });
-    await writeFile(bodyOut, planBody);
+    await writeFile(bodyOut, posted.body);
+    const written = posted.comment;
     setOutputs({
       result: written.action,
       "comment-id": String(written.id),
       "comment-url": written.url,
       "body-out": bodyOut,
     });
-    core.info(`plan comment ${written.action}: ${written.url}; progress ${result.result}`);
+    core.info(`plan comment ${written.action}: ${written.url}; progress ${posted.progress.result}`);
     return;
   }
 
@@ -195,14 +166,14 @@ async function run(): Promise<void> {
     // Stage 0: the plan comes from the release request itself (the issue form's answers), posted
     // before the agent runs; missing answers are named, and the agent does not run on guesses.
     const posted = await postReleasePlan(github.comments(thread), {
-      body: env.INPUT_ISSUE_BODY ?? "",
-      title: input("TITLE") || title,
+      body: inputs.text("issue-body", { raw: true }),
+      title: inputs.text("title") || title,
       threadLabel: `issue #${thread.number}`,
       secrets,
       now: new Date(),
     });
     await writeFile(bodyOut, posted.plan);
-    const routed = await readOptional("PROMPT_FILE");
+    const routed = await readOptional("prompt-file");
     let promptOut = "";
     if (posted.complete && routed !== null) {
       promptOut = join(dir, "release-plan-prompt.md");
@@ -228,27 +199,27 @@ async function run(): Promise<void> {
   }
 
   const update: ProgressUpdate = {};
-  const plan = await readOptional("PLAN_FILE");
+  const plan = await readOptional("plan-file");
   if (plan !== null) update.steps = parsePlan(plan);
-  const titleInput = input("TITLE") || title;
+  const titleInput = inputs.text("title") || title;
   if (titleInput) update.title = titleInput;
-  const active = input("ACTIVE_STEP");
+  const active = inputs.text("active-step");
   if (active) update.activeStep = /^\d+$/.test(active) ? Number(active) : active;
-  const complete = lines("COMPLETE_STEPS", /[\n,]/);
+  const complete = inputs.list("complete-steps", { split: "commas" });
   if (complete.length) update.completeSteps = complete.map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-  if (input("TESTS")) update.testsRun = lines("TESTS").map(parseTestLine);
-  const blockers = lines("BLOCKERS");
+  if (inputs.text("tests")) update.testsRun = inputs.list("tests").map(parseTestLine);
+  const blockers = inputs.list("blockers");
   if (blockers.length) update.blockers = blockers.length === 1 && blockers[0]?.toLowerCase() === "none" ? [] : blockers;
-  if (input("NEXT_ACTION")) update.nextAction = input("NEXT_ACTION");
-  const recap = await readOptional("RECAP_FILE");
+  if (inputs.text("next-action")) update.nextAction = inputs.text("next-action");
+  const recap = await readOptional("recap-file");
   if (recap !== null) update.recap = recap;
-  if (/^https?:\/\//.test(input("RUN_URL"))) update.runUrl = input("RUN_URL");
-  const body = await readOptional("BODY_FILE");
+  if (/^https?:\/\//.test(inputs.text("run-url"))) update.runUrl = inputs.text("run-url");
+  const body = await readOptional("body-file");
 
   const result = await updateProgressComment(github ? github.comments(thread) : null, {
     mode: mode as ProgressMode,
     update,
-    scope: input("SCOPE") || null,
+    scope: inputs.text("scope") || null,
     body,
     threadLabel: `${thread.kind === "pr" ? "PR" : "issue"} #${thread.number}`,
     secrets,

@@ -9,12 +9,11 @@
  * Advisory mode reports a blocked publication or a failing bundle in the outputs and the summary
  * and exits 0; blocking mode fails the step.
  */
-import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import * as core from "@actions/core";
 import { commitIdentityFromActionsEnv, formatError, renderJobSummary } from "@codexrel/core";
-import { type EventThread, type TokenDiscovery, threadFromEvent, tokenKind } from "@codexrel/github";
+import { tokenFromInput } from "@codexrel/github";
 import {
   type DestinationKind,
   githubPublishPorts,
@@ -23,31 +22,34 @@ import {
   runCujStage,
   type ThreadTarget,
 } from "@codexrel/publisher";
-import { namedSecrets } from "./_secrets.js";
+import { eventThread } from "./_event.js";
+import * as inputs from "./_inputs.js";
+import { actionSecrets } from "./_secrets.js";
 
 const env = process.env;
-const input = (name: string) => (env[`INPUT_${name.toUpperCase().replace(/-/g, "_")}`] ?? "").trim();
-
 const workspace = env.GITHUB_WORKSPACE || process.cwd();
 const runnerTemp = env.RUNNER_TEMP || tmpdir();
 const outDir = join(runnerTemp, "codexrel-publish");
-const bundleDir = resolve(workspace, input("bundle"));
-const destination = (input("destination") || "artifact") as DestinationKind;
-const policy = (input("policy") || "strict") as PolicyPreset;
-const advisory = (input("mode") || "advisory") !== "blocking";
+const advisory = inputs.mode() !== "blocking";
+const secrets = actionSecrets();
 
-function eventThread(): EventThread | null {
-  if (!env.GITHUB_EVENT_PATH || !env.GITHUB_EVENT_NAME) return null;
-  try {
-    return threadFromEvent(env.GITHUB_EVENT_NAME, JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8")));
-  } catch {
-    return null;
-  }
+const DESTINATIONS: readonly DestinationKind[] = ["artifact", "branch", "local"];
+
+/** The inputs both phases read, read inside the phase so an empty `bundle` is reported like any error. */
+function common(): { bundle: string; bundleDir: string; destination: DestinationKind; policy: PolicyPreset } {
+  const bundle = inputs.text("bundle", { required: true });
+  return {
+    bundle,
+    bundleDir: resolve(workspace, bundle),
+    destination: inputs.choice("destination", DESTINATIONS, "artifact"),
+    // Checked by the publisher (USAGE naming the presets).
+    policy: (inputs.text("policy") || "strict") as PolicyPreset,
+  };
 }
 
 function targetThread(): ThreadTarget | null {
   const repository = env.GITHUB_REPOSITORY;
-  const raw = input("thread") || "auto";
+  const raw = inputs.text("thread") || "auto";
   if (raw === "none" || !repository) return null;
   const event = eventThread();
   if (raw === "auto") {
@@ -56,12 +58,18 @@ function targetThread(): ThreadTarget | null {
       : null;
   }
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`thread must be auto, none or a number, not ${raw}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw inputs.invalid(
+      "thread",
+      `${JSON.stringify(raw)} is not auto, none or a number`,
+      "Set `thread` to auto, none or an issue or pull request number.",
+    );
   return { repository, kind: event?.ref.number === n ? event.ref.kind : "issue", number: n };
 }
 
 async function prepare(): Promise<void> {
-  const stage = await runCujStage({ bundleDir, outDir, policy, shownBundleDir: input("bundle") });
+  const { bundle, bundleDir, destination, policy } = common();
+  const stage = await runCujStage({ bundleDir, outDir, policy, shownBundleDir: bundle });
   for (const c of stage.checks) {
     if (c.status === "fail") core.warning(`${c.id}: ${c.reason}`, { title: `codexrel: ${c.code}` });
   }
@@ -70,23 +78,11 @@ async function prepare(): Promise<void> {
 }
 
 async function publish(): Promise<void> {
+  const { bundle, bundleDir, destination, policy } = common();
   const thread = targetThread();
-  const token = input("github-token") || null;
-  if (token) core.setSecret(token);
-  const discovery: TokenDiscovery = token
-    ? {
-        found: true,
-        token,
-        source: "GITHUB_TOKEN",
-        kind: tokenKind(token),
-        attempts: [{ source: "GITHUB_TOKEN", outcome: "found" }],
-      }
-    : {
-        found: false,
-        attempts: [{ source: "GITHUB_TOKEN", outcome: "empty", note: "the github-token input is empty" }],
-      };
+  const token = inputs.text("github-token") || null;
   const ports = githubPublishPorts({
-    token: discovery,
+    token: tokenFromInput(token ?? ""),
     apiUrl: env.GITHUB_API_URL,
     graphqlUrl: env.GITHUB_GRAPHQL_URL,
     event: eventThread(),
@@ -99,12 +95,14 @@ async function publish(): Promise<void> {
     thread,
     repository: env.GITHUB_REPOSITORY ?? null,
     policy,
-    reportKind: input("report-kind") || "cuj",
-    artifactUrl: input("artifact-url") || null,
-    artifactName: input("artifact-name") || "codexrel-cuj",
-    ...(Number(input("retention-days")) > 0 ? { artifactRetentionDays: Number(input("retention-days")) } : {}),
+    reportKind: inputs.text("report-kind") || "cuj",
+    artifactUrl: inputs.text("artifact-url") || null,
+    artifactName: inputs.text("artifact-name") || "codexrel-cuj",
+    ...(Number(inputs.text("retention-days")) > 0
+      ? { artifactRetentionDays: Number(inputs.text("retention-days")) }
+      : {}),
     branch: {
-      name: input("branch") || "codexrel-artifacts",
+      name: inputs.text("branch") || "codexrel-artifacts",
       ...(env.GITHUB_SERVER_URL ? { serverUrl: env.GITHUB_SERVER_URL } : {}),
     },
     // The runner's temp dir is gone after the job: links into it are refused.
@@ -112,8 +110,8 @@ async function publish(): Promise<void> {
     ports,
     toolVersion: "action",
     title: "CUJ evidence",
-    shownBundleDir: input("bundle"),
-    secrets: [...(token ? [token] : []), ...namedSecrets()],
+    shownBundleDir: bundle,
+    secrets,
     // The commit identity from GitHub's default variables: the bundle's journeys are evidence only
     // when its summary.json says it was recorded at this SHA.
     meta: {

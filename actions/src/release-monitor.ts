@@ -3,7 +3,6 @@
  * context or apply) -> outputs, job summary and annotations. Advisory mode (the default) reports
  * failures and missing verdicts and exits 0; blocking mode fails the step on them.
  */
-import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import * as core from "@actions/core";
@@ -18,24 +17,22 @@ import {
   githubFindingsPort,
   githubReleasesPort,
   missingRepositoryFindingsPort,
-  parseReleaseMonitorConfig,
   prepareContext,
   type ReleaseMonitorConfig,
-  ReleaseMonitorErrorCodes,
+  readReleaseMonitorConfig,
   readState,
   renderApplyMarkdown,
   renderCheckMarkdown,
   type UpstreamStatus,
 } from "@codexrel/release-monitor";
-import { namedSecrets } from "./_secrets.js";
+import * as inputs from "./_inputs.js";
+import { actionSecrets } from "./_secrets.js";
 
 const env = process.env;
-const input = (name: string) => (env[`INPUT_${name}`] ?? "").trim();
-const token = input("GITHUB_TOKEN");
-if (token) core.setSecret(token);
-const secrets = [token, ...namedSecrets()];
+const token = inputs.text("github-token");
+const secrets = actionSecrets();
 const clean = (text: string) => redact(text, { secrets });
-const mode = input("MODE") || "advisory";
+const mode = inputs.text("mode") || "advisory";
 const blocking = mode === "blocking";
 const workspace = resolve(env.GITHUB_WORKSPACE ?? process.cwd());
 const TITLE = "codexrel release monitor";
@@ -60,23 +57,6 @@ function fromWorkspace(path: string): string {
   return isAbsolute(path) ? path : resolve(workspace, path);
 }
 
-function loadConfig(): ReleaseMonitorConfig {
-  const path = fromWorkspace(input("CONFIG") || ".github/release-monitor.yml");
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (cause) {
-    throw new CodexrelError(ReleaseMonitorErrorCodes.RELEASE_MONITOR_CONFIG_NOT_FOUND, `no config at ${path}`, {
-      hint: "Add .github/release-monitor.yml (an upstreams list) or set the `config` input; check out the repository first.",
-      cause,
-    });
-  }
-  return parseReleaseMonitorConfig(text, {
-    sourceName: relative(workspace, path),
-    ...(env.GITHUB_SERVER_URL ? { serverUrl: env.GITHUB_SERVER_URL } : {}),
-  });
-}
-
 let gh: GitHubClient | null | undefined;
 function client(): GitHubClient | null {
   if (gh === undefined) {
@@ -86,13 +66,11 @@ function client(): GitHubClient | null {
 }
 
 function only(): string[] {
-  return input("UPSTREAMS")
-    .split(/[\s,]+/)
-    .filter(Boolean);
+  return inputs.list("upstreams", { split: "words" });
 }
 
 function contextDir(): string {
-  return fromWorkspace(input("CONTEXT_DIR") || join(env.RUNNER_TEMP ?? tmpdir(), "codexrel-release-monitor"));
+  return fromWorkspace(inputs.text("context-dir") || join(env.RUNNER_TEMP ?? tmpdir(), "codexrel-release-monitor"));
 }
 
 function statusLines(statuses: readonly UpstreamStatus[]): void {
@@ -107,7 +85,7 @@ function statusLines(statuses: readonly UpstreamStatus[]): void {
 }
 
 async function check(config: ReleaseMonitorConfig): Promise<boolean> {
-  const state = await readState(fromWorkspace(input("STATE") || config.state));
+  const state = await readState(fromWorkspace(inputs.text("state") || config.state));
   const statuses = await checkUpstreams({
     config,
     state,
@@ -127,7 +105,7 @@ async function check(config: ReleaseMonitorConfig): Promise<boolean> {
 }
 
 async function context(config: ReleaseMonitorConfig): Promise<boolean> {
-  const state = await readState(fromWorkspace(input("STATE") || config.state));
+  const state = await readState(fromWorkspace(inputs.text("state") || config.state));
   const outDir = contextDir();
   const result = await prepareContext({
     config,
@@ -165,7 +143,7 @@ async function context(config: ReleaseMonitorConfig): Promise<boolean> {
 function findingsPort(config: ReleaseMonitorConfig): FindingsPort | null {
   const gh = client();
   if (!gh) return null;
-  const repository = input("REPOSITORY") || config.issues.repository || env.GITHUB_REPOSITORY || "";
+  const repository = inputs.text("repository") || config.issues.repository || env.GITHUB_REPOSITORY || "";
   if (!repository) {
     return missingRepositoryFindingsPort("Set the `repository` input or issues.repository in the config.");
   }
@@ -173,14 +151,14 @@ function findingsPort(config: ReleaseMonitorConfig): FindingsPort | null {
 }
 
 async function apply(config: ReleaseMonitorConfig): Promise<boolean> {
-  const statePath = fromWorkspace(input("STATE") || config.state);
-  const sha = input("MANIFEST_SHA256");
+  const statePath = fromWorkspace(inputs.text("state") || config.state);
+  const sha = inputs.text("manifest-sha256");
   const result: ApplyResult = await applyReleaseImpact({
     config,
     contextDir: contextDir(),
     statePath,
     findings: findingsPort(config),
-    dryRun: input("DRY_RUN").toLowerCase() === "true",
+    dryRun: inputs.flag("dry-run", false),
     expectedManifestSha256: sha || null,
     log: (line) => core.info(clean(line)),
   });
@@ -228,8 +206,12 @@ async function main(): Promise<void> {
         hint: "Set mode: advisory (default) or mode: blocking.",
       });
     }
-    const command = input("COMMAND") || "check";
-    const config = loadConfig();
+    const command = inputs.text("command") || "check";
+    const config = await readReleaseMonitorConfig({
+      root: workspace,
+      path: inputs.text("config"),
+      serverUrl: env.GITHUB_SERVER_URL,
+    });
     if (command === "check") ok = await check(config);
     else if (command === "context") ok = await context(config);
     else if (command === "apply") ok = await apply(config);

@@ -13,33 +13,26 @@ import * as core from "@actions/core";
 import { escapeMarkdownShort, formatError, parseConfig, redact, toCodexrelError } from "@codexrel/core";
 import {
   commitProcessed,
+  completeRoutedTask,
   createDirStateStore,
   type DrainedTask,
-  emptyThreadState,
   mergeDrained,
   type ProcessedItem,
   processedItem,
   promptWithThread,
   type RoutingConfigInput,
-  renderReviewContext,
   routeEvent,
   type Task,
 } from "@codexrel/threads";
-import { namedSecrets } from "./_secrets.js";
+import * as inputs from "./_inputs.js";
+import { actionSecrets } from "./_secrets.js";
 import { githubPorts } from "./_threads-github.js";
 
 const env = process.env;
-const input = (name: string): string => (env[`INPUT_${name}`] ?? "").trim();
-const list = (name: string): string[] =>
-  input(name)
-    .split(/[\n,]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
 const cwd = env.GITHUB_WORKSPACE ?? process.cwd();
-const mode = input("MODE") === "blocking" ? "blocking" : "advisory";
-const token = input("GITHUB_TOKEN");
-if (token) core.setSecret(token);
-const secrets = [token, env.GITHUB_TOKEN, ...namedSecrets()].filter((s): s is string => Boolean(s));
+const mode = inputs.mode();
+const token = inputs.text("github-token");
+const secrets = actionSecrets();
 
 const OUTPUTS = [
   "action",
@@ -89,23 +82,24 @@ async function outDir(): Promise<string> {
 
 function routingConfig(fromFile: RoutingConfigInput): RoutingConfigInput {
   const config: RoutingConfigInput = { ...fromFile };
-  if (input("BOT_NAME")) config.botName = input("BOT_NAME");
-  if (input("SELF_LOGINS")) config.selfLogins = list("SELF_LOGINS");
-  if (input("ALLOWED_ASSOCIATIONS")) {
-    config.allowedAssociations = list("ALLOWED_ASSOCIATIONS").map((a) =>
-      a.toUpperCase(),
-    ) as RoutingConfigInput["allowedAssociations"];
+  if (inputs.text("bot-name")) config.botName = inputs.text("bot-name");
+  const selfLogins = inputs.list("self-logins", { split: "commas" });
+  if (selfLogins.length > 0) config.selfLogins = selfLogins;
+  const associations = inputs.list("allowed-associations", { split: "commas" });
+  if (associations.length > 0) {
+    config.allowedAssociations = associations.map((a) => a.toUpperCase()) as RoutingConfigInput["allowedAssociations"];
   }
-  if (input("TRIGGER_LABEL")) config.triggerLabel = input("TRIGGER_LABEL");
-  if (input("REQUIRE_MENTION")) config.requireMention = input("REQUIRE_MENTION") === "true";
+  if (inputs.text("trigger-label")) config.triggerLabel = inputs.text("trigger-label");
+  const requireMention = inputs.optionalFlag("require-mention");
+  if (requireMention !== undefined) config.requireMention = requireMention;
   return config;
 }
 
 async function commit(file: string): Promise<void> {
-  const stateDir = input("STATE_DIR");
+  const stateDir = inputs.text("state-dir");
   const task = JSON.parse(await readFile(resolve(cwd, file), "utf8")) as DrainedTask;
   setOutputs({ ...taskOutputs(task), "task-file": resolve(cwd, file), drained: String(task.drained?.length ?? 0) });
-  if (!stateDir) throw new Error("commit needs state-dir");
+  if (!stateDir) throw inputs.required("state-dir");
   if (!task.threadKey || task.action === "ignore" || task.action === "duplicate") {
     core.info(`nothing to record: ${task.action}`);
     return;
@@ -121,61 +115,41 @@ async function commit(file: string): Promise<void> {
 let routed: DrainedTask | null = null;
 
 async function route(): Promise<void> {
-  const eventPath = input("EVENT_PATH");
-  const eventName = input("EVENT_NAME");
+  // Every switch is read before routing: a bad value is an input error, never a failed GitHub read.
+  const want = {
+    prHead: inputs.flag("pr-head", true),
+    drain: inputs.flag("drain", false),
+    reviewContext: inputs.flag("review-context", true),
+  };
+  const eventPath = inputs.text("event-path");
+  const eventName = inputs.text("event-name");
   const payload = JSON.parse(await readFile(resolve(cwd, eventPath), "utf8")) as unknown;
-  const configFile = input("CONFIG");
+  const configFile = inputs.text("config");
   const fromFile = configFile
     ? (parseConfig(await readFile(resolve(cwd, configFile), "utf8"), configFile).threads ?? {})
     : {};
   const config = routingConfig(fromFile);
-  const stateDir = input("STATE_DIR");
+  const stateDir = inputs.text("state-dir");
   const store = stateDir ? createDirStateStore(resolve(cwd, stateDir)) : undefined;
   const github = token ? githubPorts({ token, apiUrl: env.GITHUB_API_URL, graphqlUrl: env.GITHUB_GRAPHQL_URL }) : null;
   const live = await routeEvent({
     eventName,
     payload,
-    deliveryId: input("DELIVERY_ID") || null,
+    deliveryId: inputs.text("delivery-id") || null,
     config,
     ...(github ? { permissions: github.permissions } : {}),
     ...(store ? { state: store } : {}),
   });
-  let task: DrainedTask = mergeDrained(live, null);
-  const active = live.action === "start" || live.action === "continue" || live.action === "review";
-  routed = task;
-  // A PR thread works on the PR's head branch: look it up (an issue_comment payload does not say),
-  // and refuse forks: their branch cannot be pushed to and their code must not get our secrets.
-  let headRef = "";
-  let refused = false;
-  if (active && live.thread?.kind === "pr" && github && input("PR_HEAD") !== "false") {
-    const head = await github.pullRequestHead(live.thread);
-    if (head.fork) {
-      refused = true;
-      task = {
-        ...task,
-        action: "ignore",
-        reasonCode: "FORK",
-        reason: `PR #${live.thread.number} comes from a fork (${head.repository ?? "deleted repository"}); refused`,
-        prompt: "",
-      };
-    } else headRef = head.ref;
-  }
-  if (!refused && active && input("DRAIN") === "true" && store && live.thread && live.threadKey) {
-    if (!github) core.warning("drain: no github-token, so queued comments were not read (only this event is handled)");
-    else {
-      const state = (await store.load(live.threadKey)) ?? emptyThreadState(live.threadKey);
-      const drain = await github.drain({ thread: live.thread, state, config });
-      if (!drain.complete) core.warning("drain: the page limit stopped before the oldest unhandled comment");
-      task = mergeDrained(live, drain);
-    }
-  }
-  if (task.action === "review" && task.thread?.kind === "pr" && input("REVIEW_CONTEXT") !== "false") {
-    if (!github) core.warning("review-context: no github-token, so the prompt has no review context");
-    else {
-      const context = await github.reviewContext(task.thread);
-      task = { ...task, prompt: `${task.prompt}\n${renderReviewContext(context)}` };
-    }
-  }
+  // Kept for the error path: a read below that fails still reports the task as routed.
+  routed = mergeDrained(live, null);
+  const { task, headRef, refused } = await completeRoutedTask({
+    live,
+    github,
+    store,
+    config,
+    ...want,
+    warn: (message) => core.warning(message),
+  });
 
   const dir = await outDir();
   const files = {
@@ -207,7 +181,7 @@ async function route(): Promise<void> {
 }
 
 try {
-  const commitFile = input("COMMIT");
+  const commitFile = inputs.text("commit");
   if (commitFile) await commit(commitFile);
   else await route();
 } catch (error) {

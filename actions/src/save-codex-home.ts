@@ -11,7 +11,8 @@ import { join } from "node:path";
 import * as core from "@actions/core";
 import { formatError, redact, toCodexrelError } from "@codexrel/core";
 import { packCodexHome, SessionErrorCodes, saveKey, sessionError, stashLedger } from "@codexrel/session-store";
-import { BUNDLE_NAME, cacheDir, env, input, ledgerPath, mode, resolveThread, secrets } from "./_session.js";
+import * as inputs from "./_inputs.js";
+import { BUNDLE_NAME, cacheDir, env, ledgerPath, mode, resolveThread, secrets } from "./_session.js";
 
 async function save(): Promise<void> {
   const thread = resolveThread();
@@ -22,7 +23,7 @@ async function save(): Promise<void> {
       "Pass `thread` (<owner>/<repo>/<issue|pr>-<n>), or run on an issue or pull request event.",
     );
   }
-  const codexHome = input("CODEX_HOME") || env.CODEX_HOME || "";
+  const codexHome = inputs.text("codex-home") || env.CODEX_HOME || "";
   const dir = cacheDir();
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true, mode: 0o700 });
@@ -40,7 +41,7 @@ async function save(): Promise<void> {
     threadKey: thread,
     key,
     secrets,
-    includeCaches: input("INCLUDE_CACHES") === "true",
+    includeCaches: inputs.flag("include-caches", false),
     now: () => now,
   });
   for (const w of warnings) core.warning(redact(w, { secrets }));
@@ -57,8 +58,8 @@ async function save(): Promise<void> {
 
 /** After actions/cache/save and the lookup: claim "saved" only when the cache holds the key. */
 async function confirm(): Promise<void> {
-  const key = input("PENDING_KEY");
-  const thread = input("THREAD_KEY");
+  const key = inputs.text("pending-key");
+  const thread = inputs.text("thread-key");
   if (!key) {
     // Packing failed (it wrote the summary and error-code): nothing went to the cache.
     core.setOutput("key", "");
@@ -66,14 +67,14 @@ async function confirm(): Promise<void> {
     core.setOutput("error-code", "");
     return;
   }
-  if (input("CACHE_HIT") === "true") {
+  if (inputs.flag("cache-hit", false)) {
     core.setOutput("key", key);
     core.setOutput("saved", "true");
     core.setOutput("error-code", "");
     await core.summary
       .addHeading("Codex session saved", 3)
       .addRaw(
-        `\`${thread}\`: ${input("FILES")} files, ${input("BYTES")} bytes, ${input("REDACTIONS")} secret(s) redacted; session \`${input("SESSION_ID") || "none"}\`; key \`${key}\`.`,
+        `\`${thread}\`: ${inputs.text("files")} files, ${inputs.text("bytes")} bytes, ${inputs.text("redactions")} secret(s) redacted; session \`${inputs.text("session-id") || "none"}\`; key \`${key}\`.`,
         true,
       )
       .write();

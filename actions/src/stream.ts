@@ -24,18 +24,16 @@ import {
   systemClock,
 } from "@codexrel/stream";
 import type { Task } from "@codexrel/threads";
-import { namedSecrets } from "./_secrets.js";
+import * as inputs from "./_inputs.js";
+import { actionSecrets } from "./_secrets.js";
 import { githubPorts } from "./_threads-github.js";
 
 const env = process.env;
-const input = (name: string): string => (env[`INPUT_${name}`] ?? "").trim();
-const token = input("GITHUB_TOKEN");
-const secrets = [token, env.GITHUB_TOKEN, env.OPENAI_API_KEY, env.DISCORD_BOT_TOKEN, ...namedSecrets()].filter(
-  (s): s is string => Boolean(s),
-);
+const token = inputs.text("github-token");
+const secrets = actionSecrets();
 
-function sinksFrom(text: string): SinkName[] {
-  const names = text.split(/[\s,]+/).filter(Boolean);
+function sinksInput(): SinkName[] {
+  const names = inputs.list("sinks", { split: "words" });
   for (const n of names) {
     if (!(SINK_NAMES as readonly string[]).includes(n)) {
       throw streamError(
@@ -49,7 +47,7 @@ function sinksFrom(text: string): SinkName[] {
 }
 
 async function threadOf(): Promise<Thread> {
-  const file = input("TASK_FILE");
+  const file = inputs.text("task-file");
   const task = file ? (JSON.parse(await readFile(resolve(file), "utf8")) as Task) : null;
   if (!task?.thread) {
     throw streamError(
@@ -64,7 +62,7 @@ async function threadOf(): Promise<Thread> {
 async function run(): Promise<void> {
   const thread = await threadOf();
   const meta = checkRunMeta({
-    stage: input("STAGE") as Stage,
+    stage: inputs.text("stage") as Stage,
     repository: thread.repository,
     thread: { kind: thread.kind, number: thread.number },
     runId: env.GITHUB_RUN_ID ?? "local",
@@ -80,11 +78,11 @@ async function run(): Promise<void> {
   // and close the sinks, so the summary and the transcript keep the run up to the cancel.
   const stop = new AbortController();
   for (const name of ["SIGINT", "SIGTERM"] as const) process.once(name, () => stop.abort(name));
-  const interval = Number(input("PROGRESS_INTERVAL") || "30");
+  const interval = Number(inputs.text("progress-interval") || "30");
   await streamStage({
     meta,
-    sinks: sinksFrom(input("SINKS")),
-    dryRun: input("DRY_RUN") === "true",
+    sinks: sinksInput(),
+    dryRun: inputs.flag("dry-run", false),
     input: process.stdin,
     passthrough: async (chunk) => {
       if (!process.stdout.write(chunk)) await once(process.stdout, "drain");
@@ -105,7 +103,7 @@ async function run(): Promise<void> {
     },
     progressIntervalMs: (Number.isFinite(interval) && interval >= 1 ? interval : 30) * 1000,
     progressScope: null,
-    logPath: resolve(input("LOG_FILE") || join(env.RUNNER_TEMP || process.cwd(), logFileName(meta.stage))),
+    logPath: resolve(inputs.text("log-file") || join(env.RUNNER_TEMP || process.cwd(), logFileName(meta.stage))),
     signal: stop.signal,
   });
   // stdin may still be open (the writer was signalled too and has not closed it): do not wait.

@@ -91,6 +91,19 @@ describe("classify-regressions entry", () => {
     expect(runAction({ CANDIDATE: "broken.xml", MODE: "blocking" }).code).toBe(1);
   });
 
+  test("an empty required input (candidate) or a bad value is a coded input error, reported like any other", () => {
+    const empty = runAction({ CANDIDATE: " \n " });
+    expect(empty.code).toBe(0);
+    expect(empty.outputs).toMatchObject({ decision: "error", "error-code": "INPUT_REQUIRED" });
+    expect(empty.summary).toContain("the candidate input is required and empty");
+    const bad = runAction({ CANDIDATE: "candidate.xml", BLOCKING_CLASSES: "new, nope", MODE: "blocking" });
+    expect(bad.code).toBe(1);
+    expect(bad.outputs["error-code"]).toBe("INPUT_INVALID");
+    expect(runAction({ CANDIDATE: "candidate.xml", BASELINE_CACHE: "yes" }).outputs["error-code"]).toBe(
+      "INPUT_INVALID",
+    );
+  });
+
   test("--stage-baseline copies the candidate reports for the cache", () => {
     const r = runAction({ CANDIDATE: "candidate.xml\nbase.xml", BASELINE_DIR: ".codexrel/baseline" }, [
       "--stage-baseline",

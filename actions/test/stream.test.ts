@@ -52,7 +52,9 @@ describe("actions/dist/stream.js", () => {
   test("passes stdin through unchanged and mirrors readable, redacted lines to the summary and the transcript", () => {
     const r = run({ STAGE: "planning" });
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain(`${events}\n`);
+    // The job log is stdout: the key is registered with the runner (::add-mask::) before any line
+    // that may print it, so the runner masks it there; after that, stdin passes through unchanged.
+    expect(r.stdout).toBe(`::add-mask::${LEAK}\n${events}\n`);
     const transcript = readFileSync(join(r.ws, ".codex-planning.log"), "utf8");
     expect(transcript).toContain("pnpm test");
     expect(transcript).toContain("plain text line");
@@ -73,7 +75,7 @@ describe("actions/dist/stream.js", () => {
     const bad = run({ STAGE: "deploy" });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("STREAM_INPUT_INVALID");
-    expect(bad.stdout).toBe(`${events}\n`);
+    expect(bad.stdout).toBe(`::add-mask::${LEAK}\n${events}\n`);
     const sink = run({ STAGE: "planning", SINKS: "slack" });
     expect(sink.status).toBe(2);
     expect(sink.stderr).toContain('unknown sink "slack"');

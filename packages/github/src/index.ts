@@ -5,3 +5,4 @@ export * from "./errors.js";
 export * from "./issues.js";
 export * from "./thread.js";
 export * from "./token.js";
+export * from "./token-input.js";

@@ -1,6 +1,7 @@
 export * from "./apply.js";
 export * from "./check.js";
 export * from "./config.js";
+export * from "./config-file.js";
 export * from "./context.js";
 export * from "./errors.js";
 export * from "./findings.js";
