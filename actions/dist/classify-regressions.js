@@ -13,26 +13,20 @@ import {
   choice,
   countRegressions,
   createReport,
-  error,
   escapeMarkdown,
   finalizeReport,
   flag,
   formatError,
-  info,
   invalid,
   list,
   mode,
-  notice,
   redact,
   renderJobSummary,
+  require_core,
   require_dist,
-  setFailed,
-  setOutput,
-  summary,
   text,
-  toCodexrelError,
-  warning
-} from "./chunks/chunk-MYVBEPKG.js";
+  toCodexrelError
+} from "./chunks/chunk-CKR55BBD.js";
 
 // ../node_modules/.pnpm/picomatch@4.0.7/node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
@@ -3719,8 +3713,9 @@ var require_saxes = __commonJS({
 });
 
 // src/classify-regressions.ts
+var core = __toESM(require_core(), 1);
 import { copyFile, mkdir, rm, writeFile } from "node:fs/promises";
-import { basename as basename2, join, resolve as resolve4 } from "node:path";
+import { basename as basename2, join, resolve as resolve5 } from "node:path";
 
 // ../packages/regressions/src/annotations.ts
 var ANNOTATIONS_PER_STEP = 10;
@@ -4697,6 +4692,38 @@ function createIdentity(options = {}) {
   };
 }
 
+// ../packages/regressions/src/junit/fields.ts
+function attr(attrs, key) {
+  for (let i = 0; i < attrs.length; i += 2) if (attrs[i] === key) return attrs[i + 1];
+  return void 0;
+}
+function parseSeconds(value) {
+  if (value === void 0 || value === "") return null;
+  let n = Number(value);
+  if (!Number.isFinite(n)) n = Number(value.replace(/,/g, ""));
+  if (!Number.isFinite(n) || n < 0) return null;
+  return Math.round(n * 1e6) / 1e3;
+}
+function detach(value) {
+  return value.length < 13 ? value : ` ${value}`.slice(1);
+}
+
+// ../packages/regressions/src/junit/options.ts
+var DEFAULT_LIMITS = {
+  maxDepth: 256,
+  maxAttributes: 256,
+  maxTextChars: 64 * 1024 * 1024,
+  maxNameChars: 4096
+};
+var NotJunitSignal = class {
+  constructor(code, reason) {
+    this.code = code;
+    this.reason = reason;
+  }
+  code;
+  reason;
+};
+
 // ../packages/regressions/src/caps.ts
 import { createHash } from "node:crypto";
 var MAX_FIELD_CHARS = 1024;
@@ -4706,18 +4733,7 @@ function capField(value) {
   return `${value.slice(0, MAX_FIELD_CHARS)}\u2026 [cut: ${value.length} characters, sha256 ${hash}]`;
 }
 
-// ../packages/regressions/src/xml-scanner.ts
-var ScanError = class extends Error {
-  constructor(message, line, column, limit = false) {
-    super(message);
-    this.line = line;
-    this.column = column;
-    this.limit = limit;
-  }
-  line;
-  column;
-  limit;
-};
+// ../packages/regressions/src/xml-chars.ts
 var GT = 62;
 var SLASH = 47;
 var BANG = 33;
@@ -4738,6 +4754,64 @@ var XML_DECL = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.[0-9]+\1([
 var WS_RUN = /^[ \t\r\n]*$/;
 var ATTR_WS = /\r\n|[\t\n\r]/g;
 var isWs = (c) => c === 32 || c === 10 || c === 9 || c === 13;
+
+// ../packages/regressions/src/xml-references.ts
+function referenceText(ref) {
+  switch (ref) {
+    case "amp":
+      return "&";
+    case "lt":
+      return "<";
+    case "gt":
+      return ">";
+    case "quot":
+      return '"';
+    case "apos":
+      return "'";
+  }
+  if (ref.charCodeAt(0) !== 35) return null;
+  const hex = ref.charCodeAt(1) === 120;
+  const digits = ref.slice(hex ? 2 : 1);
+  if (digits.length === 0 || !(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) return null;
+  const cp = Number.parseInt(digits, hex ? 16 : 10);
+  if (cp === 9 || cp === 10 || cp === 13 || cp >= 32 && cp <= 55295 || cp >= 57344 && cp <= 65533 || cp >= 65536 && cp <= 1114111)
+    return String.fromCodePoint(cp);
+  return null;
+}
+function referenceProblem(ref) {
+  return ref.charCodeAt(0) === 35 ? `malformed character reference: &${ref.slice(0, 20)};` : `undefined entity: &${ref.slice(0, 40)};`;
+}
+function decodeReferences(s, from, to, normalize2, fail2) {
+  let out = "";
+  let i = from;
+  for (; ; ) {
+    const amp = s.indexOf("&", i);
+    if (amp < 0 || amp >= to) break;
+    out += normalize2 ? s.slice(i, amp).replace(ATTR_WS, " ") : s.slice(i, amp);
+    const semi = s.indexOf(";", amp);
+    if (semi < 0 || semi >= to || semi - amp > 64) fail2("unterminated entity reference", amp);
+    const ref = s.slice(amp + 1, semi);
+    const text2 = referenceText(ref);
+    if (text2 === null) fail2(referenceProblem(ref), amp);
+    out += text2;
+    i = semi + 1;
+  }
+  const rest = s.slice(i, to);
+  return out + (normalize2 ? rest.replace(ATTR_WS, " ") : rest);
+}
+
+// ../packages/regressions/src/xml-scanner.ts
+var ScanError = class extends Error {
+  constructor(message, line, column, limit = false) {
+    super(message);
+    this.line = line;
+    this.column = column;
+    this.limit = limit;
+  }
+  line;
+  column;
+  limit;
+};
 var MORE = /* @__PURE__ */ Symbol("more");
 var XmlScanner = class {
   constructor(handler, limits) {
@@ -4935,51 +5009,9 @@ var XmlScanner = class {
     if (dd >= 0 && dd + 3 <= to) this.fail('the string "]]>" is disallowed in text', dd);
     const amp = this.nextAmp(from);
     if (amp >= 0 && amp < to) {
-      const decoded = this.entities(from, to);
+      const decoded = decodeReferences(s, from, to, false, this.failAt);
       if (this.wantText) this.handler.text(decoded);
     } else if (this.wantText) this.handler.text(s.slice(from, to));
-  }
-  /** Decodes (and checks) entity and character references in buf[from, to). */
-  entities(from, to) {
-    const s = this.buf;
-    let out = "";
-    let i = from;
-    for (; ; ) {
-      const amp = s.indexOf("&", i);
-      if (amp < 0 || amp >= to) break;
-      out += s.slice(i, amp);
-      const semi = s.indexOf(";", amp);
-      if (semi < 0 || semi >= to || semi - amp > 64) this.fail("unterminated entity reference", amp);
-      const ref = s.slice(amp + 1, semi);
-      out += this.entity(ref, amp);
-      i = semi + 1;
-    }
-    return out + s.slice(i, to);
-  }
-  entity(ref, at) {
-    switch (ref) {
-      case "amp":
-        return "&";
-      case "lt":
-        return "<";
-      case "gt":
-        return ">";
-      case "quot":
-        return '"';
-      case "apos":
-        return "'";
-    }
-    if (ref.charCodeAt(0) === 35) {
-      const hex = ref.charCodeAt(1) === 120;
-      const digits = ref.slice(hex ? 2 : 1);
-      if (digits.length > 0 && (hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) {
-        const cp = Number.parseInt(digits, hex ? 16 : 10);
-        if (cp === 9 || cp === 10 || cp === 13 || cp >= 32 && cp <= 55295 || cp >= 57344 && cp <= 65533 || cp >= 65536 && cp <= 1114111)
-          return String.fromCodePoint(cp);
-      }
-      this.fail(`malformed character reference: &${ref.slice(0, 20)};`, at);
-    }
-    this.fail(`undefined entity: &${ref.slice(0, 40)};`, at);
   }
   /** Reads a name starting at i; returns its end. */
   nameEnd(i) {
@@ -5096,20 +5128,7 @@ var XmlScanner = class {
   attrValue(from, to) {
     const s = this.buf;
     const amp = this.nextAmp(from);
-    if (amp >= 0 && amp < to) {
-      let out = "";
-      let i = from;
-      for (; ; ) {
-        const a = s.indexOf("&", i);
-        if (a < 0 || a >= to) break;
-        out += s.slice(i, a).replace(ATTR_WS, " ");
-        const semi = s.indexOf(";", a);
-        if (semi < 0 || semi >= to || semi - a > 64) this.fail("unterminated entity reference", a);
-        out += this.entity(s.slice(a + 1, semi), a);
-        i = semi + 1;
-      }
-      return out + s.slice(i, to).replace(ATTR_WS, " ");
-    }
+    if (amp >= 0 && amp < to) return decodeReferences(s, from, to, true, this.failAt);
     const v = s.slice(from, to);
     return this.hasWs(from, to) ? v.replace(ATTR_WS, " ") : v;
   }
@@ -5251,125 +5270,171 @@ var XmlScanner = class {
     this.line = this.linesBefore + this.countedLines + 1;
     this.column = at - this.lastNl;
   }
+  failAt = (message, at) => this.fail(message, at);
   fail(message, at, limit = false) {
     this.setLine(Math.min(at, this.buf.length));
     throw new ScanError(message, this.line, this.column, limit);
   }
 };
 
-// ../packages/regressions/src/junit.ts
-var DEFAULT_LIMITS = {
-  maxDepth: 256,
-  maxAttributes: 256,
-  maxTextChars: 64 * 1024 * 1024,
-  maxNameChars: 4096
-};
-var NotJunitSignal = class {
-  constructor(code, reason) {
-    this.code = code;
-    this.reason = reason;
-  }
-  code;
-  reason;
-};
-var CAPTURE_KINDS = /* @__PURE__ */ new Set([
-  "failure",
-  "error",
-  "skipped",
-  "flakyFailure",
-  "flakyError",
-  "rerunFailure",
-  "rerunError"
-]);
-var OTHER_FORMATS = {
-  "test-run": "an NUnit 3 report",
-  "test-results": "an NUnit 2 report",
-  "test-suite": "an NUnit report",
-  assemblies: "an xUnit.net v2 report",
-  assembly: "an xUnit.net report",
-  TestRun: "a TRX (Visual Studio) report",
-  "failsafe-summary": "a Maven Failsafe summary",
-  testrun: "a TestNG/JUnit-run summary",
-  "testng-results": "a TestNG report",
-  checkstyle: "a Checkstyle report",
-  coverage: "a coverage report"
-};
+// ../packages/regressions/src/junit/status-attribute.ts
 var SKIP_STATUS = /* @__PURE__ */ new Set(["skipped", "skip", "disabled", "notrun", "not_run", "ignored", "pending", "todo"]);
 var FAIL_STATUS = /* @__PURE__ */ new Set(["failed", "failure", "fail"]);
 var ERROR_STATUS = /* @__PURE__ */ new Set(["error", "errored"]);
-var MAX_CAPTURE_CHARS = 32 * 1024;
-var JunitStreamParser = class {
-  constructor(file, options = {}) {
+function statusFromAttribute(value) {
+  const status = value.toLowerCase();
+  if (SKIP_STATUS.has(status)) return "skipped";
+  if (FAIL_STATUS.has(status)) return "failed";
+  if (ERROR_STATUS.has(status)) return "error";
+  return null;
+}
+
+// ../packages/regressions/src/junit/surefire.ts
+var RERUN_KINDS = ["flakyFailure", "flakyError", "rerunFailure", "rerunError"];
+function rerunStatus(kind) {
+  return kind === "flakyError" || kind === "rerunError" ? "error" : "failed";
+}
+function inRunOrder(flaky, main, reruns) {
+  if (!flaky && !reruns) return [main];
+  return [...flaky ?? [], main, ...reruns ?? []];
+}
+
+// ../packages/regressions/src/junit/attempts.ts
+var CAPTURE_KINDS = /* @__PURE__ */ new Set(["failure", "error", "skipped", ...RERUN_KINDS]);
+var AttemptBuilder = class {
+  constructor(file, failureLines, lineWidth) {
     this.file = file;
-    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
-    this.identity = typeof options.identity === "function" ? options.identity : createIdentity(options.identity);
-    this.failureLines = options.failureLines ?? 20;
-    this.lineWidth = options.lineWidth ?? 500;
-    this.swapMocha = (options.mochaSwappedNames ?? "auto") === "auto";
-    this.onCase = options.onCase ?? ((test) => this.cases.push(test));
-    this.scanner = new XmlScanner(
-      {
-        open: (name, attrs) => this.onOpen(name, attrs),
-        close: (name) => this.onClose(name),
-        text: this.onText,
-        doctype: () => {
-          throw this.coded(
-            RegressionErrorCodes.JUNIT_DOCTYPE_REFUSED,
-            "has a <!DOCTYPE> declaration, which is refused",
-            "Test reports never need a DTD; a DOCTYPE can smuggle external entities (XXE). Remove it from the reporter's output."
-          );
-        }
-      },
-      this.limits
-    );
+    this.failureLines = failureLines;
+    this.lineWidth = lineWidth;
   }
   file;
-  cases = [];
-  warnings = [];
-  caseCount = 0;
-  declaredTests = null;
-  scanner;
-  limits;
-  identity;
   failureLines;
   lineWidth;
-  swapMocha;
-  onCase;
-  internPool = /* @__PURE__ */ new Map();
-  depth = 0;
-  sawRoot = false;
-  suites = [];
-  current = null;
-  capture = null;
-  /** Feeds decoded text. Throws a CodexrelError or a NotJunitSignal. */
-  write(text2) {
-    try {
-      this.scanner.write(text2);
-    } catch (error2) {
-      throw this.translate(error2);
+  /** The attempts of a testcase, in the order they ran. */
+  attempts(captures, statusAttribute, durationMs, line) {
+    if (captures === null && statusAttribute === null) {
+      return [
+        {
+          status: "passed",
+          durationMs,
+          message: null,
+          firstLines: NO_LINES,
+          report: this.file,
+          reportLine: line,
+          origin: "result"
+        }
+      ];
     }
+    let primary = null;
+    let primaryStatus = "passed";
+    let flaky = null;
+    let reruns = null;
+    for (const cap of captures ?? []) {
+      switch (cap.kind) {
+        case "error":
+          if (primaryStatus !== "error") {
+            primaryStatus = "error";
+            primary = cap;
+          }
+          break;
+        case "failure":
+          if (primaryStatus !== "error" && primaryStatus !== "failed") {
+            primaryStatus = "failed";
+            primary = cap;
+          }
+          break;
+        case "skipped":
+          if (primaryStatus === "passed") {
+            primaryStatus = "skipped";
+            primary = cap;
+          }
+          break;
+        case "flakyFailure":
+        case "flakyError":
+          flaky ??= [];
+          flaky.push(this.attemptFrom(cap, rerunStatus(cap.kind), null, line, "rerun"));
+          break;
+        case "rerunFailure":
+        case "rerunError":
+          reruns ??= [];
+          reruns.push(this.attemptFrom(cap, rerunStatus(cap.kind), null, line, "rerun"));
+          break;
+      }
+    }
+    if (primaryStatus === "passed" && statusAttribute) {
+      primaryStatus = statusFromAttribute(statusAttribute) ?? primaryStatus;
+    }
+    const main = primary ? this.attemptFrom(primary, primaryStatus, durationMs, line, "result") : {
+      status: primaryStatus,
+      durationMs,
+      message: null,
+      firstLines: NO_LINES,
+      report: this.file,
+      reportLine: line,
+      origin: "result"
+    };
+    if (primaryStatus === "skipped") main.firstLines = NO_LINES;
+    return inRunOrder(flaky, main, reruns);
   }
-  /** Newlines in the text written so far: places a decoding error found before the scanner saw it. */
-  linesWritten() {
-    return this.scanner.linesWritten();
+  /** A failure line or message cut to `lineWidth` characters. */
+  cap(text2) {
+    return text2.length > this.lineWidth ? `${text2.slice(0, this.lineWidth - 1)}\u2026` : text2;
   }
-  /** Ends the document: a truncated file fails here. */
-  close() {
-    try {
-      this.scanner.close();
-    } catch (error2) {
-      throw this.translate(error2);
-    }
-    if (!this.sawRoot) {
-      throw new NotJunitSignal(SkipCodes.REPORT_UNRECOGNIZED, "no root element");
-    }
+  attemptFrom(cap, status, durationMs, line, origin) {
+    const firstLines = this.firstLines(cap.text);
     return {
-      cases: this.cases,
-      caseCount: this.caseCount,
-      declaredTests: this.declaredTests,
-      warnings: this.warnings
+      status,
+      durationMs,
+      message: cap.message ?? firstLines[0] ?? null,
+      firstLines,
+      report: this.file,
+      reportLine: line,
+      origin
     };
   }
+  firstLines(text2) {
+    if (text2.length === 0) return [];
+    const lines = text2.split(/\r?\n|\r/);
+    let start = 0;
+    while (start < lines.length && lines[start].trim() === "") start += 1;
+    const out = [];
+    for (let i = start; i < lines.length && out.length < this.failureLines; i += 1) {
+      out.push(detach(this.cap(lines[i].trimEnd())));
+    }
+    while (out.length > 0 && out[out.length - 1] === "") out.pop();
+    return out.length === 0 ? NO_LINES : out;
+  }
+};
+
+// ../packages/regressions/src/junit/mocha.ts
+function mochaSuitePrefix(name, classname) {
+  if (!classname || name.length <= classname.length || !name.endsWith(` ${classname}`)) return null;
+  return name.slice(0, name.length - classname.length - 1);
+}
+
+// ../packages/regressions/src/junit/placed-errors.ts
+var PlacedErrors = class {
+  constructor(file, scanner) {
+    this.file = file;
+    this.scanner = scanner;
+  }
+  file;
+  scanner;
+  doctypeRefused() {
+    return this.coded(
+      RegressionErrorCodes.JUNIT_DOCTYPE_REFUSED,
+      "has a <!DOCTYPE> declaration, which is refused",
+      "Test reports never need a DTD; a DOCTYPE can smuggle external entities (XXE). Remove it from the reporter's output."
+    );
+  }
+  limit(what) {
+    return this.coded(
+      RegressionErrorCodes.REPORT_LIMIT_EXCEEDED,
+      what,
+      "Raise the parser limit (limits option) if this report is trustworthy, or trim the reporter's captured output."
+    );
+  }
+  /** A `ScanError` as JUNIT_MALFORMED or REPORT_LIMIT_EXCEEDED; anything else as it is. */
   translate(error2) {
     if (error2 instanceof CodexrelError || error2 instanceof NotJunitSignal) return error2;
     if (!(error2 instanceof ScanError)) return error2;
@@ -5391,12 +5456,99 @@ var JunitStreamParser = class {
       details: { file: this.file, line, column }
     });
   }
-  limit(what) {
-    return this.coded(
-      RegressionErrorCodes.REPORT_LIMIT_EXCEEDED,
-      what,
-      "Raise the parser limit (limits option) if this report is trustworthy, or trim the reporter's captured output."
+};
+
+// ../packages/regressions/src/junit/roots.ts
+var OTHER_FORMATS = {
+  "test-run": "an NUnit 3 report",
+  "test-results": "an NUnit 2 report",
+  "test-suite": "an NUnit report",
+  assemblies: "an xUnit.net v2 report",
+  assembly: "an xUnit.net report",
+  TestRun: "a TRX (Visual Studio) report",
+  "failsafe-summary": "a Maven Failsafe summary",
+  testrun: "a TestNG/JUnit-run summary",
+  "testng-results": "a TestNG report",
+  checkstyle: "a Checkstyle report",
+  coverage: "a coverage report"
+};
+function notJunitRoot(name) {
+  const other = OTHER_FORMATS[name];
+  return new NotJunitSignal(
+    other ? SkipCodes.REPORT_OTHER_FORMAT : SkipCodes.REPORT_UNRECOGNIZED,
+    other ? `root element <${name}>: ${other}, not JUnit XML` : `root element <${name}> is not <testsuites> or <testsuite>`
+  );
+}
+
+// ../packages/regressions/src/junit/parser.ts
+var MAX_CAPTURE_CHARS = 32 * 1024;
+var JunitStreamParser = class {
+  constructor(file, options = {}) {
+    this.file = file;
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.identity = typeof options.identity === "function" ? options.identity : createIdentity(options.identity);
+    this.attemptsOf = new AttemptBuilder(file, options.failureLines ?? 20, options.lineWidth ?? 500);
+    this.swapMocha = (options.mochaSwappedNames ?? "auto") === "auto";
+    this.onCase = options.onCase ?? ((test) => this.cases.push(test));
+    this.scanner = new XmlScanner(
+      {
+        open: (name, attrs) => this.onOpen(name, attrs),
+        close: (name) => this.onClose(name),
+        text: this.onText,
+        doctype: () => {
+          throw this.errors.doctypeRefused();
+        }
+      },
+      this.limits
     );
+    this.errors = new PlacedErrors(file, this.scanner);
+  }
+  file;
+  cases = [];
+  warnings = [];
+  caseCount = 0;
+  declaredTests = null;
+  scanner;
+  limits;
+  identity;
+  attemptsOf;
+  errors;
+  swapMocha;
+  onCase;
+  internPool = /* @__PURE__ */ new Map();
+  depth = 0;
+  sawRoot = false;
+  suites = [];
+  current = null;
+  capture = null;
+  /** Feeds decoded text. Throws a CodexrelError or a NotJunitSignal. */
+  write(text2) {
+    try {
+      this.scanner.write(text2);
+    } catch (error2) {
+      throw this.errors.translate(error2);
+    }
+  }
+  /** Newlines in the text written so far: places a decoding error found before the scanner saw it. */
+  linesWritten() {
+    return this.scanner.linesWritten();
+  }
+  /** Ends the document: a truncated file fails here. */
+  close() {
+    try {
+      this.scanner.close();
+    } catch (error2) {
+      throw this.errors.translate(error2);
+    }
+    if (!this.sawRoot) {
+      throw new NotJunitSignal(SkipCodes.REPORT_UNRECOGNIZED, "no root element");
+    }
+    return {
+      cases: this.cases,
+      caseCount: this.caseCount,
+      declaredTests: this.declaredTests,
+      warnings: this.warnings
+    };
   }
   /** The last value interned per kind: consecutive testcases mostly repeat their classname and file. */
   lastInterned = ["", "", ""];
@@ -5418,7 +5570,7 @@ var JunitStreamParser = class {
   }
   onOpen(name, attrs) {
     this.depth += 1;
-    if (this.depth > this.limits.maxDepth) throw this.limit(`elements nest deeper than ${this.limits.maxDepth}`);
+    if (this.depth > this.limits.maxDepth) throw this.errors.limit(`elements nest deeper than ${this.limits.maxDepth}`);
     if (!this.sawRoot) {
       this.sawRoot = true;
       if (name === "testsuites") return;
@@ -5426,11 +5578,7 @@ var JunitStreamParser = class {
         this.openSuite(attrs);
         return;
       }
-      const other = OTHER_FORMATS[name];
-      throw new NotJunitSignal(
-        other ? SkipCodes.REPORT_OTHER_FORMAT : SkipCodes.REPORT_UNRECOGNIZED,
-        other ? `root element <${name}>: ${other}, not JUnit XML` : `root element <${name}> is not <testsuites> or <testsuite>`
-      );
+      throw notJunitRoot(name);
     }
     const capture = this.capture;
     if (capture) {
@@ -5446,7 +5594,7 @@ var JunitStreamParser = class {
         const message = attr(attrs, "message");
         this.capture = {
           kind: name,
-          message: message ? detach(this.cap(message)) : null,
+          message: message ? detach(this.attemptsOf.cap(message)) : null,
           text: "",
           depth: this.depth,
           muted: 0
@@ -5575,10 +5723,12 @@ var JunitStreamParser = class {
       const n = suiteState ? ++suiteState.unnamed : this.caseCount + 1;
       name = `(unnamed #${n})`;
       this.warnOnce("testcase without a name attribute: named by position");
-    } else if (this.swapMocha && classname && name.length > classname.length && name.endsWith(` ${classname}`)) {
-      const prefix = name.slice(0, name.length - classname.length - 1);
-      name = classname;
-      classname = this.intern(prefix, 0);
+    } else if (this.swapMocha) {
+      const prefix = mochaSuitePrefix(name, classname);
+      if (prefix !== null) {
+        name = classname;
+        classname = this.intern(prefix, 0);
+      }
     }
     const suite = this.suitePath();
     const id = this.identity({ suite, classname, name, file: c.file });
@@ -5588,7 +5738,15 @@ var JunitStreamParser = class {
     if (c.captures === null && c.status === null) {
       test = new PassedTest(id, kept, classname, suite, c.file, c.line, c.durationMs, this.file, c.reportLine);
     } else {
-      test = { id, name: kept, classname, suite, file: c.file, line: c.line, attempts: this.attempts(c) };
+      test = {
+        id,
+        name: kept,
+        classname,
+        suite,
+        file: c.file,
+        line: c.line,
+        attempts: this.attemptsOf.attempts(c.captures, c.status, c.durationMs, c.reportLine)
+      };
     }
     this.caseCount += 1;
     this.onCase(test);
@@ -5608,103 +5766,6 @@ var JunitStreamParser = class {
     this.suitePathCache = { key: top, len: this.suites.length, value };
     return value;
   }
-  attempts(c) {
-    const line = c.reportLine;
-    if (c.captures === null && c.status === null) {
-      return [
-        {
-          status: "passed",
-          durationMs: c.durationMs,
-          message: null,
-          firstLines: NO_LINES,
-          report: this.file,
-          reportLine: line,
-          origin: "result"
-        }
-      ];
-    }
-    let primary = null;
-    let primaryStatus = "passed";
-    let flaky = null;
-    let reruns = null;
-    for (const cap of c.captures ?? []) {
-      switch (cap.kind) {
-        case "error":
-          if (primaryStatus !== "error") {
-            primaryStatus = "error";
-            primary = cap;
-          }
-          break;
-        case "failure":
-          if (primaryStatus !== "error" && primaryStatus !== "failed") {
-            primaryStatus = "failed";
-            primary = cap;
-          }
-          break;
-        case "skipped":
-          if (primaryStatus === "passed") {
-            primaryStatus = "skipped";
-            primary = cap;
-          }
-          break;
-        case "flakyFailure":
-        case "flakyError":
-          flaky ??= [];
-          flaky.push(this.attemptFrom(cap, cap.kind === "flakyError" ? "error" : "failed", null, line, "rerun"));
-          break;
-        case "rerunFailure":
-        case "rerunError":
-          reruns ??= [];
-          reruns.push(this.attemptFrom(cap, cap.kind === "rerunError" ? "error" : "failed", null, line, "rerun"));
-          break;
-      }
-    }
-    if (primaryStatus === "passed" && c.status) {
-      const status = c.status.toLowerCase();
-      if (SKIP_STATUS.has(status)) primaryStatus = "skipped";
-      else if (FAIL_STATUS.has(status)) primaryStatus = "failed";
-      else if (ERROR_STATUS.has(status)) primaryStatus = "error";
-    }
-    const main = primary ? this.attemptFrom(primary, primaryStatus, c.durationMs, line, "result") : {
-      status: primaryStatus,
-      durationMs: c.durationMs,
-      message: null,
-      firstLines: NO_LINES,
-      report: this.file,
-      reportLine: line,
-      origin: "result"
-    };
-    if (primaryStatus === "skipped") main.firstLines = NO_LINES;
-    if (!flaky && !reruns) return [main];
-    return [...flaky ?? [], main, ...reruns ?? []];
-  }
-  attemptFrom(cap, status, durationMs, line, origin) {
-    const firstLines = this.firstLines(cap.text);
-    return {
-      status,
-      durationMs,
-      message: cap.message ?? firstLines[0] ?? null,
-      firstLines,
-      report: this.file,
-      reportLine: line,
-      origin
-    };
-  }
-  firstLines(text2) {
-    if (text2.length === 0) return [];
-    const lines = text2.split(/\r?\n|\r/);
-    let start = 0;
-    while (start < lines.length && lines[start].trim() === "") start += 1;
-    const out = [];
-    for (let i = start; i < lines.length && out.length < this.failureLines; i += 1) {
-      out.push(detach(this.cap(lines[i].trimEnd())));
-    }
-    while (out.length > 0 && out[out.length - 1] === "") out.pop();
-    return out.length === 0 ? NO_LINES : out;
-  }
-  cap(text2) {
-    return text2.length > this.lineWidth ? `${text2.slice(0, this.lineWidth - 1)}\u2026` : text2;
-  }
   onText = (text2) => {
     const capture = this.capture;
     if (!capture || capture.muted > 0 || capture.text.length >= MAX_CAPTURE_CHARS) return;
@@ -5723,20 +5784,6 @@ var JunitStreamParser = class {
     this.warnings.push(`${this.file}: ${message}`);
   }
 };
-function attr(attrs, key) {
-  for (let i = 0; i < attrs.length; i += 2) if (attrs[i] === key) return attrs[i + 1];
-  return void 0;
-}
-function parseSeconds(value) {
-  if (value === void 0 || value === "") return null;
-  let n = Number(value);
-  if (!Number.isFinite(n)) n = Number(value.replace(/,/g, ""));
-  if (!Number.isFinite(n) || n < 0) return null;
-  return Math.round(n * 1e6) / 1e3;
-}
-function detach(value) {
-  return value.length < 13 ? value : ` ${value}`.slice(1);
-}
 
 // ../packages/regressions/src/ctrf.ts
 var STATUS = {
@@ -6997,17 +7044,35 @@ async function assertInputsPresent(options) {
   }
 }
 
+// ../packages/regressions/src/from-config.ts
+import { resolve as resolve4 } from "node:path";
+function classifyOptionsFromConfig(config, run) {
+  return {
+    ...run,
+    base: config.base ?? null,
+    ...config.baseline === "none" ? { baselineNone: true } : {},
+    candidate: config.candidate,
+    ...config.attempts ? { candidateAttempts: config.attempts } : {},
+    ...config.history ? { history: config.history } : {},
+    // The file is read by the library, so it is resolved here against the config's folder.
+    ...config.knownFailing ? { knownFailing: resolve4(run.cwd, config.knownFailing) } : {},
+    ...config.blocking ? { policy: { blocking: config.blocking } } : {},
+    ...config.repeated ? { repeated: config.repeated } : {},
+    ...config.baselineSource ? { baselineSource: config.baselineSource } : {}
+  };
+}
+
 // src/classify-regressions.ts
 var cwd = process.env.GITHUB_WORKSPACE ?? process.cwd();
 var mode2 = mode();
 var secrets = actionSecrets();
 async function stageBaseline() {
-  const dir = resolve4(cwd, text("baseline-dir") || ".codexrel/baseline");
+  const dir = resolve5(cwd, text("baseline-dir") || ".codexrel/baseline");
   const { files } = await resolveInputs(list("candidate", { required: true }), cwd);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   await Promise.all(files.map((f, i) => copyFile(f, join(dir, `${String(i).padStart(5, "0")}-${basename2(f)}`))));
-  info(`staged ${files.length} report file(s) in ${dir} as this commit's baseline`);
+  core.info(`staged ${files.length} report file(s) in ${dir} as this commit's baseline`);
 }
 async function classifyStep() {
   const classes = list("blocking-classes", { split: "words" });
@@ -7025,17 +7090,20 @@ async function classifyStep() {
   const baseSha = text("base-sha");
   const baselineSource = explicitBase.length > 0 ? "base reports given as input" : restored ? `cached results of base commit ${baseSha.slice(0, 12)}` : void 0;
   const knownFailing = text("known-failing");
-  const result = await classifyReports({
-    base,
-    candidate: list("candidate", { required: true }),
-    ...knownFailing ? { knownFailing: resolve4(cwd, knownFailing) } : {},
-    ...blocking ? { policy: { blocking } } : {},
-    ...baselineSource ? { baselineSource } : {},
-    repeated: choice("repeated", REPEATED_OPTIONS, "auto"),
-    // The report lists what needs attention; passing tests are counted (counts.passed).
-    includePassed: false,
-    cwd
-  });
+  const result = await classifyReports(
+    classifyOptionsFromConfig(
+      {
+        ...base ? { base } : {},
+        candidate: list("candidate", { required: true }),
+        ...knownFailing ? { knownFailing } : {},
+        ...blocking ? { blocking } : {},
+        ...baselineSource ? { baselineSource } : {},
+        repeated: choice("repeated", REPEATED_OPTIONS, "auto")
+      },
+      // The report lists what needs attention; passing tests are counted (counts.passed).
+      { cwd, includePassed: false }
+    )
+  );
   if (!base && flag("baseline-cache", false) && baseSha) {
     result.section.baseline.note = `no cached results for base commit ${baseSha.slice(0, 12)} (run this action on the default branch to save them), so failures cannot be told new from known`;
   }
@@ -7046,29 +7114,29 @@ async function classifyStep() {
     },
     { secrets }
   );
-  const reportPath = resolve4(cwd, text("report-path") || ".codexrel/regressions-report.json");
-  await mkdir(resolve4(reportPath, ".."), { recursive: true });
+  const reportPath = resolve5(cwd, text("report-path") || ".codexrel/regressions-report.json");
+  await mkdir(resolve5(reportPath, ".."), { recursive: true });
   await writeFile(reportPath, `${JSON.stringify(report2, null, 2)}
 `);
   const counts = result.section.counts;
-  for (const c of REGRESSION_CLASSES) setOutput(c, String(counts[c]));
-  setOutput("baseline-available", String(result.section.baseline.available));
-  setOutput("report-path", reportPath);
-  setOutput("decision", report2.decision.ready ? "pass" : "block");
-  setOutput("error-code", "");
+  for (const c of REGRESSION_CLASSES) core.setOutput(c, String(counts[c]));
+  core.setOutput("baseline-available", String(result.section.baseline.available));
+  core.setOutput("report-path", reportPath);
+  core.setOutput("decision", report2.decision.ready ? "pass" : "block");
+  core.setOutput("error-code", "");
   for (const a of selectAnnotations(result.section)) {
     const props = { title: a.title, ...a.file ? { file: a.file } : {}, ...a.line ? { startLine: a.line } : {} };
-    if (a.level === "error") error(a.message, props);
-    else if (a.level === "warning") warning(a.message, props);
-    else notice(a.message, props);
+    if (a.level === "error") core.error(a.message, props);
+    else if (a.level === "warning") core.warning(a.message, props);
+    else core.notice(a.message, props);
   }
-  await summary.addRaw(renderJobSummary(report2)).write();
+  await core.summary.addRaw(renderJobSummary(report2)).write();
   const line = REGRESSION_CLASSES.filter((c) => counts[c] > 0).map((c) => `${c} ${counts[c]}`).join(", ");
-  info(`classified: ${line || "no tests"}`);
+  core.info(`classified: ${line || "no tests"}`);
   if (!report2.decision.ready) {
     const message = report2.decision.blockingReasons.map((r) => r.message).join("; ");
-    if (mode2 === "blocking") setFailed(message);
-    else warning(`${message} (advisory mode: not failing the job)`);
+    if (mode2 === "blocking") core.setFailed(message);
+    else core.warning(`${message} (advisory mode: not failing the job)`);
   }
 }
 try {
@@ -7077,13 +7145,13 @@ try {
 } catch (error2) {
   const coded = toCodexrelError(error2);
   const text2 = redact(formatError(coded), { secrets });
-  for (const c of REGRESSION_CLASSES) setOutput(c, "");
-  setOutput("baseline-available", "");
-  setOutput("report-path", "");
-  setOutput("decision", "error");
-  setOutput("error-code", coded.code);
+  for (const c of REGRESSION_CLASSES) core.setOutput(c, "");
+  core.setOutput("baseline-available", "");
+  core.setOutput("report-path", "");
+  core.setOutput("decision", "error");
+  core.setOutput("error-code", coded.code);
   if (!process.argv.includes("--stage-baseline")) {
-    await summary.addRaw(
+    await core.summary.addRaw(
       `### Test classification failed
 
 \`${coded.code}\`: ${escapeMarkdown(coded.message)}
@@ -7092,7 +7160,7 @@ ${escapeMarkdown(coded.hint)}
 `
     ).write();
   }
-  if (mode2 === "blocking" && !process.argv.includes("--stage-baseline")) setFailed(text2);
+  if (mode2 === "blocking" && !process.argv.includes("--stage-baseline")) core.setFailed(text2);
   else
-    warning(`${text2}${process.argv.includes("--stage-baseline") ? "" : " (advisory mode: not failing the job)"}`);
+    core.warning(`${text2}${process.argv.includes("--stage-baseline") ? "" : " (advisory mode: not failing the job)"}`);
 }

@@ -6,27 +6,25 @@ import {
   eventThread,
   renderPreflightMarkdown,
   runPreflight
-} from "./chunks/chunk-MIMJU75K.js";
+} from "./chunks/chunk-WOF6KKKZ.js";
 import {
   parseThreadRef,
   tokenFromInput
-} from "./chunks/chunk-CCE32C2P.js";
+} from "./chunks/chunk-WLWEKVUU.js";
 import {
+  __toESM,
   actionSecrets,
-  error,
   flag,
   formatError,
   invalid,
   list,
   redact,
-  setFailed,
-  setOutput,
-  summary,
-  text,
-  warning
-} from "./chunks/chunk-MYVBEPKG.js";
+  require_core,
+  text
+} from "./chunks/chunk-CKR55BBD.js";
 
 // src/preflight.ts
+var core = __toESM(require_core(), 1);
 import { join } from "node:path";
 var env = process.env;
 var advisory = true;
@@ -53,16 +51,16 @@ function threadInput() {
   return { ref, event: same ? event : null };
 }
 function report(result) {
-  setOutput("publishable", verdictOutput(result.publishable));
-  setOutput("agent-runnable", verdictOutput(result.agentRunnable));
-  setOutput("fork", result.fork === null ? "" : String(result.fork));
-  setOutput("reasons", JSON.stringify(result.reasons));
+  core.setOutput("publishable", verdictOutput(result.publishable));
+  core.setOutput("agent-runnable", verdictOutput(result.agentRunnable));
+  core.setOutput("fork", result.fork === null ? "" : String(result.fork));
+  core.setOutput("reasons", JSON.stringify(result.reasons));
   for (const c of result.checks) {
     if (c.status !== "fail" && c.status !== "warn") continue;
     const text2 = `${c.code}: ${c.reason}${c.hint ? ` \u2014 fix: ${c.hint}` : ""}`;
     const title = `codexrel preflight: ${c.id}`;
-    if (c.status === "fail" && !advisory) error(text2, { title });
-    else warning(text2, { title });
+    if (c.status === "fail" && !advisory) core.error(text2, { title });
+    else core.warning(text2, { title });
   }
 }
 async function main() {
@@ -85,19 +83,19 @@ async function main() {
       }
     });
     report(result);
-    await summary.addRaw(renderPreflightMarkdown(result)).write();
+    await core.summary.addRaw(renderPreflightMarkdown(result)).write();
     const failed = result.checks.some((c) => c.status === "fail");
     if (failed && !advisory) process.exitCode = 1;
   } catch (error2) {
     const message = redact(formatError(error2), { secrets });
-    setOutput("publishable", "unknown");
-    setOutput("agent-runnable", "unknown");
-    setOutput("fork", "");
-    setOutput(
+    core.setOutput("publishable", "unknown");
+    core.setOutput("agent-runnable", "unknown");
+    core.setOutput("fork", "");
+    core.setOutput(
       "reasons",
       JSON.stringify([{ id: "preflight", status: "fail", code: "PREFLIGHT_ERROR", reason: message }])
     );
-    await summary.addRaw(`### codexrel preflight
+    await core.summary.addRaw(`### codexrel preflight
 
 Preflight could not run:
 
@@ -105,8 +103,8 @@ Preflight could not run:
 ${message}
 \`\`\`
 `).write();
-    if (advisory) warning(message, { title: "codexrel preflight" });
-    else setFailed(message);
+    if (advisory) core.warning(message, { title: "codexrel preflight" });
+    else core.setFailed(message);
   }
 }
 await main();

@@ -9,28 +9,25 @@ import {
   mode,
   resolveThread,
   secrets
-} from "./chunks/chunk-QFZOSPFB.js";
+} from "./chunks/chunk-GAP3QWRF.js";
 import {
   DEFAULT_LEDGER_PATH,
   SessionErrorCodes,
-  exportVariable,
+  __toESM,
   flag,
   formatError,
-  info,
   prepareCodexHome,
   redact,
+  require_core,
   restoreLedger,
   restoreSession,
-  setFailed,
-  setOutput,
-  summary,
   text,
   threadKeyPrefix,
-  toCodexrelError,
-  warning
-} from "./chunks/chunk-MYVBEPKG.js";
+  toCodexrelError
+} from "./chunks/chunk-CKR55BBD.js";
 
 // src/prepare-codex-home.ts
+var core = __toESM(require_core(), 1);
 import { copyFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -48,12 +45,12 @@ async function prepare() {
     job: env.GITHUB_JOB,
     ...Object.keys(config).length > 0 ? { config } : {}
   });
-  exportVariable("CODEX_HOME", codexHome);
-  setOutput("codex-home", codexHome);
-  setOutput("thread", thread);
-  setOutput("restore-key", thread ? threadKeyPrefix(thread) : "");
-  setOutput("error-code", "");
-  info(`CODEX_HOME=${codexHome}${configPath ? " (config.toml written from inputs)" : ""}`);
+  core.exportVariable("CODEX_HOME", codexHome);
+  core.setOutput("codex-home", codexHome);
+  core.setOutput("thread", thread);
+  core.setOutput("restore-key", thread ? threadKeyPrefix(thread) : "");
+  core.setOutput("error-code", "");
+  core.info(`CODEX_HOME=${codexHome}${configPath ? " (config.toml written from inputs)" : ""}`);
 }
 function restoredCache() {
   return {
@@ -83,20 +80,20 @@ async function restore() {
     "error-code": "",
     error: ""
   }))
-    setOutput(k, v);
+    core.setOutput(k, v);
   if (!codexHome) {
-    setOutput("error-code", text("prepare-error-code"));
-    setOutput("error", text("prepare-error"));
-    info("CODEX_HOME was not prepared (see the previous step): nothing to restore");
+    core.setOutput("error-code", text("prepare-error-code"));
+    core.setOutput("error", text("prepare-error"));
+    core.info("CODEX_HOME was not prepared (see the previous step): nothing to restore");
     return;
   }
   if (!thread) {
     if (requireSession) {
       const why = "SESSION_REQUIRED_BUT_MISSING: require-session is set but there is no thread (pass `thread`, or run on an issue or pull request event)";
-      setOutput("error-code", SessionErrorCodes.SESSION_REQUIRED_BUT_MISSING);
-      setOutput("error", why);
-      setFailed(why);
-    } else info("no thread: a fresh session (nothing to restore)");
+      core.setOutput("error-code", SessionErrorCodes.SESSION_REQUIRED_BUT_MISSING);
+      core.setOutput("error", why);
+      core.setFailed(why);
+    } else core.info("no thread: a fresh session (nothing to restore)");
     return;
   }
   const result = await restoreSession({
@@ -108,16 +105,16 @@ async function restore() {
     tempDir: env.RUNNER_TEMP || tmpdir()
   });
   await rm(cacheDir(), { recursive: true, force: true });
-  for (const w of result.warnings) warning(redact(w, { secrets }));
-  setOutput("session-found", String(result.sessionFound));
-  setOutput("session-id", result.sessionId ?? "");
-  setOutput("cache-hit", String(result.cacheHit));
+  for (const w of result.warnings) core.warning(redact(w, { secrets }));
+  core.setOutput("session-found", String(result.sessionFound));
+  core.setOutput("session-id", result.sessionId ?? "");
+  core.setOutput("cache-hit", String(result.cacheHit));
   const ledger = await restoreLedger({ codexHome, ledgerPath: ledgerPath() });
-  if (ledger.warning) warning(ledger.warning);
-  else if (ledger.note) info(ledger.note);
-  setOutput("ledger-restored", String(ledger.copied));
+  if (ledger.warning) core.warning(ledger.warning);
+  else if (ledger.note) core.info(ledger.note);
+  core.setOutput("ledger-restored", String(ledger.copied));
   const r = result.restore;
-  await summary.addHeading("Codex session", 3).addRaw(
+  await core.summary.addHeading("Codex session", 3).addRaw(
     result.sessionFound ? `Restored session \`${result.sessionId}\` for \`${thread}\` (${r?.files ?? 0} files from \`${result.key}\`). Resume it with \`codex exec resume ${result.sessionId}\`.` : result.cacheHit ? `Restored \`${result.key}\` for \`${thread}\`; it holds no session.` : `No saved session for \`${thread}\`: this run starts a new one.`,
     true
   ).addRaw(
@@ -135,15 +132,15 @@ try {
   if (step === "restore") await rm(cacheDir(), { recursive: true, force: true });
   const coded = toCodexrelError(error);
   const text2 = redact(formatError(coded), { secrets });
-  setOutput("error-code", coded.code);
-  setOutput("error", redact(`${coded.code}: ${coded.message}.${coded.hint ? ` ${coded.hint}` : ""}`, { secrets }));
-  if (step === "prepare") for (const k of ["codex-home", "thread", "restore-key"]) setOutput(k, "");
+  core.setOutput("error-code", coded.code);
+  core.setOutput("error", redact(`${coded.code}: ${coded.message}.${coded.hint ? ` ${coded.hint}` : ""}`, { secrets }));
+  if (step === "prepare") for (const k of ["codex-home", "thread", "restore-key"]) core.setOutput(k, "");
   if (step === "restore") {
-    setOutput("session-found", "false");
-    setOutput("session-id", "");
-    setOutput("ledger-restored", "false");
+    core.setOutput("session-found", "false");
+    core.setOutput("session-id", "");
+    core.setOutput("ledger-restored", "false");
   }
-  await summary.addHeading("Codex session", 3).addCodeBlock(text2).write();
-  if (mode === "blocking" || coded.code === SessionErrorCodes.SESSION_REQUIRED_BUT_MISSING) setFailed(text2);
-  else warning(`${text2} (advisory mode: not failing the job)`);
+  await core.summary.addHeading("Codex session", 3).addCodeBlock(text2).write();
+  if (mode === "blocking" || coded.code === SessionErrorCodes.SESSION_REQUIRED_BUT_MISSING) core.setFailed(text2);
+  else core.warning(`${text2} (advisory mode: not failing the job)`);
 }

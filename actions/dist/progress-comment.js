@@ -11,24 +11,23 @@ import {
   releasePlanPrompt,
   threadsError,
   updateProgressComment
-} from "./chunks/chunk-GHFZSWHF.js";
-import "./chunks/chunk-CCE32C2P.js";
+} from "./chunks/chunk-7NE4FDYA.js";
+import "./chunks/chunk-WLWEKVUU.js";
 import {
+  __toESM,
   actionSecrets,
   escapeMarkdownShort,
   flag,
   formatError,
-  info,
   list,
   redact,
-  setOutput,
-  summary,
+  require_core,
   text,
-  toCodexrelError,
-  warning
-} from "./chunks/chunk-MYVBEPKG.js";
+  toCodexrelError
+} from "./chunks/chunk-CKR55BBD.js";
 
 // src/progress-comment.ts
+var core = __toESM(require_core(), 1);
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 var env = process.env;
@@ -47,7 +46,7 @@ var OUTPUTS = [
 ];
 var MODES = /* @__PURE__ */ new Set(["update", "done", "fail", "cancel", "handoff", "plan", "release-plan"]);
 function setOutputs(values) {
-  for (const name of OUTPUTS) setOutput(name, values[name] ?? "");
+  for (const name of OUTPUTS) core.setOutput(name, values[name] ?? "");
 }
 async function readOptional(name) {
   const file = text(name);
@@ -94,7 +93,7 @@ async function run() {
   if (mode === "handoff") {
     if (thread.kind !== "pr") {
       setOutputs({ result: "unchanged", ready: "false" });
-      info("handoff: the thread is an issue; nothing to hand off");
+      core.info("handoff: the thread is an issue; nothing to hand off");
       return;
     }
     if (!github)
@@ -118,8 +117,8 @@ async function run() {
       ready: String(result2.ready)
     });
     const summary2 = result2.ready ? `ready for review${result2.markedReady ? " (draft marked ready)" : ""}` : `not ready: ${result2.readiness.reasons.join("; ")}`;
-    info(`handoff: ${summary2}`);
-    await summary.addHeading("codexrel handoff", 3).addRaw(`${escapeMarkdownShort(summary2, 2e3)}
+    core.info(`handoff: ${summary2}`);
+    await core.summary.addHeading("codexrel handoff", 3).addRaw(`${escapeMarkdownShort(summary2, 2e3)}
 `).write();
     return;
   }
@@ -145,7 +144,7 @@ async function run() {
       "comment-url": written.url,
       "body-out": bodyOut
     });
-    info(`plan comment ${written.action}: ${written.url}; progress ${posted.progress.result}`);
+    core.info(`plan comment ${written.action}: ${written.url}; progress ${posted.progress.result}`);
     return;
   }
   if (mode === "release-plan") {
@@ -177,8 +176,8 @@ async function run() {
       "intake-complete": String(posted.complete),
       "prompt-out": promptOut
     });
-    for (const p of posted.problems) warning(redact(`release request: ${p.label}: ${p.message}`, { secrets }));
-    info(
+    for (const p of posted.problems) core.warning(redact(`release request: ${p.label}: ${p.message}`, { secrets }));
+    core.info(
       redact(
         `release plan ${posted.comment.action}: ${posted.comment.url} (${posted.complete ? "complete" : `missing: ${posted.problems.map((p) => p.label).join(", ")}`})`,
         { secrets }
@@ -214,15 +213,15 @@ async function run() {
     now: /* @__PURE__ */ new Date()
   });
   await writeFile(bodyOut, result.body);
-  if (!github && !dryRun) warning("progress-comment: no github-token, so the comment was rendered but not posted");
+  if (!github && !dryRun) core.warning("progress-comment: no github-token, so the comment was rendered but not posted");
   setOutputs({
     result: result.result,
     "comment-id": result.comment ? String(result.comment.id) : "",
     "comment-url": result.comment?.url ?? "",
     "body-out": bodyOut
   });
-  info(`progress comment ${result.result}${result.comment ? `: ${result.comment.url}` : ""}`);
-  if (dryRun) await summary.addHeading("codexrel progress (dry run)", 3).addRaw(result.body).write();
+  core.info(`progress comment ${result.result}${result.comment ? `: ${result.comment.url}` : ""}`);
+  if (dryRun) await core.summary.addHeading("codexrel progress (dry run)", 3).addRaw(result.body).write();
 }
 try {
   await run();
@@ -230,7 +229,7 @@ try {
   const coded = toCodexrelError(error);
   const text2 = redact(formatError(coded), { secrets });
   setOutputs({ result: "failed", error: `${coded.code}: ${coded.message}` });
-  await summary.addHeading("codexrel progress-comment", 3).addRaw(`**failed** (advisory): ${escapeMarkdownShort(text2, 1e3)}
+  await core.summary.addHeading("codexrel progress-comment", 3).addRaw(`**failed** (advisory): ${escapeMarkdownShort(text2, 1e3)}
 `).write();
-  warning(`${text2} (advisory: not failing the job)`);
+  core.warning(`${text2} (advisory: not failing the job)`);
 }

@@ -5,7 +5,7 @@ import {
   blockedPublication,
   eventThread,
   runPreflight
-} from "./chunks/chunk-MIMJU75K.js";
+} from "./chunks/chunk-WOF6KKKZ.js";
 import {
   createGitHubClient,
   isGitHubError,
@@ -13,9 +13,10 @@ import {
   threadRef,
   tokenFromInput,
   upsertMarkedComment
-} from "./chunks/chunk-CCE32C2P.js";
+} from "./chunks/chunk-WLWEKVUU.js";
 import {
   CodexrelError,
+  __toESM,
   actionSecrets,
   bytesContainSecret,
   choice,
@@ -28,23 +29,20 @@ import {
   finalizeReport,
   formatError,
   formatIssue,
-  info,
   invalid,
   mode,
   redactDeep,
   redactWithCount,
   renderComment,
   renderJobSummary,
-  setFailed,
-  setOutput,
-  summary,
+  require_core,
   text,
   toCodexrelError,
-  validateCujSummary,
-  warning
-} from "./chunks/chunk-MYVBEPKG.js";
+  validateCujSummary
+} from "./chunks/chunk-CKR55BBD.js";
 
 // src/publish-artifacts.ts
+var core = __toESM(require_core(), 1);
 import { tmpdir } from "node:os";
 import { join as join4, resolve as resolve4 } from "node:path";
 
@@ -1249,6 +1247,73 @@ function githubPublishPorts(options) {
   };
 }
 
+// ../packages/publisher/src/comment-body.ts
+function renderCommentBody(report, options) {
+  const forBody = {
+    ...report,
+    // Local paths mean nothing to readers of a comment.
+    artifacts: report.artifacts.filter((a) => a.durable),
+    publication: options.indexUrl ? { status: "published", url: options.indexUrl, reason: "evidence published; full index linked" } : {
+      status: "skipped",
+      code: "EVIDENCE_LOCAL_ONLY",
+      reason: "screenshots and videos were kept in the run's local output folder, not uploaded",
+      rerunHint: "use --destination artifact or branch to attach them"
+    }
+  };
+  const final = finalizeReport(forBody, {
+    finishedAt: new Date(report.meta.startedAt),
+    ...options.secrets ? { secrets: options.secrets } : {}
+  });
+  return renderComment(final, {
+    marker: { kind: "report", id: options.reportKind },
+    ...options.indexUrl ? { reportUrl: options.indexUrl } : {}
+  });
+}
+
+// ../packages/publisher/src/send-to-destination.ts
+async function sendToDestination(bundle, destination, context) {
+  const { options, ports, thread, now } = context;
+  if (destination === "artifact" && bundle) {
+    const a = artifactDestination(bundle, {
+      artifactUrl: options.artifactUrl,
+      ...options.artifactName ? { name: options.artifactName } : {},
+      ...options.artifactRetentionDays ? { retentionDays: options.artifactRetentionDays } : {},
+      ...options.ephemeralDirs ? { ephemeralDirs: options.ephemeralDirs } : {}
+    });
+    return { durable: a.artifacts, indexUrl: a.url };
+  }
+  if (destination === "branch" && bundle) {
+    if (!ports?.git) {
+      throw new CodexrelError("GITHUB_TOKEN_MISSING", "no GitHub access for the branch destination", {
+        hint: "Set GITHUB_TOKEN with contents: write and re-run."
+      });
+    }
+    const repo = thread?.repository ?? options.repository;
+    if (!repo) {
+      throw new CodexrelError("USAGE", "the branch destination needs --repo owner/repo", {
+        hint: "Pass --repo owner/repo."
+      });
+    }
+    const b = await publishToBranch(bundle, {
+      port: ports.git,
+      repo,
+      threadKey: threadKey(thread),
+      ...options.branch?.name ? { branch: options.branch.name } : {},
+      ...options.branch?.root ? { root: options.branch.root } : {},
+      ...options.branch?.retention ? { retention: options.branch.retention } : {},
+      ...options.branch?.serverUrl ? { serverUrl: options.branch.serverUrl } : {},
+      ...options.gallery ? { gallery: options.gallery } : {},
+      ...options.ephemeralDirs ? { ephemeralDirs: options.ephemeralDirs } : {},
+      now
+    });
+    return { durable: b.artifacts, indexUrl: b.indexUrl };
+  }
+  return { durable: [], indexUrl: null };
+}
+function threadKey(thread) {
+  return thread ? `${thread.kind}-${thread.number}` : "run";
+}
+
 // ../packages/publisher/src/stage.ts
 import { basename, isAbsolute as isAbsolute3, relative as relative3, resolve as resolve3 } from "node:path";
 async function runCujStage(options) {
@@ -1341,9 +1406,6 @@ function journeysCheck(bundle, options) {
 }
 
 // ../packages/publisher/src/publish.ts
-function threadKey(thread) {
-  return thread ? `${thread.kind}-${thread.number}` : "run";
-}
 function describeTarget(destination, thread) {
   const where = destination === "branch" ? "the artifacts branch" : destination === "artifact" ? "an Actions artifact" : "";
   const to = thread ? `${thread.repository} ${thread.kind === "pr" ? "PR" : "issue"} #${thread.number}` : "";
@@ -1472,42 +1534,7 @@ async function publishBundle(options) {
     );
   }
   try {
-    if (destination === "artifact" && stage.bundle) {
-      const a = artifactDestination(stage.bundle, {
-        artifactUrl: options.artifactUrl,
-        ...options.artifactName ? { name: options.artifactName } : {},
-        ...options.artifactRetentionDays ? { retentionDays: options.artifactRetentionDays } : {},
-        ...options.ephemeralDirs ? { ephemeralDirs: options.ephemeralDirs } : {}
-      });
-      durable = a.artifacts;
-      indexUrl = a.url;
-    } else if (destination === "branch" && stage.bundle) {
-      if (!ports?.git) {
-        throw new CodexrelError("GITHUB_TOKEN_MISSING", "no GitHub access for the branch destination", {
-          hint: "Set GITHUB_TOKEN with contents: write and re-run."
-        });
-      }
-      const repo = thread?.repository ?? options.repository;
-      if (!repo) {
-        throw new CodexrelError("USAGE", "the branch destination needs --repo owner/repo", {
-          hint: "Pass --repo owner/repo."
-        });
-      }
-      const b = await publishToBranch(stage.bundle, {
-        port: ports.git,
-        repo,
-        threadKey: threadKey(thread),
-        ...options.branch?.name ? { branch: options.branch.name } : {},
-        ...options.branch?.root ? { root: options.branch.root } : {},
-        ...options.branch?.retention ? { retention: options.branch.retention } : {},
-        ...options.branch?.serverUrl ? { serverUrl: options.branch.serverUrl } : {},
-        ...options.gallery ? { gallery: options.gallery } : {},
-        ...options.ephemeralDirs ? { ephemeralDirs: options.ephemeralDirs } : {},
-        now
-      });
-      durable = b.artifacts;
-      indexUrl = b.indexUrl;
-    }
+    ({ durable, indexUrl } = await sendToDestination(stage.bundle, destination, { options, ports, thread, now }));
   } catch (error) {
     const e = toCodexrelError(error);
     return finish({
@@ -1577,27 +1604,6 @@ async function publishBundle(options) {
     { durableUrls, commentBody: body, comment }
   );
 }
-function renderCommentBody(report, options) {
-  const forBody = {
-    ...report,
-    // Local paths mean nothing to readers of a comment.
-    artifacts: report.artifacts.filter((a) => a.durable),
-    publication: options.indexUrl ? { status: "published", url: options.indexUrl, reason: "evidence published; full index linked" } : {
-      status: "skipped",
-      code: "EVIDENCE_LOCAL_ONLY",
-      reason: "screenshots and videos were kept in the run's local output folder, not uploaded",
-      rerunHint: "use --destination artifact or branch to attach them"
-    }
-  };
-  const final = finalizeReport(forBody, {
-    finishedAt: new Date(report.meta.startedAt),
-    ...options.secrets ? { secrets: options.secrets } : {}
-  });
-  return renderComment(final, {
-    marker: { kind: "report", id: options.reportKind },
-    ...options.indexUrl ? { reportUrl: options.indexUrl } : {}
-  });
-}
 
 // src/publish-artifacts.ts
 var env = process.env;
@@ -1638,10 +1644,10 @@ async function prepare() {
   const { bundle, bundleDir, destination, policy } = common();
   const stage = await runCujStage({ bundleDir, outDir, policy, shownBundleDir: bundle });
   for (const c of stage.checks) {
-    if (c.status === "fail") warning(`${c.id}: ${c.reason}`, { title: `codexrel: ${c.code}` });
+    if (c.status === "fail") core.warning(`${c.id}: ${c.reason}`, { title: `codexrel: ${c.code}` });
   }
   const uploadable = stage.artifacts.length > 0 && destination === "artifact";
-  setOutput("upload-path", uploadable ? join4(outDir, "cuj") : "");
+  core.setOutput("upload-path", uploadable ? join4(outDir, "cuj") : "");
 }
 async function publish() {
   const { bundle, bundleDir, destination, policy } = common();
@@ -1687,18 +1693,18 @@ async function publish() {
     }
   });
   const p = result.report.publication;
-  setOutput("comment-url", result.comment?.url ?? "");
-  setOutput("artifact-urls", JSON.stringify(result.durableUrls));
-  setOutput("publication-status", p.status);
-  await summary.addRaw(renderJobSummary(result.report)).write();
+  core.setOutput("comment-url", result.comment?.url ?? "");
+  core.setOutput("artifact-urls", JSON.stringify(result.durableUrls));
+  core.setOutput("publication-status", p.status);
+  await core.summary.addRaw(renderJobSummary(result.report)).write();
   const failed = p.status === "blocked" || !result.report.decision.ready;
   if (!failed) {
-    info(`publication: ${p.status}${p.url ? ` ${p.url}` : ""}`);
+    core.info(`publication: ${p.status}${p.url ? ` ${p.url}` : ""}`);
     return;
   }
   const why = p.status === "blocked" ? `publication blocked (${p.code}): ${p.reason}${p.rerunHint ? ` \u2014 to publish: ${p.rerunHint}` : ""}` : `not ready: ${result.report.decision.nextAction}`;
-  if (advisory) warning(why, { title: "codexrel publish-artifacts" });
-  else setFailed(why);
+  if (advisory) core.warning(why, { title: "codexrel publish-artifacts" });
+  else core.setFailed(why);
 }
 var phase = process.argv[2];
 try {
@@ -1708,10 +1714,10 @@ try {
 } catch (error) {
   const message = formatError(error);
   if (phase === "publish") {
-    setOutput("comment-url", "");
-    setOutput("artifact-urls", "[]");
-    setOutput("publication-status", "blocked");
-    await summary.addRaw(`### codexrel publish-artifacts
+    core.setOutput("comment-url", "");
+    core.setOutput("artifact-urls", "[]");
+    core.setOutput("publication-status", "blocked");
+    await core.summary.addRaw(`### codexrel publish-artifacts
 
 Publication blocked:
 
@@ -1720,8 +1726,8 @@ ${message}
 \`\`\`
 `).write();
   } else {
-    setOutput("upload-path", "");
+    core.setOutput("upload-path", "");
   }
-  if (advisory) warning(message, { title: "codexrel publish-artifacts" });
-  else setFailed(message);
+  if (advisory) core.warning(message, { title: "codexrel publish-artifacts" });
+  else core.setFailed(message);
 }

@@ -9,7 +9,7 @@ import {
   listIssues,
   listReleases,
   parseRepoRef
-} from "./chunks/chunk-CCE32C2P.js";
+} from "./chunks/chunk-WLWEKVUU.js";
 import {
   CodexrelError,
   __commonJS,
@@ -18,7 +18,6 @@ import {
   buildMarker,
   codeBlock,
   codeSpan,
-  error,
   escapeHtml,
   escapeMarkdown,
   escapeMarkdownShort,
@@ -26,20 +25,16 @@ import {
   formatError,
   formatIssue,
   hasMarker,
-  info,
   list,
   redact,
   require__,
+  require_core,
   require_dist,
   schemas,
-  setFailed,
-  setOutput,
-  summary,
   text,
   toCodexrelError,
-  validateReleaseImpact,
-  warning
-} from "./chunks/chunk-MYVBEPKG.js";
+  validateReleaseImpact
+} from "./chunks/chunk-CKR55BBD.js";
 
 // ../node_modules/.pnpm/semver@7.8.6/node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
@@ -2255,6 +2250,7 @@ var require_semver2 = __commonJS({
 });
 
 // src/release-monitor.ts
+var core = __toESM(require_core(), 1);
 import { tmpdir } from "node:os";
 import { isAbsolute as isAbsolute3, join as join3, relative as relative2, resolve as resolve4 } from "node:path";
 
@@ -3692,11 +3688,11 @@ function contextDir() {
 }
 function statusLines(statuses) {
   for (const s of statuses) {
-    info(clean(s.line));
+    core.info(clean(s.line));
     if (s.error) {
       const text2 = clean(`${s.error.code}: ${s.error.message} (fix: ${s.error.hint})`);
-      if (blocking) error(text2, { title: `${TITLE}: ${s.name}` });
-      else warning(text2, { title: `${TITLE}: ${s.name}` });
+      if (blocking) core.error(text2, { title: `${TITLE}: ${s.name}` });
+      else core.warning(text2, { title: `${TITLE}: ${s.name}` });
     }
   }
 }
@@ -3716,7 +3712,7 @@ async function check(config) {
   set("status", failed ? "failed" : hasNew ? "new" : "up-to-date");
   set("has-new", hasNew);
   if (failed?.error) set("error-code", failed.error.code);
-  await summary.addRaw(clean(`### ${TITLE}: check
+  await core.summary.addRaw(clean(`### ${TITLE}: check
 
 ${renderCheckMarkdown(statuses)}`)).write();
   return !failed;
@@ -3746,7 +3742,7 @@ async function context(config) {
   const lines = result.manifest.entries.map(
     (e) => `- \`${e.repository}\` ${e.fromTag ?? "(first)"} \u2192 ${e.toTag}: ${e.stat.files} file(s), ${e.log.totalCommits} commit(s)${e.diff.truncated ? ", diff cut" : ""}`
   );
-  await summary.addRaw(
+  await core.summary.addRaw(
     clean(
       `### ${TITLE}: context
 
@@ -3778,7 +3774,7 @@ async function apply(config) {
     findings: findingsPort(config),
     dryRun: flag("dry-run", false),
     expectedManifestSha256: sha || null,
-    log: (line) => info(clean(line))
+    log: (line) => core.info(clean(line))
   });
   set("status", result.status);
   set("context-dir", contextDir());
@@ -3795,17 +3791,17 @@ async function apply(config) {
       const text2 = clean(
         `not reviewed: the agent's verdict is missing or invalid (${e.problems.join("; ")}); no issue opened, state not advanced`
       );
-      if (blocking) error(text2, { title });
-      else warning(text2, { title });
+      if (blocking) core.error(text2, { title });
+      else core.warning(text2, { title });
     }
     if (e.error) {
       const text2 = clean(`${e.error.code}: ${e.error.message} (fix: ${e.error.hint}); state not advanced`);
-      if (blocking) error(text2, { title });
-      else warning(text2, { title });
+      if (blocking) core.error(text2, { title });
+      else core.warning(text2, { title });
     }
   }
   for (const w of result.warnings)
-    if (!w.includes("no usable release-impact verdict")) warning(clean(w), { title: TITLE });
+    if (!w.includes("no usable release-impact verdict")) core.warning(clean(w), { title: TITLE });
   let summary2 = `### ${TITLE}: ${result.status === "dry-run" ? "dry run" : "apply"}
 
 ${renderApplyMarkdown(result)}`;
@@ -3820,7 +3816,7 @@ ${f.issueBody}
 `;
     }
   }
-  await summary.addRaw(clean(summary2)).write();
+  await core.summary.addRaw(clean(summary2)).write();
   return result.status !== "failed" && result.status !== "placeholder";
 }
 async function main() {
@@ -3850,7 +3846,7 @@ async function main() {
     const message = clean(formatError(coded));
     set("status", "failed");
     set("error-code", coded.code);
-    await summary.addRaw(`### ${TITLE}
+    await core.summary.addRaw(`### ${TITLE}
 
 The release monitor could not run:
 
@@ -3858,17 +3854,17 @@ The release monitor could not run:
 ${message}
 \`\`\`
 `).write();
-    if (blocking) error(message, { title: TITLE });
-    else warning(message, { title: TITLE });
+    if (blocking) core.error(message, { title: TITLE });
+    else core.warning(message, { title: TITLE });
     ok = false;
   }
-  for (const [name, value] of outputs) setOutput(name, value);
+  for (const [name, value] of outputs) core.setOutput(name, value);
   if (!ok && blocking) {
-    setFailed(
+    core.setFailed(
       `${TITLE}: ${outputs.get("status")}${outputs.get("error-code") ? ` (${outputs.get("error-code")})` : ""}`
     );
   } else if (!ok) {
-    info(`advisory mode: not failing the job (status ${outputs.get("status")})`);
+    core.info(`advisory mode: not failing the job (status ${outputs.get("status")})`);
   }
 }
 await main();

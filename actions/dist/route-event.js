@@ -10,29 +10,27 @@ import {
   processedItem,
   promptWithThread,
   routeEvent
-} from "./chunks/chunk-GHFZSWHF.js";
-import "./chunks/chunk-CCE32C2P.js";
+} from "./chunks/chunk-7NE4FDYA.js";
+import "./chunks/chunk-WLWEKVUU.js";
 import {
+  __toESM,
   actionSecrets,
   escapeMarkdownShort,
   flag,
   formatError,
-  info,
   list,
   mode,
   optionalFlag,
   parseConfig,
   redact,
+  require_core,
   required,
-  setFailed,
-  setOutput,
-  summary,
   text,
-  toCodexrelError,
-  warning
-} from "./chunks/chunk-MYVBEPKG.js";
+  toCodexrelError
+} from "./chunks/chunk-CKR55BBD.js";
 
 // src/route-event.ts
+var core = __toESM(require_core(), 1);
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 var env = process.env;
@@ -60,7 +58,7 @@ var OUTPUTS = [
   "error"
 ];
 function setOutputs(values) {
-  for (const name of OUTPUTS) setOutput(name, values[name] ?? "");
+  for (const name of OUTPUTS) core.setOutput(name, values[name] ?? "");
 }
 function taskOutputs(task) {
   return {
@@ -102,14 +100,14 @@ async function commit(file) {
   setOutputs({ ...taskOutputs(task), "task-file": resolve(cwd, file), drained: String(task.drained?.length ?? 0) });
   if (!stateDir) throw required("state-dir");
   if (!task.threadKey || task.action === "ignore" || task.action === "duplicate") {
-    info(`nothing to record: ${task.action}`);
+    core.info(`nothing to record: ${task.action}`);
     return;
   }
   const items = [task, ...task.drained ?? []].map(processedItem);
   if (task.drainCursor != null)
     items.push({ dedupeKey: null, source: { cursor: "issueComment", id: task.drainCursor } });
   const state = await commitProcessed(createDirStateStore(resolve(cwd, stateDir)), task.threadKey, items, /* @__PURE__ */ new Date());
-  info(`recorded ${items.length} item(s) for ${task.threadKey}; ${state.seen.length} processed key(s)`);
+  core.info(`recorded ${items.length} item(s) for ${task.threadKey}; ${state.seen.length} processed key(s)`);
 }
 var routed = null;
 async function route() {
@@ -142,7 +140,7 @@ async function route() {
     store,
     config,
     ...want,
-    warn: (message) => warning(message)
+    warn: (message) => core.warning(message)
   });
   const dir = await outDir();
   const files = {
@@ -165,8 +163,8 @@ async function route() {
     refused: String(refused)
   });
   const where = task.thread ? `${task.thread.repository}#${task.thread.number} (${task.thread.kind})` : "no thread";
-  info(`${task.action}${task.stage ? ` \xB7 ${task.stage}` : ""} \xB7 ${where}: ${redact(task.reason, { secrets })}`);
-  await summary.addHeading("codexrel route-event", 3).addRaw(
+  core.info(`${task.action}${task.stage ? ` \xB7 ${task.stage}` : ""} \xB7 ${where}: ${redact(task.reason, { secrets })}`);
+  await core.summary.addHeading("codexrel route-event", 3).addRaw(
     `**${task.action}**${task.stage ? ` \xB7 ${task.stage}` : ""} \xB7 ${where} \u2014 ${escapeMarkdownShort(task.reason, 500)} (\`${task.reasonCode}\`)${task.drained.length ? `; ${task.drained.length} queued comment(s) drained` : ""}
 `
   ).write();
@@ -201,8 +199,8 @@ try {
       error: `${coded.code}: ${coded.message}`
     });
   }
-  await summary.addHeading("codexrel route-event", 3).addRaw(`**failed**: ${escapeMarkdownShort(text2, 1e3)}
+  await core.summary.addHeading("codexrel route-event", 3).addRaw(`**failed**: ${escapeMarkdownShort(text2, 1e3)}
 `).write();
-  if (mode2 === "blocking") setFailed(text2);
-  else warning(`${text2} (advisory mode: not failing the job)`);
+  if (mode2 === "blocking") core.setFailed(text2);
+  else core.warning(`${text2} (advisory mode: not failing the job)`);
 }

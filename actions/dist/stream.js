@@ -4,8 +4,8 @@ const require = __codexrelCreateRequire(import.meta.url);
 import {
   githubPorts,
   updateProgressComment
-} from "./chunks/chunk-GHFZSWHF.js";
-import "./chunks/chunk-CCE32C2P.js";
+} from "./chunks/chunk-7NE4FDYA.js";
+import "./chunks/chunk-WLWEKVUU.js";
 import {
   CodexrelError,
   MIN_EXACT_SECRET_LENGTH,
@@ -22,7 +22,7 @@ import {
   redact,
   text,
   toCodexrelError
-} from "./chunks/chunk-MYVBEPKG.js";
+} from "./chunks/chunk-CKR55BBD.js";
 
 // src/stream.ts
 import { once } from "node:events";

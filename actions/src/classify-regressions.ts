@@ -20,7 +20,13 @@ import {
   renderJobSummary,
   toCodexrelError,
 } from "@codexrel/core";
-import { classifyReports, REPEATED_OPTIONS, resolveInputs, selectAnnotations } from "@codexrel/regressions";
+import {
+  classifyOptionsFromConfig,
+  classifyReports,
+  REPEATED_OPTIONS,
+  resolveInputs,
+  selectAnnotations,
+} from "@codexrel/regressions";
 import * as inputs from "./_inputs.js";
 import { actionSecrets } from "./_secrets.js";
 
@@ -59,17 +65,21 @@ async function classifyStep(): Promise<void> {
         ? `cached results of base commit ${baseSha.slice(0, 12)}`
         : undefined;
   const knownFailing = inputs.text("known-failing");
-  const result = await classifyReports({
-    base,
-    candidate: inputs.list("candidate", { required: true }),
-    ...(knownFailing ? { knownFailing: resolve(cwd, knownFailing) } : {}),
-    ...(blocking ? { policy: { blocking } } : {}),
-    ...(baselineSource ? { baselineSource } : {}),
-    repeated: inputs.choice("repeated", REPEATED_OPTIONS, "auto"),
-    // The report lists what needs attention; passing tests are counted (counts.passed).
-    includePassed: false,
-    cwd,
-  });
+  // The same mapping as codexrel.yml's regressions: section (codexrel run / classify).
+  const result = await classifyReports(
+    classifyOptionsFromConfig(
+      {
+        ...(base ? { base } : {}),
+        candidate: inputs.list("candidate", { required: true }),
+        ...(knownFailing ? { knownFailing } : {}),
+        ...(blocking ? { blocking } : {}),
+        ...(baselineSource ? { baselineSource } : {}),
+        repeated: inputs.choice("repeated", REPEATED_OPTIONS, "auto"),
+      },
+      // The report lists what needs attention; passing tests are counted (counts.passed).
+      { cwd, includePassed: false },
+    ),
+  );
   if (!base && inputs.flag("baseline-cache", false) && baseSha) {
     result.section.baseline.note = `no cached results for base commit ${baseSha.slice(0, 12)} (run this action on the default branch to save them), so failures cannot be told new from known`;
   }
