@@ -53,7 +53,7 @@ jobs:
     outputs:
       greeting: \${{ steps.greet.outputs.greeting }}
     steps:
-      - uses: actions/checkout@v4
+      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1
       - id: greet
         uses: ./.github/actions/greet
         with:

@@ -1,13 +1,15 @@
 /**
  * Local stand-ins for the official actions the project's composite actions rely on. They keep the
- * documented inputs and outputs of `actions/cache/restore@v4`, `actions/cache/save@v4` and
- * `actions/upload-artifact@v4`, store into plain folders, and report through the same warnings and
- * failures the real actions give.
+ * documented inputs and outputs of `actions/cache/restore` and `actions/cache/save` (v5) and
+ * `actions/upload-artifact` (v7), the majors the project pins, store into plain folders, and report
+ * through the same warnings and failures the real actions give. A stand-in answers to its action's
+ * name whatever the ref, so SHA-pinned `uses:` reach it too.
  */
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { globSync, isDynamicPattern } from "tinyglobby";
+import { parseActionRef } from "./action-ref.js";
 import { resolveRunnerPath } from "./expressions.js";
 
 export interface StandInContext {
@@ -388,11 +390,16 @@ export const uploadArtifact: StandIn = {
     "compression-level": { default: "6" },
     overwrite: { default: "false" },
     "include-hidden-files": { default: "false" },
+    archive: { default: "true" },
   },
   outputs: ["artifact-id", "artifact-url", "artifact-digest"],
   run(inputs, ctx): StandInResult {
     const name = inputs["name"] || "artifact";
     if (!inputs["path"]) return { outputs: {}, failed: "Input required and not supplied: path" };
+    // v7's `archive: false` uploads one file as is (no zip); the stand-in keeps folders only.
+    if ((inputs["archive"] ?? "true").trim().toLowerCase() === "false") {
+      return { outputs: {}, failed: "the upload-artifact stand-in does not model 'archive: false'" };
+    }
     if (INVALID_ARTIFACT_NAME.test(name)) {
       return {
         outputs: {},
@@ -453,10 +460,8 @@ export const uploadArtifact: StandIn = {
 
 export const STAND_INS: StandIn[] = [cacheRestore, cacheSave, uploadArtifact];
 
-/** The stand-in for a `uses:` value (`owner/repo[/path]@ref`), or undefined when there is none. */
+/** The stand-in for a `uses:` value (`owner/repo[/path]@ref`, any ref: tag, branch or pinned SHA), or undefined when there is none. */
 export function standInFor(uses: string): StandIn | undefined {
-  const at = uses.lastIndexOf("@");
-  if (at <= 0) return undefined;
-  const name = uses.slice(0, at).toLowerCase();
+  const name = parseActionRef(uses)?.name;
   return STAND_INS.find((s) => s.name === name);
 }

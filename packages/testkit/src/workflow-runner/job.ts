@@ -16,6 +16,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import { stringify } from "yaml";
+import { parseActionRef } from "../action-harness/action-ref.js";
 import type { JsonValue } from "../action-harness/expressions.js";
 import { ActionHarness } from "../action-harness/harness.js";
 import { loadAction } from "../action-harness/load.js";
@@ -283,7 +284,8 @@ async function runUsesStep(
   if (uses.startsWith("docker://")) throw new Error(`docker actions are not modelled: ${uses}`);
 
   const jobAction: JobAction | undefined = jobActionFor(uses);
-  const harnessStandIn = HARNESS_STAND_INS.find((s) => uses.toLowerCase().startsWith(`${s.name}@`));
+  const actionName = parseActionRef(uses)?.name;
+  const harnessStandIn = HARNESS_STAND_INS.find((s) => s.name === actionName);
   if (jobAction || harnessStandIn) {
     const declared = jobAction ? jobAction.inputs : harnessStandIn!.inputs;
     const inputs = filterInputs(withValues, Object.keys(declared), warn);

@@ -5,6 +5,7 @@
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
+import { parseActionRef } from "../action-harness/action-ref.js";
 import type { ArtifactStore, StandInResult } from "../action-harness/stand-ins.js";
 import type { FakeGitHub } from "../fake-github/server.js";
 import { git } from "./git.js";
@@ -33,7 +34,7 @@ const bool = (s: string | undefined, dflt: boolean) =>
   s === undefined || s === "" ? dflt : s.trim().toLowerCase() === "true";
 
 /**
- * actions/checkout (v4/v5 README, "Usage"): with no `ref`, the ref and SHA of the event
+ * actions/checkout (v7 README, "Usage"): with no `ref`, the ref and SHA of the event
  * (`github.ref`/`github.sha`), which is the default branch for `issues`/`issue_comment`/`schedule`
  * and `refs/pull/N/merge` for `pull_request`; `fetch-depth: 1` (0 = all history and tags);
  * `persist-credentials: true` keeps the token so later git commands can push.
@@ -66,6 +67,9 @@ export const checkout: JobAction = {
     submodules: { default: "false" },
     "set-safe-directory": { default: "true" },
     "github-server-url": {},
+    // v7: opt-in for fork PR code under pull_request_target/workflow_run (not modelled: the
+    // simulated events check out what they name).
+    "allow-unsafe-pr-checkout": { default: "false" },
   },
   run(inputs, ctx): StandInResult {
     for (const unsupported of ["ssh-key", "sparse-checkout", "filter"]) {
@@ -167,7 +171,7 @@ function canReadContents(ctx: JobActionContext, token: string, repository: strin
 }
 
 /**
- * actions/setup-node (README): installs the requested Node and puts it on PATH; output
+ * actions/setup-node (v7 README; v6.1 dropped `always-auth`): installs the requested Node and puts it on PATH; output
  * `node-version`. Departure: it puts the Node running the tests on PATH whatever the version asked
  * for, and warns when the major differs; `cache:` is accepted and does nothing (cache-hit false).
  * https://github.com/actions/setup-node#usage
@@ -185,7 +189,6 @@ export const setupNode: JobAction = {
     "cache-dependency-path": {},
     "registry-url": {},
     scope: {},
-    "always-auth": { default: "false" },
     mirror: {},
     "mirror-token": {},
   },
@@ -203,9 +206,10 @@ export const setupNode: JobAction = {
 };
 
 /**
- * actions/download-artifact@v4 (README): `name` downloads one artifact into `path` (default the
+ * actions/download-artifact (v8 README): `name` downloads one artifact into `path` (default the
  * workspace); without `name`, every artifact of the run, each into `path/<name>`; output
- * `download-path`. Artifacts of the same run only (`run-id`/`github-token` are refused).
+ * `download-path`. Artifacts of the same run only (`run-id`/`github-token` are refused); the
+ * stand-in's artifacts are folders, so v8's `skip-decompress: true` is refused too.
  * https://github.com/actions/download-artifact#usage
  */
 export const downloadArtifact: JobAction = {
@@ -219,10 +223,15 @@ export const downloadArtifact: JobAction = {
     "github-token": {},
     repository: {},
     "run-id": {},
+    "skip-decompress": { default: "false" },
+    "digest-mismatch": { default: "error" },
   },
   run(inputs, ctx): StandInResult {
     if (inputs["run-id"] || inputs["github-token"]) {
       return { outputs: {}, failed: "the download-artifact stand-in downloads artifacts of the same run only" };
+    }
+    if (bool(inputs["skip-decompress"], false)) {
+      return { outputs: {}, failed: "the download-artifact stand-in does not model 'skip-decompress: true'" };
     }
     const base = inputs["path"]
       ? isAbsolute(inputs["path"])
@@ -249,9 +258,8 @@ export const downloadArtifact: JobAction = {
 
 export const JOB_ACTIONS: JobAction[] = [checkout, setupNode, downloadArtifact];
 
+/** The job action for a `uses:` value, by name whatever the ref (tag, branch or pinned SHA). */
 export function jobActionFor(uses: string): JobAction | undefined {
-  const at = uses.lastIndexOf("@");
-  if (at <= 0) return undefined;
-  const name = uses.slice(0, at).toLowerCase();
+  const name = parseActionRef(uses)?.name;
   return JOB_ACTIONS.find((a) => a.name === name);
 }
