@@ -1,254 +1,34 @@
 /**
  * The fake's world: users, tokens, repositories, issues and pull requests, comments and reactions.
  * Plain data with small helpers; REST handlers and GraphQL resolvers both read and write it, so a
- * comment created over REST is visible to a GraphQL query in the same test.
+ * comment created over REST is visible to a GraphQL query in the same test. The records are in
+ * state-records.ts; users, tokens, repositories and the clock in state-accounts.ts.
  */
 
 import type { RecordedEvent } from "./events.js";
+import { FakeGitHubAccounts } from "./state-accounts.js";
+import type {
+  AddCheckRunOptions,
+  AddCommentOptions,
+  AddPullRequestOptions,
+  AddReleaseOptions,
+  AddReviewThreadOptions,
+  AddStatusOptions,
+  AddThreadOptions,
+  FakeCheckRun,
+  FakeComment,
+  FakeReaction,
+  FakeRelease,
+  FakeReviewThread,
+  FakeStatusContext,
+  FakeThread,
+  ReactionContent,
+} from "./state-records.js";
 
-export type RepoRole = "admin" | "maintain" | "write" | "triage" | "read";
-export type TokenKind = "classic" | "oauth" | "fine-grained" | "installation";
-export type PermissionLevel = "read" | "write" | "admin";
-export type ReactionContent = "+1" | "-1" | "laugh" | "confused" | "heart" | "hooray" | "rocket" | "eyes";
+export { splitRepo } from "./state-accounts.js";
+export * from "./state-records.js";
 
-export interface FakeUser {
-  login: string;
-  id: number;
-  nodeId: string;
-  type: "User" | "Bot" | "Organization";
-}
-
-export interface FakeToken {
-  value: string;
-  /** The identity the token acts as (a user, or a bot like `github-actions[bot]`). */
-  login: string;
-  kind: TokenKind;
-  /** Classic PAT / OAuth scopes, sent back in `x-oauth-scopes`. */
-  scopes?: string[];
-  /** Fine-grained PAT / installation permissions, e.g. `{ issues: "write", metadata: "read" }`. */
-  permissions?: Record<string, PermissionLevel>;
-  /** Repositories (owner/name) a fine-grained PAT or installation may touch; "all" for every one. */
-  repositories?: string[] | "all";
-  /** A revoked or expired token answers 401 like an unknown one. */
-  revoked?: boolean;
-  /** Set on a workflow run's GITHUB_TOKEN: what it does starts no new workflow runs. */
-  runId?: string;
-}
-
-export interface FakeRepo {
-  owner: string;
-  name: string;
-  fullName: string;
-  id: number;
-  nodeId: string;
-  private: boolean;
-  archived: boolean;
-  collaborators: Map<string, RepoRole>;
-  defaultBranch: string;
-  /** Branch and tag refs (`refs/heads/main` -> sha), kept in step with the simulated git repository. */
-  refs: Map<string, string>;
-  /** The simulated repository's bare git directory, when there is one (the git data API needs it). */
-  gitDir?: string;
-}
-
-export interface FakeThread {
-  repo: string;
-  number: number;
-  kind: "issue" | "pr";
-  id: number;
-  nodeId: string;
-  title: string;
-  body: string;
-  author: string;
-  state: "open" | "closed";
-  locked: boolean;
-  lockReason: "OFF_TOPIC" | "RESOLVED" | "SPAM" | "TOO_HEATED" | null;
-  /** Pull requests only. */
-  draft: boolean;
-  /** Pull requests only: owner/name of the head repository; null when the fork was deleted. */
-  headRepo: string | null;
-  headRef: string;
-  baseRef: string;
-  headSha: string;
-  createdAt: string;
-  /** Label names (issues opened through REST keep them only with push access, as on GitHub). */
-  labels: string[];
-}
-
-export interface FakeComment {
-  id: number;
-  nodeId: string;
-  repo: string;
-  number: number;
-  body: string;
-  author: string;
-  createdAt: string;
-  updatedAt: string;
-  /** Minimized (hidden) with this reason, or null. */
-  minimized: string | null;
-}
-
-/** A pull request review thread (a conversation on a line of the diff). */
-export interface FakeReviewThread {
-  id: number;
-  nodeId: string;
-  repo: string;
-  number: number;
-  path: string;
-  line: number | null;
-  isResolved: boolean;
-  isOutdated: boolean;
-  comments: Array<{ id: number; nodeId: string; author: string; body: string; createdAt: string }>;
-}
-
-/** A check run on a commit (GraphQL `CheckRun`; status and conclusion in GitHub's enum spelling). */
-export interface FakeCheckRun {
-  id: number;
-  nodeId: string;
-  repo: string;
-  sha: string;
-  name: string;
-  status: "QUEUED" | "IN_PROGRESS" | "COMPLETED" | "WAITING" | "PENDING" | "REQUESTED";
-  conclusion:
-    | "SUCCESS"
-    | "FAILURE"
-    | "NEUTRAL"
-    | "CANCELLED"
-    | "TIMED_OUT"
-    | "ACTION_REQUIRED"
-    | "SKIPPED"
-    | "STALE"
-    | "STARTUP_FAILURE"
-    | null;
-  detailsUrl: string | null;
-  title: string | null;
-  summary: string | null;
-  /** The Actions workflow that ran it, when it came from one. */
-  workflow: string | null;
-}
-
-/** A commit status (GraphQL `StatusContext`). */
-export interface FakeStatusContext {
-  id: number;
-  nodeId: string;
-  repo: string;
-  sha: string;
-  context: string;
-  state: "EXPECTED" | "ERROR" | "FAILURE" | "PENDING" | "SUCCESS";
-  description: string | null;
-  targetUrl: string | null;
-}
-
-export interface AddReviewThreadOptions {
-  path: string;
-  line?: number | null;
-  resolved?: boolean;
-  outdated?: boolean;
-  comments: Array<{ author: string; body: string }>;
-}
-
-export type AddCheckRunOptions = Partial<Omit<FakeCheckRun, "id" | "nodeId" | "repo" | "sha" | "name">> & {
-  name: string;
-};
-
-export type AddStatusOptions = Partial<Omit<FakeStatusContext, "id" | "nodeId" | "repo" | "sha" | "context">> & {
-  context: string;
-};
-
-export interface FakeRelease {
-  id: number;
-  nodeId: string;
-  repo: string;
-  tagName: string;
-  name: string | null;
-  body: string | null;
-  draft: boolean;
-  prerelease: boolean;
-  author: string;
-  createdAt: string;
-  /** null for drafts. */
-  publishedAt: string | null;
-}
-
-export interface AddReleaseOptions {
-  name?: string | null;
-  body?: string | null;
-  draft?: boolean;
-  prerelease?: boolean;
-  author?: string;
-}
-
-export interface FakeReaction {
-  id: number;
-  nodeId: string;
-  subjectNodeId: string;
-  content: ReactionContent;
-  user: string;
-  createdAt: string;
-}
-
-const ROLE_ORDER: RepoRole[] = ["read", "triage", "write", "maintain", "admin"];
-
-export function roleAtLeast(role: RepoRole | "none", min: RepoRole): boolean {
-  if (role === "none") return false;
-  return ROLE_ORDER.indexOf(role) >= ROLE_ORDER.indexOf(min);
-}
-
-export interface AddRepoOptions {
-  private?: boolean;
-  archived?: boolean;
-  defaultBranch?: string;
-  /** login -> role; the owner is an admin unless listed otherwise. */
-  collaborators?: Record<string, RepoRole>;
-}
-
-export interface AddThreadOptions {
-  number?: number;
-  title?: string;
-  body?: string;
-  author?: string;
-  state?: "open" | "closed";
-  locked?: boolean;
-  lockReason?: FakeThread["lockReason"];
-  labels?: string[];
-}
-
-export interface AddPullRequestOptions extends AddThreadOptions {
-  draft?: boolean;
-  /** owner/name of the head repository: a different one makes this a fork PR; null: deleted fork. */
-  headRepo?: string | null;
-  headRef?: string;
-  baseRef?: string;
-  headSha?: string;
-}
-
-export interface AddCommentOptions {
-  author: string;
-  body: string;
-  minimized?: string | null;
-}
-
-export interface AddTokenOptions {
-  login: string;
-  kind?: TokenKind;
-  scopes?: string[];
-  permissions?: Record<string, PermissionLevel>;
-  repositories?: string[] | "all";
-  value?: string;
-  runId?: string;
-}
-
-const TOKEN_PREFIX: Record<TokenKind, string> = {
-  classic: "ghp_",
-  oauth: "gho_",
-  "fine-grained": "github_pat_",
-  installation: "ghs_",
-};
-
-export class FakeGitHubState {
-  readonly users = new Map<string, FakeUser>();
-  readonly tokens = new Map<string, FakeToken>();
-  readonly repos = new Map<string, FakeRepo>();
+export class FakeGitHubState extends FakeGitHubAccounts {
   readonly threads = new Map<string, FakeThread>();
   readonly comments = new Map<number, FakeComment>();
   readonly reactions: FakeReaction[] = [];
@@ -258,101 +38,6 @@ export class FakeGitHubState {
   readonly releases: FakeRelease[] = [];
   /** Events the fake's writes would fire (see events.ts). */
   readonly events: RecordedEvent[] = [];
-  private nextId = 1000;
-  private tick = 0;
-  private tokenSeq = 0;
-  private readonly epoch: number;
-
-  constructor(options: { epoch?: Date } = {}) {
-    this.epoch = (options.epoch ?? new Date("2024-05-01T12:00:00Z")).getTime();
-  }
-
-  /** A deterministic clock: each call is one second after the previous one. */
-  now(): string {
-    this.tick += 1;
-    return new Date(this.epoch + this.tick * 1000).toISOString();
-  }
-
-  id(): number {
-    this.nextId += 1;
-    return this.nextId;
-  }
-
-  addUser(login: string, type?: FakeUser["type"]): FakeUser {
-    const existing = this.users.get(login.toLowerCase());
-    if (existing) return existing;
-    const id = this.id();
-    const kind = type ?? (login.endsWith("[bot]") ? "Bot" : "User");
-    const prefix = kind === "Bot" ? "BOT_kgDO" : kind === "Organization" ? "O_kgDO" : "U_kgDO";
-    const user: FakeUser = { login, id, nodeId: `${prefix}${id}`, type: kind };
-    this.users.set(login.toLowerCase(), user);
-    return user;
-  }
-
-  user(login: string): FakeUser | undefined {
-    return this.users.get(login.toLowerCase());
-  }
-
-  /** Registers a token and returns its value (generated with the right prefix when not given). */
-  addToken(options: AddTokenOptions): string {
-    const kind = options.kind ?? "classic";
-    this.addUser(options.login);
-    this.tokenSeq += 1;
-    const value =
-      options.value ??
-      `${TOKEN_PREFIX[kind]}${"fake".padEnd(kind === "fine-grained" ? 70 : 32, String(this.tokenSeq % 10))}${this.tokenSeq}`;
-    const token: FakeToken = {
-      value,
-      login: options.login,
-      kind,
-      ...(options.scopes ? { scopes: options.scopes } : {}),
-      ...(options.permissions ? { permissions: options.permissions } : {}),
-      ...(options.repositories ? { repositories: options.repositories } : {}),
-      ...(options.runId ? { runId: options.runId } : {}),
-    };
-    this.tokens.set(value, token);
-    return value;
-  }
-
-  revokeToken(value: string): void {
-    const t = this.tokens.get(value);
-    if (t) t.revoked = true;
-  }
-
-  addRepo(fullName: string, options: AddRepoOptions = {}): FakeRepo {
-    const [owner, name] = splitRepo(fullName);
-    this.addUser(owner);
-    const id = this.id();
-    const repo: FakeRepo = {
-      owner,
-      name,
-      fullName: `${owner}/${name}`,
-      id,
-      nodeId: `R_kgDO${id}`,
-      private: options.private ?? false,
-      archived: options.archived ?? false,
-      collaborators: new Map<string, RepoRole>([[owner.toLowerCase(), "admin"]]),
-      defaultBranch: options.defaultBranch ?? "main",
-      refs: new Map<string, string>(),
-    };
-    for (const [login, role] of Object.entries(options.collaborators ?? {})) {
-      this.addUser(login);
-      repo.collaborators.set(login.toLowerCase(), role);
-    }
-    this.repos.set(repo.fullName.toLowerCase(), repo);
-    return repo;
-  }
-
-  repo(fullName: string): FakeRepo | undefined {
-    return this.repos.get(fullName.toLowerCase());
-  }
-
-  setRole(fullName: string, login: string, role: RepoRole | "none"): void {
-    const repo = this.mustRepo(fullName);
-    this.addUser(login);
-    if (role === "none") repo.collaborators.delete(login.toLowerCase());
-    else repo.collaborators.set(login.toLowerCase(), role);
-  }
 
   addIssue(fullName: string, options: AddThreadOptions = {}): FakeThread {
     return this.addThread(fullName, "issue", options);
@@ -505,13 +190,6 @@ export class FakeGitHubState {
     return [...mine(this.checkRuns), ...mine(this.statuses)].sort((a, b) => a.id - b.id);
   }
 
-  /** GitHub's `author_association` of a login on a repository (no organizations: OWNER, COLLABORATOR or NONE). */
-  authorAssociation(repo: FakeRepo, login: string): "OWNER" | "COLLABORATOR" | "NONE" {
-    if (login.toLowerCase() === repo.owner.toLowerCase()) return "OWNER";
-    if (repo.collaborators.has(login.toLowerCase())) return "COLLABORATOR";
-    return "NONE";
-  }
-
   /** A release of `tagName` (the tag itself is not modelled). Drafts have no publishedAt. */
   addRelease(fullName: string, tagName: string, options: AddReleaseOptions = {}): FakeRelease {
     const repo = this.mustRepo(fullName);
@@ -554,19 +232,6 @@ export class FakeGitHubState {
     return this.reactions.filter((r) => r.subjectNodeId === subjectNodeId);
   }
 
-  /** The repository role of a login: explicit collaborator role, else read on public repos. */
-  roleOf(repo: FakeRepo, login: string): RepoRole | "none" {
-    const explicit = repo.collaborators.get(login.toLowerCase());
-    if (explicit) return explicit;
-    return repo.private ? "none" : "read";
-  }
-
-  mustRepo(fullName: string): FakeRepo {
-    const repo = this.repo(fullName);
-    if (!repo) throw new Error(`fake github: no repository ${fullName}`);
-    return repo;
-  }
-
   private addThread(fullName: string, kind: "issue" | "pr", options: AddPullRequestOptions): FakeThread {
     const repo = this.mustRepo(fullName);
     const number = options.number ?? this.nextNumber(repo.fullName);
@@ -605,10 +270,4 @@ export class FakeGitHubState {
     for (const t of this.threads.values()) if (t.repo.toLowerCase() === key) max = Math.max(max, t.number);
     return max + 1;
   }
-}
-
-export function splitRepo(fullName: string): [string, string] {
-  const m = /^([^/]+)\/([^/]+)$/.exec(fullName);
-  if (!m) throw new Error(`fake github: ${JSON.stringify(fullName)} is not owner/name`);
-  return [m[1]!, m[2]!];
 }
