@@ -1,20 +1,16 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { defineConfig } from "vitest/config";
+import { workspaceEntries } from "./scripts/package-entries.js";
 
 // Tests import workspace packages from their TypeScript sources, so `pnpm test` needs no build
 // and a stale dist can never hide a failing test. Built outputs are checked by the CLI/e2e tests.
-const packagesDir = join(import.meta.dirname, "packages");
-const alias = readdirSync(packagesDir, { withFileTypes: true })
-  .filter((d) => d.isDirectory())
-  .flatMap((d) => {
-    try {
-      const pkg = JSON.parse(readFileSync(join(packagesDir, d.name, "package.json"), "utf8")) as { name: string };
-      return [{ find: new RegExp(`^${pkg.name}$`), replacement: join(packagesDir, d.name, "src", "index.ts") }];
-    } catch {
-      return [];
-    }
-  });
+// Every entry in a package's `exports` (`@codexrel/core`, `@codexrel/testkit/github`, ...) maps to
+// its src/<name>.ts, as tsconfig `paths` does for tsc and tsx.
+const alias = workspaceEntries(join(import.meta.dirname, "packages")).map((e) => ({
+  find: new RegExp(`^${e.specifier.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`),
+  replacement: join(e.dir, "src", `${e.name}.ts`),
+}));
 
 export default defineConfig({
   resolve: { alias },
@@ -43,7 +39,8 @@ export default defineConfig({
     pool: "forks",
     reporters: ["default", "./test/plain-summary-reporter.ts"],
     // GitHub's workflow parser imports JSON without import attributes, which Node refuses as ESM;
-    // let Vite transform it (the testkit's action harness uses it).
+    // let Vite transform it. Only @codexrel/testkit/actions (the action harness and workflow runner)
+    // and the testkit root load it: tests that import /github, /openai or /canary never do.
     server: { deps: { inline: [/@actions\/workflow-parser/] } },
   },
 });

@@ -1,5 +1,6 @@
 // Bundles the benchmark (and the workspace packages from their sources) into one plain-node
 // script, so every measured child starts the same bare `node`, without a TypeScript loader.
+// The root tsconfig's `paths` map @codexrel/* to packages/*/src, and esbuild follows them.
 import { build } from "esbuild";
 
 await build({
@@ -9,7 +10,7 @@ await build({
   platform: "node",
   format: "esm",
   target: "node20",
-  conditions: ["source"],
+  tsconfig: new URL("../tsconfig.json", import.meta.url).pathname,
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: "warning",
 });

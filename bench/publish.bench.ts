@@ -12,7 +12,7 @@
 import { buildMarker } from "@codexrel/core";
 import { createGitHubClient, type GitHubClient, type ThreadRef, upsertMarkedComment } from "@codexrel/github";
 import { upsertReportComment } from "@codexrel/publisher";
-import { type FakeGitHub, startFakeGitHub } from "@codexrel/testkit";
+import { type FakeGitHub, startFakeGitHub } from "@codexrel/testkit/github";
 
 const REPO = "acme/shop";
 const BOT = "github-actions[bot]";

@@ -19,7 +19,7 @@ const scripts = ["classify", "session"].filter((name) => only.length === 0 || on
 let failed = 0;
 for (const file of benches) {
   console.log(`\n== ${file}`);
-  const r = spawnSync(process.execPath, ["--conditions=source", "--import", "tsx", join(here, file)], {
+  const r = spawnSync(process.execPath, ["--import", "tsx", join(here, file)], {
     cwd: here,
     stdio: "inherit",
   });

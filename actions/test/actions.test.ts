@@ -4,7 +4,7 @@
 // End-to-end tests of each action belong to its owner (see packages/testkit/README.md).
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { lintAction, loadAction, standInFor } from "@codexrel/testkit";
+import { lintAction, loadAction, standInFor } from "@codexrel/testkit/actions";
 import { describe, expect, it } from "vitest";
 import { actionDirs, checkActionReadme } from "../scripts/check-readmes.mjs";
 

@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type ActionHarness, createActionHarness } from "@codexrel/testkit";
+import { type ActionHarness, createActionHarness } from "@codexrel/testkit/actions";
 import { afterEach, describe, expect, it } from "vitest";
 
 const BASE_SHA = "a".repeat(40);

@@ -4,7 +4,8 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type ActionHarness, createActionHarness, type FakeGitHub, useFakeGitHub } from "@codexrel/testkit";
+import { type ActionHarness, createActionHarness } from "@codexrel/testkit/actions";
+import { type FakeGitHub, useFakeGitHub } from "@codexrel/testkit/github";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 const WRITER = "ghs_CANARYactionWriter000000000000000000001";

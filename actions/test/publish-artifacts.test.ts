@@ -5,7 +5,8 @@
  */
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type ActionHarness, createActionHarness, type FakeGitHub, useFakeGitHub } from "@codexrel/testkit";
+import { type ActionHarness, createActionHarness } from "@codexrel/testkit/actions";
+import { type FakeGitHub, useFakeGitHub } from "@codexrel/testkit/github";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 const repoRoot = join(import.meta.dirname, "..", "..");

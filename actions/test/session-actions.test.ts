@@ -8,14 +8,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  type ActionHarness,
-  codexAvailability,
-  createActionHarness,
-  inputTexts,
-  runCodex,
-  startFakeOpenAI,
-} from "@codexrel/testkit";
+import { type ActionHarness, createActionHarness } from "@codexrel/testkit/actions";
+import { codexAvailability, inputTexts, runCodex, startFakeOpenAI } from "@codexrel/testkit/openai";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 const SESSION_ID = "01a1fe0a-7a46-7d81-8280-7ff8ab88e63f";

@@ -14,14 +14,13 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import {
   createWorkflowSimulation,
-  type FakeOpenAI,
   type JobResult,
   jobPermissions,
-  startFakeOpenAI,
   type WorkflowRunResult,
   type WorkflowSimulation,
-  webhookPayload,
-} from "@codexrel/testkit";
+} from "@codexrel/testkit/actions";
+import { webhookPayload } from "@codexrel/testkit/github";
+import { type FakeOpenAI, startFakeOpenAI } from "@codexrel/testkit/openai";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { codexrelUpstream } from "./journey-kit.js";

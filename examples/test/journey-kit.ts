@@ -12,17 +12,16 @@ import { execFileSync } from "node:child_process";
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { createWorkflowSimulation, type WorkflowSimulation } from "@codexrel/testkit/actions";
+import { webhookPayload } from "@codexrel/testkit/github";
 import {
   codexEntry,
-  createWorkflowSimulation,
   execCommandTurn,
   type FakeOpenAI,
   type FakeTurn,
   type RecordedRequest,
   startFakeOpenAI,
-  type WorkflowSimulation,
-  webhookPayload,
-} from "@codexrel/testkit";
+} from "@codexrel/testkit/openai";
 import { expect } from "vitest";
 import { parse } from "yaml";
 

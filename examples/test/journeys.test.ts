@@ -7,7 +7,8 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { execCommandTurn, type FakeOpenAI, webhookPayload } from "@codexrel/testkit";
+import { webhookPayload } from "@codexrel/testkit/github";
+import { execCommandTurn, type FakeOpenAI } from "@codexrel/testkit/openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   APP,

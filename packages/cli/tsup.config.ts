@@ -1,4 +1,4 @@
-import { packageConfig } from "../../tsup.base.js";
+import { exportedEntries, packageConfig } from "../../tsup.base.js";
 
-// The CLI also builds its executable; only the library entry has types.
-export default packageConfig({ entry: ["src/index.ts", "src/bin.ts"], dts: { entry: "src/index.ts" } });
+// The CLI also builds its executable; only the library entries have types.
+export default packageConfig({ entry: { ...exportedEntries(), bin: "src/bin.ts" }, dts: { entry: exportedEntries() } });

@@ -1,3 +1,4 @@
 import { packageConfig } from "../../tsup.base.js";
 
-export default packageConfig({ entry: ["src/index.ts", "src/reporter.ts"] });
+// The library and the `./reporter` entry Playwright loads, both read from package.json's exports.
+export default packageConfig();

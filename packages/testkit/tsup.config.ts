@@ -1,10 +1,10 @@
-import { packageConfig } from "../../tsup.base.js";
+import { exportedEntries, packageConfig } from "../../tsup.base.js";
 
-// The library and the `codexrel-testkit` executable. GitHub's workflow parser imports JSON
-// without import attributes, which plain `node` refuses as ESM: bundling it makes both entries
-// load under plain node.
+// The library (the root and its ./github, ./openai, ./actions and ./canary subpaths) and the
+// `codexrel-testkit` executable. GitHub's workflow parser imports JSON without import attributes,
+// which plain `node` refuses as ESM: bundling it makes every entry load under plain node.
 export default packageConfig({
-  entry: ["src/index.ts", "src/bin.ts"],
-  dts: { entry: "src/index.ts" },
+  entry: { ...exportedEntries(), bin: "src/bin.ts" },
+  dts: { entry: exportedEntries() },
   noExternal: ["@actions/workflow-parser"],
 });

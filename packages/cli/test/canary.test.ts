@@ -14,7 +14,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { CANARIES, CANARY_LIST, type CanaryLeak, findCanaryLeaks } from "@codexrel/testkit";
+import { CANARIES, CANARY_LIST, type CanaryLeak, findCanaryLeaks } from "@codexrel/testkit/canary";
 import { afterAll, describe, expect, test } from "vitest";
 import { cli, copyDemo } from "./helpers.js";
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { validateReport } from "@codexrel/core";
+import { validateReport } from "@codexrel/core/schemas";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { cli, cliProcess, copyDemo, repoRoot } from "./helpers.js";
 

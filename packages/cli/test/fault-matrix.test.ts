@@ -367,15 +367,7 @@ describe("faults while writing the output set", () => {
       new Promise<{ status: number | null; signal: NodeJS.Signals | null }>((resolve) => {
         const c = spawn(
           process.execPath,
-          [
-            "--conditions=source",
-            "--import",
-            "tsx",
-            join(repoRoot, "packages/cli/test/fixtures/output-set-child.ts"),
-            out,
-            id,
-            killAt,
-          ],
+          ["--import", "tsx", join(repoRoot, "packages/cli/test/fixtures/output-set-child.ts"), out, id, killAt],
           { cwd: repoRoot, stdio: "ignore" },
         );
         c.on("exit", (status, signal) => resolve({ status, signal }));
@@ -411,14 +403,7 @@ describe("faults while writing the output set", () => {
         new Promise<number | null>((resolve) => {
           const c = spawn(
             process.execPath,
-            [
-              "--conditions=source",
-              "--import",
-              "tsx",
-              join(repoRoot, "packages/cli/test/fixtures/output-set-child.ts"),
-              out,
-              id,
-            ],
+            ["--import", "tsx", join(repoRoot, "packages/cli/test/fixtures/output-set-child.ts"), out, id],
             { cwd: repoRoot, stdio: "ignore" },
           );
           c.on("exit", (code) => resolve(code));

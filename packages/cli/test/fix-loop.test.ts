@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { validateReport } from "@codexrel/core";
+import { validateReport } from "@codexrel/core/schemas";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { cli } from "./helpers.js";
 

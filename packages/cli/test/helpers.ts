@@ -39,20 +39,16 @@ export async function cli(
   return { code, stdout, stderr };
 }
 
-/** Runs the real `codexrel` executable from source (tsx + the `source` export condition). */
+/** Runs the real `codexrel` executable from source (tsx resolves @codexrel/* through tsconfig `paths`). */
 export function cliProcess(
   argv: string[],
   options: { cwd?: string; env?: Record<string, string | undefined> } = {},
 ): CliRun {
-  const r = spawnSync(
-    process.execPath,
-    ["--conditions=source", "--import", "tsx", join(repoRoot, "packages/cli/src/bin.ts"), ...argv],
-    {
-      cwd: options.cwd ?? repoRoot,
-      env: options.env ?? { PATH: process.env.PATH, HOME: process.env.HOME },
-      encoding: "utf8",
-    },
-  );
+  const r = spawnSync(process.execPath, ["--import", "tsx", join(repoRoot, "packages/cli/src/bin.ts"), ...argv], {
+    cwd: options.cwd ?? repoRoot,
+    env: options.env ?? { PATH: process.env.PATH, HOME: process.env.HOME },
+    encoding: "utf8",
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

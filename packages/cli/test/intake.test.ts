@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { validate } from "@codexrel/core";
+import { validate } from "@codexrel/core/schemas";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { cli } from "./helpers.js";
 

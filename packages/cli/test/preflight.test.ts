@@ -5,8 +5,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { validateReport } from "@codexrel/core";
-import { type FakeGitHub, useFakeGitHub } from "@codexrel/testkit";
+import { validateReport } from "@codexrel/core/schemas";
+import { type FakeGitHub, useFakeGitHub } from "@codexrel/testkit/github";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { cli, copyDemo } from "./helpers.js";
 

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type FakeGitHub, useFakeGitHub } from "@codexrel/testkit";
+import { type FakeGitHub, useFakeGitHub } from "@codexrel/testkit/github";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { cli } from "./helpers.js";
 

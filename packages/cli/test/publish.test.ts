@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { validateReport } from "@codexrel/core";
+import { validateReport } from "@codexrel/core/schemas";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { BUNDLE_SHA, cli, demoBundleAt } from "./helpers.js";
 

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type FakeGitHub, useFakeGitHub } from "@codexrel/testkit";
+import { type FakeGitHub, useFakeGitHub } from "@codexrel/testkit/github";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { finding, gitEnv, makeUpstream, tempDir, verdict } from "../../release-monitor/test/helpers.js";
 import { cli } from "./helpers.js";

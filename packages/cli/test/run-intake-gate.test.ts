@@ -6,7 +6,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { validateReport } from "@codexrel/core";
+import { validateReport } from "@codexrel/core/schemas";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { cli, repoRoot } from "./helpers.js";
 

@@ -7,7 +7,7 @@ import { once } from "node:events";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type FakeGitHub, useFakeGitHub } from "@codexrel/testkit";
+import { type FakeGitHub, useFakeGitHub } from "@codexrel/testkit/github";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { type FakeDiscord, startFakeDiscord } from "../../stream/test/fake-discord.js";
 import { linesOf } from "../../stream/test/helpers.js";
@@ -31,14 +31,10 @@ afterEach(async () => {
 
 /** `codexrel stream …` as a process, with its output collected as it comes. */
 function spawnCli(argv: string[], env: Record<string, string>) {
-  const child = spawn(
-    process.execPath,
-    ["--conditions=source", "--import", "tsx", join(repoRoot, "packages/cli/src/bin.ts"), ...argv],
-    {
-      cwd: repoRoot,
-      env: { PATH: process.env.PATH ?? "", HOME: mkdtempSync(join(tmpdir(), "codexrel-stream-proc-")), ...env },
-    },
-  );
+  const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "packages/cli/src/bin.ts"), ...argv], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH ?? "", HOME: mkdtempSync(join(tmpdir(), "codexrel-stream-proc-")), ...env },
+  });
   const out = { stdout: "", stderr: "" };
   child.stdout.on("data", (c: Buffer) => {
     out.stdout += c.toString();

@@ -2,7 +2,7 @@
  * Two installed copies of @codexrel/core each have their own CodexrelError class. An error
  * thrown by one must still be a CodexrelError to the other: identity is the `Symbol.for` brand.
  */
-import { CodexrelError, ErrorCodes, formatError, isCodexrelError, toCodexrelError } from "@codexrel/core";
+import { CodexrelError, ErrorCodes, formatError, isCodexrelError, toCodexrelError } from "@codexrel/core/errors";
 import { describe, expect, test } from "vitest";
 
 // A query string makes the module loader evaluate errors.ts a second time: a second copy.

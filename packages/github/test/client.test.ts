@@ -4,7 +4,7 @@
  * exactly as the policy says.
  */
 import { createGitHubClient, createThrottleGroups, githubDetails, isGitHubError } from "@codexrel/github";
-import { type FakeGitHub, useFakeGitHub } from "@codexrel/testkit";
+import { type FakeGitHub, useFakeGitHub } from "@codexrel/testkit/github";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { CANARY, caught, clientFor } from "./helpers.js";
 
@@ -106,7 +106,10 @@ describe("reads", () => {
   });
 
   test("Enterprise Server URLs: REST under /api/v3, GraphQL derived as /api/graphql", async () => {
-    const ghes = await (await import("@codexrel/testkit")).startFakeGitHub({ enterprise: true, state: gh().state });
+    const ghes = await (await import("@codexrel/testkit/github")).startFakeGitHub({
+      enterprise: true,
+      state: gh().state,
+    });
     try {
       const c = createGitHubClient({ token: CANARY.classic, apiUrl: ghes.apiUrl, writeIntervalMs: 0 });
       expect(c.graphqlUrl).toBe(ghes.graphqlUrl);

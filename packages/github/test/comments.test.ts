@@ -3,7 +3,7 @@
  * duplicates into the oldest, never touch someone else's or a minimized one.
  */
 import { findMarkedComment, upsertMarkedComment, withMarker } from "@codexrel/github";
-import { type FakeGitHub, useFakeGitHub } from "@codexrel/testkit";
+import { type FakeGitHub, useFakeGitHub } from "@codexrel/testkit/github";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { CANARY, clientFor } from "./helpers.js";
 

@@ -4,7 +4,7 @@ import {
   type GitHubClient,
   type GitHubClientOptions,
 } from "@codexrel/github";
-import type { FakeGitHub } from "@codexrel/testkit";
+import type { FakeGitHub } from "@codexrel/testkit/github";
 
 /** A client pointed at the fake, with waits shrunk so retries and throttling cost no time. */
 export function clientFor(

@@ -4,7 +4,7 @@
  * permission, and list releases (drafts only for those who can push).
  */
 import { createIssue, findMarkedIssues, listIssues, listReleases, parseRepoRef } from "@codexrel/github";
-import { type FakeGitHub, useFakeGitHub } from "@codexrel/testkit";
+import { type FakeGitHub, useFakeGitHub } from "@codexrel/testkit/github";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { CANARY, caught, clientFor } from "./helpers.js";
 

@@ -11,7 +11,7 @@ import {
   sameAuthor,
   upsertMarkedComment,
 } from "@codexrel/github";
-import { type FakeGitHub, useFakeGitHub } from "@codexrel/testkit";
+import { type FakeGitHub, useFakeGitHub } from "@codexrel/testkit/github";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { clientFor } from "./helpers.js";
 

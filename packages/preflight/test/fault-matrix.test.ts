@@ -5,7 +5,7 @@
  */
 
 import { renderPreflightMarkdown, renderPreflightText, runPreflight } from "@codexrel/preflight";
-import { type FaultMatch, type FaultSpec, useFakeGitHub } from "@codexrel/testkit";
+import { type FaultMatch, type FaultSpec, useFakeGitHub } from "@codexrel/testkit/github";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { CANARY, found, githubAt, seedGitHub, statuses } from "./helpers.js";
 

@@ -3,7 +3,7 @@
  * real client: every token kind and repository/thread state the fake models.
  */
 import { blockedPublication, type PreflightOptions, runPreflight } from "@codexrel/preflight";
-import { useFakeGitHub } from "@codexrel/testkit";
+import { useFakeGitHub } from "@codexrel/testkit/github";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { CANARY, found, githubAt, NOT_FOUND, seedGitHub, statuses } from "./helpers.js";
 

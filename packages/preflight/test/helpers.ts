@@ -1,6 +1,6 @@
 import { createGitHubClient, createThrottleGroups, type TokenDiscovery } from "@codexrel/github";
 import type { PreflightOptions } from "@codexrel/preflight";
-import type { FakeGitHub } from "@codexrel/testkit";
+import type { FakeGitHub } from "@codexrel/testkit/github";
 
 export const CANARY = {
   classic: "ghp_CANARYpreflightclassic00000000000000000001",

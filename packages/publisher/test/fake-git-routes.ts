@@ -15,7 +15,7 @@ import {
   notFound,
   type RestContext,
   type RestResult,
-} from "@codexrel/testkit";
+} from "@codexrel/testkit/github";
 import { GitStore } from "./git-store.js";
 
 const WHEN = "2025-01-01T00:00:00Z";

@@ -6,10 +6,10 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { validateReport } from "@codexrel/core";
+import { validateReport } from "@codexrel/core/schemas";
 import { createThrottleGroups, type TokenDiscovery } from "@codexrel/github";
 import { githubPublishPorts, type PublishOptions, publishBundle, type ThreadTarget } from "@codexrel/publisher";
-import { type FakeGitHub, useFakeGitHub } from "@codexrel/testkit";
+import { type FakeGitHub, useFakeGitHub } from "@codexrel/testkit/github";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { installGitRoutes } from "./fake-git-routes.js";
 import type { GitStore } from "./git-store.js";

@@ -1,5 +1,5 @@
 import type { Artifact } from "@codexrel/core";
-import { validateReport } from "@codexrel/core";
+import { validateReport } from "@codexrel/core/schemas";
 import { assertArtifactLinks, checkLink, findLocalPaths } from "@codexrel/publisher";
 import { describe, expect, test } from "vitest";
 

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { validateReport } from "@codexrel/core";
+import { validateReport } from "@codexrel/core/schemas";
 import { loadBundle, publishToLocalDir } from "@codexrel/publisher";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { cleanup, copyDemo, demoBundle, tempDir } from "./helpers.js";

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { CodexrelError } from "@codexrel/core";
+import { CodexrelError } from "@codexrel/core/errors";
 import { classifyReports, type Dialect, detectDialect, parseReportFile } from "@codexrel/regressions";
 import { glob } from "tinyglobby";
 import { describe, expect, test } from "vitest";

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { CodexrelError } from "@codexrel/core";
+import { CodexrelError } from "@codexrel/core/errors";
 import { attemptSource, outcomeOf, type ParsedReport, parseReportFile } from "@codexrel/regressions";
 import { glob } from "tinyglobby";
 import { describe, expect, test } from "vitest";

@@ -2,7 +2,7 @@
  * The parser under hostile or odd input: it refuses DTDs, caps depth/attributes/text, reports
  * file and line for anything not well-formed, and never depends on how bytes are chunked.
  */
-import { CodexrelError } from "@codexrel/core";
+import { CodexrelError } from "@codexrel/core/errors";
 import { memorySource, parseReport } from "@codexrel/regressions";
 import { describe, expect, test } from "vitest";
 

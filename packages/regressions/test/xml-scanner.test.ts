@@ -8,7 +8,7 @@
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CodexrelError } from "@codexrel/core";
+import { CodexrelError } from "@codexrel/core/errors";
 import { memorySource, parseReport, XmlScanner } from "@codexrel/regressions";
 import { SaxesParser } from "saxes";
 import { glob } from "tinyglobby";

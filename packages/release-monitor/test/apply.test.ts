@@ -19,7 +19,7 @@ import {
   readState,
   writeState,
 } from "@codexrel/release-monitor";
-import { type FakeGitHub, useFakeGitHub } from "@codexrel/testkit";
+import { type FakeGitHub, useFakeGitHub } from "@codexrel/testkit/github";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { finding, makeUpstream, tempDir, testGit, type Upstream, verdict } from "./helpers.js";
 

@@ -7,7 +7,7 @@ import { mkdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { createLocalBackend, prepareCodexHome, restoreSession, saveSession } from "@codexrel/session-store";
-import { codexAvailability, initCodexHome, inputTexts, runCodex, startFakeOpenAI } from "@codexrel/testkit";
+import { codexAvailability, initCodexHome, inputTexts, runCodex, startFakeOpenAI } from "@codexrel/testkit/openai";
 import { Parser } from "tar";
 import { expect, test } from "vitest";
 import { tempDir } from "./helpers.js";

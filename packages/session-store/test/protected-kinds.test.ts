@@ -8,7 +8,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { PROTECTED_KINDS, prepareCodexHome, restoreBundle } from "@codexrel/session-store";
-import { codexAvailability, initCodexHome, runCodex, startFakeOpenAI } from "@codexrel/testkit";
+import { codexAvailability, initCodexHome, runCodex, startFakeOpenAI } from "@codexrel/testkit/openai";
 import { expect, test } from "vitest";
 import { gz, manifestFor, rawTar, tempDir } from "./helpers.js";
 

@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createWarningLog, runStream, type Sink } from "@codexrel/stream";
-import { codexAvailability, runCodex, startFakeOpenAI } from "@codexrel/testkit";
+import { codexAvailability, runCodex, startFakeOpenAI } from "@codexrel/testkit/openai";
 import { expect, test } from "vitest";
 
 function memorySink(): Sink & { lines: string[] } {

@@ -12,7 +12,7 @@ import {
   parseKeyValueFile,
   parseWorkflowCommand,
   runAction,
-} from "@codexrel/testkit";
+} from "@codexrel/testkit/actions";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
 const fixtures = join(import.meta.dirname, "fixtures", "actions");

@@ -2,7 +2,7 @@
  * GitHub's access rules as the fake models them: tokens (valid, invalid, revoked, read-only,
  * installation), repository visibility and archiving, locked threads, authors and roles.
  */
-import { useFakeGitHub } from "@codexrel/testkit";
+import { useFakeGitHub } from "@codexrel/testkit/github";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 
 const gh = useFakeGitHub({ beforeEach, afterEach }, (fake) => {

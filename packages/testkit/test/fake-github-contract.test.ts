@@ -2,7 +2,7 @@
  * The fake's own contract: it rejects what GitHub rejects (and says so loudly), answers what
  * GitHub answers, and its own responses pass GitHub's response schemas.
  */
-import { type FakeGitHub, startFakeGitHub } from "@codexrel/testkit";
+import { type FakeGitHub, startFakeGitHub } from "@codexrel/testkit/github";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 
 type Json = any;

@@ -1,7 +1,7 @@
 /**
  * Faults on demand, the request log, and what a dropped response does to state.
  */
-import { type FaultSpec, useFakeGitHub } from "@codexrel/testkit";
+import { type FaultSpec, useFakeGitHub } from "@codexrel/testkit/github";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 
 const CREATE = "POST /repos/{owner}/{repo}/issues/{issue_number}/comments";

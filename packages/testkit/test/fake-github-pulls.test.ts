@@ -2,7 +2,7 @@
  * The fake's pull request routes (list with `head`, create, get), as the worker's curl calls use
  * them; every response is checked against GitHub's OpenAPI description by the fake itself.
  */
-import { useFakeGitHub } from "@codexrel/testkit";
+import { useFakeGitHub } from "@codexrel/testkit/github";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 
 const MAIN = "1111111111111111111111111111111111111111";

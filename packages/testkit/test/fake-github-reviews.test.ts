@@ -3,7 +3,7 @@
  * fake's GraphQL: the shapes GitHub's schema defines, the access rule for the mutation, and what
  * the fake does not model (a commit by expression) reported as a gap rather than a silent null.
  */
-import { type FakeGitHub, startFakeGitHub } from "@codexrel/testkit";
+import { type FakeGitHub, startFakeGitHub } from "@codexrel/testkit/github";
 import { afterEach, beforeEach, expect, test } from "vitest";
 
 const SHA = "1234567890abcdef1234567890abcdef12345678";

@@ -8,7 +8,7 @@ import {
   inputTexts,
   runCodex,
   startFakeOpenAI,
-} from "@codexrel/testkit";
+} from "@codexrel/testkit/openai";
 import { afterEach, describe, expect, test } from "vitest";
 
 let fake: FakeOpenAI | undefined;

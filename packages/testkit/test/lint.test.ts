@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { inputEnvName, lintAction } from "@codexrel/testkit";
+import { inputEnvName, lintAction } from "@codexrel/testkit/actions";
 import { describe, expect, it } from "vitest";
 
 const fixture = (name: string) => join(import.meta.dirname, "fixtures", "actions", name);

@@ -6,7 +6,7 @@ import {
   findRepoRoot,
   findWorkflowFiles,
   projectActionName,
-} from "@codexrel/testkit";
+} from "@codexrel/testkit/actions";
 import { describe, expect, it } from "vitest";
 
 // The fixture root stands for a repository: ./actions/<name> resolves to fixtures/actions/<name>.

@@ -6,7 +6,7 @@
  */
 import type { Thread } from "@codexrel/core";
 import { createGitHubClient, type GitHubClient } from "@codexrel/github";
-import { type FakeGitHub, useFakeGitHub } from "@codexrel/testkit";
+import { type FakeGitHub, useFakeGitHub } from "@codexrel/testkit/github";
 import {
   emptyThreadState,
   isProgressComment,

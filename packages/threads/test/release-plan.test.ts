@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Thread } from "@codexrel/core";
 import { createGitHubClient } from "@codexrel/github";
-import { type FakeGitHub, useFakeGitHub } from "@codexrel/testkit";
+import { type FakeGitHub, useFakeGitHub } from "@codexrel/testkit/github";
 import {
   PLAN_MARKER,
   parseProgressState,
