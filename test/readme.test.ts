@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
 import { parse } from "yaml";
@@ -35,6 +35,10 @@ test(".ci/run and ci.yml test on the same Node majors: the suite on 20 and 24, t
   expect(workflow.jobs["demo"]?.steps.find((s) => s.with?.["node-version"])?.with?.["node-version"]).toBe(22);
   expect(workflow.jobs["demo"]?.steps.at(-1)?.run).toBe("bash .ci/run demo");
   expect(workflow.jobs["checks"]?.steps.at(-1)?.run).toBe("bash .ci/run checks");
-  const engines = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).engines.node;
-  expect(engines).toBe("^20.19.0 || ^22.12.0 || >=24");
+  // Engines state what is tested, the same in every package a user installs.
+  const manifests = ["package.json", ...readdirSync(join(root, "packages")).map((d) => `packages/${d}/package.json`)];
+  for (const file of manifests) {
+    const engines = JSON.parse(readFileSync(join(root, file), "utf8")).engines?.node;
+    expect(engines, file).toBe("^20.19.0 || ^22.12.0 || >=24");
+  }
 });
