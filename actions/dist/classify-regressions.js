@@ -13,20 +13,26 @@ import {
   choice,
   countRegressions,
   createReport,
+  error,
   escapeMarkdown,
   finalizeReport,
   flag,
   formatError,
+  info,
   invalid,
   list,
   mode,
+  notice,
   redact,
   renderJobSummary,
-  require_core,
   require_dist,
+  setFailed,
+  setOutput,
+  summary,
   text,
-  toCodexrelError
-} from "./chunks/chunk-CKR55BBD.js";
+  toCodexrelError,
+  warning
+} from "./chunks/chunk-6CQ6NGUB.js";
 
 // ../node_modules/.pnpm/picomatch@4.0.7/node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
@@ -3713,7 +3719,6 @@ var require_saxes = __commonJS({
 });
 
 // src/classify-regressions.ts
-var core = __toESM(require_core(), 1);
 import { copyFile, mkdir, rm, writeFile } from "node:fs/promises";
 import { basename as basename2, join, resolve as resolve5 } from "node:path";
 
@@ -5412,6 +5417,14 @@ function mochaSuitePrefix(name, classname) {
   return name.slice(0, name.length - classname.length - 1);
 }
 
+// ../packages/regressions/src/junit/node-test.ts
+function nodeTestClassname(classname, suites) {
+  if (classname === null) return null;
+  if (classname === "test") return null;
+  if (suites.length > 0 && classname === suites.join(".")) return null;
+  return classname;
+}
+
 // ../packages/regressions/src/junit/placed-errors.ts
 var PlacedErrors = class {
   constructor(file, scanner) {
@@ -5483,8 +5496,9 @@ function notJunitRoot(name) {
 // ../packages/regressions/src/junit/parser.ts
 var MAX_CAPTURE_CHARS = 32 * 1024;
 var JunitStreamParser = class {
-  constructor(file, options = {}) {
+  constructor(file, options = {}, dialect) {
     this.file = file;
+    this.nodeTest = dialect === "node-test";
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.identity = typeof options.identity === "function" ? options.identity : createIdentity(options.identity);
     this.attemptsOf = new AttemptBuilder(file, options.failureLines ?? 20, options.lineWidth ?? 500);
@@ -5514,6 +5528,7 @@ var JunitStreamParser = class {
   attemptsOf;
   errors;
   swapMocha;
+  nodeTest;
   onCase;
   internPool = /* @__PURE__ */ new Map();
   depth = 0;
@@ -5730,6 +5745,7 @@ var JunitStreamParser = class {
         classname = this.intern(prefix, 0);
       }
     }
+    if (this.nodeTest) classname = nodeTestClassname(classname, this.suiteNames());
     const suite = this.suitePath();
     const id = this.identity({ suite, classname, name, file: c.file });
     const kept = name.length >= 13 && id.endsWith(name) ? id.slice(id.length - name.length) : detach(name);
@@ -5751,17 +5767,15 @@ var JunitStreamParser = class {
     this.caseCount += 1;
     this.onCase(test);
   }
-  suitePathCache = {
-    key: void 0,
-    len: -1,
-    value: null
-  };
+  suitePathCache = { key: void 0, len: -1, value: null };
+  suiteNames() {
+    return this.suites.flatMap((s) => s.name ? [s.name] : []);
+  }
   suitePath() {
     const top = this.suites[this.suites.length - 1];
     const cache = this.suitePathCache;
     if (cache.key === top && cache.len === this.suites.length) return cache.value;
-    const names = [];
-    for (const s of this.suites) if (s.name) names.push(s.name);
+    const names = this.suiteNames();
     const value = names.length === 0 ? null : this.intern(names.join(" \u203A "));
     this.suitePathCache = { key: top, len: this.suites.length, value };
     return value;
@@ -5925,6 +5939,7 @@ var REPEAT_MEANING = {
   playwright: "separate",
   surefire: "separate",
   mocha: "separate",
+  "node-test": "separate",
   ctrf: "separate",
   junit: "separate"
 };
@@ -5934,13 +5949,16 @@ var JEST_SUITE = "name,errors,failures,skipped,timestamp,time,tests";
 var GOTESTSUM_SUITE = "tests,failures,time,name,timestamp";
 var PLAYWRIGHT_ROOT = "id,name,tests,failures,skipped,errors,time";
 var SUREFIRE_SUITE = "name,time,tests,errors,skipped,failures";
+var NODE_SUITE = "name,time,disabled,errors,tests,failures,skipped,hostname";
+var NODE_24_SUITE = "name,time,disabled,errors,tests,failures,skipped,timestamp,hostname";
 function detectDialect(head) {
   return dialectOf(readPrelude(head));
 }
 function readPrelude(head) {
-  const prelude = { root: null, suite: null, properties: [] };
-  const end = head.indexOf("<testcase");
-  const text2 = end === -1 ? head : head.slice(0, end);
+  const prelude = { root: null, suite: null, firstCase: null, properties: [] };
+  const start = head.indexOf("<testcase");
+  const close = start === -1 ? -1 : head.indexOf(">", start);
+  const text2 = start === -1 ? head : close === -1 ? head.slice(0, start) : head.slice(0, close + 1);
   const parser = new import_saxes.SaxesParser({ xmlns: false });
   let done = false;
   parser.on("opentag", (tag) => {
@@ -5950,7 +5968,10 @@ function readPrelude(head) {
     if (tag.name === "testsuite" && !prelude.suite) prelude.suite = attrs;
     else if (tag.name === "property" && typeof attrs.name === "string" && prelude.properties.length < 64) {
       prelude.properties.push(attrs.name);
-    } else if (tag.name === "testcase") done = true;
+    } else if (tag.name === "testcase") {
+      if (!prelude.suite) prelude.firstCase = attrs;
+      done = true;
+    }
   });
   try {
     parser.write(text2);
@@ -5958,7 +5979,7 @@ function readPrelude(head) {
   }
   return prelude;
 }
-function dialectOf({ root, suite, properties }) {
+function dialectOf({ root, suite, firstCase, properties }) {
   const rootName = root?.name === "testsuites" ? root.attrs.name : void 0;
   if (rootName === "vitest tests") return "vitest";
   if (rootName === "jest tests") return "jest-junit";
@@ -5975,7 +5996,13 @@ function dialectOf({ root, suite, properties }) {
   const schema = suite?.["xsi:noNamespaceSchemaLocation"] ?? "";
   if (schema.includes("surefire") || keys === SUREFIRE_SUITE) return "surefire";
   if (suite?.name === "Mocha Tests") return "mocha";
+  if (isNodeTest(root, keys, firstCase)) return "node-test";
   return "junit";
+}
+function isNodeTest(root, suiteKeys, firstCase) {
+  if (root?.name !== "testsuites" || Object.keys(root.attrs).length > 0) return false;
+  if (suiteKeys === NODE_SUITE || suiteKeys === NODE_24_SUITE) return true;
+  return firstCase !== null && Object.keys(firstCase).slice(0, 3).join(",") === "name,time,classname";
 }
 function isOldPytest(suite) {
   if (!suite) return false;
@@ -6141,7 +6168,7 @@ async function parseReport(source, options = {}) {
           const head = firstText.replace(/^\uFEFF/, "");
           dialect = detectDialect(head);
           options.onDialect?.(dialect);
-          junit = new JunitStreamParser(file, opts);
+          junit = new JunitStreamParser(file, opts, dialect);
           junit.write(head);
         } else if (kind === "json") {
           json = firstText;
@@ -7072,7 +7099,7 @@ async function stageBaseline() {
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   await Promise.all(files.map((f, i) => copyFile(f, join(dir, `${String(i).padStart(5, "0")}-${basename2(f)}`))));
-  core.info(`staged ${files.length} report file(s) in ${dir} as this commit's baseline`);
+  info(`staged ${files.length} report file(s) in ${dir} as this commit's baseline`);
 }
 async function classifyStep() {
   const classes = list("blocking-classes", { split: "words" });
@@ -7119,24 +7146,24 @@ async function classifyStep() {
   await writeFile(reportPath, `${JSON.stringify(report2, null, 2)}
 `);
   const counts = result.section.counts;
-  for (const c of REGRESSION_CLASSES) core.setOutput(c, String(counts[c]));
-  core.setOutput("baseline-available", String(result.section.baseline.available));
-  core.setOutput("report-path", reportPath);
-  core.setOutput("decision", report2.decision.ready ? "pass" : "block");
-  core.setOutput("error-code", "");
+  for (const c of REGRESSION_CLASSES) setOutput(c, String(counts[c]));
+  setOutput("baseline-available", String(result.section.baseline.available));
+  setOutput("report-path", reportPath);
+  setOutput("decision", report2.decision.ready ? "pass" : "block");
+  setOutput("error-code", "");
   for (const a of selectAnnotations(result.section)) {
     const props = { title: a.title, ...a.file ? { file: a.file } : {}, ...a.line ? { startLine: a.line } : {} };
-    if (a.level === "error") core.error(a.message, props);
-    else if (a.level === "warning") core.warning(a.message, props);
-    else core.notice(a.message, props);
+    if (a.level === "error") error(a.message, props);
+    else if (a.level === "warning") warning(a.message, props);
+    else notice(a.message, props);
   }
-  await core.summary.addRaw(renderJobSummary(report2)).write();
+  await summary.addRaw(renderJobSummary(report2)).write();
   const line = REGRESSION_CLASSES.filter((c) => counts[c] > 0).map((c) => `${c} ${counts[c]}`).join(", ");
-  core.info(`classified: ${line || "no tests"}`);
+  info(`classified: ${line || "no tests"}`);
   if (!report2.decision.ready) {
     const message = report2.decision.blockingReasons.map((r) => r.message).join("; ");
-    if (mode2 === "blocking") core.setFailed(message);
-    else core.warning(`${message} (advisory mode: not failing the job)`);
+    if (mode2 === "blocking") setFailed(message);
+    else warning(`${message} (advisory mode: not failing the job)`);
   }
 }
 try {
@@ -7145,13 +7172,13 @@ try {
 } catch (error2) {
   const coded = toCodexrelError(error2);
   const text2 = redact(formatError(coded), { secrets });
-  for (const c of REGRESSION_CLASSES) core.setOutput(c, "");
-  core.setOutput("baseline-available", "");
-  core.setOutput("report-path", "");
-  core.setOutput("decision", "error");
-  core.setOutput("error-code", coded.code);
+  for (const c of REGRESSION_CLASSES) setOutput(c, "");
+  setOutput("baseline-available", "");
+  setOutput("report-path", "");
+  setOutput("decision", "error");
+  setOutput("error-code", coded.code);
   if (!process.argv.includes("--stage-baseline")) {
-    await core.summary.addRaw(
+    await summary.addRaw(
       `### Test classification failed
 
 \`${coded.code}\`: ${escapeMarkdown(coded.message)}
@@ -7160,7 +7187,7 @@ ${escapeMarkdown(coded.hint)}
 `
     ).write();
   }
-  if (mode2 === "blocking" && !process.argv.includes("--stage-baseline")) core.setFailed(text2);
+  if (mode2 === "blocking" && !process.argv.includes("--stage-baseline")) setFailed(text2);
   else
-    core.warning(`${text2}${process.argv.includes("--stage-baseline") ? "" : " (advisory mode: not failing the job)"}`);
+    warning(`${text2}${process.argv.includes("--stage-baseline") ? "" : " (advisory mode: not failing the job)"}`);
 }

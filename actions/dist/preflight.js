@@ -6,25 +6,27 @@ import {
   eventThread,
   renderPreflightMarkdown,
   runPreflight
-} from "./chunks/chunk-WOF6KKKZ.js";
+} from "./chunks/chunk-AADHW6FP.js";
 import {
   parseThreadRef,
   tokenFromInput
-} from "./chunks/chunk-WLWEKVUU.js";
+} from "./chunks/chunk-AXA3GNR3.js";
 import {
-  __toESM,
   actionSecrets,
+  error,
   flag,
   formatError,
   invalid,
   list,
   redact,
-  require_core,
-  text
-} from "./chunks/chunk-CKR55BBD.js";
+  setFailed,
+  setOutput,
+  summary,
+  text,
+  warning
+} from "./chunks/chunk-6CQ6NGUB.js";
 
 // src/preflight.ts
-var core = __toESM(require_core(), 1);
 import { join } from "node:path";
 var env = process.env;
 var advisory = true;
@@ -51,16 +53,16 @@ function threadInput() {
   return { ref, event: same ? event : null };
 }
 function report(result) {
-  core.setOutput("publishable", verdictOutput(result.publishable));
-  core.setOutput("agent-runnable", verdictOutput(result.agentRunnable));
-  core.setOutput("fork", result.fork === null ? "" : String(result.fork));
-  core.setOutput("reasons", JSON.stringify(result.reasons));
+  setOutput("publishable", verdictOutput(result.publishable));
+  setOutput("agent-runnable", verdictOutput(result.agentRunnable));
+  setOutput("fork", result.fork === null ? "" : String(result.fork));
+  setOutput("reasons", JSON.stringify(result.reasons));
   for (const c of result.checks) {
     if (c.status !== "fail" && c.status !== "warn") continue;
     const text2 = `${c.code}: ${c.reason}${c.hint ? ` \u2014 fix: ${c.hint}` : ""}`;
     const title = `codexrel preflight: ${c.id}`;
-    if (c.status === "fail" && !advisory) core.error(text2, { title });
-    else core.warning(text2, { title });
+    if (c.status === "fail" && !advisory) error(text2, { title });
+    else warning(text2, { title });
   }
 }
 async function main() {
@@ -83,19 +85,19 @@ async function main() {
       }
     });
     report(result);
-    await core.summary.addRaw(renderPreflightMarkdown(result)).write();
+    await summary.addRaw(renderPreflightMarkdown(result)).write();
     const failed = result.checks.some((c) => c.status === "fail");
     if (failed && !advisory) process.exitCode = 1;
   } catch (error2) {
     const message = redact(formatError(error2), { secrets });
-    core.setOutput("publishable", "unknown");
-    core.setOutput("agent-runnable", "unknown");
-    core.setOutput("fork", "");
-    core.setOutput(
+    setOutput("publishable", "unknown");
+    setOutput("agent-runnable", "unknown");
+    setOutput("fork", "");
+    setOutput(
       "reasons",
       JSON.stringify([{ id: "preflight", status: "fail", code: "PREFLIGHT_ERROR", reason: message }])
     );
-    await core.summary.addRaw(`### codexrel preflight
+    await summary.addRaw(`### codexrel preflight
 
 Preflight could not run:
 
@@ -103,8 +105,8 @@ Preflight could not run:
 ${message}
 \`\`\`
 `).write();
-    if (advisory) core.warning(message, { title: "codexrel preflight" });
-    else core.setFailed(message);
+    if (advisory) warning(message, { title: "codexrel preflight" });
+    else setFailed(message);
   }
 }
 await main();

@@ -9,25 +9,28 @@ import {
   mode,
   resolveThread,
   secrets
-} from "./chunks/chunk-GAP3QWRF.js";
+} from "./chunks/chunk-PMTG2UOG.js";
 import {
   DEFAULT_LEDGER_PATH,
   SessionErrorCodes,
-  __toESM,
+  exportVariable,
   flag,
   formatError,
+  info,
   prepareCodexHome,
   redact,
-  require_core,
   restoreLedger,
   restoreSession,
+  setFailed,
+  setOutput,
+  summary,
   text,
   threadKeyPrefix,
-  toCodexrelError
-} from "./chunks/chunk-CKR55BBD.js";
+  toCodexrelError,
+  warning
+} from "./chunks/chunk-6CQ6NGUB.js";
 
 // src/prepare-codex-home.ts
-var core = __toESM(require_core(), 1);
 import { copyFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -45,12 +48,12 @@ async function prepare() {
     job: env.GITHUB_JOB,
     ...Object.keys(config).length > 0 ? { config } : {}
   });
-  core.exportVariable("CODEX_HOME", codexHome);
-  core.setOutput("codex-home", codexHome);
-  core.setOutput("thread", thread);
-  core.setOutput("restore-key", thread ? threadKeyPrefix(thread) : "");
-  core.setOutput("error-code", "");
-  core.info(`CODEX_HOME=${codexHome}${configPath ? " (config.toml written from inputs)" : ""}`);
+  exportVariable("CODEX_HOME", codexHome);
+  setOutput("codex-home", codexHome);
+  setOutput("thread", thread);
+  setOutput("restore-key", thread ? threadKeyPrefix(thread) : "");
+  setOutput("error-code", "");
+  info(`CODEX_HOME=${codexHome}${configPath ? " (config.toml written from inputs)" : ""}`);
 }
 function restoredCache() {
   return {
@@ -80,20 +83,20 @@ async function restore() {
     "error-code": "",
     error: ""
   }))
-    core.setOutput(k, v);
+    setOutput(k, v);
   if (!codexHome) {
-    core.setOutput("error-code", text("prepare-error-code"));
-    core.setOutput("error", text("prepare-error"));
-    core.info("CODEX_HOME was not prepared (see the previous step): nothing to restore");
+    setOutput("error-code", text("prepare-error-code"));
+    setOutput("error", text("prepare-error"));
+    info("CODEX_HOME was not prepared (see the previous step): nothing to restore");
     return;
   }
   if (!thread) {
     if (requireSession) {
       const why = "SESSION_REQUIRED_BUT_MISSING: require-session is set but there is no thread (pass `thread`, or run on an issue or pull request event)";
-      core.setOutput("error-code", SessionErrorCodes.SESSION_REQUIRED_BUT_MISSING);
-      core.setOutput("error", why);
-      core.setFailed(why);
-    } else core.info("no thread: a fresh session (nothing to restore)");
+      setOutput("error-code", SessionErrorCodes.SESSION_REQUIRED_BUT_MISSING);
+      setOutput("error", why);
+      setFailed(why);
+    } else info("no thread: a fresh session (nothing to restore)");
     return;
   }
   const result = await restoreSession({
@@ -105,16 +108,16 @@ async function restore() {
     tempDir: env.RUNNER_TEMP || tmpdir()
   });
   await rm(cacheDir(), { recursive: true, force: true });
-  for (const w of result.warnings) core.warning(redact(w, { secrets }));
-  core.setOutput("session-found", String(result.sessionFound));
-  core.setOutput("session-id", result.sessionId ?? "");
-  core.setOutput("cache-hit", String(result.cacheHit));
+  for (const w of result.warnings) warning(redact(w, { secrets }));
+  setOutput("session-found", String(result.sessionFound));
+  setOutput("session-id", result.sessionId ?? "");
+  setOutput("cache-hit", String(result.cacheHit));
   const ledger = await restoreLedger({ codexHome, ledgerPath: ledgerPath() });
-  if (ledger.warning) core.warning(ledger.warning);
-  else if (ledger.note) core.info(ledger.note);
-  core.setOutput("ledger-restored", String(ledger.copied));
+  if (ledger.warning) warning(ledger.warning);
+  else if (ledger.note) info(ledger.note);
+  setOutput("ledger-restored", String(ledger.copied));
   const r = result.restore;
-  await core.summary.addHeading("Codex session", 3).addRaw(
+  await summary.addHeading("Codex session", 3).addRaw(
     result.sessionFound ? `Restored session \`${result.sessionId}\` for \`${thread}\` (${r?.files ?? 0} files from \`${result.key}\`). Resume it with \`codex exec resume ${result.sessionId}\`.` : result.cacheHit ? `Restored \`${result.key}\` for \`${thread}\`; it holds no session.` : `No saved session for \`${thread}\`: this run starts a new one.`,
     true
   ).addRaw(
@@ -132,15 +135,15 @@ try {
   if (step === "restore") await rm(cacheDir(), { recursive: true, force: true });
   const coded = toCodexrelError(error);
   const text2 = redact(formatError(coded), { secrets });
-  core.setOutput("error-code", coded.code);
-  core.setOutput("error", redact(`${coded.code}: ${coded.message}.${coded.hint ? ` ${coded.hint}` : ""}`, { secrets }));
-  if (step === "prepare") for (const k of ["codex-home", "thread", "restore-key"]) core.setOutput(k, "");
+  setOutput("error-code", coded.code);
+  setOutput("error", redact(`${coded.code}: ${coded.message}.${coded.hint ? ` ${coded.hint}` : ""}`, { secrets }));
+  if (step === "prepare") for (const k of ["codex-home", "thread", "restore-key"]) setOutput(k, "");
   if (step === "restore") {
-    core.setOutput("session-found", "false");
-    core.setOutput("session-id", "");
-    core.setOutput("ledger-restored", "false");
+    setOutput("session-found", "false");
+    setOutput("session-id", "");
+    setOutput("ledger-restored", "false");
   }
-  await core.summary.addHeading("Codex session", 3).addCodeBlock(text2).write();
-  if (mode === "blocking" || coded.code === SessionErrorCodes.SESSION_REQUIRED_BUT_MISSING) core.setFailed(text2);
-  else core.warning(`${text2} (advisory mode: not failing the job)`);
+  await summary.addHeading("Codex session", 3).addCodeBlock(text2).write();
+  if (mode === "blocking" || coded.code === SessionErrorCodes.SESSION_REQUIRED_BUT_MISSING) setFailed(text2);
+  else warning(`${text2} (advisory mode: not failing the job)`);
 }

@@ -11,23 +11,24 @@ import {
   releasePlanPrompt,
   threadsError,
   updateProgressComment
-} from "./chunks/chunk-7NE4FDYA.js";
-import "./chunks/chunk-WLWEKVUU.js";
+} from "./chunks/chunk-HLPHYJ6R.js";
+import "./chunks/chunk-AXA3GNR3.js";
 import {
-  __toESM,
   actionSecrets,
   escapeMarkdownShort,
   flag,
   formatError,
+  info,
   list,
   redact,
-  require_core,
+  setOutput,
+  summary,
   text,
-  toCodexrelError
-} from "./chunks/chunk-CKR55BBD.js";
+  toCodexrelError,
+  warning
+} from "./chunks/chunk-6CQ6NGUB.js";
 
 // src/progress-comment.ts
-var core = __toESM(require_core(), 1);
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 var env = process.env;
@@ -46,7 +47,7 @@ var OUTPUTS = [
 ];
 var MODES = /* @__PURE__ */ new Set(["update", "done", "fail", "cancel", "handoff", "plan", "release-plan"]);
 function setOutputs(values) {
-  for (const name of OUTPUTS) core.setOutput(name, values[name] ?? "");
+  for (const name of OUTPUTS) setOutput(name, values[name] ?? "");
 }
 async function readOptional(name) {
   const file = text(name);
@@ -93,7 +94,7 @@ async function run() {
   if (mode === "handoff") {
     if (thread.kind !== "pr") {
       setOutputs({ result: "unchanged", ready: "false" });
-      core.info("handoff: the thread is an issue; nothing to hand off");
+      info("handoff: the thread is an issue; nothing to hand off");
       return;
     }
     if (!github)
@@ -117,8 +118,8 @@ async function run() {
       ready: String(result2.ready)
     });
     const summary2 = result2.ready ? `ready for review${result2.markedReady ? " (draft marked ready)" : ""}` : `not ready: ${result2.readiness.reasons.join("; ")}`;
-    core.info(`handoff: ${summary2}`);
-    await core.summary.addHeading("codexrel handoff", 3).addRaw(`${escapeMarkdownShort(summary2, 2e3)}
+    info(`handoff: ${summary2}`);
+    await summary.addHeading("codexrel handoff", 3).addRaw(`${escapeMarkdownShort(summary2, 2e3)}
 `).write();
     return;
   }
@@ -144,7 +145,7 @@ async function run() {
       "comment-url": written.url,
       "body-out": bodyOut
     });
-    core.info(`plan comment ${written.action}: ${written.url}; progress ${posted.progress.result}`);
+    info(`plan comment ${written.action}: ${written.url}; progress ${posted.progress.result}`);
     return;
   }
   if (mode === "release-plan") {
@@ -176,8 +177,8 @@ async function run() {
       "intake-complete": String(posted.complete),
       "prompt-out": promptOut
     });
-    for (const p of posted.problems) core.warning(redact(`release request: ${p.label}: ${p.message}`, { secrets }));
-    core.info(
+    for (const p of posted.problems) warning(redact(`release request: ${p.label}: ${p.message}`, { secrets }));
+    info(
       redact(
         `release plan ${posted.comment.action}: ${posted.comment.url} (${posted.complete ? "complete" : `missing: ${posted.problems.map((p) => p.label).join(", ")}`})`,
         { secrets }
@@ -213,15 +214,15 @@ async function run() {
     now: /* @__PURE__ */ new Date()
   });
   await writeFile(bodyOut, result.body);
-  if (!github && !dryRun) core.warning("progress-comment: no github-token, so the comment was rendered but not posted");
+  if (!github && !dryRun) warning("progress-comment: no github-token, so the comment was rendered but not posted");
   setOutputs({
     result: result.result,
     "comment-id": result.comment ? String(result.comment.id) : "",
     "comment-url": result.comment?.url ?? "",
     "body-out": bodyOut
   });
-  core.info(`progress comment ${result.result}${result.comment ? `: ${result.comment.url}` : ""}`);
-  if (dryRun) await core.summary.addHeading("codexrel progress (dry run)", 3).addRaw(result.body).write();
+  info(`progress comment ${result.result}${result.comment ? `: ${result.comment.url}` : ""}`);
+  if (dryRun) await summary.addHeading("codexrel progress (dry run)", 3).addRaw(result.body).write();
 }
 try {
   await run();
@@ -229,7 +230,7 @@ try {
   const coded = toCodexrelError(error);
   const text2 = redact(formatError(coded), { secrets });
   setOutputs({ result: "failed", error: `${coded.code}: ${coded.message}` });
-  await core.summary.addHeading("codexrel progress-comment", 3).addRaw(`**failed** (advisory): ${escapeMarkdownShort(text2, 1e3)}
+  await summary.addHeading("codexrel progress-comment", 3).addRaw(`**failed** (advisory): ${escapeMarkdownShort(text2, 1e3)}
 `).write();
-  core.warning(`${text2} (advisory: not failing the job)`);
+  warning(`${text2} (advisory: not failing the job)`);
 }

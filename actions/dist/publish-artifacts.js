@@ -5,7 +5,7 @@ import {
   blockedPublication,
   eventThread,
   runPreflight
-} from "./chunks/chunk-WOF6KKKZ.js";
+} from "./chunks/chunk-AADHW6FP.js";
 import {
   createGitHubClient,
   isGitHubError,
@@ -13,10 +13,9 @@ import {
   threadRef,
   tokenFromInput,
   upsertMarkedComment
-} from "./chunks/chunk-WLWEKVUU.js";
+} from "./chunks/chunk-AXA3GNR3.js";
 import {
   CodexrelError,
-  __toESM,
   actionSecrets,
   bytesContainSecret,
   choice,
@@ -29,20 +28,23 @@ import {
   finalizeReport,
   formatError,
   formatIssue,
+  info,
   invalid,
   mode,
   redactDeep,
   redactWithCount,
   renderComment,
   renderJobSummary,
-  require_core,
+  setFailed,
+  setOutput,
+  summary,
   text,
   toCodexrelError,
-  validateCujSummary
-} from "./chunks/chunk-CKR55BBD.js";
+  validateCujSummary,
+  warning
+} from "./chunks/chunk-6CQ6NGUB.js";
 
 // src/publish-artifacts.ts
-var core = __toESM(require_core(), 1);
 import { tmpdir } from "node:os";
 import { join as join4, resolve as resolve4 } from "node:path";
 
@@ -1644,10 +1646,10 @@ async function prepare() {
   const { bundle, bundleDir, destination, policy } = common();
   const stage = await runCujStage({ bundleDir, outDir, policy, shownBundleDir: bundle });
   for (const c of stage.checks) {
-    if (c.status === "fail") core.warning(`${c.id}: ${c.reason}`, { title: `codexrel: ${c.code}` });
+    if (c.status === "fail") warning(`${c.id}: ${c.reason}`, { title: `codexrel: ${c.code}` });
   }
   const uploadable = stage.artifacts.length > 0 && destination === "artifact";
-  core.setOutput("upload-path", uploadable ? join4(outDir, "cuj") : "");
+  setOutput("upload-path", uploadable ? join4(outDir, "cuj") : "");
 }
 async function publish() {
   const { bundle, bundleDir, destination, policy } = common();
@@ -1693,18 +1695,18 @@ async function publish() {
     }
   });
   const p = result.report.publication;
-  core.setOutput("comment-url", result.comment?.url ?? "");
-  core.setOutput("artifact-urls", JSON.stringify(result.durableUrls));
-  core.setOutput("publication-status", p.status);
-  await core.summary.addRaw(renderJobSummary(result.report)).write();
+  setOutput("comment-url", result.comment?.url ?? "");
+  setOutput("artifact-urls", JSON.stringify(result.durableUrls));
+  setOutput("publication-status", p.status);
+  await summary.addRaw(renderJobSummary(result.report)).write();
   const failed = p.status === "blocked" || !result.report.decision.ready;
   if (!failed) {
-    core.info(`publication: ${p.status}${p.url ? ` ${p.url}` : ""}`);
+    info(`publication: ${p.status}${p.url ? ` ${p.url}` : ""}`);
     return;
   }
   const why = p.status === "blocked" ? `publication blocked (${p.code}): ${p.reason}${p.rerunHint ? ` \u2014 to publish: ${p.rerunHint}` : ""}` : `not ready: ${result.report.decision.nextAction}`;
-  if (advisory) core.warning(why, { title: "codexrel publish-artifacts" });
-  else core.setFailed(why);
+  if (advisory) warning(why, { title: "codexrel publish-artifacts" });
+  else setFailed(why);
 }
 var phase = process.argv[2];
 try {
@@ -1714,10 +1716,10 @@ try {
 } catch (error) {
   const message = formatError(error);
   if (phase === "publish") {
-    core.setOutput("comment-url", "");
-    core.setOutput("artifact-urls", "[]");
-    core.setOutput("publication-status", "blocked");
-    await core.summary.addRaw(`### codexrel publish-artifacts
+    setOutput("comment-url", "");
+    setOutput("artifact-urls", "[]");
+    setOutput("publication-status", "blocked");
+    await summary.addRaw(`### codexrel publish-artifacts
 
 Publication blocked:
 
@@ -1726,8 +1728,8 @@ ${message}
 \`\`\`
 `).write();
   } else {
-    core.setOutput("upload-path", "");
+    setOutput("upload-path", "");
   }
-  if (advisory) core.warning(message, { title: "codexrel publish-artifacts" });
-  else core.setFailed(message);
+  if (advisory) warning(message, { title: "codexrel publish-artifacts" });
+  else setFailed(message);
 }

@@ -9,7 +9,7 @@ import {
   listIssues,
   listReleases,
   parseRepoRef
-} from "./chunks/chunk-WLWEKVUU.js";
+} from "./chunks/chunk-AXA3GNR3.js";
 import {
   CodexrelError,
   __commonJS,
@@ -18,6 +18,7 @@ import {
   buildMarker,
   codeBlock,
   codeSpan,
+  error,
   escapeHtml,
   escapeMarkdown,
   escapeMarkdownShort,
@@ -25,16 +26,20 @@ import {
   formatError,
   formatIssue,
   hasMarker,
+  info,
   list,
   redact,
   require__,
-  require_core,
   require_dist,
   schemas,
+  setFailed,
+  setOutput,
+  summary,
   text,
   toCodexrelError,
-  validateReleaseImpact
-} from "./chunks/chunk-CKR55BBD.js";
+  validateReleaseImpact,
+  warning
+} from "./chunks/chunk-6CQ6NGUB.js";
 
 // ../node_modules/.pnpm/semver@7.8.6/node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
@@ -2250,7 +2255,6 @@ var require_semver2 = __commonJS({
 });
 
 // src/release-monitor.ts
-var core = __toESM(require_core(), 1);
 import { tmpdir } from "node:os";
 import { isAbsolute as isAbsolute3, join as join3, relative as relative2, resolve as resolve4 } from "node:path";
 
@@ -3688,11 +3692,11 @@ function contextDir() {
 }
 function statusLines(statuses) {
   for (const s of statuses) {
-    core.info(clean(s.line));
+    info(clean(s.line));
     if (s.error) {
       const text2 = clean(`${s.error.code}: ${s.error.message} (fix: ${s.error.hint})`);
-      if (blocking) core.error(text2, { title: `${TITLE}: ${s.name}` });
-      else core.warning(text2, { title: `${TITLE}: ${s.name}` });
+      if (blocking) error(text2, { title: `${TITLE}: ${s.name}` });
+      else warning(text2, { title: `${TITLE}: ${s.name}` });
     }
   }
 }
@@ -3712,7 +3716,7 @@ async function check(config) {
   set("status", failed ? "failed" : hasNew ? "new" : "up-to-date");
   set("has-new", hasNew);
   if (failed?.error) set("error-code", failed.error.code);
-  await core.summary.addRaw(clean(`### ${TITLE}: check
+  await summary.addRaw(clean(`### ${TITLE}: check
 
 ${renderCheckMarkdown(statuses)}`)).write();
   return !failed;
@@ -3742,7 +3746,7 @@ async function context(config) {
   const lines = result.manifest.entries.map(
     (e) => `- \`${e.repository}\` ${e.fromTag ?? "(first)"} \u2192 ${e.toTag}: ${e.stat.files} file(s), ${e.log.totalCommits} commit(s)${e.diff.truncated ? ", diff cut" : ""}`
   );
-  await core.summary.addRaw(
+  await summary.addRaw(
     clean(
       `### ${TITLE}: context
 
@@ -3774,7 +3778,7 @@ async function apply(config) {
     findings: findingsPort(config),
     dryRun: flag("dry-run", false),
     expectedManifestSha256: sha || null,
-    log: (line) => core.info(clean(line))
+    log: (line) => info(clean(line))
   });
   set("status", result.status);
   set("context-dir", contextDir());
@@ -3791,17 +3795,17 @@ async function apply(config) {
       const text2 = clean(
         `not reviewed: the agent's verdict is missing or invalid (${e.problems.join("; ")}); no issue opened, state not advanced`
       );
-      if (blocking) core.error(text2, { title });
-      else core.warning(text2, { title });
+      if (blocking) error(text2, { title });
+      else warning(text2, { title });
     }
     if (e.error) {
       const text2 = clean(`${e.error.code}: ${e.error.message} (fix: ${e.error.hint}); state not advanced`);
-      if (blocking) core.error(text2, { title });
-      else core.warning(text2, { title });
+      if (blocking) error(text2, { title });
+      else warning(text2, { title });
     }
   }
   for (const w of result.warnings)
-    if (!w.includes("no usable release-impact verdict")) core.warning(clean(w), { title: TITLE });
+    if (!w.includes("no usable release-impact verdict")) warning(clean(w), { title: TITLE });
   let summary2 = `### ${TITLE}: ${result.status === "dry-run" ? "dry run" : "apply"}
 
 ${renderApplyMarkdown(result)}`;
@@ -3816,7 +3820,7 @@ ${f.issueBody}
 `;
     }
   }
-  await core.summary.addRaw(clean(summary2)).write();
+  await summary.addRaw(clean(summary2)).write();
   return result.status !== "failed" && result.status !== "placeholder";
 }
 async function main() {
@@ -3846,7 +3850,7 @@ async function main() {
     const message = clean(formatError(coded));
     set("status", "failed");
     set("error-code", coded.code);
-    await core.summary.addRaw(`### ${TITLE}
+    await summary.addRaw(`### ${TITLE}
 
 The release monitor could not run:
 
@@ -3854,17 +3858,17 @@ The release monitor could not run:
 ${message}
 \`\`\`
 `).write();
-    if (blocking) core.error(message, { title: TITLE });
-    else core.warning(message, { title: TITLE });
+    if (blocking) error(message, { title: TITLE });
+    else warning(message, { title: TITLE });
     ok = false;
   }
-  for (const [name, value] of outputs) core.setOutput(name, value);
+  for (const [name, value] of outputs) setOutput(name, value);
   if (!ok && blocking) {
-    core.setFailed(
+    setFailed(
       `${TITLE}: ${outputs.get("status")}${outputs.get("error-code") ? ` (${outputs.get("error-code")})` : ""}`
     );
   } else if (!ok) {
-    core.info(`advisory mode: not failing the job (status ${outputs.get("status")})`);
+    info(`advisory mode: not failing the job (status ${outputs.get("status")})`);
   }
 }
 await main();

@@ -10,27 +10,29 @@ import {
   processedItem,
   promptWithThread,
   routeEvent
-} from "./chunks/chunk-7NE4FDYA.js";
-import "./chunks/chunk-WLWEKVUU.js";
+} from "./chunks/chunk-HLPHYJ6R.js";
+import "./chunks/chunk-AXA3GNR3.js";
 import {
-  __toESM,
   actionSecrets,
   escapeMarkdownShort,
   flag,
   formatError,
+  info,
   list,
   mode,
   optionalFlag,
   parseConfig,
   redact,
-  require_core,
   required,
+  setFailed,
+  setOutput,
+  summary,
   text,
-  toCodexrelError
-} from "./chunks/chunk-CKR55BBD.js";
+  toCodexrelError,
+  warning
+} from "./chunks/chunk-6CQ6NGUB.js";
 
 // src/route-event.ts
-var core = __toESM(require_core(), 1);
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 var env = process.env;
@@ -58,7 +60,7 @@ var OUTPUTS = [
   "error"
 ];
 function setOutputs(values) {
-  for (const name of OUTPUTS) core.setOutput(name, values[name] ?? "");
+  for (const name of OUTPUTS) setOutput(name, values[name] ?? "");
 }
 function taskOutputs(task) {
   return {
@@ -100,14 +102,14 @@ async function commit(file) {
   setOutputs({ ...taskOutputs(task), "task-file": resolve(cwd, file), drained: String(task.drained?.length ?? 0) });
   if (!stateDir) throw required("state-dir");
   if (!task.threadKey || task.action === "ignore" || task.action === "duplicate") {
-    core.info(`nothing to record: ${task.action}`);
+    info(`nothing to record: ${task.action}`);
     return;
   }
   const items = [task, ...task.drained ?? []].map(processedItem);
   if (task.drainCursor != null)
     items.push({ dedupeKey: null, source: { cursor: "issueComment", id: task.drainCursor } });
   const state = await commitProcessed(createDirStateStore(resolve(cwd, stateDir)), task.threadKey, items, /* @__PURE__ */ new Date());
-  core.info(`recorded ${items.length} item(s) for ${task.threadKey}; ${state.seen.length} processed key(s)`);
+  info(`recorded ${items.length} item(s) for ${task.threadKey}; ${state.seen.length} processed key(s)`);
 }
 var routed = null;
 async function route() {
@@ -140,7 +142,7 @@ async function route() {
     store,
     config,
     ...want,
-    warn: (message) => core.warning(message)
+    warn: (message) => warning(message)
   });
   const dir = await outDir();
   const files = {
@@ -163,8 +165,8 @@ async function route() {
     refused: String(refused)
   });
   const where = task.thread ? `${task.thread.repository}#${task.thread.number} (${task.thread.kind})` : "no thread";
-  core.info(`${task.action}${task.stage ? ` \xB7 ${task.stage}` : ""} \xB7 ${where}: ${redact(task.reason, { secrets })}`);
-  await core.summary.addHeading("codexrel route-event", 3).addRaw(
+  info(`${task.action}${task.stage ? ` \xB7 ${task.stage}` : ""} \xB7 ${where}: ${redact(task.reason, { secrets })}`);
+  await summary.addHeading("codexrel route-event", 3).addRaw(
     `**${task.action}**${task.stage ? ` \xB7 ${task.stage}` : ""} \xB7 ${where} \u2014 ${escapeMarkdownShort(task.reason, 500)} (\`${task.reasonCode}\`)${task.drained.length ? `; ${task.drained.length} queued comment(s) drained` : ""}
 `
   ).write();
@@ -199,8 +201,8 @@ try {
       error: `${coded.code}: ${coded.message}`
     });
   }
-  await core.summary.addHeading("codexrel route-event", 3).addRaw(`**failed**: ${escapeMarkdownShort(text2, 1e3)}
+  await summary.addHeading("codexrel route-event", 3).addRaw(`**failed**: ${escapeMarkdownShort(text2, 1e3)}
 `).write();
-  if (mode2 === "blocking") core.setFailed(text2);
-  else core.warning(`${text2} (advisory mode: not failing the job)`);
+  if (mode2 === "blocking") setFailed(text2);
+  else warning(`${text2} (advisory mode: not failing the job)`);
 }

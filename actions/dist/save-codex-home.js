@@ -9,24 +9,26 @@ import {
   mode,
   resolveThread,
   secrets
-} from "./chunks/chunk-GAP3QWRF.js";
+} from "./chunks/chunk-PMTG2UOG.js";
 import {
   SessionErrorCodes,
-  __toESM,
   flag,
   formatError,
+  info,
   packCodexHome,
   redact,
-  require_core,
   saveKey,
   sessionError,
+  setFailed,
+  setOutput,
   stashLedger,
+  summary,
   text,
-  toCodexrelError
-} from "./chunks/chunk-CKR55BBD.js";
+  toCodexrelError,
+  warning
+} from "./chunks/chunk-6CQ6NGUB.js";
 
 // src/save-codex-home.ts
-var core = __toESM(require_core(), 1);
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 async function save() {
@@ -44,9 +46,9 @@ async function save() {
   await mkdir(dir, { recursive: true, mode: 448 });
   await writeFile(join(dir, ".gitignore"), "*\n");
   const ledger = await stashLedger({ codexHome, ledgerPath: ledgerPath() });
-  if (ledger.warning) core.warning(ledger.warning);
-  else if (ledger.note) core.info(ledger.note);
-  core.setOutput("ledger-saved", String(ledger.copied));
+  if (ledger.warning) warning(ledger.warning);
+  else if (ledger.note) info(ledger.note);
+  setOutput("ledger-saved", String(ledger.copied));
   const now = /* @__PURE__ */ new Date();
   const key = saveKey(thread, { runId: env.GITHUB_RUN_ID, attempt: env.GITHUB_RUN_ATTEMPT, job: env.GITHUB_JOB, now });
   const { manifest, bytes, warnings } = await packCodexHome({
@@ -58,43 +60,43 @@ async function save() {
     includeCaches: flag("include-caches", false),
     now: () => now
   });
-  for (const w of warnings) core.warning(redact(w, { secrets }));
-  core.setOutput("pending-key", key);
-  core.setOutput("thread", thread);
-  core.setOutput("session-id", manifest.session?.id ?? "");
-  core.setOutput("bytes", String(bytes));
-  core.setOutput("files", String(manifest.totals.files));
-  core.setOutput("redactions", String(manifest.redactions.total));
-  core.setOutput("error-code", "");
-  core.info(`packed ${manifest.totals.files} files (${bytes} bytes); saving to the cache as ${key}`);
+  for (const w of warnings) warning(redact(w, { secrets }));
+  setOutput("pending-key", key);
+  setOutput("thread", thread);
+  setOutput("session-id", manifest.session?.id ?? "");
+  setOutput("bytes", String(bytes));
+  setOutput("files", String(manifest.totals.files));
+  setOutput("redactions", String(manifest.redactions.total));
+  setOutput("error-code", "");
+  info(`packed ${manifest.totals.files} files (${bytes} bytes); saving to the cache as ${key}`);
 }
 async function confirm() {
   const key = text("pending-key");
   const thread = text("thread-key");
   if (!key) {
-    core.setOutput("key", "");
-    core.setOutput("saved", "false");
-    core.setOutput("error-code", "");
+    setOutput("key", "");
+    setOutput("saved", "false");
+    setOutput("error-code", "");
     return;
   }
   if (flag("cache-hit", false)) {
-    core.setOutput("key", key);
-    core.setOutput("saved", "true");
-    core.setOutput("error-code", "");
-    await core.summary.addHeading("Codex session saved", 3).addRaw(
+    setOutput("key", key);
+    setOutput("saved", "true");
+    setOutput("error-code", "");
+    await summary.addHeading("Codex session saved", 3).addRaw(
       `\`${thread}\`: ${text("files")} files, ${text("bytes")} bytes, ${text("redactions")} secret(s) redacted; session \`${text("session-id") || "none"}\`; key \`${key}\`.`,
       true
     ).write();
     return;
   }
-  core.setOutput("key", "");
-  core.setOutput("saved", "false");
-  core.setOutput("error-code", SessionErrorCodes.SESSION_CACHE_SAVE_FAILED);
+  setOutput("key", "");
+  setOutput("saved", "false");
+  setOutput("error-code", SessionErrorCodes.SESSION_CACHE_SAVE_FAILED);
   const text2 = `${SessionErrorCodes.SESSION_CACHE_SAVE_FAILED}: the cache does not hold ${key} after actions/cache/save (see its warning above)
   hint: The next run of the thread will not find this session; check the cache service and the job's cache quota.`;
-  await core.summary.addHeading("Codex session not saved", 3).addCodeBlock(text2).write();
-  if (mode === "blocking") core.setFailed(text2);
-  else core.warning(`${text2} (advisory mode: not failing the job)`);
+  await summary.addHeading("Codex session not saved", 3).addCodeBlock(text2).write();
+  if (mode === "blocking") setFailed(text2);
+  else warning(`${text2} (advisory mode: not failing the job)`);
 }
 try {
   if (process.argv.includes("--confirm")) await confirm();
@@ -102,10 +104,10 @@ try {
 } catch (error) {
   const coded = toCodexrelError(error);
   const text2 = redact(formatError(coded), { secrets });
-  for (const k of ["key", "pending-key", "session-id", "bytes", "files", "redactions", "thread"]) core.setOutput(k, "");
-  core.setOutput("ledger-saved", "false");
-  core.setOutput("error-code", coded.code);
-  await core.summary.addHeading("Codex session not saved", 3).addCodeBlock(text2).write();
-  if (mode === "blocking") core.setFailed(text2);
-  else core.warning(`${text2} (advisory mode: not failing the job)`);
+  for (const k of ["key", "pending-key", "session-id", "bytes", "files", "redactions", "thread"]) setOutput(k, "");
+  setOutput("ledger-saved", "false");
+  setOutput("error-code", coded.code);
+  await summary.addHeading("Codex session not saved", 3).addCodeBlock(text2).write();
+  if (mode === "blocking") setFailed(text2);
+  else warning(`${text2} (advisory mode: not failing the job)`);
 }

@@ -4,8 +4,8 @@ const require = __codexrelCreateRequire(import.meta.url);
 import {
   githubPorts,
   updateProgressComment
-} from "./chunks/chunk-7NE4FDYA.js";
-import "./chunks/chunk-WLWEKVUU.js";
+} from "./chunks/chunk-HLPHYJ6R.js";
+import "./chunks/chunk-AXA3GNR3.js";
 import {
   CodexrelError,
   MIN_EXACT_SECRET_LENGTH,
@@ -22,7 +22,7 @@ import {
   redact,
   text,
   toCodexrelError
-} from "./chunks/chunk-CKR55BBD.js";
+} from "./chunks/chunk-6CQ6NGUB.js";
 
 // src/stream.ts
 import { once } from "node:events";

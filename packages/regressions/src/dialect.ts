@@ -22,6 +22,10 @@
  * - Playwright folds retries into one `<testcase>` (one `<failure>` holding every retry's output) and
  *   repeats a test once per project, in suites that differ only by `hostname`.
  * - Surefire/Failsafe record reruns as `flakyFailure`/`rerunFailure` children of one `<testcase>`.
+ * - `node --test --test-reporter=junit` writes one `<testcase>` per test (a re-run is another
+ *   report); its root `<testsuites>` has no attributes, its `<testsuite>` attributes come in a fixed
+ *   order (reporter/junit.js: name, time, disabled, errors, tests, failures, skipped, then Node 24's
+ *   timestamp, then hostname), and a top-level test comes first as `name, time, classname`.
  * Anything not recognised is read as separate tests: that never hides a failure behind a retry.
  */
 import { SaxesParser } from "saxes";
@@ -36,6 +40,7 @@ export type Dialect =
   | "playwright"
   | "surefire"
   | "mocha"
+  | "node-test"
   | "ctrf"
   | "junit";
 
@@ -57,6 +62,7 @@ export const REPEAT_MEANING: Readonly<Record<Dialect, RepeatMeaning>> = {
   playwright: "separate",
   surefire: "separate",
   mocha: "separate",
+  "node-test": "separate",
   ctrf: "separate",
   junit: "separate",
 };
@@ -67,10 +73,14 @@ const JEST_SUITE = "name,errors,failures,skipped,timestamp,time,tests";
 const GOTESTSUM_SUITE = "tests,failures,time,name,timestamp";
 const PLAYWRIGHT_ROOT = "id,name,tests,failures,skipped,errors,time";
 const SUREFIRE_SUITE = "name,time,tests,errors,skipped,failures";
+const NODE_SUITE = "name,time,disabled,errors,tests,failures,skipped,hostname";
+const NODE_24_SUITE = "name,time,disabled,errors,tests,failures,skipped,timestamp,hostname";
 
 interface Prelude {
   root: { name: string; attrs: Record<string, string> } | null;
   suite: Record<string, string> | null;
+  /** The first `<testcase>` tag's attributes, when no `<testsuite>` came before it. */
+  firstCase: Record<string, string> | null;
   properties: string[];
 }
 
@@ -80,9 +90,12 @@ export function detectDialect(head: string): Dialect {
 }
 
 function readPrelude(head: string): Prelude {
-  const prelude: Prelude = { root: null, suite: null, properties: [] };
-  const end = head.indexOf("<testcase");
-  const text = end === -1 ? head : head.slice(0, end);
+  const prelude: Prelude = { root: null, suite: null, firstCase: null, properties: [] };
+  // Up to the end of the first testcase's start tag (a `>` in an attribute value is escaped or
+  // quoted; a cut-off tag is simply not read).
+  const start = head.indexOf("<testcase");
+  const close = start === -1 ? -1 : head.indexOf(">", start);
+  const text = start === -1 ? head : close === -1 ? head.slice(0, start) : head.slice(0, close + 1);
   const parser = new SaxesParser({ xmlns: false });
   let done = false;
   parser.on("opentag", (tag) => {
@@ -92,7 +105,10 @@ function readPrelude(head: string): Prelude {
     if (tag.name === "testsuite" && !prelude.suite) prelude.suite = attrs;
     else if (tag.name === "property" && typeof attrs.name === "string" && prelude.properties.length < 64) {
       prelude.properties.push(attrs.name);
-    } else if (tag.name === "testcase") done = true;
+    } else if (tag.name === "testcase") {
+      if (!prelude.suite) prelude.firstCase = attrs;
+      done = true;
+    }
   });
   try {
     parser.write(text);
@@ -102,7 +118,7 @@ function readPrelude(head: string): Prelude {
   return prelude;
 }
 
-function dialectOf({ root, suite, properties }: Prelude): Dialect {
+function dialectOf({ root, suite, firstCase, properties }: Prelude): Dialect {
   const rootName = root?.name === "testsuites" ? root.attrs.name : undefined;
   if (rootName === "vitest tests") return "vitest";
   if (rootName === "jest tests") return "jest-junit";
@@ -119,7 +135,14 @@ function dialectOf({ root, suite, properties }: Prelude): Dialect {
   const schema = suite?.["xsi:noNamespaceSchemaLocation"] ?? "";
   if (schema.includes("surefire") || keys === SUREFIRE_SUITE) return "surefire";
   if (suite?.name === "Mocha Tests") return "mocha";
+  if (isNodeTest(root, keys, firstCase)) return "node-test";
   return "junit";
+}
+
+function isNodeTest(root: Prelude["root"], suiteKeys: string, firstCase: Record<string, string> | null): boolean {
+  if (root?.name !== "testsuites" || Object.keys(root.attrs).length > 0) return false;
+  if (suiteKeys === NODE_SUITE || suiteKeys === NODE_24_SUITE) return true;
+  return firstCase !== null && Object.keys(firstCase).slice(0, 3).join(",") === "name,time,classname";
 }
 
 /** pytest before 5.1 wrote `<testsuite>` attributes in alphabetical order (`skips` before 5.0). */

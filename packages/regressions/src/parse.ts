@@ -52,7 +52,7 @@ export async function parseReport(source: ReportSource, options: ParseOptions = 
           const head = firstText.replace(/^\uFEFF/, "");
           dialect = detectDialect(head);
           options.onDialect?.(dialect);
-          junit = new JunitStreamParser(file, opts);
+          junit = new JunitStreamParser(file, opts, dialect);
           junit.write(head);
         } else if (kind === "json") {
           json = firstText;

@@ -1,14 +1,15 @@
 /**
- * Reports written by real runs of vitest, jest (jest-junit), pytest and go (gotestsum) over the
+ * Reports written by real runs of vitest, jest (jest-junit), pytest, go (gotestsum) and node:test over the
  * same parameterized suite, base and candidate (fixtures/runners; `generate.mjs` regenerates them,
  * VERSIONS.md says what ran). Two parameterized cases share one title; the candidate breaks the
  * second of them, breaks one plain test, and keeps a test that fails on both sides. The go
  * candidate ran with `gotestsum --rerun-fails`, so its failing tests are listed once per run and
- * TestFlakyOnce fails, then passes.
+ * TestFlakyOnce fails, then passes. The node:test base ran on Node 20 and its candidate on Node 24,
+ * whose reporters write different classnames for the same test ("test" against "hasProtocol.strict").
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { classifyReports, type Dialect, detectDialect } from "@codexrel/regressions";
+import { classifyReports, type Dialect, detectDialect, parseReport, type ReportSource } from "@codexrel/regressions";
 import { describe, expect, test } from "vitest";
 
 const FIXTURES = join(import.meta.dirname, "fixtures", "runners");
@@ -76,6 +77,17 @@ const cases: {
     },
     passed: 3,
   },
+  {
+    runner: "node",
+    dialect: "node-test",
+    testcases: 5,
+    expected: {
+      "hasProtocol › strict::https://": "new",
+      "withTrailingSlash::adds a slash": "new",
+      "broken on both sides": "known",
+    },
+    passed: 2,
+  },
 ];
 
 describe.each(cases)("$runner (real run)", ({ runner, dialect, testcases, expected, passed }) => {
@@ -126,4 +138,29 @@ test("go: gotestsum's rerun records are attempts (fail, then pass on the rerun)"
   expect(section.warnings).toEqual(
     expect.arrayContaining([expect.stringMatching(/\(gotestsum report\(s\)\) read as retry attempts/)]),
   );
+});
+
+test("node:test: a report that starts with a top-level test is read as node-test too", () => {
+  const head = `<?xml version="1.0" encoding="utf-8"?>\n<testsuites>\n\t<testcase name="top" time="0.001" classname="test"/>`;
+  expect(detectDialect(head)).toBe("node-test");
+  // The same first testcase under a root with attributes is some other reporter's.
+  expect(detectDialect(head.replace("<testsuites>", '<testsuites name="x">'))).toBe("junit");
+});
+
+test("node:test: a classname that is neither the placeholder nor the suite path stays in the id", async () => {
+  const xml = (classname: string) =>
+    `<testsuites>\n<testsuite name="s" time="0" disabled="0" errors="0" tests="1" failures="0" skipped="0" hostname="h">` +
+    `<testcase name="t" time="0" classname="${classname}"/></testsuite></testsuites>`;
+  const ids: string[][] = [];
+  for (const classname of ["test", "s", "custom"]) {
+    const source: ReportSource = {
+      name: "r.xml",
+      async *chunks() {
+        yield new TextEncoder().encode(xml(classname));
+      },
+    };
+    const outcome = await parseReport(source);
+    ids.push(outcome.kind === "report" ? outcome.report.cases.map((c) => c.id) : [outcome.kind]);
+  }
+  expect(ids).toEqual([["s::t"], ["s::t"], ["s::custom::t"]]);
 });

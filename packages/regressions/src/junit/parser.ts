@@ -4,7 +4,8 @@
  * The scanner's events are dispatched by where they are: the root (`roots.ts`: JUnit or another
  * format), a suite, a testcase, or a captured child of one (`attempts.ts`). The dialects mostly share
  * one reading; where one differs it has its own module: Surefire's rerun children (`surefire.ts`),
- * mocha-junit-reporter's swapped names (`mocha.ts`), outcome attributes (`status-attribute.ts`).
+ * mocha-junit-reporter's swapped names (`mocha.ts`), node:test's placeholder classnames
+ * (`node-test.ts`), outcome attributes (`status-attribute.ts`).
  * What a repeated testcase means per reporter is told apart later (`../dialect.ts`, `../repeats.ts`).
  *
  * Safety: the scanner never reads a DTD; any `<!DOCTYPE` is refused with JUNIT_DOCTYPE_REFUSED
@@ -14,6 +15,7 @@
  * suites and files longer than 1 KiB keep their first KiB and say they were cut (`capField`).
  */
 import { capField } from "../caps.js";
+import type { Dialect } from "../dialect.js";
 import { SkipCodes } from "../errors.js";
 import { createIdentity, type IdentityFn } from "../identity.js";
 import { PassedTest, type TestResult } from "../model.js";
@@ -21,6 +23,7 @@ import { XmlScanner } from "../xml-scanner.js";
 import { AttemptBuilder, CAPTURE_KINDS, type Capture, type CaptureKind } from "./attempts.js";
 import { attr, detach, parseSeconds } from "./fields.js";
 import { mochaSuitePrefix } from "./mocha.js";
+import { nodeTestClassname } from "./node-test.js";
 import {
   DEFAULT_LIMITS,
   type JunitOptions,
@@ -66,6 +69,7 @@ export class JunitStreamParser {
   private readonly attemptsOf: AttemptBuilder;
   private readonly errors: PlacedErrors;
   private readonly swapMocha: boolean;
+  private readonly nodeTest: boolean;
   private readonly onCase: (test: TestResult) => void;
   private readonly internPool = new Map<string, string>();
   private depth = 0;
@@ -77,7 +81,9 @@ export class JunitStreamParser {
   constructor(
     private readonly file: string,
     options: JunitOptions = {},
+    dialect?: Dialect, // which reporter wrote it, when known before the first testcase
   ) {
+    this.nodeTest = dialect === "node-test";
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.identity = typeof options.identity === "function" ? options.identity : createIdentity(options.identity);
     this.attemptsOf = new AttemptBuilder(file, options.failureLines ?? 20, options.lineWidth ?? 500);
@@ -328,6 +334,7 @@ export class JunitStreamParser {
         classname = this.intern(prefix, 0);
       }
     }
+    if (this.nodeTest) classname = nodeTestClassname(classname, this.suiteNames());
     const suite = this.suitePath();
     const id = this.identity({ suite, classname, name, file: c.file });
     // Keep the name as a view into the (new, flat) id when it ends it, else as a copy: either way
@@ -352,18 +359,17 @@ export class JunitStreamParser {
     this.onCase(test);
   }
 
-  private suitePathCache: { key: SuiteState | undefined; len: number; value: string | null } = {
-    key: undefined,
-    len: -1,
-    value: null,
-  };
+  private suitePathCache = { key: undefined as SuiteState | undefined, len: -1, value: null as string | null };
+
+  private suiteNames(): string[] {
+    return this.suites.flatMap((s) => (s.name ? [s.name] : []));
+  }
 
   private suitePath(): string | null {
     const top = this.suites[this.suites.length - 1];
     const cache = this.suitePathCache;
     if (cache.key === top && cache.len === this.suites.length) return cache.value;
-    const names: string[] = [];
-    for (const s of this.suites) if (s.name) names.push(s.name);
+    const names = this.suiteNames();
     const value = names.length === 0 ? null : this.intern(names.join(" › "));
     this.suitePathCache = { key: top, len: this.suites.length, value };
     return value;
