@@ -32,7 +32,7 @@ import {
   text,
   toCodexrelError,
   warning
-} from "./chunks/chunk-6CQ6NGUB.js";
+} from "./chunks/chunk-BMUCDFY2.js";
 
 // ../node_modules/.pnpm/picomatch@4.0.7/node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({

@@ -6,11 +6,11 @@ import {
   eventThread,
   renderPreflightMarkdown,
   runPreflight
-} from "./chunks/chunk-AADHW6FP.js";
+} from "./chunks/chunk-6XFR3WGV.js";
 import {
   parseThreadRef,
   tokenFromInput
-} from "./chunks/chunk-AXA3GNR3.js";
+} from "./chunks/chunk-3GVAX7VE.js";
 import {
   actionSecrets,
   error,
@@ -24,7 +24,7 @@ import {
   summary,
   text,
   warning
-} from "./chunks/chunk-6CQ6NGUB.js";
+} from "./chunks/chunk-BMUCDFY2.js";
 
 // src/preflight.ts
 import { join } from "node:path";

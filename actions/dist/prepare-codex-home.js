@@ -9,14 +9,16 @@ import {
   mode,
   resolveThread,
   secrets
-} from "./chunks/chunk-PMTG2UOG.js";
+} from "./chunks/chunk-SQNOIVV5.js";
 import {
   DEFAULT_LEDGER_PATH,
   SessionErrorCodes,
   exportVariable,
   flag,
   formatError,
+  formatThreadKey,
   info,
+  parseThreadKey,
   prepareCodexHome,
   redact,
   restoreLedger,
@@ -28,7 +30,7 @@ import {
   threadKeyPrefix,
   toCodexrelError,
   warning
-} from "./chunks/chunk-6CQ6NGUB.js";
+} from "./chunks/chunk-BMUCDFY2.js";
 
 // src/prepare-codex-home.ts
 import { copyFile, rm, stat } from "node:fs/promises";
@@ -51,9 +53,18 @@ async function prepare() {
   exportVariable("CODEX_HOME", codexHome);
   setOutput("codex-home", codexHome);
   setOutput("thread", thread);
+  const fallback = thread ? resolveFallbackThread(thread) : "";
+  setOutput("fallback-thread", fallback);
   setOutput("restore-key", thread ? threadKeyPrefix(thread) : "");
+  setOutput("restore-keys", thread ? [thread, fallback].filter(Boolean).map(threadKeyPrefix).join("\n") : "");
   setOutput("error-code", "");
   info(`CODEX_HOME=${codexHome}${configPath ? " (config.toml written from inputs)" : ""}`);
+}
+function resolveFallbackThread(thread) {
+  const given = text("fallback-thread");
+  if (!given) return "";
+  const key = formatThreadKey(parseThreadKey(given));
+  return key === thread ? "" : key;
 }
 function restoredCache() {
   return {
@@ -61,9 +72,9 @@ function restoredCache() {
     save: async () => {
       throw new Error("not used");
     },
-    restore: async (_prefix, dest) => {
+    restore: async (prefix, dest) => {
       const key = text("cache-matched-key");
-      if (!key) return void 0;
+      if (!key?.startsWith(prefix)) return void 0;
       const file = join(cacheDir(), BUNDLE_NAME);
       await stat(file);
       await copyFile(file, dest);
@@ -73,11 +84,13 @@ function restoredCache() {
 }
 async function restore() {
   const thread = text("thread-key");
+  const fallbackThreadKey = text("fallback-thread-key");
   const codexHome = text("codex-home");
   const requireSession = flag("require-session", false);
   for (const [k, v] of Object.entries({
     "session-found": "false",
     "session-id": "",
+    "restored-from": "",
     "cache-hit": "false",
     "ledger-restored": "false",
     "error-code": "",
@@ -101,6 +114,7 @@ async function restore() {
   }
   const result = await restoreSession({
     threadKey: thread,
+    ...fallbackThreadKey ? { fallbackThreadKey } : {},
     backend: restoredCache(),
     codexHome,
     requireSession,
@@ -111,14 +125,16 @@ async function restore() {
   for (const w of result.warnings) warning(redact(w, { secrets }));
   setOutput("session-found", String(result.sessionFound));
   setOutput("session-id", result.sessionId ?? "");
+  setOutput("restored-from", result.restoredFrom ?? "");
   setOutput("cache-hit", String(result.cacheHit));
+  const from = result.restoredFrom && result.restoredFrom !== thread ? ` from \`${result.restoredFrom}\` (\`${thread}\` had none saved; this run saves under \`${thread}\`)` : "";
   const ledger = await restoreLedger({ codexHome, ledgerPath: ledgerPath() });
   if (ledger.warning) warning(ledger.warning);
   else if (ledger.note) info(ledger.note);
   setOutput("ledger-restored", String(ledger.copied));
   const r = result.restore;
   await summary.addHeading("Codex session", 3).addRaw(
-    result.sessionFound ? `Restored session \`${result.sessionId}\` for \`${thread}\` (${r?.files ?? 0} files from \`${result.key}\`). Resume it with \`codex exec resume ${result.sessionId}\`.` : result.cacheHit ? `Restored \`${result.key}\` for \`${thread}\`; it holds no session.` : `No saved session for \`${thread}\`: this run starts a new one.`,
+    result.sessionFound ? `Restored session \`${result.sessionId}\` for \`${thread}\`${from} (${r?.files ?? 0} files from \`${result.key}\`). Resume it with \`codex exec resume ${result.sessionId}\`.` : result.cacheHit ? `Restored \`${result.key}\` for \`${thread}\`${from}; it holds no session.` : `No saved session for \`${thread}\`: this run starts a new one.`,
     true
   ).addRaw(
     ledger.copied ? `
@@ -137,10 +153,12 @@ try {
   const text2 = redact(formatError(coded), { secrets });
   setOutput("error-code", coded.code);
   setOutput("error", redact(`${coded.code}: ${coded.message}.${coded.hint ? ` ${coded.hint}` : ""}`, { secrets }));
-  if (step === "prepare") for (const k of ["codex-home", "thread", "restore-key"]) setOutput(k, "");
+  if (step === "prepare")
+    for (const k of ["codex-home", "thread", "fallback-thread", "restore-key", "restore-keys"]) setOutput(k, "");
   if (step === "restore") {
     setOutput("session-found", "false");
     setOutput("session-id", "");
+    setOutput("restored-from", "");
     setOutput("ledger-restored", "false");
   }
   await summary.addHeading("Codex session", 3).addCodeBlock(text2).write();

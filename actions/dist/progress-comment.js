@@ -11,8 +11,8 @@ import {
   releasePlanPrompt,
   threadsError,
   updateProgressComment
-} from "./chunks/chunk-HLPHYJ6R.js";
-import "./chunks/chunk-AXA3GNR3.js";
+} from "./chunks/chunk-UCVZEK2O.js";
+import "./chunks/chunk-3GVAX7VE.js";
 import {
   actionSecrets,
   escapeMarkdownShort,
@@ -26,7 +26,7 @@ import {
   text,
   toCodexrelError,
   warning
-} from "./chunks/chunk-6CQ6NGUB.js";
+} from "./chunks/chunk-BMUCDFY2.js";
 
 // src/progress-comment.ts
 import { mkdir, readFile, writeFile } from "node:fs/promises";

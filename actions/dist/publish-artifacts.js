@@ -5,7 +5,7 @@ import {
   blockedPublication,
   eventThread,
   runPreflight
-} from "./chunks/chunk-AADHW6FP.js";
+} from "./chunks/chunk-6XFR3WGV.js";
 import {
   createGitHubClient,
   isGitHubError,
@@ -13,7 +13,7 @@ import {
   threadRef,
   tokenFromInput,
   upsertMarkedComment
-} from "./chunks/chunk-AXA3GNR3.js";
+} from "./chunks/chunk-3GVAX7VE.js";
 import {
   CodexrelError,
   actionSecrets,
@@ -42,7 +42,7 @@ import {
   toCodexrelError,
   validateCujSummary,
   warning
-} from "./chunks/chunk-6CQ6NGUB.js";
+} from "./chunks/chunk-BMUCDFY2.js";
 
 // src/publish-artifacts.ts
 import { tmpdir } from "node:os";

@@ -9,7 +9,7 @@ import {
   listIssues,
   listReleases,
   parseRepoRef
-} from "./chunks/chunk-AXA3GNR3.js";
+} from "./chunks/chunk-3GVAX7VE.js";
 import {
   CodexrelError,
   __commonJS,
@@ -39,7 +39,7 @@ import {
   toCodexrelError,
   validateReleaseImpact,
   warning
-} from "./chunks/chunk-6CQ6NGUB.js";
+} from "./chunks/chunk-BMUCDFY2.js";
 
 // ../node_modules/.pnpm/semver@7.8.6/node_modules/semver/internal/constants.js
 var require_constants = __commonJS({

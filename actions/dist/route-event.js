@@ -10,8 +10,8 @@ import {
   processedItem,
   promptWithThread,
   routeEvent
-} from "./chunks/chunk-HLPHYJ6R.js";
-import "./chunks/chunk-AXA3GNR3.js";
+} from "./chunks/chunk-UCVZEK2O.js";
+import "./chunks/chunk-3GVAX7VE.js";
 import {
   actionSecrets,
   escapeMarkdownShort,
@@ -30,7 +30,7 @@ import {
   text,
   toCodexrelError,
   warning
-} from "./chunks/chunk-6CQ6NGUB.js";
+} from "./chunks/chunk-BMUCDFY2.js";
 
 // src/route-event.ts
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -57,6 +57,7 @@ var OUTPUTS = [
   "drained",
   "head-ref",
   "refused",
+  "session-fallback",
   "error"
 ];
 function setOutputs(values) {
@@ -136,7 +137,7 @@ async function route() {
     ...store ? { state: store } : {}
   });
   routed = mergeDrained(live, null);
-  const { task, headRef, refused } = await completeRoutedTask({
+  const { task, headRef, refused, sessionFallback } = await completeRoutedTask({
     live,
     github,
     store,
@@ -162,7 +163,8 @@ async function route() {
     "task-file": files.task,
     drained: String(task.drained.length),
     "head-ref": headRef,
-    refused: String(refused)
+    refused: String(refused),
+    "session-fallback": sessionFallback
   });
   const where = task.thread ? `${task.thread.repository}#${task.thread.number} (${task.thread.kind})` : "no thread";
   info(`${task.action}${task.stage ? ` \xB7 ${task.stage}` : ""} \xB7 ${where}: ${redact(task.reason, { secrets })}`);

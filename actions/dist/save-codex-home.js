@@ -9,7 +9,7 @@ import {
   mode,
   resolveThread,
   secrets
-} from "./chunks/chunk-PMTG2UOG.js";
+} from "./chunks/chunk-SQNOIVV5.js";
 import {
   SessionErrorCodes,
   flag,
@@ -26,7 +26,7 @@ import {
   text,
   toCodexrelError,
   warning
-} from "./chunks/chunk-6CQ6NGUB.js";
+} from "./chunks/chunk-BMUCDFY2.js";
 
 // src/save-codex-home.ts
 import { mkdir, rm, writeFile } from "node:fs/promises";

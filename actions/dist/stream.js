@@ -4,8 +4,8 @@ const require = __codexrelCreateRequire(import.meta.url);
 import {
   githubPorts,
   updateProgressComment
-} from "./chunks/chunk-HLPHYJ6R.js";
-import "./chunks/chunk-AXA3GNR3.js";
+} from "./chunks/chunk-UCVZEK2O.js";
+import "./chunks/chunk-3GVAX7VE.js";
 import {
   CodexrelError,
   MIN_EXACT_SECRET_LENGTH,
@@ -22,7 +22,7 @@ import {
   redact,
   text,
   toCodexrelError
-} from "./chunks/chunk-6CQ6NGUB.js";
+} from "./chunks/chunk-BMUCDFY2.js";
 
 // src/stream.ts
 import { once } from "node:events";

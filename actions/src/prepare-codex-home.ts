@@ -16,6 +16,8 @@ import { formatError, redact, toCodexrelError } from "@codexrel/core";
 import {
   type CodexConfigInput,
   DEFAULT_LEDGER_PATH,
+  formatThreadKey,
+  parseThreadKey,
   prepareCodexHome,
   restoreLedger,
   restoreSession,
@@ -43,21 +45,35 @@ async function prepare(): Promise<void> {
   core.exportVariable("CODEX_HOME", codexHome);
   core.setOutput("codex-home", codexHome);
   core.setOutput("thread", thread);
+  const fallback = thread ? resolveFallbackThread(thread) : "";
+  core.setOutput("fallback-thread", fallback);
   core.setOutput("restore-key", thread ? threadKeyPrefix(thread) : "");
+  core.setOutput("restore-keys", thread ? [thread, fallback].filter(Boolean).map(threadKeyPrefix).join("\n") : "");
   core.setOutput("error-code", "");
   core.info(`CODEX_HOME=${codexHome}${configPath ? " (config.toml written from inputs)" : ""}`);
 }
 
-/** The bundle actions/cache/restore put in the cache directory, as a backend. */
+/** `fallback-thread`, normalized; "" when unset or the thread itself. */
+function resolveFallbackThread(thread: string): string {
+  const given = inputs.text("fallback-thread");
+  if (!given) return "";
+  const key = formatThreadKey(parseThreadKey(given));
+  return key === thread ? "" : key;
+}
+
+/**
+ * The bundle actions/cache/restore put in the cache directory, as a backend: it answers for the
+ * thread whose prefix the matched key starts with (the thread's own, or the fallback's).
+ */
 function restoredCache(): SessionBackend {
   return {
     name: "actions-cache",
     save: async () => {
       throw new Error("not used");
     },
-    restore: async (_prefix, dest) => {
+    restore: async (prefix, dest) => {
       const key = inputs.text("cache-matched-key");
-      if (!key) return undefined;
+      if (!key?.startsWith(prefix)) return undefined;
       const file = join(cacheDir(), BUNDLE_NAME);
       await stat(file);
       await copyFile(file, dest);
@@ -68,11 +84,13 @@ function restoredCache(): SessionBackend {
 
 async function restore(): Promise<void> {
   const thread = inputs.text("thread-key");
+  const fallbackThreadKey = inputs.text("fallback-thread-key");
   const codexHome = inputs.text("codex-home");
   const requireSession = inputs.flag("require-session", false);
   for (const [k, v] of Object.entries({
     "session-found": "false",
     "session-id": "",
+    "restored-from": "",
     "cache-hit": "false",
     "ledger-restored": "false",
     "error-code": "",
@@ -97,6 +115,7 @@ async function restore(): Promise<void> {
   }
   const result = await restoreSession({
     threadKey: thread,
+    ...(fallbackThreadKey ? { fallbackThreadKey } : {}),
     backend: restoredCache(),
     codexHome,
     requireSession,
@@ -107,7 +126,12 @@ async function restore(): Promise<void> {
   for (const w of result.warnings) core.warning(redact(w, { secrets }));
   core.setOutput("session-found", String(result.sessionFound));
   core.setOutput("session-id", result.sessionId ?? "");
+  core.setOutput("restored-from", result.restoredFrom ?? "");
   core.setOutput("cache-hit", String(result.cacheHit));
+  const from =
+    result.restoredFrom && result.restoredFrom !== thread
+      ? ` from \`${result.restoredFrom}\` (\`${thread}\` had none saved; this run saves under \`${thread}\`)`
+      : "";
   const ledger = await restoreLedger({ codexHome, ledgerPath: ledgerPath() });
   if (ledger.warning) core.warning(ledger.warning);
   else if (ledger.note) core.info(ledger.note);
@@ -117,9 +141,9 @@ async function restore(): Promise<void> {
     .addHeading("Codex session", 3)
     .addRaw(
       result.sessionFound
-        ? `Restored session \`${result.sessionId}\` for \`${thread}\` (${r?.files ?? 0} files from \`${result.key}\`). Resume it with \`codex exec resume ${result.sessionId}\`.`
+        ? `Restored session \`${result.sessionId}\` for \`${thread}\`${from} (${r?.files ?? 0} files from \`${result.key}\`). Resume it with \`codex exec resume ${result.sessionId}\`.`
         : result.cacheHit
-          ? `Restored \`${result.key}\` for \`${thread}\`; it holds no session.`
+          ? `Restored \`${result.key}\` for \`${thread}\`${from}; it holds no session.`
           : `No saved session for \`${thread}\`: this run starts a new one.`,
       true,
     )
@@ -141,10 +165,12 @@ try {
   core.setOutput("error-code", coded.code);
   // One line for the progress comment's blockers: what failed and what to do (redacted).
   core.setOutput("error", redact(`${coded.code}: ${coded.message}.${coded.hint ? ` ${coded.hint}` : ""}`, { secrets }));
-  if (step === "prepare") for (const k of ["codex-home", "thread", "restore-key"]) core.setOutput(k, "");
+  if (step === "prepare")
+    for (const k of ["codex-home", "thread", "fallback-thread", "restore-key", "restore-keys"]) core.setOutput(k, "");
   if (step === "restore") {
     core.setOutput("session-found", "false");
     core.setOutput("session-id", "");
+    core.setOutput("restored-from", "");
     core.setOutput("ledger-restored", "false");
   }
   await core.summary.addHeading("Codex session", 3).addCodeBlock(text).write();

@@ -51,6 +51,7 @@ const OUTPUTS = [
   "drained",
   "head-ref",
   "refused",
+  "session-fallback",
   "error",
 ] as const;
 
@@ -142,7 +143,7 @@ async function route(): Promise<void> {
   });
   // Kept for the error path: a read below that fails still reports the task as routed.
   routed = mergeDrained(live, null);
-  const { task, headRef, refused } = await completeRoutedTask({
+  const { task, headRef, refused, sessionFallback } = await completeRoutedTask({
     live,
     github,
     store,
@@ -169,6 +170,7 @@ async function route(): Promise<void> {
     drained: String(task.drained.length),
     "head-ref": headRef,
     refused: String(refused),
+    "session-fallback": sessionFallback,
   });
   const where = task.thread ? `${task.thread.repository}#${task.thread.number} (${task.thread.kind})` : "no thread";
   core.info(`${task.action}${task.stage ? ` · ${task.stage}` : ""} · ${where}: ${redact(task.reason, { secrets })}`);

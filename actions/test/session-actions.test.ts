@@ -117,6 +117,45 @@ describe("prepare-codex-home + save-codex-home", () => {
     expect(readFileSync(join(run3.paths.workspace, "state/ledger.json"), "utf8")).toBe(ledger2);
   });
 
+  it("a PR thread with nothing saved starts from fallback-thread (the issue's session) and says so; its own save wins after", async () => {
+    const issue = harness();
+    const first = await issue.run("prepare-codex-home", { inputs: { thread: "octo/hello/issue-3" } });
+    fakeSession(first.outputs["codex-home"]!);
+    const saved = await issue.run("save-codex-home", { inputs: { thread: "octo/hello/issue-3" } });
+    expect(saved.outputs.saved, saved.log.join("\n")).toBe("true");
+
+    const pr = harness();
+    const restored = await pr.run("prepare-codex-home", {
+      inputs: { thread: "octo/hello/pr-7", "fallback-thread": "octo/hello/issue-3", "require-session": "true" },
+    });
+    expect(restored.conclusion, restored.log.join("\n")).toBe("success");
+    expect(restored.outputs).toMatchObject({
+      "session-found": "true",
+      "session-id": SESSION_ID,
+      "restored-from": "octo/hello/issue-3",
+      thread: "octo/hello/pr-7",
+    });
+    expect(restored.summary).toContain("from `octo/hello/issue-3` (`octo/hello/pr-7` had none saved");
+    const own = await pr.run("save-codex-home", { inputs: { thread: "octo/hello/pr-7" } });
+    expect(own.outputs.key, own.log.join("\n")).toMatch(/^codexrel-session-v1\/octo\/hello\/pr-7\//);
+
+    const later = await harness().run("prepare-codex-home", {
+      inputs: { thread: "octo/hello/pr-7", "fallback-thread": "octo/hello/issue-3" },
+    });
+    expect(later.outputs, later.log.join("\n")).toMatchObject({
+      "restored-from": "octo/hello/pr-7",
+      "session-found": "true",
+    });
+
+    // No fallback, or a fallback with nothing saved either: a follow-up still fails loudly.
+    const none = await harness().run("prepare-codex-home", {
+      inputs: { thread: "octo/hello/pr-8", "fallback-thread": "octo/hello/issue-99", "require-session": "true" },
+    });
+    expect(none.conclusion).toBe("failure");
+    expect(none.outputs).toMatchObject({ "error-code": "SESSION_REQUIRED_BUT_MISSING", "restored-from": "" });
+    expect(none.outputs.error).toContain("octo/hello/pr-8 or octo/hello/issue-99");
+  });
+
   it("the thread comes from the triggering pull request when not given", async () => {
     const h = harness({ event: { name: "pull_request", payload: { pull_request: { number: 12 } } } });
     const r = await h.run("prepare-codex-home", {});

@@ -185,6 +185,33 @@ export function commentOn(sim: Sim, number: number, by: CommentBy): { name: stri
   };
 }
 
+/** An issue_comment `created` on pull request `number` (GitHub sends PR conversation comments as issue_comment). */
+export function commentOnPr(
+  sim: Sim,
+  pr: { number: number; title: string; body: string },
+  by: CommentBy,
+): { name: string; payload: Record<string, unknown> } {
+  const made = sim.fake.state.addComment(APP, pr.number, { body: by.body, author: by.login });
+  return {
+    name: "issue_comment",
+    payload: webhookPayload("issue_comment", {
+      action: "created",
+      repo: APP,
+      onPullRequest: true,
+      overrides: {
+        issue: { number: pr.number, title: pr.title, body: pr.body, user: { login: "github-actions[bot]" } },
+        comment: {
+          id: made.id,
+          body: by.body,
+          user: { login: by.login, type: by.type ?? "User" },
+          author_association: by.association,
+        },
+        sender: { login: by.login, type: by.type ?? "User" },
+      },
+    }),
+  };
+}
+
 /**
  * The fake model: the planning turn answers with PLAN; the implementation turn (plan approved) and
  * a follow-up asking for a farewell each run one exec_command through Codex, then report. Which

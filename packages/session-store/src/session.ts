@@ -91,6 +91,11 @@ export interface RestoreSessionOptions {
   codexHome: string;
   /** A follow-up run: nothing saved for the thread is an error, never a silent new session. */
   requireSession?: boolean;
+  /**
+   * Another thread to start from when `threadKey` has nothing saved: a PR thread the worker opened
+   * for an issue starts from the issue's session (read only; the run saves under `threadKey`).
+   */
+  fallbackThreadKey?: string;
   mode?: FailureMode;
   tempDir?: string;
   limits?: RestoreLimits;
@@ -103,6 +108,8 @@ export interface RestoreSessionResult {
   sessionId: string | null;
   /** The key restored from, or null on a miss. */
   key: string | null;
+  /** The thread whose bundle was restored: `threadKey`, the fallback thread, or null on a miss. */
+  restoredFrom: string | null;
   backend: string;
   codexHome: string;
   restore: RestoreResult | null;
@@ -119,8 +126,14 @@ export async function restoreSession(options: RestoreSessionOptions): Promise<Re
   try {
     const bundle = join(work, "session.bundle");
     let hit: { key: string } | undefined;
+    let restoredFrom: string | null = null;
     try {
       hit = await options.backend.restore(prefix, bundle);
+      if (hit) restoredFrom = options.threadKey;
+      else if (options.fallbackThreadKey) {
+        hit = await options.backend.restore(threadKeyPrefix(options.fallbackThreadKey), bundle);
+        if (hit) restoredFrom = options.fallbackThreadKey;
+      }
       if (hit) await stat(bundle);
     } catch (cause) {
       const coded = backendError(options.backend, "restore", cause);
@@ -128,6 +141,7 @@ export async function restoreSession(options: RestoreSessionOptions): Promise<Re
       warnings.push(`${coded.code}: ${coded.message} (treated as a cache miss)`);
       error = summary(coded);
       hit = undefined;
+      restoredFrom = null;
     }
     const restore = hit ? await restoreBundle({ bundle, codexHome: options.codexHome, limits: options.limits }) : null;
     if (restore) warnings.push(...restore.warnings);
@@ -136,8 +150,8 @@ export async function restoreSession(options: RestoreSessionOptions): Promise<Re
       throw sessionError(
         SessionErrorCodes.SESSION_REQUIRED_BUT_MISSING,
         hit
-          ? `the saved bundle for ${options.threadKey} holds no Codex session`
-          : `no saved Codex session for ${options.threadKey}${error ? ` (the ${options.backend.name} backend failed: ${error.message})` : ""}`,
+          ? `the saved bundle for ${restoredFrom ?? options.threadKey} holds no Codex session`
+          : `no saved Codex session for ${options.threadKey}${options.fallbackThreadKey ? ` or ${options.fallbackThreadKey}` : ""}${error ? ` (the ${options.backend.name} backend failed: ${error.message})` : ""}`,
         "This follow-up needs the thread's earlier session: run the first turn (which saves it) or drop require-session to start fresh.",
         { details: { threadKey: options.threadKey, backend: options.backend.name } },
       );
@@ -147,6 +161,7 @@ export async function restoreSession(options: RestoreSessionOptions): Promise<Re
       sessionFound,
       sessionId: restore?.sessionId ?? null,
       key: hit?.key ?? null,
+      restoredFrom: hit ? restoredFrom : null,
       backend: options.backend.name,
       codexHome: restore?.codexHome ?? options.codexHome,
       restore,

@@ -102,7 +102,47 @@ describe.each(["local", "actions-cache"] as const)("%s backend", (kind) => {
       key: s2.key,
     });
     const miss = await restoreSession({ threadKey: "octo/hello/issue-5", backend, codexHome: join(dir, "none") });
-    expect(miss).toMatchObject({ cacheHit: false, sessionFound: false, sessionId: null, key: null, error: null });
+    expect(miss).toMatchObject({
+      cacheHit: false,
+      sessionFound: false,
+      sessionId: null,
+      key: null,
+      restoredFrom: null,
+      error: null,
+    });
+    expect(r.restoredFrom).toBe("octo/hello/issue-4");
+
+    // A PR thread with nothing saved starts from its issue's session; its own, once saved, wins.
+    const pr = await restoreSession({
+      threadKey: "octo/hello/pr-9",
+      fallbackThreadKey: "octo/hello/issue-4",
+      requireSession: true,
+      backend,
+      codexHome: join(dir, "pr"),
+    });
+    expect(pr).toMatchObject({ sessionFound: true, key: s2.key, restoredFrom: "octo/hello/issue-4" });
+    const prHome = join(dir, "pr-own");
+    await fakeCodexHome(prHome, { sessionId: "44444444-4444-4444-4444-444444444444" });
+    const own = await saveSession({ codexHome: prHome, threadKey: "octo/hello/pr-9", backend, runId: 9, now });
+    const again = await restoreSession({
+      threadKey: "octo/hello/pr-9",
+      fallbackThreadKey: "octo/hello/issue-4",
+      backend,
+      codexHome: join(dir, "pr-again"),
+    });
+    expect(again).toMatchObject({ key: own.key, restoredFrom: "octo/hello/pr-9" });
+    await expect(
+      restoreSession({
+        threadKey: "octo/hello/pr-10",
+        fallbackThreadKey: "octo/hello/issue-5",
+        requireSession: true,
+        backend,
+        codexHome: join(dir, "pr-none"),
+      }),
+    ).rejects.toMatchObject({
+      code: "SESSION_REQUIRED_BUT_MISSING",
+      message: expect.stringContaining("octo/hello/pr-10 or octo/hello/issue-5"),
+    });
   });
 
   test("requireSession with nothing saved is SESSION_REQUIRED_BUT_MISSING", async () => {

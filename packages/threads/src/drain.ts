@@ -6,7 +6,7 @@
 import type { Thread } from "@codexrel/core";
 import type { RoutingConfigInput } from "./config.js";
 import { type PermissionPort, routeEvent, type Task, type TaskAction } from "./route.js";
-import { laterStage, markProcessed, type TaskStage, type ThreadState } from "./state.js";
+import { batchStage, laterStage, markProcessed, type TaskStage, type ThreadState } from "./state.js";
 
 /** One conversation comment on an issue or PR, as the GitHub adapter lists it. */
 export interface ThreadComment {
@@ -94,7 +94,7 @@ export async function drainQueue(options: DrainOptions, now: Date = new Date()):
     ...skipped.map((s) => ({ dedupeKey: null, source: { cursor: "issueComment" as const, id: s.id } })),
   ];
   const nextState = markProcessed(options.state, processed, now);
-  const stage = tasks.reduce<TaskStage | null>((acc, t) => laterStage(acc, t.stage), options.state.stage);
+  const stage = laterStage(options.state.stage, batchStage(tasks.map((t) => t.stage)));
   const action = tasks.length === 0 ? "ignore" : tasks.every((t) => t.action === "review") ? "review" : "continue";
   return { tasks, skipped, prompt: combinePrompts(tasks), action, stage: tasks.length ? stage : null, nextState };
 }
@@ -150,8 +150,10 @@ export function mergeDrained(live: Task, drain: DrainResult | null): DrainedTask
     live.source?.kind === "issue_comment"
       ? [...others, live].sort((a, b) => (a.source?.id ?? 0) - (b.source?.id ?? 0))
       : [live, ...others];
-  const stage = all.reduce<TaskStage | null>((acc, t) => laterStage(acc, t.stage), null);
-  const action = live.action === "start" || live.action === "review" ? live.action : "continue";
+  const stage = batchStage(all.map((t) => t.stage));
+  // A review stays a (read-only) review only when every request in the batch asked for one.
+  const action =
+    live.action === "start" ? live.action : all.every((t) => t.action === "review") ? "review" : "continue";
   return {
     ...live,
     action,

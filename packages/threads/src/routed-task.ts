@@ -1,17 +1,19 @@
 /**
  * What a task routed to work still needs from GitHub before an agent runs it (the route-event
  * action's second half): a PR thread's head branch, with fork PRs refused; the queued comments of
- * the thread drained into it; and, for a review, the review context appended to the prompt. Each
+ * the thread drained into it; and, for a review or a follow-up on a PR, the review context (unresolved
+ * threads, failing checks) appended to the prompt. Each
  * read is optional and switched by the caller; a missing token is a warning, never a silent skip.
  * A read that fails throws (a 403 names the permission to add): the caller still holds the task as
  * routed and reports it.
  */
-import type { RoutingConfigInput } from "./config.js";
+import { type RoutingConfigInput, resolveRoutingConfig } from "./config.js";
 import { type DrainedTask, mergeDrained } from "./drain.js";
 import type { ThreadsGitHub } from "./github.js";
 import { renderReviewContext } from "./review-context.js";
 import type { Task } from "./route.js";
 import { emptyThreadState, type ThreadStateStore } from "./state.js";
+import { sessionFallbackThread, threadKey } from "./text.js";
 
 export interface CompleteRoutedTaskOptions {
   /** The task as routeEvent returned it. */
@@ -24,7 +26,7 @@ export interface CompleteRoutedTaskOptions {
   prHead?: boolean;
   /** Fold the thread's queued comments into the task (needs `store`). */
   drain?: boolean;
-  /** Append the PR's review context to a review task's prompt (default true). */
+  /** Append the PR's review context to the prompt of a review or a follow-up on a PR (default true). */
   reviewContext?: boolean;
   warn: (message: string) => void;
 }
@@ -35,6 +37,11 @@ export interface CompletedTask {
   headRef: string;
   /** The PR comes from a fork: the task was turned into `ignore` (reason code FORK). */
   refused: boolean;
+  /**
+   * The thread key whose saved session this PR thread starts from when it has none of its own: the
+   * issue the PR's head branch was made for (`sessionFallbackThread`); "" otherwise.
+   */
+  sessionFallback: string;
 }
 
 const WORKING = new Set(["start", "continue", "review"]);
@@ -60,6 +67,10 @@ export async function completeRoutedTask(options: CompleteRoutedTaskOptions): Pr
       };
     } else headRef = head.ref;
   }
+  const fallback =
+    live.thread && headRef
+      ? sessionFallbackThread(live.thread, headRef, resolveRoutingConfig(options.config).branchPrefix)
+      : null;
   if (!refused && active && options.drain === true && store && live.thread && live.threadKey) {
     if (!github) options.warn("drain: no github-token, so queued comments were not read (only this event is handled)");
     else {
@@ -69,12 +80,15 @@ export async function completeRoutedTask(options: CompleteRoutedTaskOptions): Pr
       task = mergeDrained(live, drain);
     }
   }
-  if (task.action === "review" && task.thread?.kind === "pr" && options.reviewContext !== false) {
+  // A review reads it, and so does a follow-up on the PR ("fix the failing check"): the agent
+  // sees what is failing and what reviewers asked without being told again.
+  const wantsContext = task.action === "review" || task.action === "continue";
+  if (wantsContext && task.thread?.kind === "pr" && options.reviewContext !== false) {
     if (!github) options.warn("review-context: no github-token, so the prompt has no review context");
     else {
       const context = await github.reviewContext(task.thread);
       task = { ...task, prompt: `${task.prompt}\n${renderReviewContext(context)}` };
     }
   }
-  return { task, headRef, refused };
+  return { task, headRef, refused, sessionFallback: fallback ? threadKey(fallback) : "" };
 }

@@ -82,11 +82,27 @@ export function parseThreadState(text: string, threadKey: string): ThreadState {
 
 const STAGE_ORDER: Record<TaskStage, number> = { planning: 0, implementation: 1, review: 1 };
 
-/** The later of two stages; review and implementation are peers (a PR thread moves between them). */
+/**
+ * The stage after `a` when `b` is asked for: a thread never goes back to planning, and review and
+ * implementation are peers a PR thread moves between, so the newer one (`b`) wins: a fix asked
+ * for after `@codex review` is an implementation turn again, not another read-only review.
+ */
 export function laterStage(a: TaskStage | null, b: TaskStage | null): TaskStage | null {
   if (a === null) return b;
   if (b === null) return a;
-  return STAGE_ORDER[b] > STAGE_ORDER[a] ? b : a;
+  return STAGE_ORDER[b] >= STAGE_ORDER[a] ? b : a;
+}
+
+const BATCH_ORDER: Record<TaskStage, number> = { planning: 0, review: 1, implementation: 2 };
+
+/**
+ * The one stage a batch of requests handled in one turn runs in: implementation wins over review
+ * (a turn that may write can also review; a read-only one cannot make the asked-for fix).
+ */
+export function batchStage(stages: readonly (TaskStage | null)[]): TaskStage | null {
+  let out: TaskStage | null = null;
+  for (const s of stages) if (s !== null && (out === null || BATCH_ORDER[s] > BATCH_ORDER[out])) out = s;
+  return out;
 }
 
 export interface ProcessedItem {

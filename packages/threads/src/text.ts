@@ -53,6 +53,19 @@ export function branchName(
   return `${head}${kebabSummary(title, Math.max(room, 4)) || "task"}`;
 }
 
+/**
+ * The issue thread whose saved session a PR thread starts from: a PR on `<prefix>/issue-<n>/…` (the
+ * branch the worker made for issue n) continues that issue's conversation, so its first follow-up
+ * resumes the plan and implementation instead of failing with no session. Only the branch name is
+ * read: call it for same-repository PRs (a fork's branch names are anyone's). null otherwise.
+ */
+export function sessionFallbackThread(thread: Thread, headRef: string, branchPrefix = "codex"): Thread | null {
+  if (thread.kind !== "pr" || !headRef.startsWith(`${branchPrefix}/issue-`)) return null;
+  const match = /^issue-([1-9][0-9]{0,9})\//.exec(headRef.slice(branchPrefix.length + 1));
+  if (!match) return null;
+  return { repository: thread.repository, kind: "issue", number: Number(match[1]) };
+}
+
 /** The pull request body for an issue thread: a one-line summary and `Closes #<n>`. */
 export function prBody(options: { issueNumber: number; title: string; summary?: string }): string {
   const lines = [`Automated change for #${options.issueNumber}: ${escapeMarkdownShort(options.title, 200)}`];

@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
+  batchStage,
   branchName,
   combinePrompts,
   commitProcessed,
@@ -9,6 +10,7 @@ import {
   drainQueue,
   emptyThreadState,
   kebabSummary,
+  laterStage,
   MAX_SEEN_KEYS,
   markProcessed,
   matchCommand,
@@ -167,5 +169,24 @@ describe("queue drain", () => {
     );
     expect(review).toMatchObject({ action: "review", stage: "review" });
     expect(combinePrompts(review.tasks)).toBe(review.tasks[0]?.prompt);
+  });
+});
+
+describe("stages", () => {
+  it("a PR thread moves between review and implementation: the newer request wins; planning never comes back", () => {
+    expect(laterStage("review", "implementation")).toBe("implementation");
+    expect(laterStage("implementation", "review")).toBe("review");
+    expect(laterStage("implementation", "planning")).toBe("implementation");
+    expect(laterStage("planning", "implementation")).toBe("implementation");
+    expect(laterStage(null, "review")).toBe("review");
+    expect(laterStage("review", null)).toBe("review");
+  });
+
+  it("one turn for a batch: implementation wins over review (a read-only turn cannot make the fix)", () => {
+    expect(batchStage(["implementation", "review"])).toBe("implementation");
+    expect(batchStage(["review", "implementation"])).toBe("implementation");
+    expect(batchStage(["review", "review"])).toBe("review");
+    expect(batchStage([null, "planning"])).toBe("planning");
+    expect(batchStage([])).toBeNull();
   });
 });

@@ -1,0 +1,181 @@
+// Journeys 4 and 5 (the review loop on the worker's own PR), run like journeys.test.ts: the
+// callers as a user copies them, in the testkit's workflow runner, with the real Codex CLI
+// against the fake Responses API. They live in their own file (journeys.test.ts is past 400 lines)
+// and so run beside the others.
+//
+// `@codex review` is a read-only turn (sandbox read-only, nothing pushed), as Codex's own
+// `@codex review` only reviews; a follow-up comment on the PR ("fix the review ...") is the turn
+// that commits. Both see the unresolved review threads and the failing checks.
+
+import { execCommandTurn, type FakeOpenAI, type FakeTurn, type RecordedRequest } from "@codexrel/testkit/openai";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  APP,
+  branchFile,
+  branchHead,
+  commentOnPr,
+  implementer,
+  type JourneyKit,
+  jobLog,
+  PLAN,
+  planAndApprove,
+  type Sim,
+  startJourneyKit,
+} from "./journey-kit.js";
+
+let kit: JourneyKit;
+let openai: FakeOpenAI;
+
+beforeAll(async () => {
+  kit = await startJourneyKit();
+  openai = kit.openai;
+});
+
+afterAll(async () => {
+  await kit?.close();
+});
+
+const REVIEW = "@codex review";
+/** What the routed review prompt says (the comment itself is the command, not the prompt). */
+const REVIEW_ASKED = "asked for a review of pull request";
+const FIX = "@codex fix the review thread and the failing check";
+const FINISH = "@codex finish up";
+
+/**
+ * The fake model on the PR: a review answers in text, the fix edits greet.txt through Codex's
+ * exec_command, "finish up" changes nothing. Earlier turns (plan, implementation) as in
+ * journey-kit's `implementer`. Which turn a request is comes from the newest prompt in it (a
+ * resumed session carries the earlier ones).
+ */
+function reviewLoop(request: RecordedRequest): FakeTurn {
+  const body = request.body;
+  const review = body.lastIndexOf(REVIEW_ASKED);
+  const fix = body.lastIndexOf(FIX);
+  const finish = body.lastIndexOf(FINISH);
+  const latest = Math.max(review, fix, finish);
+  if (latest < 0) return implementer(request);
+  if (latest === finish) return "Nothing left to change.";
+  if (latest === review) return "Review: greet.txt says hello where the open thread asks for hi; unit tests fail.";
+  return body.lastIndexOf("function_call_output") > fix
+    ? "Changed greet.txt to hi."
+    : execCommandTurn("printf 'hi\\n' > greet.txt");
+}
+
+/** The worker's draft PR for issue #1, after journeys 1 and 2. */
+async function workerPr(sim: Sim) {
+  const first = await planAndApprove(sim);
+  expect(first.run.conclusion, first.log).toBe("success");
+  const pulls = sim.fake.state.threadsOf(APP).filter((t) => t.kind === "pr");
+  expect(pulls, first.log).toHaveLength(1);
+  return pulls[0] as (typeof pulls)[number];
+}
+
+/** The sandbox Codex was told of last in a request (a resumed session carries the earlier turns' too). */
+function sandboxOf(body: string): string {
+  const modes = ["read-only", "workspace-write", "danger-full-access"];
+  const at = modes.map((m) => body.lastIndexOf(`\`sandbox_mode\` is \`${m}\``));
+  const newest = Math.max(...at);
+  return newest < 0 ? "unknown" : (modes[at.indexOf(newest)] as string);
+}
+
+const pullsOf = (sim: Sim) => sim.fake.state.threadsOf(APP).filter((t) => t.kind === "pr");
+const workJob = (run: { jobs: Record<string, { id: string; steps: { name?: string; summary?: string }[] }> }) =>
+  Object.values(run.jobs).find((j) => j.id.endsWith("work"));
+
+describe("journeys: the review loop on the worker's PR", () => {
+  it("4. @codex review on the PR with an unresolved thread and a failing check: the PR branch is checked out, the prompt holds both, the review reads only; the follow-up commits on the PR branch", async () => {
+    const sim = await kit.simulation();
+    openai.setReply(reviewLoop);
+    try {
+      const pr = await workerPr(sim);
+      const head = branchHead(sim, pr.headRef);
+      sim.fake.state.addReviewThread(APP, pr.number, {
+        path: "greet.txt",
+        line: 1,
+        comments: [{ author: "octocat", body: "Say hi instead of hello." }],
+      });
+      sim.fake.state.addCheckRun(APP, head, {
+        name: "unit tests",
+        conclusion: "FAILURE",
+        title: "1 failing: greets",
+      });
+
+      // The review: a read-only turn on the PR's head, resumed from the issue's session.
+      let before = openai.responsesRequests().length;
+      const reviewEvent = commentOnPr(sim, pr, { body: REVIEW, login: "octocat", association: "OWNER" });
+      const review = await sim.run({ repo: APP, workflow: ".github/workflows/codex-comments.yml", event: reviewEvent });
+      let log = jobLog(review);
+      expect(review.conclusion, log).toBe("success");
+      const reviewTurn = openai.responsesRequests().slice(before);
+      expect(reviewTurn.length, log).toBeGreaterThan(0);
+      const reviewPrompt = reviewTurn[0]?.body ?? "";
+      expect(reviewPrompt, log).toContain("Say hi instead of hello.");
+      expect(reviewPrompt).toContain("unit tests");
+      // The PR thread had no session of its own: it started from issue #1's (the plan and the
+      // implementation turn are in the request), and says so in the restore step's summary.
+      expect(reviewPrompt).toContain("approved the plan");
+      const restore = workJob(review)?.steps.find((s) => s.name?.startsWith("Restore the thread's CODEX_HOME"));
+      expect(restore?.summary, log).toContain(`from \`${APP}/issue-1\``);
+      expect(branchHead(sim, pr.headRef), "a review pushes nothing").toBe(head);
+      expect(sandboxOf(reviewPrompt), "Codex was told its sandbox reads only").toBe("read-only");
+
+      // The follow-up: the same PR branch gets the commit; still one PR, still a draft.
+      before = openai.responsesRequests().length;
+      const fixEvent = commentOnPr(sim, pr, { body: FIX, login: "octocat", association: "OWNER" });
+      const fix = await sim.run({ repo: APP, workflow: ".github/workflows/codex-comments.yml", event: fixEvent });
+      log = jobLog(fix);
+      expect(fix.conclusion, log).toBe("success");
+      const fixPrompt = openai.responsesRequests().slice(before)[0]?.body ?? "";
+      expect(fixPrompt, log).toContain(FIX);
+      expect(fixPrompt).toContain("Say hi instead of hello.");
+      expect(fixPrompt).toContain("unit tests");
+      expect(fixPrompt, "resumed the PR thread's own session (the review turn)").toContain(REVIEW_ASKED);
+      expect(sandboxOf(fixPrompt), "a fix turn writes in the checkout").toBe("workspace-write");
+      const after = branchHead(sim, pr.headRef);
+      expect(after, log).not.toBe(head);
+      expect(branchFile(sim, pr.headRef, "greet.txt")).toBe("hi\n");
+      expect(pullsOf(sim).map((t) => t.number)).toEqual([pr.number]);
+      expect(pullsOf(sim)[0]?.draft, "not handed off: a thread is unresolved").toBe(true);
+      const progress = sim.fake.state
+        .threadComments(APP, pr.number)
+        .filter((c) => c.body.includes("<!-- codexrel:progress -->"));
+      expect(progress, log).toHaveLength(1);
+      expect(progress[0]?.body).toContain("Changed greet.txt to hi.");
+    } finally {
+      openai.setReply(PLAN);
+      await sim.dispose();
+    }
+  }, 400_000);
+
+  it("5. checks green and threads resolved: the draft PR becomes ready and the handoff is posted once", async () => {
+    const sim = await kit.simulation();
+    openai.setReply(reviewLoop);
+    try {
+      const pr = await workerPr(sim);
+      const head = branchHead(sim, pr.headRef);
+      sim.fake.state.addReviewThread(APP, pr.number, {
+        path: "greet.txt",
+        resolved: true,
+        comments: [{ author: "octocat", body: "Say hi instead of hello." }],
+      });
+      sim.fake.state.addCheckRun(APP, head, { name: "unit tests" });
+
+      for (let turn = 1; turn <= 2; turn += 1) {
+        const event = commentOnPr(sim, pr, { body: FINISH, login: "octocat", association: "OWNER" });
+        const run = await sim.run({ repo: APP, workflow: ".github/workflows/codex-comments.yml", event });
+        const log = jobLog(run);
+        expect(run.conclusion, log).toBe("success");
+        expect(branchHead(sim, pr.headRef), "nothing to commit: the head the checks ran on").toBe(head);
+        expect(pullsOf(sim)[0]?.draft, log).toBe(false);
+        const handoffs = sim.fake.state
+          .threadComments(APP, pr.number)
+          .filter((c) => c.body.includes("<!-- codex:handoff -->"));
+        expect(handoffs, `turn ${turn}\n${log}`).toHaveLength(1);
+        expect(handoffs[0]?.body).toContain("Ready for review");
+      }
+    } finally {
+      openai.setReply(PLAN);
+      await sim.dispose();
+    }
+  }, 400_000);
+});
