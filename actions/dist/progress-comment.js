@@ -11,7 +11,7 @@ import {
   releasePlanPrompt,
   threadsError,
   updateProgressComment
-} from "./chunks/chunk-UCVZEK2O.js";
+} from "./chunks/chunk-Y6RW57NW.js";
 import "./chunks/chunk-3GVAX7VE.js";
 import {
   actionSecrets,

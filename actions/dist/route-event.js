@@ -10,7 +10,7 @@ import {
   processedItem,
   promptWithThread,
   routeEvent
-} from "./chunks/chunk-UCVZEK2O.js";
+} from "./chunks/chunk-Y6RW57NW.js";
 import "./chunks/chunk-3GVAX7VE.js";
 import {
   actionSecrets,
@@ -107,8 +107,9 @@ async function commit(file) {
     return;
   }
   const items = [task, ...task.drained ?? []].map(processedItem);
-  if (task.drainCursor != null)
-    items.push({ dedupeKey: null, source: { cursor: "issueComment", id: task.drainCursor } });
+  const cursors = task.drainCursors ?? (task.drainCursor != null ? { issueComment: task.drainCursor } : {});
+  for (const [cursor, id] of Object.entries(cursors))
+    if (id != null) items.push({ dedupeKey: null, source: { cursor, id } });
   const state = await commitProcessed(createDirStateStore(resolve(cwd, stateDir)), task.threadKey, items, /* @__PURE__ */ new Date());
   info(`recorded ${items.length} item(s) for ${task.threadKey}; ${state.seen.length} processed key(s)`);
 }

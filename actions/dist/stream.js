@@ -4,7 +4,7 @@ const require = __codexrelCreateRequire(import.meta.url);
 import {
   githubPorts,
   updateProgressComment
-} from "./chunks/chunk-UCVZEK2O.js";
+} from "./chunks/chunk-Y6RW57NW.js";
 import "./chunks/chunk-3GVAX7VE.js";
 import {
   CodexrelError,

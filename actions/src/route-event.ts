@@ -12,6 +12,7 @@ import { join, resolve } from "node:path";
 import * as core from "@actions/core";
 import { escapeMarkdownShort, formatError, parseConfig, redact, toCodexrelError } from "@codexrel/core";
 import {
+  type CursorKind,
   commitProcessed,
   completeRoutedTask,
   createDirStateStore,
@@ -106,8 +107,11 @@ async function commit(file: string): Promise<void> {
     return;
   }
   const items: ProcessedItem[] = [task, ...(task.drained ?? [])].map(processedItem);
-  if (task.drainCursor != null)
-    items.push({ dedupeKey: null, source: { cursor: "issueComment", id: task.drainCursor } });
+  // Every kind's cursor moves past what the drain looked at (skipped items too); a task file from
+  // before reviews were drained has only the comment cursor.
+  const cursors = task.drainCursors ?? (task.drainCursor != null ? { issueComment: task.drainCursor } : {});
+  for (const [cursor, id] of Object.entries(cursors) as [CursorKind, number | undefined][])
+    if (id != null) items.push({ dedupeKey: null, source: { cursor, id } });
   const state = await commitProcessed(createDirStateStore(resolve(cwd, stateDir)), task.threadKey, items, new Date());
   core.info(`recorded ${items.length} item(s) for ${task.threadKey}; ${state.seen.length} processed key(s)`);
 }

@@ -7,6 +7,10 @@
 // `@codex review` only reviews; a follow-up comment on the PR ("fix the review ...") is the turn
 // that commits. Both see the unresolved review threads and the failing checks.
 
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { webhookPayload } from "@codexrel/testkit/github";
 import { execCommandTurn, type FakeOpenAI, type FakeTurn, type RecordedRequest } from "@codexrel/testkit/openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -78,6 +82,81 @@ function sandboxOf(body: string): string {
   return newest < 0 ? "unknown" : (modes[at.indexOf(newest)] as string);
 }
 
+/** Polls until `done()` (a safety limit, not an assertion on time: it fails with what it awaited). */
+async function until(done: () => boolean, what: string, limitMs = 240_000): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+type PrRef = { number: number; title: string; body: string; headRef: string; headSha: string };
+
+/** The `pull_request` object of a review delivery for the worker's PR (same repository). */
+function prPayload(pr: PrRef) {
+  return {
+    number: pr.number,
+    title: pr.title,
+    body: pr.body,
+    draft: true,
+    head: { ref: pr.headRef, sha: pr.headSha, repo: { full_name: APP } },
+    base: { ref: "main", repo: { full_name: APP } },
+  };
+}
+
+/** A review comment on greet.txt (added to the fake first, ids agree) and its delivery. */
+function reviewCommentOn(sim: Sim, pr: PrRef, body: string) {
+  const thread = sim.fake.state.addReviewThread(APP, pr.number, {
+    path: "greet.txt",
+    line: 1,
+    comments: [{ author: "octocat", body }],
+  });
+  const comment = thread.comments[0] as (typeof thread.comments)[number];
+  return {
+    name: "pull_request_review_comment",
+    payload: webhookPayload("pull_request_review_comment", {
+      action: "created",
+      repo: APP,
+      overrides: {
+        pull_request: prPayload(pr),
+        comment: {
+          id: comment.id,
+          body,
+          path: "greet.txt",
+          line: 1,
+          user: { login: "octocat", type: "User" },
+          author_association: "OWNER",
+        },
+        sender: { login: "octocat", type: "User" },
+      },
+    }),
+  };
+}
+
+/** A submitted review (added to the fake first) and its delivery. */
+function reviewOn(sim: Sim, pr: PrRef, body: string) {
+  const review = sim.fake.state.addReview(APP, pr.number, { author: "octocat", body, state: "CHANGES_REQUESTED" });
+  return {
+    name: "pull_request_review",
+    payload: webhookPayload("pull_request_review", {
+      action: "submitted",
+      repo: APP,
+      overrides: {
+        pull_request: prPayload(pr),
+        review: {
+          id: review.id,
+          body,
+          state: "changes_requested",
+          user: { login: "octocat", type: "User" },
+          author_association: "OWNER",
+        },
+        sender: { login: "octocat", type: "User" },
+      },
+    }),
+  };
+}
+
 const pullsOf = (sim: Sim) => sim.fake.state.threadsOf(APP).filter((t) => t.kind === "pr");
 const workJob = (run: { jobs: Record<string, { id: string; steps: { name?: string; summary?: string }[] }> }) =>
   Object.values(run.jobs).find((j) => j.id.endsWith("work"));
@@ -89,10 +168,12 @@ describe("journeys: the review loop on the worker's PR", () => {
     try {
       const pr = await workerPr(sim);
       const head = branchHead(sim, pr.headRef);
+      // An outside reviewer's comment: not a request the worker takes (not a collaborator), but a
+      // thread the review and the fix must see.
       sim.fake.state.addReviewThread(APP, pr.number, {
         path: "greet.txt",
         line: 1,
-        comments: [{ author: "octocat", body: "Say hi instead of hello." }],
+        comments: [{ author: "reviewer", body: "Say hi instead of hello." }],
       });
       sim.fake.state.addCheckRun(APP, head, {
         name: "unit tests",
@@ -178,4 +259,73 @@ describe("journeys: the review loop on the worker's PR", () => {
       await sim.dispose();
     }
   }, 400_000);
+
+  it("7 (on the PR). a comment, a review comment and a review queue behind a busy run: GitHub cancels the older pending runs, the run that gets the thread handles every kind in order, none lost", async () => {
+    const sim = await kit.simulation();
+    const gate = join(mkdtempSync(join(tmpdir(), "codexrel-pr-burst-")), "open");
+    const asks = [
+      "@codex pr burst 1: busy",
+      "pr burst 2: a review comment",
+      "pr burst 3: a review",
+      "@codex pr burst 4: a comment",
+    ];
+    openai.setReply((request) => {
+      const first = request.body.lastIndexOf(asks[0] as string);
+      if (first < 0) return reviewLoop(request);
+      const waited = request.body.lastIndexOf("function_call_output") > first;
+      return waited || request.body.includes(asks[1] as string)
+        ? "Handled the PR burst."
+        : execCommandTurn(`while [ ! -e '${gate}' ]; do sleep 0.2; done; echo gate open`);
+    });
+    try {
+      const pr = await workerPr(sim);
+      const ref = { ...pr, headSha: branchHead(sim, pr.headRef) };
+      const before = openai.responsesRequests().length;
+      const start = (event: { name: string; payload: Record<string, unknown> }) => {
+        const settled: { conclusion?: string } = {};
+        const result = sim.start({ repo: APP, workflow: ".github/workflows/codex-comments.yml", event }).result;
+        void result.then((r) => {
+          settled.conclusion = r.conclusion;
+        });
+        return { result, settled };
+      };
+      const busy = start(commentOnPr(sim, pr, { body: asks[0] as string, login: "octocat", association: "OWNER" }));
+      await until(() => openai.responsesRequests().length > before, "the busy turn to start");
+      const burst = [
+        start(reviewCommentOn(sim, ref, asks[1] as string)),
+        start(reviewOn(sim, ref, asks[2] as string)),
+        start(commentOnPr(sim, pr, { body: asks[3] as string, login: "octocat", association: "OWNER" })),
+      ];
+      await until(() => burst.filter((b) => b.settled.conclusion !== undefined).length >= 2, "the burst to queue");
+      writeFileSync(gate, "");
+      const runs = await Promise.all([busy, ...burst].map((b) => b.result));
+      const log = runs.map((r) => `${r.conclusion}${r.reason ? ` (${r.reason})` : ""}\n${jobLog(r)}`).join("\n----\n");
+      expect(runs[0]?.conclusion, log).toBe("success");
+      expect(
+        runs
+          .slice(1)
+          .map((r) => r.conclusion)
+          .sort(),
+        log,
+      ).toEqual(["cancelled", "cancelled", "success"]);
+      // Each ask reached the model once, in the order it was written (the last request carries
+      // the resumed session's history).
+      const last = openai.responsesRequests().at(-1)?.body ?? "";
+      const at = asks.map((a) => last.indexOf(a));
+      expect(
+        at.every((i) => i >= 0),
+        log,
+      ).toBe(true);
+      expect([...at].sort((a, b) => a - b)).toEqual(at);
+      // Once each as a request: the review comment shows again, as it should, in the review
+      // context's unresolved threads that follow the requests.
+      const requests = last.split("## Review context for pull request").slice(0, -1).join("");
+      for (const ask of asks) expect(requests.split(ask).length - 1, `${ask}\n${log}`).toBe(1);
+      expect(last).toContain("Handle these 3 requests in order");
+    } finally {
+      writeFileSync(gate, "");
+      openai.setReply(PLAN);
+      await sim.dispose();
+    }
+  }, 600_000);
 });

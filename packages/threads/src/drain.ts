@@ -5,8 +5,10 @@
  */
 import type { Thread } from "@codexrel/core";
 import type { RoutingConfigInput } from "./config.js";
+import { queuedItems } from "./drain-items.js";
+import type { ThreadReview, ThreadReviewComment } from "./pr-feedback.js";
 import { type PermissionPort, routeEvent, type Task, type TaskAction } from "./route.js";
-import { batchStage, laterStage, markProcessed, type TaskStage, type ThreadState } from "./state.js";
+import { batchStage, type CursorKind, laterStage, markProcessed, type TaskStage, type ThreadState } from "./state.js";
 
 /** One conversation comment on an issue or PR, as the GitHub adapter lists it. */
 export interface ThreadComment {
@@ -24,6 +26,9 @@ export interface DrainOptions {
   title?: string;
   /** The thread's comments, in any order (the caller lists them through the GitHub adapter). */
   comments: readonly ThreadComment[];
+  /** A PR's submitted reviews and review comments (`listPullRequestFeedback`), drained with the comments. */
+  reviews?: readonly ThreadReview[];
+  reviewComments?: readonly ThreadReviewComment[];
   state: ThreadState;
   config?: RoutingConfigInput;
   permissions?: PermissionPort;
@@ -33,6 +38,8 @@ export interface DrainOptions {
 
 export interface DrainSkip {
   id: number;
+  /** Which kind it is (default `issueComment`): its cursor moves past it. */
+  cursor?: CursorKind;
   reasonCode: string;
   reason: string;
 }
@@ -51,47 +58,30 @@ export interface DrainResult {
   nextState: ThreadState;
 }
 
-/** Every comment newer than the cursor, routed by the same rules as a live `issue_comment` event. */
+/**
+ * Every comment, review and review comment newer than its kind's cursor, oldest first, routed by
+ * the same rules as the live event GitHub sends for it (`drain-items.ts`).
+ */
 export async function drainQueue(options: DrainOptions, now: Date = new Date()): Promise<DrainResult> {
-  const cursor = options.state.cursors.issueComment ?? 0;
-  const pending = options.comments.filter((c) => c.id > cursor).sort((a, b) => a.id - b.id);
   const tasks: Task[] = [];
   const skipped: DrainSkip[] = [];
-  const [owner, name] = options.thread.repository.split("/");
-  for (const c of pending) {
-    const payload = {
-      action: "created",
-      repository: { full_name: options.thread.repository, name, owner: { login: owner } },
-      issue: {
-        number: options.thread.number,
-        title: options.title ?? "",
-        state: options.threadState && options.threadState.toUpperCase() !== "OPEN" ? "closed" : "open",
-        ...(options.thread.kind === "pr" ? { pull_request: {} } : {}),
-      },
-      comment: {
-        id: c.id,
-        body: c.body,
-        user: c.user,
-        author_association: c.authorAssociation,
-        html_url: c.url ?? null,
-      },
-      sender: c.user,
-    };
+  for (const item of queuedItems(options)) {
     const task = await routeEvent({
-      eventName: "issue_comment",
-      payload,
+      eventName: item.eventName,
+      payload: item.payload,
       ...(options.config ? { config: options.config } : {}),
       ...(options.permissions ? { permissions: options.permissions } : {}),
     });
-    if (task.action === "ignore") skipped.push({ id: c.id, reasonCode: task.reasonCode, reason: task.reason });
+    const skip = { id: item.id, cursor: item.cursor };
+    if (task.action === "ignore") skipped.push({ ...skip, reasonCode: task.reasonCode, reason: task.reason });
     else if (task.dedupeKey && options.state.seen.includes(task.dedupeKey)) {
-      skipped.push({ id: c.id, reasonCode: "DUPLICATE", reason: `already processed (${task.dedupeKey})` });
+      skipped.push({ ...skip, reasonCode: "DUPLICATE", reason: `already processed (${task.dedupeKey})` });
     } else tasks.push(task);
   }
   // Skipped comments move the cursor too: they were looked at and need no run.
   const processed = [
     ...tasks.map((t) => ({ dedupeKey: t.dedupeKey, source: cursorOf(t), stage: t.stage })),
-    ...skipped.map((s) => ({ dedupeKey: null, source: { cursor: "issueComment" as const, id: s.id } })),
+    ...skipped.map((s) => ({ dedupeKey: null, source: { cursor: s.cursor ?? ("issueComment" as const), id: s.id } })),
   ];
   const nextState = markProcessed(options.state, processed, now);
   const stage = laterStage(options.state.stage, batchStage(tasks.map((t) => t.stage)));
@@ -99,10 +89,8 @@ export async function drainQueue(options: DrainOptions, now: Date = new Date()):
   return { tasks, skipped, prompt: combinePrompts(tasks), action, stage: tasks.length ? stage : null, nextState };
 }
 
-function cursorOf(task: Task): { cursor: "issueComment"; id: number } | null {
-  return task.source?.cursor === "issueComment" && task.source.id !== null
-    ? { cursor: "issueComment", id: task.source.id }
-    : null;
+function cursorOf(task: Task): { cursor: CursorKind; id: number } | null {
+  return task.source?.cursor && task.source.id !== null ? { cursor: task.source.cursor, id: task.source.id } : null;
 }
 
 /** Joins task prompts in order under numbered headings; one task returns its prompt unchanged. */
@@ -135,6 +123,8 @@ export type DrainedTask = Task & {
   drained: Task[];
   /** The comment cursor to record on commit (covers skipped comments too); null without a drain. */
   drainCursor: number | null;
+  /** Every kind's cursor to record on commit (comments, reviews, review comments); empty without a drain. */
+  drainCursors?: Partial<Record<CursorKind, number>>;
 };
 
 /**
@@ -142,14 +132,19 @@ export type DrainedTask = Task & {
  * its place among the queued ones), the later stage, and the items to record on commit.
  */
 export function mergeDrained(live: Task, drain: DrainResult | null): DrainedTask {
-  if (!drain) return { ...live, drained: [], drainCursor: null };
+  if (!drain) return { ...live, drained: [], drainCursor: null, drainCursors: {} };
   const drainCursor = drain.nextState.cursors.issueComment ?? null;
-  const others = drain.tasks.filter((t) => t.dedupeKey === null || t.dedupeKey !== live.dedupeKey);
-  if (others.length === 0) return { ...live, drained: [], drainCursor };
+  const drainCursors = { ...drain.nextState.cursors };
+  const twin = live.dedupeKey === null ? -1 : drain.tasks.findIndex((t) => t.dedupeKey === live.dedupeKey);
+  const others = drain.tasks.filter((_, i) => i !== twin);
+  if (others.length === 0) return { ...live, drained: [], drainCursor, drainCursors };
+  // The drain lists the live event too (oldest first, kinds interleaved by time): it takes its place.
   const all =
-    live.source?.kind === "issue_comment"
-      ? [...others, live].sort((a, b) => (a.source?.id ?? 0) - (b.source?.id ?? 0))
-      : [live, ...others];
+    twin >= 0
+      ? drain.tasks.map((t, i) => (i === twin ? live : t))
+      : live.source?.kind === "issue_comment"
+        ? [...others, live].sort((a, b) => (a.source?.id ?? 0) - (b.source?.id ?? 0))
+        : [live, ...others];
   const stage = batchStage(all.map((t) => t.stage));
   // A review stays a (read-only) review only when every request in the batch asked for one.
   const action =
@@ -162,5 +157,6 @@ export function mergeDrained(live: Task, drain: DrainResult | null): DrainedTask
     reason: `${live.reason}; with ${others.length} queued comment(s)`,
     drained: others,
     drainCursor,
+    drainCursors,
   };
 }

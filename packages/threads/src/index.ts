@@ -3,6 +3,7 @@ export * from "./drain.js";
 export * from "./errors.js";
 export * from "./github.js";
 export * from "./plan-approval.js";
+export * from "./pr-feedback.js";
 export * from "./progress.js";
 export * from "./progress-comment.js";
 export * from "./release-plan.js";

@@ -7,6 +7,7 @@ import type { Thread } from "@codexrel/core";
 import type { RoutingConfigInput } from "./config.js";
 import { type DrainResult, drainQueue, type ThreadComment } from "./drain.js";
 import { ThreadsErrorCodes, threadsError } from "./errors.js";
+import { listPullRequestFeedback } from "./pr-feedback.js";
 import type { GraphQLPort } from "./review-context.js";
 import type { PermissionPort } from "./route.js";
 import type { ThreadState } from "./state.js";
@@ -171,7 +172,10 @@ export interface DrainThreadOptions {
   now?: Date;
 }
 
-/** Lists the comments newer than the thread's cursor and routes them in order (`drainQueue`). */
+/**
+ * Lists the comments newer than the thread's cursor (and, on a PR, the reviews and review comments
+ * newer than theirs) and routes them in order (`drainQueue`).
+ */
 export async function drainThread(
   port: GraphQLPort,
   options: DrainThreadOptions,
@@ -180,11 +184,20 @@ export async function drainThread(
     after: options.state.cursors.issueComment ?? 0,
     ...(options.maxPages ? { maxPages: options.maxPages } : {}),
   });
+  // A PR's reviews and review comments queue behind a run like its conversation comments.
+  const feedback =
+    listed.kind === "pr"
+      ? await listPullRequestFeedback(port, options.thread, {
+          review: options.state.cursors.review ?? 0,
+          reviewComment: options.state.cursors.reviewComment ?? 0,
+        })
+      : null;
   const result = await drainQueue(
     {
       thread: options.thread,
       title: listed.title,
       comments: listed.comments,
+      ...(feedback ? { reviews: feedback.reviews, reviewComments: feedback.reviewComments } : {}),
       state: options.state,
       threadState: listed.state,
       ...(options.config ? { config: options.config } : {}),
@@ -192,5 +205,5 @@ export async function drainThread(
     },
     options.now ?? new Date(),
   );
-  return { ...result, complete: listed.complete };
+  return { ...result, complete: listed.complete && (feedback?.complete ?? true) };
 }

@@ -46,6 +46,8 @@ export class ActionHarness {
   readonly paths: HarnessPaths;
   readonly repoRoot: string;
   readonly cache: CacheStore;
+  /** Read-only caches searched after `cache` (other scopes the run may restore from). */
+  readonly cacheFallbacks: CacheStore[];
   readonly artifacts: ArtifactStore;
   private readonly options: ActionHarnessOptions;
   private readonly event: HarnessEvent;
@@ -83,6 +85,10 @@ export class ActionHarness {
     }
     mkdirSync(dirname(this.paths.eventPath), { recursive: true });
     this.cache = new CacheStore(this.paths.cache);
+    this.cacheFallbacks = (options.cacheFallbackDirs ?? [])
+      .map((d) => resolve(d))
+      .filter((d) => d !== this.paths.cache)
+      .map((d) => new CacheStore(d));
     this.artifacts = new ArtifactStore(this.paths.artifacts);
     this.event = options.event ?? { name: "workflow_dispatch", payload: { inputs: {} } };
     writeFileSync(this.paths.eventPath, JSON.stringify(this.event.payload, null, 2));

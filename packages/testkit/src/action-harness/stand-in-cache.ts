@@ -125,7 +125,11 @@ export const cacheRestore: StandIn = {
       const invalid = validateKey(k);
       if (invalid) return { outputs, failed: invalid };
     }
-    const entry = ctx.cache.find(key, restoreKeys, cacheVersion(paths));
+    // The run's own scope first, then each scope it may read (actions/cache: "When a cache is not
+    // found in the current branch, it searches the base branch and then the default branch").
+    const version = cacheVersion(paths);
+    let entry = ctx.cache.find(key, restoreKeys, version);
+    for (const store of ctx.cacheFallbacks ?? []) entry ??= store.find(key, restoreKeys, version);
     if (!entry) {
       // actions/cache leaves `cache-hit` unset on a miss (actions/cache#1466), so does the stand-in.
       if (bool(inputs["fail-on-cache-miss"])) {

@@ -47,6 +47,7 @@ export function runStandIn(run: ActionRun, step: UsesStepDef, env: EvalEnvironme
     repository: String(g["repository"]),
     runId: String(g["run_id"]),
     cache: run.harness.cache,
+    cacheFallbacks: run.harness.cacheFallbacks,
     artifacts: run.harness.artifacts,
     warning: (m) => run.annotate("warning", m, result.name, "runner"),
     error: (m) => run.annotate("error", m, result.name, "runner"),

@@ -19,6 +19,8 @@ export interface StandInContext {
   repository: string;
   runId: string;
   cache: CacheStore;
+  /** Caches of the other scopes a restore may read, in order (GitHub: the base branch, then the default branch). */
+  cacheFallbacks?: CacheStore[];
   artifacts: ArtifactStore;
   warning(message: string): void;
   error(message: string): void;

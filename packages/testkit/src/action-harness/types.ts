@@ -105,6 +105,11 @@ export interface ActionHarnessOptions {
   home?: string;
   /** Folder of the actions/cache stand-in; pass the same folder to a second harness to model a later workflow run. */
   cacheDir?: string;
+  /**
+   * Folders a restore also searches, in order, after `cacheDir` (never saved to): the caches of
+   * the scopes GitHub lets a run read besides its own ref (the base branch, the default branch).
+   */
+  cacheFallbackDirs?: string[];
   /** Folder of the actions/upload-artifact stand-in. */
   artifactsDir?: string;
   event?: HarnessEvent;

@@ -208,6 +208,19 @@ export function threadNode(ctx: GraphQLCallContext, t: FakeThread): Obj {
       connection(ctx, "reviewThreads", state.reviewThreadsOf(t.repo, t.number), args, (r) =>
         reviewThreadNode(ctx, t, r),
       ),
+    reviews: (args: ConnectionArgs) =>
+      connection(ctx, "reviews", state.reviewsOf(t.repo, t.number), args, (r) => ({
+        __typename: "PullRequestReview",
+        id: r.nodeId,
+        databaseId: r.id,
+        body: r.body,
+        state: r.state,
+        createdAt: r.submittedAt,
+        submittedAt: r.submittedAt,
+        url: `${HTML_BASE}/${t.repo}/pull/${t.number}#pullrequestreview-${r.id}`,
+        author: () => actorNode(state.addUser(r.author)),
+        authorAssociation: () => state.authorAssociation(repo, r.author),
+      })),
   };
 }
 
@@ -231,8 +244,11 @@ function reviewThreadNode(ctx: GraphQLCallContext, pr: FakeThread, r: FakeReview
         body: c.body,
         createdAt: c.createdAt,
         path: r.path,
+        line: r.isOutdated ? null : r.line,
+        originalLine: r.line,
         url: `${HTML_BASE}/${pr.repo}/pull/${pr.number}#discussion_r${c.id}`,
         author: () => actorNode(state.addUser(c.author)),
+        authorAssociation: () => state.authorAssociation(state.mustRepo(pr.repo), c.author),
       })),
   };
 }

@@ -98,6 +98,18 @@ export interface FakeReviewThread {
   comments: Array<{ id: number; nodeId: string; author: string; body: string; createdAt: string }>;
 }
 
+/** A submitted pull request review (its summary; inline comments are review threads). */
+export interface FakeReview {
+  id: number;
+  nodeId: string;
+  repo: string;
+  number: number;
+  author: string;
+  body: string;
+  state: "COMMENTED" | "APPROVED" | "CHANGES_REQUESTED" | "DISMISSED";
+  submittedAt: string;
+}
+
 /** A check run on a commit (GraphQL `CheckRun`; status and conclusion in GitHub's enum spelling). */
 export interface FakeCheckRun {
   id: number;
@@ -134,6 +146,12 @@ export interface FakeStatusContext {
   state: "EXPECTED" | "ERROR" | "FAILURE" | "PENDING" | "SUCCESS";
   description: string | null;
   targetUrl: string | null;
+}
+
+export interface AddReviewOptions {
+  author: string;
+  body?: string;
+  state?: FakeReview["state"];
 }
 
 export interface AddReviewThreadOptions {

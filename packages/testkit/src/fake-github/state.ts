@@ -12,6 +12,7 @@ import type {
   AddCommentOptions,
   AddPullRequestOptions,
   AddReleaseOptions,
+  AddReviewOptions,
   AddReviewThreadOptions,
   AddStatusOptions,
   AddThreadOptions,
@@ -19,6 +20,7 @@ import type {
   FakeComment,
   FakeReaction,
   FakeRelease,
+  FakeReview,
   FakeReviewThread,
   FakeStatusContext,
   FakeThread,
@@ -33,6 +35,7 @@ export class FakeGitHubState extends FakeGitHubAccounts {
   readonly comments = new Map<number, FakeComment>();
   readonly reactions: FakeReaction[] = [];
   readonly reviewThreads: FakeReviewThread[] = [];
+  readonly reviews: FakeReview[] = [];
   readonly checkRuns: FakeCheckRun[] = [];
   readonly statuses: FakeStatusContext[] = [];
   readonly releases: FakeRelease[] = [];
@@ -135,6 +138,31 @@ export class FakeGitHubState extends FakeGitHubAccounts {
     };
     this.reviewThreads.push(review);
     return review;
+  }
+
+  /** A submitted review of a pull request (its summary body and state). */
+  addReview(fullName: string, number: number, options: AddReviewOptions): FakeReview {
+    const thread = this.thread(fullName, number);
+    if (thread?.kind !== "pr") throw new Error(`fake github: no pull request ${fullName}#${number}`);
+    this.addUser(options.author);
+    const id = this.id();
+    const review: FakeReview = {
+      id,
+      nodeId: `PRR_kwDO${id}`,
+      repo: thread.repo,
+      number,
+      author: options.author,
+      body: options.body ?? "",
+      state: options.state ?? "COMMENTED",
+      submittedAt: this.now(),
+    };
+    this.reviews.push(review);
+    return review;
+  }
+
+  reviewsOf(fullName: string, number: number): FakeReview[] {
+    const key = fullName.toLowerCase();
+    return this.reviews.filter((r) => r.repo.toLowerCase() === key && r.number === number);
   }
 
   reviewThreadsOf(fullName: string, number: number): FakeReviewThread[] {

@@ -54,6 +54,7 @@ export async function runJob(input: JobInput): Promise<JobResult> {
     repoRoot: run.sim.repoRoot,
     workspace,
     cacheDir: run.sim.cacheDirFor(String(run.github["ref"] ?? "")),
+    cacheFallbackDirs: run.sim.cacheReadScopes(run.github, run.event.payload).map((ref) => run.sim.cacheDirFor(ref)),
     artifactsDir: run.artifactsDir,
     event: run.event,
     github: github as Record<string, unknown>,

@@ -154,11 +154,25 @@ export class WorkflowSimulation {
   }
 
   /**
-   * The actions/cache scope of a ref: "workflow runs can restore caches created in either the
-   * current branch or the default branch"; here each ref has its own folder and a run restores
-   * from its own ref's only (a departure: no fallback to the default branch).
+   * The actions/cache scope of a ref: each ref has its own folder; a run saves into its own ref's
+   * and restores from it, then from the scopes `cacheReadScopes` names.
    * https://docs.github.com/en/actions/reference/workflows-and-actions/dependency-caching#restrictions-for-accessing-a-cache
    */
+  /**
+   * The other scopes a run may restore from, in the order the cache service searches them: "Workflow
+   * runs can restore caches created in either the current branch or the default branch ... Workflow
+   * runs triggered on a pull request can also restore caches created in the base branch" (and never
+   * a child's or a sibling's: a run on the default branch cannot read a PR's `refs/pull/N/merge`).
+   */
+  cacheReadScopes(github: Record<string, unknown>, payload: Record<string, unknown>): string[] {
+    const own = String(github["ref"] ?? "");
+    const repo = this.fake.state.repo(String(github["repository"] ?? ""));
+    const pr = payload["pull_request"] as { base?: { ref?: unknown } } | undefined;
+    const base = own.startsWith("refs/pull/") && typeof pr?.base?.ref === "string" ? `refs/heads/${pr.base.ref}` : "";
+    const scopes = [base, repo ? `refs/heads/${repo.defaultBranch}` : ""].filter((r) => r !== "" && r !== own);
+    return [...new Set(scopes)];
+  }
+
   cacheDirFor(ref: string): string {
     const dir = join(this.root, "cache", ref.replace(/[^\w.-]+/g, "_") || "_");
     mkdirSync(dir, { recursive: true });
@@ -238,6 +252,31 @@ export class WorkflowSimulation {
     updateRef(bare, this.home, `refs/pull/${thread.number}/head`, headSha);
     createMergeRef(bare, this.home, thread.number, baseSha, headSha);
     return thread;
+  }
+
+  /**
+   * GitHub keeps `refs/pull/N/head` at a pull request's head and recomputes the test merge
+   * `refs/pull/N/merge` when the head or the base moves (a `pull_request*` run checks out "the last
+   * merge commit on the GITHUB_REF branch": docs.github.com/en/actions/reference/workflows-and-actions/
+   * events-that-trigger-workflows#pull_request). A PR a run opened over the REST API, or one pushed to
+   * since it opened, gets them here before an event's run reads them. A fork's head is not in this
+   * repository: its refs stay as `openPullRequest` made them.
+   */
+  syncPullRequestRefs(fullName: string, number: number): void {
+    const bare = this.bareOf(fullName);
+    const t = this.fake.state.thread(fullName, number);
+    if (!bare || t?.kind !== "pr" || t.state !== "open") return;
+    if (!t.headRepo || t.headRepo.toLowerCase() !== fullName.toLowerCase()) return;
+    const head = revParse(bare, this.home, `refs/heads/${t.headRef}`);
+    const base = revParse(bare, this.home, `refs/heads/${t.baseRef}`);
+    if (!head || !base) return;
+    const current =
+      revParse(bare, this.home, `refs/pull/${number}/head`) === head &&
+      revParse(bare, this.home, `refs/pull/${number}/merge^1`) === base &&
+      revParse(bare, this.home, `refs/pull/${number}/merge^2`) === head;
+    if (current) return;
+    updateRef(bare, this.home, `refs/pull/${number}/head`, head);
+    createMergeRef(bare, this.home, number, base, head);
   }
 
   /**

@@ -54,6 +54,7 @@ function eventRefAndSha(
     case "pull_request_review_comment": {
       const n = Number(pr?.["number"]);
       const ref = `refs/pull/${n}/merge`;
+      if (Number.isInteger(n)) sim.syncPullRequestRefs(repo, n);
       const sha = sim.refSha(repo, ref);
       if (!sha)
         return { ref, sha, reason: `no ${ref} (unknown pull request or a merge conflict): GitHub starts no run` };
