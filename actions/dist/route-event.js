@@ -10,7 +10,7 @@ import {
   processedItem,
   promptWithThread,
   routeEvent
-} from "./chunks/chunk-Y6RW57NW.js";
+} from "./chunks/chunk-7KV7D5QV.js";
 import "./chunks/chunk-3GVAX7VE.js";
 import {
   actionSecrets,

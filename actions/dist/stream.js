@@ -4,7 +4,7 @@ const require = __codexrelCreateRequire(import.meta.url);
 import {
   githubPorts,
   updateProgressComment
-} from "./chunks/chunk-Y6RW57NW.js";
+} from "./chunks/chunk-7KV7D5QV.js";
 import "./chunks/chunk-3GVAX7VE.js";
 import {
   CodexrelError,

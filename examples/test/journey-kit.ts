@@ -272,3 +272,12 @@ export async function startJourneyKit(): Promise<JourneyKit> {
     },
   };
 }
+
+/** Polls until `done()` (a safety limit, not an assertion on time: it fails with what it awaited). */
+export async function until(done: () => boolean, what: string, limitMs = 240_000): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -25,6 +25,7 @@ import {
   planAndApprove,
   type Sim,
   startJourneyKit,
+  until,
 } from "./journey-kit.js";
 
 let kit: JourneyKit;
@@ -80,15 +81,6 @@ function sandboxOf(body: string): string {
   const at = modes.map((m) => body.lastIndexOf(`\`sandbox_mode\` is \`${m}\``));
   const newest = Math.max(...at);
   return newest < 0 ? "unknown" : (modes[at.indexOf(newest)] as string);
-}
-
-/** Polls until `done()` (a safety limit, not an assertion on time: it fails with what it awaited). */
-async function until(done: () => boolean, what: string, limitMs = 240_000): Promise<void> {
-  const deadline = Date.now() + limitMs;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 type PrRef = { number: number; title: string; body: string; headRef: string; headSha: string };

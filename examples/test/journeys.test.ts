@@ -27,6 +27,7 @@ import {
   RELEASE_LABEL,
   releaseRequest,
   startJourneyKit,
+  until,
 } from "./journey-kit.js";
 
 let kit: JourneyKit;
@@ -51,15 +52,6 @@ function branchHeadOrNull(sim: Awaited<ReturnType<JourneyKit["simulation"]>>, re
     }).trim();
   } catch {
     return null;
-  }
-}
-
-/** Polls until `done()` (a safety limit, not an assertion on time: it fails with what it awaited). */
-async function until(done: () => boolean, what: string, limitMs = 240_000): Promise<void> {
-  const deadline = Date.now() + limitMs;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
   }
 }
 

@@ -117,8 +117,11 @@ interface FeedbackData {
   } | null;
 }
 
-/** GraphQL names a bot without `[bot]`: added so logins compare as in webhook payloads. */
-function userOf(author: Author): ThreadComment["user"] {
+/**
+ * A GraphQL author as a webhook payload's `user`: GraphQL names a bot `Bot` with its login without
+ * `[bot]`; the suffix is added so logins compare as in webhook payloads (`github-actions[bot]`).
+ */
+export function commentAuthor(author: Author): ThreadComment["user"] {
   if (!author) return { login: "ghost", type: "User" };
   const bot = author.__typename === "Bot";
   const login = bot && !author.login.endsWith("[bot]") ? `${author.login}[bot]` : author.login;
@@ -155,7 +158,7 @@ export async function listPullRequestFeedback(
       url: n.url,
       createdAt: n.submittedAt,
       state: n.state.toLowerCase(),
-      user: userOf(n.author),
+      user: commentAuthor(n.author),
       authorAssociation: n.authorAssociation,
     });
   }
@@ -173,7 +176,7 @@ export async function listPullRequestFeedback(
         createdAt: c.createdAt,
         path: c.path,
         line: c.line ?? c.originalLine,
-        user: userOf(c.author),
+        user: commentAuthor(c.author),
         authorAssociation: c.authorAssociation,
       });
     }

@@ -7,7 +7,7 @@ import type { Thread } from "@codexrel/core";
 import type { RoutingConfigInput } from "./config.js";
 import { type DrainResult, drainQueue, type ThreadComment } from "./drain.js";
 import { ThreadsErrorCodes, threadsError } from "./errors.js";
-import { listPullRequestFeedback } from "./pr-feedback.js";
+import { commentAuthor, listPullRequestFeedback } from "./pr-feedback.js";
 import type { GraphQLPort } from "./review-context.js";
 import type { PermissionPort } from "./route.js";
 import type { ThreadState } from "./state.js";
@@ -130,18 +130,12 @@ export async function listThreadComments(
         continue;
       }
       if (n.isMinimized) continue;
-      const bot = n.author?.__typename === "Bot";
-      const login = n.author
-        ? bot && !n.author.login.endsWith("[bot]")
-          ? `${n.author.login}[bot]`
-          : n.author.login
-        : "ghost";
       out.push({
         id: n.databaseId as number,
         body: n.body,
         url: n.url,
         createdAt: n.createdAt,
-        user: { login, type: bot ? "Bot" : n.author?.__typename === "Organization" ? "Organization" : "User" },
+        user: commentAuthor(n.author),
         authorAssociation: n.authorAssociation,
       });
     }
