@@ -11,7 +11,7 @@ import {
   releasePlanPrompt,
   threadsError,
   updateProgressComment
-} from "./chunks/chunk-7KV7D5QV.js";
+} from "./chunks/chunk-XGHTHHOA.js";
 import "./chunks/chunk-3GVAX7VE.js";
 import {
   actionSecrets,

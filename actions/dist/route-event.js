@@ -7,10 +7,10 @@ import {
   createDirStateStore,
   githubPorts,
   mergeDrained,
-  processedItem,
+  processedItemsOf,
   promptWithThread,
   routeEvent
-} from "./chunks/chunk-7KV7D5QV.js";
+} from "./chunks/chunk-XGHTHHOA.js";
 import "./chunks/chunk-3GVAX7VE.js";
 import {
   actionSecrets,
@@ -106,10 +106,7 @@ async function commit(file) {
     info(`nothing to record: ${task.action}`);
     return;
   }
-  const items = [task, ...task.drained ?? []].map(processedItem);
-  const cursors = task.drainCursors ?? (task.drainCursor != null ? { issueComment: task.drainCursor } : {});
-  for (const [cursor, id] of Object.entries(cursors))
-    if (id != null) items.push({ dedupeKey: null, source: { cursor, id } });
+  const items = processedItemsOf(task);
   const state = await commitProcessed(createDirStateStore(resolve(cwd, stateDir)), task.threadKey, items, /* @__PURE__ */ new Date());
   info(`recorded ${items.length} item(s) for ${task.threadKey}; ${state.seen.length} processed key(s)`);
 }

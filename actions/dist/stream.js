@@ -4,7 +4,7 @@ const require = __codexrelCreateRequire(import.meta.url);
 import {
   githubPorts,
   updateProgressComment
-} from "./chunks/chunk-7KV7D5QV.js";
+} from "./chunks/chunk-XGHTHHOA.js";
 import "./chunks/chunk-3GVAX7VE.js";
 import {
   CodexrelError,

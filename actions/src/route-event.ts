@@ -12,14 +12,12 @@ import { join, resolve } from "node:path";
 import * as core from "@actions/core";
 import { escapeMarkdownShort, formatError, parseConfig, redact, toCodexrelError } from "@codexrel/core";
 import {
-  type CursorKind,
   commitProcessed,
   completeRoutedTask,
   createDirStateStore,
   type DrainedTask,
   mergeDrained,
-  type ProcessedItem,
-  processedItem,
+  processedItemsOf,
   promptWithThread,
   type RoutingConfigInput,
   routeEvent,
@@ -106,12 +104,7 @@ async function commit(file: string): Promise<void> {
     core.info(`nothing to record: ${task.action}`);
     return;
   }
-  const items: ProcessedItem[] = [task, ...(task.drained ?? [])].map(processedItem);
-  // Every kind's cursor moves past what the drain looked at (skipped items too); a task file from
-  // before reviews were drained has only the comment cursor.
-  const cursors = task.drainCursors ?? (task.drainCursor != null ? { issueComment: task.drainCursor } : {});
-  for (const [cursor, id] of Object.entries(cursors) as [CursorKind, number | undefined][])
-    if (id != null) items.push({ dedupeKey: null, source: { cursor, id } });
+  const items = processedItemsOf(task);
   const state = await commitProcessed(createDirStateStore(resolve(cwd, stateDir)), task.threadKey, items, new Date());
   core.info(`recorded ${items.length} item(s) for ${task.threadKey}; ${state.seen.length} processed key(s)`);
 }

@@ -281,3 +281,16 @@ export async function until(done: () => boolean, what: string, limitMs = 240_000
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/**
+ * Starts the comments caller for `event` without waiting (a burst: GitHub's concurrency decides
+ * which runs go ahead); `settled.conclusion` is set once the run ends.
+ */
+export function startCommentsRun(sim: Sim, event: { name: string; payload: Record<string, unknown> }) {
+  const settled: { conclusion?: string } = {};
+  const result = sim.start({ repo: APP, workflow: ".github/workflows/codex-comments.yml", event }).result;
+  void result.then((r) => {
+    settled.conclusion = r.conclusion;
+  });
+  return { result, settled };
+}

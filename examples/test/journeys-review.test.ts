@@ -24,6 +24,7 @@ import {
   PLAN,
   planAndApprove,
   type Sim,
+  startCommentsRun,
   startJourneyKit,
   until,
 } from "./journey-kit.js";
@@ -273,14 +274,7 @@ describe("journeys: the review loop on the worker's PR", () => {
       const pr = await workerPr(sim);
       const ref = { ...pr, headSha: branchHead(sim, pr.headRef) };
       const before = openai.responsesRequests().length;
-      const start = (event: { name: string; payload: Record<string, unknown> }) => {
-        const settled: { conclusion?: string } = {};
-        const result = sim.start({ repo: APP, workflow: ".github/workflows/codex-comments.yml", event }).result;
-        void result.then((r) => {
-          settled.conclusion = r.conclusion;
-        });
-        return { result, settled };
-      };
+      const start = (event: { name: string; payload: Record<string, unknown> }) => startCommentsRun(sim, event);
       const busy = start(commentOnPr(sim, pr, { body: asks[0] as string, login: "octocat", association: "OWNER" }));
       await until(() => openai.responsesRequests().length > before, "the busy turn to start");
       const burst = [

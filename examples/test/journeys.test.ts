@@ -26,6 +26,7 @@ import {
   RELEASE,
   RELEASE_LABEL,
   releaseRequest,
+  startCommentsRun,
   startJourneyKit,
   until,
 } from "./journey-kit.js";
@@ -202,15 +203,8 @@ describe("journeys", () => {
       const first = await planAndApprove(sim);
       expect(first.run.conclusion, first.log).toBe("success");
       const before = openai.responsesRequests().length;
-      const start = (body: string) => {
-        const event = commentOn(sim, 1, { body, login: "octocat", association: "OWNER" });
-        const settled: { conclusion?: string } = {};
-        const result = sim.start({ repo: APP, workflow: ".github/workflows/codex-comments.yml", event }).result;
-        void result.then((r) => {
-          settled.conclusion = r.conclusion;
-        });
-        return { result, settled };
-      };
+      const start = (body: string) =>
+        startCommentsRun(sim, commentOn(sim, 1, { body, login: "octocat", association: "OWNER" }));
       const busy = start(asks[0] as string);
       await until(() => openai.responsesRequests().length > before, "the first ask's turn to start");
       const burst = asks.slice(1).map(start);

@@ -8,7 +8,15 @@ import type { RoutingConfigInput } from "./config.js";
 import { queuedItems } from "./drain-items.js";
 import type { ThreadReview, ThreadReviewComment } from "./pr-feedback.js";
 import { type PermissionPort, routeEvent, type Task, type TaskAction } from "./route.js";
-import { batchStage, type CursorKind, laterStage, markProcessed, type TaskStage, type ThreadState } from "./state.js";
+import {
+  batchStage,
+  type CursorKind,
+  laterStage,
+  markProcessed,
+  type ProcessedItem,
+  type TaskStage,
+  type ThreadState,
+} from "./state.js";
 
 /** One conversation comment on an issue or PR, as the GitHub adapter lists it. */
 export interface ThreadComment {
@@ -115,6 +123,22 @@ export function processedItem(task: Task): {
     stage: task.stage,
     branch: task.branch,
   };
+}
+
+/**
+ * Everything one run of `task` handled, to record once it succeeded (`commitProcessed`): the task,
+ * the queued items it drained, and each kind's cursor past what the drain looked at (skipped
+ * items too). A task file written before reviews were drained has only the comment cursor.
+ * Both edges (route-event's commit, `codexrel thread commit`) record through this.
+ */
+export function processedItemsOf(
+  task: Task & Partial<Pick<DrainedTask, "drained" | "drainCursor" | "drainCursors">>,
+): ProcessedItem[] {
+  const items: ProcessedItem[] = [task, ...(task.drained ?? [])].map(processedItem);
+  const cursors = task.drainCursors ?? (task.drainCursor != null ? { issueComment: task.drainCursor } : {});
+  for (const [cursor, id] of Object.entries(cursors) as [CursorKind, number | undefined][])
+    if (id != null) items.push({ dedupeKey: null, source: { cursor, id } });
+  return items;
 }
 
 /** A live task together with the queued comments one run handles with it. */

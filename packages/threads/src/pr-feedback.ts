@@ -128,12 +128,8 @@ export function commentAuthor(author: Author): ThreadComment["user"] {
   return { login, type: bot ? "Bot" : author.__typename === "Organization" ? "Organization" : "User" };
 }
 
-/** Reviews newer than `after.review` and review comments newer than `after.reviewComment` (ids). */
-export async function listPullRequestFeedback(
-  port: GraphQLPort,
-  thread: Thread,
-  after: { review?: number; reviewComment?: number } = {},
-): Promise<PullRequestFeedback> {
+/** The PR's submitted reviews and its unresolved threads' comments (the drain keeps what is newer than its cursors). */
+export async function listPullRequestFeedback(port: GraphQLPort, thread: Thread): Promise<PullRequestFeedback> {
   const [owner, name] = thread.repository.split("/") as [string, string];
   const data = await port.graphql<FeedbackData>(
     `list reviews of ${thread.repository}#${thread.number}`,
@@ -151,7 +147,7 @@ export async function listPullRequestFeedback(
   let complete = !pr.reviews.pageInfo.hasPreviousPage && !pr.reviewThreads.pageInfo.hasPreviousPage;
   const reviews: ThreadReview[] = [];
   for (const n of pr.reviews.nodes ?? []) {
-    if (!n || n.databaseId === null || n.submittedAt === null || n.databaseId <= (after.review ?? 0)) continue;
+    if (!n || n.databaseId === null || n.submittedAt === null) continue;
     reviews.push({
       id: n.databaseId,
       body: n.body,
@@ -168,7 +164,7 @@ export async function listPullRequestFeedback(
     if (!t || t.isResolved) continue;
     if (t.comments.pageInfo.hasPreviousPage) complete = false;
     for (const c of t.comments.nodes ?? []) {
-      if (!c || c.databaseId === null || c.databaseId <= (after.reviewComment ?? 0)) continue;
+      if (!c || c.databaseId === null) continue;
       reviewComments.push({
         id: c.databaseId,
         body: c.body,

@@ -179,13 +179,7 @@ export async function drainThread(
     ...(options.maxPages ? { maxPages: options.maxPages } : {}),
   });
   // A PR's reviews and review comments queue behind a run like its conversation comments.
-  const feedback =
-    listed.kind === "pr"
-      ? await listPullRequestFeedback(port, options.thread, {
-          review: options.state.cursors.review ?? 0,
-          reviewComment: options.state.cursors.reviewComment ?? 0,
-        })
-      : null;
+  const feedback = listed.kind === "pr" ? await listPullRequestFeedback(port, options.thread) : null;
   const result = await drainQueue(
     {
       thread: options.thread,

@@ -5,19 +5,18 @@
  * concurrency group, so a review whose own run was cancelled must reach the run that got the thread.
  */
 import type { Thread } from "@codexrel/core";
-import { createGitHubClient, type GitHubClient } from "@codexrel/github";
 import { type FakeGitHub, useFakeGitHub } from "@codexrel/testkit/github";
 import {
   commitProcessed,
   createMemoryStateStore,
   emptyThreadState,
   mergeDrained,
-  processedItem,
+  processedItemsOf,
   routeEvent,
   threadsGitHub,
 } from "@codexrel/threads";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { example, untrustedBodies } from "./helpers.js";
+import { example, fakeGitHubClient, untrustedBodies } from "./helpers.js";
 
 const BOT = "ghs_CANARYthreadsDrain00000000000000000000001";
 const PR: Thread = { repository: "acme/widgets", kind: "pr", number: 8 };
@@ -35,18 +34,7 @@ const gh = useFakeGitHub({ beforeEach, afterEach }, (fake: FakeGitHub) => {
   });
 });
 
-function client(): GitHubClient {
-  return createGitHubClient({
-    token: BOT,
-    apiUrl: gh().apiUrl,
-    graphqlUrl: gh().graphqlUrl,
-    writeIntervalMs: 0,
-    notificationIntervalMs: 0,
-    retryBaseDelayMs: 1,
-    rateLimit: { retryAfterScaleMs: 1 },
-    sleep: async () => {},
-  });
-}
+const client = () => fakeGitHubClient(gh(), BOT);
 
 describe("queue drain on a pull request", () => {
   it("handles conversation comments, review comments and reviews in the order they were written; records each kind's cursor", async () => {
@@ -112,10 +100,7 @@ describe("queue drain on a pull request", () => {
 
     // Committed as the worker does: every kind's cursor moves, so a second drain finds nothing.
     const store = createMemoryStateStore([state]);
-    const items = [merged, ...merged.drained].map(processedItem);
-    for (const [cursor, id] of Object.entries(merged.drainCursors ?? {}))
-      items.push({ dedupeKey: null, source: { cursor: cursor as "review", id }, stage: null, branch: null });
-    const next = await commitProcessed(store, "acme/widgets/pr-8", items, NOW);
+    const next = await commitProcessed(store, "acme/widgets/pr-8", processedItemsOf(merged), NOW);
     expect(Object.keys(next.cursors).sort()).toEqual(["issueComment", "review", "reviewComment"]);
     const again = await github.drain({ thread: PR, state: next, now: NOW });
     expect(again.tasks).toEqual([]);

@@ -5,7 +5,7 @@
  * fails the test).
  */
 import type { Thread } from "@codexrel/core";
-import { createGitHubClient, type GitHubClient } from "@codexrel/github";
+import type { GitHubClient } from "@codexrel/github";
 import { type FakeGitHub, useFakeGitHub } from "@codexrel/testkit/github";
 import {
   emptyThreadState,
@@ -20,7 +20,7 @@ import {
   updateProgressComment,
 } from "@codexrel/threads";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { example, untrustedBodies } from "./helpers.js";
+import { example, fakeGitHubClient, untrustedBodies } from "./helpers.js";
 
 const BOT = "ghs_CANARYthreadsBot000000000000000000000001";
 const READONLY = "ghs_CANARYthreadsRead00000000000000000000002";
@@ -65,16 +65,7 @@ const gh = useFakeGitHub({ beforeEach, afterEach }, (fake: FakeGitHub) => {
 });
 
 function client(token = BOT): GitHubClient {
-  return createGitHubClient({
-    token,
-    apiUrl: gh().apiUrl,
-    graphqlUrl: gh().graphqlUrl,
-    writeIntervalMs: 0,
-    notificationIntervalMs: 0,
-    retryBaseDelayMs: 1,
-    rateLimit: { retryAfterScaleMs: 1 },
-    sleep: async () => {},
-  });
+  return fakeGitHubClient(gh(), token);
 }
 
 const commentsOn = (thread: Thread) => gh().state.threadComments(thread.repository, thread.number);

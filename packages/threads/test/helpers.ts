@@ -1,4 +1,6 @@
 import { createRequire } from "node:module";
+import { createGitHubClient, type GitHubClient } from "@codexrel/github";
+import type { FakeGitHub } from "@codexrel/testkit/github";
 import type { PermissionLevel, PermissionPort } from "@codexrel/threads";
 
 interface Definition {
@@ -17,6 +19,20 @@ export function examples(name: string): Array<Payload> {
   const def = definitions.find((d) => d.name === name);
   if (!def) throw new Error(`no examples for ${name}`);
   return def.examples.map((e) => structuredClone(e) as Payload);
+}
+
+/** @codexrel/github's client against the fake, with every wait and retry delay made instant. */
+export function fakeGitHubClient(fake: FakeGitHub, token: string): GitHubClient {
+  return createGitHubClient({
+    token,
+    apiUrl: fake.apiUrl,
+    graphqlUrl: fake.graphqlUrl,
+    writeIntervalMs: 0,
+    notificationIntervalMs: 0,
+    retryBaseDelayMs: 1,
+    rateLimit: { retryAfterScaleMs: 1 },
+    sleep: async () => {},
+  });
 }
 
 /** The first real example of `name` with `action`. */

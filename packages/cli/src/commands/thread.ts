@@ -1,14 +1,7 @@
 /** `codexrel thread commit`: record a routed task as processed, so replays of it route to duplicate. */
 import { resolve } from "node:path";
 import { CodexrelError, ErrorCodes } from "@codexrel/core";
-import {
-  commitProcessed,
-  createDirStateStore,
-  type DrainedTask,
-  type ProcessedItem,
-  processedItem,
-  type Task,
-} from "@codexrel/threads";
+import { commitProcessed, createDirStateStore, processedItemsOf, type Task } from "@codexrel/threads";
 import type { Command } from "commander";
 import type { CliContext } from "../context.js";
 import { readJson } from "../io.js";
@@ -38,10 +31,8 @@ export function register(program: Command, ctx: CliContext): void {
         ctx.stdout.write(opts.json ? "null\n" : "nothing to commit: the task names no thread\n");
         return;
       }
-      const { drained = [], drainCursor = null } = task as Partial<DrainedTask>;
-      const items: ProcessedItem[] = [task, ...drained].map(processedItem);
-      // Comments the drain looked at and skipped (bots, unauthorized) move the cursor too.
-      if (drainCursor !== null) items.push({ dedupeKey: null, source: { cursor: "issueComment", id: drainCursor } });
+      // The task, what it drained, and every kind's cursor (skipped comments and reviews move it too).
+      const items = processedItemsOf(task);
       const state = await commitProcessed(
         createDirStateStore(resolve(ctx.cwd, opts.stateDir)),
         task.threadKey,
