@@ -11,7 +11,7 @@ import {
   releasePlanPrompt,
   threadsError,
   updateProgressComment
-} from "./chunks/chunk-XGHTHHOA.js";
+} from "./chunks/chunk-OG2JBXRU.js";
 import "./chunks/chunk-3GVAX7VE.js";
 import {
   actionSecrets,

@@ -2,15 +2,18 @@
 import { createRequire as __codexrelCreateRequire } from 'node:module';
 const require = __codexrelCreateRequire(import.meta.url);
 import {
+  RELAY_EVENT_TYPE,
   commitProcessed,
   completeRoutedTask,
   createDirStateStore,
   githubPorts,
   mergeDrained,
+  parseRelayRequest,
   processedItemsOf,
   promptWithThread,
+  relayRequest,
   routeEvent
-} from "./chunks/chunk-XGHTHHOA.js";
+} from "./chunks/chunk-OG2JBXRU.js";
 import "./chunks/chunk-3GVAX7VE.js";
 import {
   actionSecrets,
@@ -58,6 +61,7 @@ var OUTPUTS = [
   "head-ref",
   "refused",
   "session-fallback",
+  "relay",
   "error"
 ];
 function setOutputs(values) {
@@ -110,12 +114,27 @@ async function commit(file) {
   const state = await commitProcessed(createDirStateStore(resolve(cwd, stateDir)), task.threadKey, items, /* @__PURE__ */ new Date());
   info(`recorded ${items.length} item(s) for ${task.threadKey}; ${state.seen.length} processed key(s)`);
 }
+async function sendRelayStep(text2) {
+  const request = parseRelayRequest(text2);
+  const repository = env.GITHUB_REPOSITORY ?? "";
+  if (!token) throw required("github-token");
+  const github = githubPorts({ token, apiUrl: env.GITHUB_API_URL, graphqlUrl: env.GITHUB_GRAPHQL_URL });
+  await github.relay(repository, request);
+  setOutputs({ repository, kind: "pr", number: String(request.number), relay: JSON.stringify(request) });
+  const what = `${request.event}${request.id !== null ? ` ${request.id}` : ""} on PR #${request.number}`;
+  info(`relayed ${what}: repository_dispatch ${RELAY_EVENT_TYPE} sent`);
+  await summary.addHeading("codexrel route-event", 3).addRaw(
+    `**relayed** ${what} to a run on the default branch (\`repository_dispatch\` ${RELAY_EVENT_TYPE}), so the thread's session is saved where its other runs read it.
+`
+  ).write();
+}
 var routed = null;
 async function route() {
   const want = {
     prHead: flag("pr-head", true),
     drain: flag("drain", false),
-    reviewContext: flag("review-context", true)
+    reviewContext: flag("review-context", true),
+    relay: flag("relay", false)
   };
   const eventPath = text("event-path");
   const eventName = text("event-name");
@@ -140,9 +159,12 @@ async function route() {
     github,
     store,
     config,
-    ...want,
+    prHead: want.prHead,
+    drain: want.drain,
+    reviewContext: want.reviewContext,
     warn: (message) => warning(message)
   });
+  const relay = want.relay && !refused ? relayRequest(task) : null;
   const dir = await outDir();
   const files = {
     prompt: join(dir, "prompt.md"),
@@ -162,18 +184,21 @@ async function route() {
     drained: String(task.drained.length),
     "head-ref": headRef,
     refused: String(refused),
-    "session-fallback": sessionFallback
+    "session-fallback": sessionFallback,
+    relay: relay ? JSON.stringify(relay) : ""
   });
   const where = task.thread ? `${task.thread.repository}#${task.thread.number} (${task.thread.kind})` : "no thread";
   info(`${task.action}${task.stage ? ` \xB7 ${task.stage}` : ""} \xB7 ${where}: ${redact(task.reason, { secrets })}`);
   await summary.addHeading("codexrel route-event", 3).addRaw(
-    `**${task.action}**${task.stage ? ` \xB7 ${task.stage}` : ""} \xB7 ${where} \u2014 ${escapeMarkdownShort(task.reason, 500)} (\`${task.reasonCode}\`)${task.drained.length ? `; ${task.drained.length} queued comment(s) drained` : ""}
+    `**${task.action}**${task.stage ? ` \xB7 ${task.stage}` : ""} \xB7 ${where} \u2014 ${escapeMarkdownShort(task.reason, 500)} (\`${task.reasonCode}\`)${task.drained.length ? `; ${task.drained.length} queued request(s) drained` : ""}${relay ? "; to be relayed to a run on the default branch" : ""}
 `
   ).write();
 }
 try {
   const commitFile = text("commit");
+  const relayText = text("send-relay");
   if (commitFile) await commit(commitFile);
+  else if (relayText) await sendRelayStep(relayText);
   else await route();
 } catch (error) {
   const coded = toCodexrelError(error);
@@ -198,7 +223,8 @@ try {
       action: "ignore",
       "reason-code": coded.code,
       reason: text2.split("\n")[0] ?? "",
-      error: `${coded.code}: ${coded.message}`
+      // The hint too: a failed relay is reported on the thread with the permission to add.
+      error: redact(`${coded.code}: ${coded.message}.${hint}`, { secrets }).replace(/[\r\n]+/g, " ")
     });
   }
   await summary.addHeading("codexrel route-event", 3).addRaw(`**failed**: ${escapeMarkdownShort(text2, 1e3)}

@@ -4,7 +4,7 @@ const require = __codexrelCreateRequire(import.meta.url);
 import {
   githubPorts,
   updateProgressComment
-} from "./chunks/chunk-XGHTHHOA.js";
+} from "./chunks/chunk-OG2JBXRU.js";
 import "./chunks/chunk-3GVAX7VE.js";
 import {
   CodexrelError,

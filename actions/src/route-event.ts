@@ -5,7 +5,10 @@
  * script: it stays in files. Advisory mode (default) turns an error into action=ignore + `error`.
  *
  * With `commit: <task-file>` it records that task (and the comments it drained) as processed in
- * `state-dir` instead, so replays of it route to `duplicate`.
+ * `state-dir` instead, so replays of it route to `duplicate`. With `relay: true` a review or review
+ * comment routed to work comes out as a `relay` request instead of being worked on here, and
+ * `send-relay: <request>` sends one as a repository_dispatch (@codexrel/threads relay-request.ts
+ * says why: the cache scope of review runs).
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
@@ -17,9 +20,12 @@ import {
   createDirStateStore,
   type DrainedTask,
   mergeDrained,
+  parseRelayRequest,
   processedItemsOf,
   promptWithThread,
+  RELAY_EVENT_TYPE,
   type RoutingConfigInput,
+  relayRequest,
   routeEvent,
   type Task,
 } from "@codexrel/threads";
@@ -51,6 +57,7 @@ const OUTPUTS = [
   "head-ref",
   "refused",
   "session-fallback",
+  "relay",
   "error",
 ] as const;
 
@@ -109,6 +116,24 @@ async function commit(file: string): Promise<void> {
   core.info(`recorded ${items.length} item(s) for ${task.threadKey}; ${state.seen.length} processed key(s)`);
 }
 
+/** Sends an earlier step's `relay` output as a repository_dispatch; says so only once GitHub took it. */
+async function sendRelayStep(text: string): Promise<void> {
+  const request = parseRelayRequest(text);
+  const repository = env.GITHUB_REPOSITORY ?? "";
+  if (!token) throw inputs.required("github-token");
+  const github = githubPorts({ token, apiUrl: env.GITHUB_API_URL, graphqlUrl: env.GITHUB_GRAPHQL_URL });
+  await github.relay(repository, request);
+  setOutputs({ repository, kind: "pr", number: String(request.number), relay: JSON.stringify(request) });
+  const what = `${request.event}${request.id !== null ? ` ${request.id}` : ""} on PR #${request.number}`;
+  core.info(`relayed ${what}: repository_dispatch ${RELAY_EVENT_TYPE} sent`);
+  await core.summary
+    .addHeading("codexrel route-event", 3)
+    .addRaw(
+      `**relayed** ${what} to a run on the default branch (\`repository_dispatch\` ${RELAY_EVENT_TYPE}), so the thread's session is saved where its other runs read it.\n`,
+    )
+    .write();
+}
+
 /** The task as routed before the GitHub reads (drain, PR head, review context) that may fail. */
 let routed: DrainedTask | null = null;
 
@@ -118,6 +143,7 @@ async function route(): Promise<void> {
     prHead: inputs.flag("pr-head", true),
     drain: inputs.flag("drain", false),
     reviewContext: inputs.flag("review-context", true),
+    relay: inputs.flag("relay", false),
   };
   const eventPath = inputs.text("event-path");
   const eventName = inputs.text("event-name");
@@ -145,9 +171,12 @@ async function route(): Promise<void> {
     github,
     store,
     config,
-    ...want,
+    prHead: want.prHead,
+    drain: want.drain,
+    reviewContext: want.reviewContext,
     warn: (message) => core.warning(message),
   });
+  const relay = want.relay && !refused ? relayRequest(task) : null;
 
   const dir = await outDir();
   const files = {
@@ -168,20 +197,23 @@ async function route(): Promise<void> {
     "head-ref": headRef,
     refused: String(refused),
     "session-fallback": sessionFallback,
+    relay: relay ? JSON.stringify(relay) : "",
   });
   const where = task.thread ? `${task.thread.repository}#${task.thread.number} (${task.thread.kind})` : "no thread";
   core.info(`${task.action}${task.stage ? ` · ${task.stage}` : ""} · ${where}: ${redact(task.reason, { secrets })}`);
   await core.summary
     .addHeading("codexrel route-event", 3)
     .addRaw(
-      `**${task.action}**${task.stage ? ` · ${task.stage}` : ""} · ${where} — ${escapeMarkdownShort(task.reason, 500)} (\`${task.reasonCode}\`)${task.drained.length ? `; ${task.drained.length} queued comment(s) drained` : ""}\n`,
+      `**${task.action}**${task.stage ? ` · ${task.stage}` : ""} · ${where} — ${escapeMarkdownShort(task.reason, 500)} (\`${task.reasonCode}\`)${task.drained.length ? `; ${task.drained.length} queued request(s) drained` : ""}${relay ? "; to be relayed to a run on the default branch" : ""}\n`,
     )
     .write();
 }
 
 try {
   const commitFile = inputs.text("commit");
+  const relayText = inputs.text("send-relay");
   if (commitFile) await commit(commitFile);
+  else if (relayText) await sendRelayStep(relayText);
   else await route();
 } catch (error) {
   const coded = toCodexrelError(error);
@@ -210,7 +242,8 @@ try {
       action: "ignore",
       "reason-code": coded.code,
       reason: text.split("\n")[0] ?? "",
-      error: `${coded.code}: ${coded.message}`,
+      // The hint too: a failed relay is reported on the thread with the permission to add.
+      error: redact(`${coded.code}: ${coded.message}.${hint}`, { secrets }).replace(/[\r\n]+/g, " "),
     });
   }
   await core.summary

@@ -146,7 +146,7 @@ describe("actions/route-event", () => {
     const prompt = readFileSync(r.outputs["prompt-file"] as string, "utf8");
     expect(prompt.indexOf("first: add tests")).toBeGreaterThan(0);
     expect(prompt.indexOf("first: add tests")).toBeLessThan(prompt.indexOf("second: and docs"));
-    expect(r.summary).toContain("1 queued comment(s) drained");
+    expect(r.summary).toContain("1 queued request(s) drained");
 
     const taskFile = join(h.paths.workspace, "task.json");
     writeFileSync(taskFile, readFileSync(r.outputs["task-file"] as string));

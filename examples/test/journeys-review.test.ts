@@ -151,8 +151,9 @@ function reviewOn(sim: Sim, pr: PrRef, body: string) {
 }
 
 const pullsOf = (sim: Sim) => sim.fake.state.threadsOf(APP).filter((t) => t.kind === "pr");
-const workJob = (run: { jobs: Record<string, { id: string; steps: { name?: string; summary?: string }[] }> }) =>
-  Object.values(run.jobs).find((j) => j.id.endsWith("work"));
+const workJob = (run: {
+  jobs: Record<string, { id: string; result?: string; steps: { name?: string; summary?: string }[] }>;
+}) => Object.values(run.jobs).find((j) => j.id.endsWith("work"));
 
 describe("journeys: the review loop on the worker's PR", () => {
   it("4. @codex review on the PR with an unresolved thread and a failing check: the PR branch is checked out, the prompt holds both, the review reads only; the follow-up commits on the PR branch", async () => {
@@ -221,6 +222,60 @@ describe("journeys: the review loop on the worker's PR", () => {
     }
   }, 400_000);
 
+  it("4 (a review). a review on the PR is relayed to a run on the default branch: that run commits the fix, saves the session where the thread's comment runs read it, and a replay of the relay is a duplicate", async () => {
+    const sim = await kit.simulation();
+    openai.setReply(reviewLoop);
+    try {
+      const pr = await workerPr(sim);
+      const ref = { ...pr, headSha: branchHead(sim, pr.headRef) };
+      const head = ref.headSha;
+      let before = openai.responsesRequests().length;
+      const onReview = await sim.run({
+        repo: APP,
+        workflow: ".github/workflows/codex-comments.yml",
+        event: reviewOn(sim, ref, FIX),
+      });
+      let log = jobLog(onReview);
+      expect(onReview.conclusion, log).toBe("success");
+      expect(workJob(onReview)?.result, "the review's own run (refs/pull/N/merge) does not work on it").toBe("skipped");
+      expect(openai.responsesRequests().length).toBe(before);
+      const relays = sim.events.filter((e) => e.name === "repository_dispatch");
+      expect(relays, log).toHaveLength(1);
+      const relay = relays[0] as (typeof relays)[number];
+      expect(relay).toMatchObject({ action: "codexrel-relay", triggersWorkflows: true });
+
+      const relayed = await sim.run({ repo: APP, workflow: ".github/workflows/codex-comments.yml", event: relay });
+      log = jobLog(relayed);
+      expect(relayed.conclusion, log).toBe("success");
+      const fixTurn = openai.responsesRequests().slice(before);
+      expect(fixTurn[0]?.body, log).toContain(FIX);
+      expect(sandboxOf(fixTurn[0]?.body ?? ""), "the review asks for a fix: a writing turn").toBe("workspace-write");
+      expect(branchHead(sim, pr.headRef), log).not.toBe(head);
+      expect(branchFile(sim, pr.headRef, "greet.txt")).toBe("hi\n");
+
+      // The next comment run (default branch) resumes the relayed run's session: the review's
+      // turn and its answer are in its history, and the review is not handled a second time.
+      before = openai.responsesRequests().length;
+      const finish = commentOnPr(sim, pr, { body: FINISH, login: "octocat", association: "OWNER" });
+      const next = await sim.run({ repo: APP, workflow: ".github/workflows/codex-comments.yml", event: finish });
+      log = jobLog(next);
+      expect(next.conclusion, log).toBe("success");
+      const finishTurn = openai.responsesRequests().slice(before)[0]?.body ?? "";
+      expect(finishTurn, log).toContain("Changed greet.txt to hi.");
+      expect(finishTurn).not.toContain("Handle these");
+
+      before = openai.responsesRequests().length;
+      const replay = await sim.run({ repo: APP, workflow: ".github/workflows/codex-comments.yml", event: relay });
+      const routed = workJob(replay)?.steps.find((st) => st.name?.startsWith("Route again"));
+      expect(routed?.summary, jobLog(replay)).toContain("**duplicate**");
+      expect(openai.responsesRequests().length).toBe(before);
+      expect(pullsOf(sim).map((t) => t.number)).toEqual([pr.number]);
+    } finally {
+      openai.setReply(PLAN);
+      await sim.dispose();
+    }
+  }, 400_000);
+
   it("5. checks green and threads resolved: the draft PR becomes ready and the handoff is posted once", async () => {
     const sim = await kit.simulation();
     openai.setReply(reviewLoop);
@@ -253,7 +308,7 @@ describe("journeys: the review loop on the worker's PR", () => {
     }
   }, 400_000);
 
-  it("7 (on the PR). a comment, a review comment and a review queue behind a busy run: GitHub cancels the older pending runs, the run that gets the thread handles every kind in order, none lost", async () => {
+  it("7 (on the PR). a comment, a review comment and a review queue behind a busy run: the reviews are relayed, the run that gets the thread handles every kind in order once, none lost; the relays then are duplicates", async () => {
     const sim = await kit.simulation();
     const gate = join(mkdtempSync(join(tmpdir(), "codexrel-pr-burst-")), "open");
     const asks = [
@@ -286,14 +341,13 @@ describe("journeys: the review loop on the worker's PR", () => {
       writeFileSync(gate, "");
       const runs = await Promise.all([busy, ...burst].map((b) => b.result));
       const log = runs.map((r) => `${r.conclusion}${r.reason ? ` (${r.reason})` : ""}\n${jobLog(r)}`).join("\n----\n");
-      expect(runs[0]?.conclusion, log).toBe("success");
+      // The review comment's and the review's runs relay them (they never join the thread's
+      // group); the comment's run waits for the busy one and drains all three.
       expect(
-        runs
-          .slice(1)
-          .map((r) => r.conclusion)
-          .sort(),
+        runs.map((r) => r.conclusion),
         log,
-      ).toEqual(["cancelled", "cancelled", "success"]);
+      ).toEqual(["success", "success", "success", "success"]);
+      expect(runs.slice(1, 3).map((r) => workJob(r)?.result)).toEqual(["skipped", "skipped"]);
       // Each ask reached the model once, in the order it was written (the last request carries
       // the resumed session's history).
       const last = openai.responsesRequests().at(-1)?.body ?? "";
@@ -308,6 +362,17 @@ describe("journeys: the review loop on the worker's PR", () => {
       const requests = last.split("## Review context for pull request").slice(0, -1).join("");
       for (const ask of asks) expect(requests.split(ask).length - 1, `${ask}\n${log}`).toBe(1);
       expect(last).toContain("Handle these 3 requests in order");
+      // The relayed runs come after: what they stand for was drained, so each is a duplicate and
+      // Codex does not run again.
+      const requests0 = openai.responsesRequests().length;
+      for (const relay of sim.events.filter((e) => e.name === "repository_dispatch")) {
+        const again = await sim.run({ repo: APP, workflow: ".github/workflows/codex-comments.yml", event: relay });
+        const task = workJob(again)?.steps.find((st) => st.name?.startsWith("Route again"));
+        expect(again.conclusion, jobLog(again)).toBe("success");
+        expect(task?.summary, jobLog(again)).toContain("**duplicate**");
+      }
+      expect(sim.events.filter((e) => e.name === "repository_dispatch")).toHaveLength(2);
+      expect(openai.responsesRequests().length).toBe(requests0);
     } finally {
       writeFileSync(gate, "");
       openai.setReply(PLAN);

@@ -181,4 +181,88 @@ jobs:
     expect(prLook.steps[0]!.outputs["commit"]).toBe(sim.refSha("octo/app", `refs/pull/${pr.number}/merge`));
     expect(prLook.steps[1]!.outputs["has"]).toBe("yes");
   });
+  it("repository_dispatch with a run's GITHUB_TOKEN needs contents: write, starts a run (the exception to the GITHUB_TOKEN rule) on the default branch, and carries client_payload", async () => {
+    const wf = `name: relay
+on:
+  issue_comment:
+    types: [created]
+  repository_dispatch:
+    types: [codexrel-relay]
+permissions: {}
+jobs:
+  send:
+    if: github.event_name == 'issue_comment'
+    runs-on: ubuntu-latest
+    permissions:
+      contents: write
+    steps:
+      - env:
+          GH_TOKEN: \${{ github.token }}
+        run: |
+          node -e 'fetch(process.env.GITHUB_API_URL + "/repos/" + process.env.GITHUB_REPOSITORY + "/dispatches", {method: "POST", headers: {authorization: "Bearer " + process.env.GH_TOKEN}, body: JSON.stringify({event_type: "codexrel-relay", client_payload: {number: 5}})}).then(r => { console.log("status " + r.status); if (r.status !== 204) process.exit(1) })'
+  denied:
+    if: github.event_name == 'issue_comment'
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+    steps:
+      - env:
+          GH_TOKEN: \${{ github.token }}
+        run: |
+          node -e 'fetch(process.env.GITHUB_API_URL + "/repos/" + process.env.GITHUB_REPOSITORY + "/dispatches", {method: "POST", headers: {authorization: "Bearer " + process.env.GH_TOKEN}, body: JSON.stringify({event_type: "codexrel-relay"})}).then(r => console.log("status " + r.status))'
+  receive:
+    if: github.event_name == 'repository_dispatch'
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - id: seen
+        env:
+          NUMBER: \${{ github.event.client_payload.number }}
+          TYPE: \${{ github.event.action }}
+        run: |
+          echo "ref=$GITHUB_REF" >> "$GITHUB_OUTPUT"
+          echo "number=$NUMBER" >> "$GITHUB_OUTPUT"
+          echo "type=$TYPE" >> "$GITHUB_OUTPUT"
+`;
+    sim.addRepo("octo/app", { files: { ".github/workflows/relay.yml": wf } });
+    sim.fake.state.addIssue("octo/app", { number: 5, title: "Do it", author: "alice" });
+    sim.commit("octo/app", "feature", { "f.txt": "x" });
+    const comment = webhookPayload("issue_comment", {
+      action: "created",
+      repo: "octo/app",
+      overrides: { issue: { number: 5 } },
+    });
+    const run = await sim.run({
+      repo: "octo/app",
+      workflow: ".github/workflows/relay.yml",
+      event: { name: "issue_comment", payload: comment },
+    });
+    expect(run.jobs["send"]!.steps[0]!.log.join("\n")).toContain("status 204");
+    expect(run.jobs["denied"]!.steps[0]!.log.join("\n")).toContain("status 403");
+    const dispatched = sim.events.filter((e) => e.name === "repository_dispatch");
+    expect(dispatched).toHaveLength(1);
+    expect(dispatched[0]).toMatchObject({
+      action: "codexrel-relay",
+      actor: "github-actions[bot]",
+      triggersWorkflows: true,
+    });
+    expect(dispatched[0]!.payload).toMatchObject({
+      branch: "main",
+      client_payload: { number: 5 },
+      sender: { type: "Bot" },
+    });
+    const next = await sim.run({ repo: "octo/app", workflow: ".github/workflows/relay.yml", event: dispatched[0]! });
+    expect(next.triggered).toBe(true);
+    expect(next.jobs["receive"]!.steps[0]!.outputs).toEqual({
+      ref: "refs/heads/main",
+      number: "5",
+      type: "codexrel-relay",
+    });
+    // Another event type does not start a workflow that lists only codexrel-relay.
+    const other = { ...dispatched[0]!, action: "deploy", payload: { ...dispatched[0]!.payload, action: "deploy" } };
+    expect((await sim.run({ repo: "octo/app", workflow: ".github/workflows/relay.yml", event: other })).triggered).toBe(
+      false,
+    );
+    sim.fake.assertNoViolations();
+  });
 });

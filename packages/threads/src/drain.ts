@@ -157,6 +157,7 @@ export type DrainedTask = Task & {
  */
 export function mergeDrained(live: Task, drain: DrainResult | null): DrainedTask {
   if (!drain) return { ...live, drained: [], drainCursor: null, drainCursors: {} };
+  if (live.relayed) return mergeRelayed(live, drain);
   const drainCursor = drain.nextState.cursors.issueComment ?? null;
   const drainCursors = { ...drain.nextState.cursors };
   const twin = live.dedupeKey === null ? -1 : drain.tasks.findIndex((t) => t.dedupeKey === live.dedupeKey);
@@ -178,8 +179,45 @@ export function mergeDrained(live: Task, drain: DrainResult | null): DrainedTask
     action,
     stage,
     prompt: combinePrompts(all),
-    reason: `${live.reason}; with ${others.length} queued comment(s)`,
+    reason: `${live.reason}; with ${others.length} queued request(s)`,
     drained: others,
+    drainCursor,
+    drainCursors,
+  };
+}
+
+/**
+ * A relayed review (route/relay.ts) stands for the PR's queue: the run handles what the drain found
+ * there, the oldest request first, under the relay's event; nothing queued is a duplicate (an
+ * earlier run of the thread handled the review already).
+ */
+function mergeRelayed(live: Task, drain: DrainResult): DrainedTask {
+  const [first, ...rest] = drain.tasks;
+  const drainCursors = { ...drain.nextState.cursors };
+  const drainCursor = drainCursors.issueComment ?? null;
+  const what = `${live.relayed?.event ?? "review"}${live.relayed?.id != null ? ` ${live.relayed.id}` : ""}`;
+  if (!first) {
+    return {
+      ...live,
+      action: "duplicate",
+      prompt: "",
+      reasonCode: "ALREADY_DRAINED",
+      reason: `relayed ${what}: nothing is queued on PR #${live.thread?.number} (an earlier run handled it)`,
+      drained: [],
+      drainCursor,
+      drainCursors,
+    };
+  }
+  const stage = drain.stage ?? batchStage(drain.tasks.map((t) => t.stage));
+  const action = drain.tasks.every((t) => t.action === "review") ? "review" : "continue";
+  return {
+    ...first,
+    action,
+    stage,
+    prompt: combinePrompts(drain.tasks),
+    drained: rest,
+    event: live.event,
+    reason: `relayed ${what}: ${drain.tasks.length} queued request(s) on PR #${live.thread?.number}, oldest first`,
     drainCursor,
     drainCursors,
   };

@@ -9,6 +9,7 @@ export const ThreadsErrorCodes = {
   THREAD_NOT_FOUND: "THREAD_NOT_FOUND",
   PROGRESS_INPUT_INVALID: "PROGRESS_INPUT_INVALID",
   PERMISSION_LOOKUP_FAILED: "PERMISSION_LOOKUP_FAILED",
+  RELAY_INVALID: "RELAY_INVALID",
 } as const;
 
 export type ThreadsErrorCode = (typeof ThreadsErrorCodes)[keyof typeof ThreadsErrorCodes];

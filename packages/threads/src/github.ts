@@ -21,6 +21,8 @@ import {
   handoffPullRequest,
   type MarkedCommentsPort,
 } from "./progress-comment.js";
+import { sendRelay } from "./relay.js";
+import type { RelayRequest } from "./relay-request.js";
 import { gatherReviewContext, type ReviewContext } from "./review-context.js";
 import type { PermissionPort } from "./route.js";
 import { type DrainThreadOptions, drainThread } from "./thread-comments.js";
@@ -38,6 +40,7 @@ export type ThreadsClient = Pick<
   | "deleteComment"
   | "redact"
   | "thread"
+  | "restWrite"
 >;
 
 export function toThreadRef(thread: Thread): ThreadRef {
@@ -113,6 +116,8 @@ export interface ThreadsGitHub {
   viewerLogin(): Promise<string>;
   /** A PR thread's head branch and whether it comes from a fork (one GraphQL read). */
   pullRequestHead(thread: Thread): Promise<PullRequestHead>;
+  /** Relays a review delivery to a run on the default branch (`repository_dispatch`, relay.ts). */
+  relay(repository: string, request: RelayRequest): Promise<void>;
 }
 
 /** Every port of this package over one client. */
@@ -126,6 +131,7 @@ export function threadsGitHub(client: ThreadsClient): ThreadsGitHub {
     handoff: (thread, options = {}) =>
       handoffPullRequest(client, markedCommentsPort(client, thread), { ...options, thread }),
     viewerLogin: async () => (await client.viewer()).login,
+    relay: (repository, request) => sendRelay(client, repository, request),
     async pullRequestHead(thread) {
       const ctx = await client.thread({ ...toThreadRef(thread), kind: "pr" });
       return {

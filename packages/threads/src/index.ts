@@ -6,6 +6,7 @@ export * from "./plan-approval.js";
 export * from "./pr-feedback.js";
 export * from "./progress.js";
 export * from "./progress-comment.js";
+export * from "./relay.js";
 export * from "./release-plan.js";
 export * from "./review-context.js";
 export * from "./route.js";

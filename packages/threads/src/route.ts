@@ -20,6 +20,7 @@ import { issueComment } from "./route/issue-comment.js";
 import { issues } from "./route/issues.js";
 import { stageLine } from "./route/prompt.js";
 import { pullRequest } from "./route/pull-request.js";
+import { relayed } from "./route/relay.js";
 import { pullRequestReview, reviewComment } from "./route/review.js";
 import { type ReasonCode, ReasonCodes, type Task } from "./route/task.js";
 import { emptyThreadState, laterStage, type ThreadStateStore } from "./state.js";
@@ -59,6 +60,7 @@ const ROUTED_EVENTS = new Set([
   "pull_request_review",
   "pull_request_review_comment",
   "workflow_dispatch",
+  "repository_dispatch",
 ]);
 
 /** Routes one event: classification, authorization, then dedupe against the thread's state. */
@@ -149,6 +151,8 @@ function classifyDraft(input: RouteInput, config: RoutingConfig): Draft {
       return pullRequestReview(ctx);
     case "pull_request_review_comment":
       return reviewComment(ctx);
+    case "repository_dispatch":
+      return relayed(ctx);
     default:
       return dispatch(ctx);
   }

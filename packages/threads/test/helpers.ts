@@ -49,6 +49,7 @@ export const ROUTED = [
   "pull_request_review",
   "pull_request_review_comment",
   "workflow_dispatch",
+  "repository_dispatch",
 ] as const;
 
 /** A permission port answering from a table, recording every lookup. */

@@ -19,6 +19,7 @@ import { drop, reply, send } from "./replies.js";
 import { describeAuth, type LoggedRequest, type Violation, type ViolationKind } from "./request-log.js";
 import { BUILTIN_REST, type RestHandler, type RestResult } from "./rest.js";
 import { CHECKS_REST } from "./rest-checks.js";
+import { DISPATCH_REST } from "./rest-dispatch.js";
 import { GIT_REST } from "./rest-git.js";
 import { ISSUE_REST } from "./rest-issues.js";
 import { errorBody } from "./rest-objects.js";
@@ -47,7 +48,7 @@ export class FakeGitHub {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly faults: FaultRule[] = [];
   private readonly handlers = new Map<string, RestHandler>(
-    Object.entries({ ...BUILTIN_REST, ...ISSUE_REST, ...CHECKS_REST, ...PULLS_REST, ...GIT_REST }),
+    Object.entries({ ...BUILTIN_REST, ...ISSUE_REST, ...CHECKS_REST, ...PULLS_REST, ...GIT_REST, ...DISPATCH_REST }),
   );
   private readonly enterprise: boolean;
   private readonly strictBodies: boolean;

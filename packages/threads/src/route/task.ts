@@ -4,6 +4,7 @@
  */
 import type { Thread } from "@codexrel/core";
 import type { PermissionLevel } from "../config.js";
+import type { RelayRequest } from "../relay-request.js";
 import type { CursorKind, TaskStage } from "../state.js";
 
 export type TaskAction = "start" | "continue" | "review" | "ignore" | "duplicate";
@@ -22,6 +23,7 @@ export const ReasonCodes = {
   REVIEW_SUBMITTED: "REVIEW_SUBMITTED",
   REVIEW_COMMENT: "REVIEW_COMMENT",
   DISPATCH: "DISPATCH",
+  RELAYED: "RELAYED",
   EVENT_NOT_ROUTED: "EVENT_NOT_ROUTED",
   ACTION_NOT_ROUTED: "ACTION_NOT_ROUTED",
   NOT_CREATED: "NOT_CREATED",
@@ -98,4 +100,9 @@ export interface Task {
    * prompt file can say what the thread is about (`promptWithThread`); null when not carried.
    */
   threadBody: string | null;
+  /**
+   * A relayed review delivery (`repository_dispatch` codexrel-relay, relay.ts): this task stands
+   * for the PR's queue, and the drain replaces it with what is queued there.
+   */
+  relayed?: RelayRequest;
 }
