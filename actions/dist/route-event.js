@@ -21,6 +21,7 @@ import {
   flag,
   formatError,
   info,
+  invalid,
   list,
   mode,
   optionalFlag,
@@ -117,6 +118,13 @@ async function commit(file) {
 async function sendRelayStep(text2) {
   const request = parseRelayRequest(text2);
   const repository = env.GITHUB_REPOSITORY ?? "";
+  if (!/^[\w.-]+\/[\w.-]+$/.test(repository)) {
+    throw invalid(
+      "GITHUB_REPOSITORY",
+      "is not owner/name",
+      "Run send-relay in GitHub Actions (it relays within the run's repository)."
+    );
+  }
   if (!token) throw required("github-token");
   const github = githubPorts({ token, apiUrl: env.GITHUB_API_URL, graphqlUrl: env.GITHUB_GRAPHQL_URL });
   await github.relay(repository, request);

@@ -120,6 +120,13 @@ async function commit(file: string): Promise<void> {
 async function sendRelayStep(text: string): Promise<void> {
   const request = parseRelayRequest(text);
   const repository = env.GITHUB_REPOSITORY ?? "";
+  if (!/^[\w.-]+\/[\w.-]+$/.test(repository)) {
+    throw inputs.invalid(
+      "GITHUB_REPOSITORY",
+      "is not owner/name",
+      "Run send-relay in GitHub Actions (it relays within the run's repository).",
+    );
+  }
   if (!token) throw inputs.required("github-token");
   const github = githubPorts({ token, apiUrl: env.GITHUB_API_URL, graphqlUrl: env.GITHUB_GRAPHQL_URL });
   await github.relay(repository, request);
