@@ -304,11 +304,13 @@ export class JunitStreamParser {
           ? this.intern(capField(own), 1)
           : null
         : (this.suites[this.suites.length - 1]?.file ?? null);
+    // jest-junit writes the name again as the classname: share it instead of interning a new one
+    // (compared once: two ~60-character values are compared by content).
+    const classIsName = classname !== undefined && classname !== "" && classname === name;
     this.current = {
       name: name ?? null,
-      // jest-junit writes the name again as the classname: share it instead of interning a new one.
-      classname: classname ? (classname === name ? null : this.intern(classname, 0)) : null,
-      classIsName: classname !== undefined && classname !== "" && classname === name,
+      classname: classname && !classIsName ? this.intern(classname, 0) : null,
+      classIsName,
       file,
       line: Number.isInteger(line) && line >= 1 ? line : null,
       durationMs: parseSeconds(time),
