@@ -5055,6 +5055,17 @@ var XmlScanner = class {
       if (this.wantText) this.handler.text(decoded);
     } else if (this.wantText) this.handler.text(s.slice(from, to));
   }
+  /**
+   * Whether `name`, a name read (and checked) before, is the whole name at i: then `nameEnd(i)`
+   * would return i + name.length, so it need not walk the name character by character again.
+   */
+  isNameAt(name, i) {
+    const s = this.buf;
+    const e = i + name.length;
+    if (e >= s.length || !s.startsWith(name, i)) return false;
+    const c = s.charCodeAt(e);
+    return c < 128 && NAME_ASCII[c] === 0;
+  }
   /** Reads a name starting at i; returns its end. */
   nameEnd(i) {
     const s = this.buf;
@@ -5082,6 +5093,7 @@ var XmlScanner = class {
     if (this.closedRoot) this.fail("element after the root element", lt);
     const attrs = this.attrs;
     attrs.length = 0;
+    const plan = this.plans[this.slotOf(lt + 1, nameEnd)];
     let i = nameEnd;
     const end = s.length;
     for (; ; ) {
@@ -5120,7 +5132,17 @@ var XmlScanner = class {
         return;
       }
       if (!sawWs) this.fail("no whitespace between attributes", i);
-      const an = this.nameEnd(i);
+      const guess = plan[attrs.length >> 1];
+      let an;
+      let attrName;
+      if (guess !== void 0 && this.isNameAt(guess, i)) {
+        an = i + guess.length;
+        attrName = guess;
+      } else {
+        an = this.nameEnd(i);
+        attrName = this.pickName(i, an);
+        plan[attrs.length >> 1] = attrName;
+      }
       let j = an;
       c = s.charCodeAt(j);
       while (isWs(c)) c = s.charCodeAt(++j);
@@ -5141,7 +5163,7 @@ var XmlScanner = class {
       if (ltIn >= 0 && ltIn < close) this.fail("disallowed character in attribute value", ltIn);
       if (attrs.length >= this.limits.maxAttributes * 2)
         this.fail(`an element has more than ${this.limits.maxAttributes} attributes`, i, true);
-      attrs.push(this.pickName(i, an), this.attrValue(j + 1, close));
+      attrs.push(attrName, this.attrValue(j + 1, close));
       i = close + 1;
     }
   }
@@ -5154,13 +5176,24 @@ var XmlScanner = class {
   pickName(from, to) {
     const s = this.buf;
     const len = to - from;
-    const slot = len + s.charCodeAt(from) * 8 + s.charCodeAt(to - 1) * 28 & 127;
+    const slot = this.slotOf(from, to);
     const n = this.names[slot];
     if (n.length === len && s.startsWith(n, from)) return n;
     const name = len < 13 ? s.slice(from, to) : ` ${s.slice(from, to)}`.slice(1);
     this.names[slot] = name;
     return name;
   }
+  /** Length, first and last character: the ~40 names JUnit reports use share 3 slots in pairs. */
+  slotOf(from, to) {
+    const s = this.buf;
+    return to - from + s.charCodeAt(from) * 8 + s.charCodeAt(to - 1) * 28 & 127;
+  }
+  /**
+   * Per slot of a tag name, the attribute names of the last tag there, in order: the next tag of
+   * that name is read against them (`isNameAt`), which skips walking and picking each name.
+   * A wrong guess (another tag in the slot, other attributes) only costs the compare.
+   */
+  plans = Array.from({ length: 128 }, () => []);
   /** Names by slot (see `pickName`); "" never matches a name (names are not empty). */
   names = new Array(128).fill("");
   attrValue(from, to) {
@@ -5189,17 +5222,20 @@ var XmlScanner = class {
   }
   closeTag(lt) {
     const s = this.buf;
-    const nameEnd = this.nameEnd(lt + 2);
+    const stack = this.stack;
+    const top = stack[stack.length - 1];
+    const known = top !== void 0 && this.isNameAt(top, lt + 2);
+    const nameEnd = known ? lt + 2 + top.length : this.nameEnd(lt + 2);
     let i = nameEnd;
     let c = s.charCodeAt(i);
     while (isWs(c)) c = s.charCodeAt(++i);
     if (i >= s.length) throw MORE;
     if (c !== GT) this.fail("invalid characters in closing tag", i);
-    const stack = this.stack;
-    const top = stack[stack.length - 1];
-    const len = nameEnd - lt - 2;
-    if (top === void 0) this.fail("unmatched closing tag", lt);
-    if (top.length !== len || !s.startsWith(top, lt + 2)) this.fail(`unexpected close tag (expected </${top}>)`, lt);
+    if (!known) {
+      const len = nameEnd - lt - 2;
+      if (top === void 0) this.fail("unmatched closing tag", lt);
+      if (top.length !== len || !s.startsWith(top, lt + 2)) this.fail(`unexpected close tag (expected </${top}>)`, lt);
+    }
     this.pos = i + 1;
     this.setLine(i);
     stack.pop();

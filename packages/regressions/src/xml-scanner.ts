@@ -291,6 +291,18 @@ export class XmlScanner {
     } else if (this.wantText) this.handler.text(s.slice(from, to));
   }
 
+  /**
+   * Whether `name`, a name read (and checked) before, is the whole name at i: then `nameEnd(i)`
+   * would return i + name.length, so it need not walk the name character by character again.
+   */
+  private isNameAt(name: string, i: number): boolean {
+    const s = this.buf;
+    const e = i + name.length;
+    if (e >= s.length || !s.startsWith(name, i)) return false;
+    const c = s.charCodeAt(e);
+    return c < 128 && NAME_ASCII[c] === 0;
+  }
+
   /** Reads a name starting at i; returns its end. */
   private nameEnd(i: number): number {
     const s = this.buf;
@@ -319,6 +331,7 @@ export class XmlScanner {
     if (this.closedRoot) this.fail("element after the root element", lt);
     const attrs = this.attrs;
     attrs.length = 0;
+    const plan = this.plans[this.slotOf(lt + 1, nameEnd)]!;
     let i = nameEnd;
     const end = s.length;
     for (;;) {
@@ -357,7 +370,18 @@ export class XmlScanner {
         return;
       }
       if (!sawWs) this.fail("no whitespace between attributes", i);
-      const an = this.nameEnd(i);
+      // Tags of one name mostly repeat their attribute names in order (see `plans`).
+      const guess = plan[attrs.length >> 1];
+      let an: number;
+      let attrName: string;
+      if (guess !== undefined && this.isNameAt(guess, i)) {
+        an = i + guess.length;
+        attrName = guess;
+      } else {
+        an = this.nameEnd(i);
+        attrName = this.pickName(i, an);
+        plan[attrs.length >> 1] = attrName;
+      }
       let j = an;
       c = s.charCodeAt(j);
       while (isWs(c)) c = s.charCodeAt(++j);
@@ -379,7 +403,7 @@ export class XmlScanner {
       if (ltIn >= 0 && ltIn < close) this.fail("disallowed character in attribute value", ltIn);
       if (attrs.length >= this.limits.maxAttributes * 2)
         this.fail(`an element has more than ${this.limits.maxAttributes} attributes`, i, true);
-      attrs.push(this.pickName(i, an), this.attrValue(j + 1, close));
+      attrs.push(attrName, this.attrValue(j + 1, close));
       i = close + 1;
     }
   }
@@ -393,8 +417,7 @@ export class XmlScanner {
   private pickName(from: number, to: number): string {
     const s = this.buf;
     const len = to - from;
-    // Length, first and last character: the ~40 names JUnit reports use share 3 slots in pairs.
-    const slot = (len + s.charCodeAt(from) * 8 + s.charCodeAt(to - 1) * 28) & 127;
+    const slot = this.slotOf(from, to);
     const n = this.names[slot]!;
     if (n.length === len && s.startsWith(n, from)) return n;
     // A copy, not a view: a kept view would pin the whole input chunk.
@@ -402,6 +425,19 @@ export class XmlScanner {
     this.names[slot] = name;
     return name;
   }
+
+  /** Length, first and last character: the ~40 names JUnit reports use share 3 slots in pairs. */
+  private slotOf(from: number, to: number): number {
+    const s = this.buf;
+    return (to - from + s.charCodeAt(from) * 8 + s.charCodeAt(to - 1) * 28) & 127;
+  }
+
+  /**
+   * Per slot of a tag name, the attribute names of the last tag there, in order: the next tag of
+   * that name is read against them (`isNameAt`), which skips walking and picking each name.
+   * A wrong guess (another tag in the slot, other attributes) only costs the compare.
+   */
+  private readonly plans: string[][] = Array.from({ length: 128 }, () => []);
 
   /** Names by slot (see `pickName`); "" never matches a name (names are not empty). */
   private readonly names: string[] = new Array<string>(128).fill("");
@@ -436,22 +472,26 @@ export class XmlScanner {
 
   private closeTag(lt: number): void {
     const s = this.buf;
-    const nameEnd = this.nameEnd(lt + 2);
+    const stack = this.stack;
+    const top = stack[stack.length - 1];
+    // The name it must have is known: checked in one compare, not walked and then compared.
+    const known = top !== undefined && this.isNameAt(top, lt + 2);
+    const nameEnd = known ? lt + 2 + top.length : this.nameEnd(lt + 2);
     let i = nameEnd;
     let c = s.charCodeAt(i);
     while (isWs(c)) c = s.charCodeAt(++i);
     if (i >= s.length) throw MORE;
     if (c !== GT) this.fail("invalid characters in closing tag", i);
-    const stack = this.stack;
-    const top = stack[stack.length - 1];
-    const len = nameEnd - lt - 2;
-    if (top === undefined) this.fail("unmatched closing tag", lt);
-    if (top.length !== len || !s.startsWith(top, lt + 2)) this.fail(`unexpected close tag (expected </${top}>)`, lt);
+    if (!known) {
+      const len = nameEnd - lt - 2;
+      if (top === undefined) this.fail("unmatched closing tag", lt);
+      if (top.length !== len || !s.startsWith(top, lt + 2)) this.fail(`unexpected close tag (expected </${top}>)`, lt);
+    }
     this.pos = i + 1;
     this.setLine(i);
     stack.pop();
     if (stack.length === 0) this.closedRoot = true;
-    this.handler.close(top);
+    this.handler.close(top!);
   }
 
   private bang(lt: number): void {
