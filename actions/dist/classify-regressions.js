@@ -5570,6 +5570,7 @@ var JunitStreamParser = class {
     this.nodeTest = dialect === "node-test";
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.identity = typeof options.identity === "function" ? options.identity : createIdentity(options.identity);
+    this.idEndsWithName = this.identity === createIdentity();
     this.attemptsOf = new AttemptBuilder(file, options.failureLines ?? 20, options.lineWidth ?? 500);
     this.swapMocha = (options.mochaSwappedNames ?? "auto") === "auto";
     this.onCase = options.onCase ?? ((test) => this.cases.push(test));
@@ -5594,6 +5595,7 @@ var JunitStreamParser = class {
   scanner;
   limits;
   identity;
+  idEndsWithName;
   attemptsOf;
   errors;
   swapMocha;
@@ -5784,7 +5786,8 @@ var JunitStreamParser = class {
     if (name !== void 0 && name.length > 1024) name = capField(name);
     if (classname !== void 0 && classname.length > 1024) classname = capField(classname);
     const line = lineText === void 0 ? Number.NaN : Number(lineText);
-    const file = own !== void 0 ? own ? this.intern(capField(own), 1) : null : this.suites[this.suites.length - 1]?.file ?? null;
+    const inherited = this.suites[this.suites.length - 1]?.file ?? null;
+    const file = own === void 0 ? inherited : own ? this.intern(capField(own), 1) : null;
     const classIsName = classname !== void 0 && classname !== "" && classname === name;
     this.current = {
       name: name ?? null,
@@ -5817,7 +5820,8 @@ var JunitStreamParser = class {
     if (this.nodeTest) classname = nodeTestClassname(classname, this.suiteNames());
     const suite = this.suitePath();
     const id = this.identity({ suite, classname, name, file: c.file });
-    const kept = name.length >= 13 && id.endsWith(name) ? id.slice(id.length - name.length) : detach(name);
+    const view2 = name.length >= 13 && (this.idEndsWithName || id.endsWith(name));
+    const kept = view2 ? id.slice(id.length - name.length) : detach(name);
     if (c.classIsName && classname === name) classname = kept;
     let test;
     if (c.captures === null && c.status === null) {

@@ -64,7 +64,9 @@ export function createIdentity(options: IdentityOptions = {}): IdentityFn {
 /**
  * The default fields without folding, written out: called once per testcase of every file, and
  * the general loop (a keyed read per field, an array per id) showed in profiles of big reports.
- * Same ids as the loop: falsy parts and a part equal to the one before are dropped.
+ * Same ids as the loop: falsy parts and a part equal to the one before are dropped. The id ends
+ * with a non-empty name (the JUnit parser relies on that): the name is the last part, or it was
+ * dropped for being equal to the part before it.
  */
 function defaultIdentity(t: IdentityInput): string {
   const { suite, classname, name } = t;
