@@ -4854,6 +4854,10 @@ var ScanError = class extends Error {
   column;
   limit;
 };
+function sameAt(s, name, at) {
+  for (let k = 0; k < name.length; k += 1) if (s.charCodeAt(at + k) !== name.charCodeAt(k)) return false;
+  return true;
+}
 var MORE = /* @__PURE__ */ Symbol("more");
 var XmlScanner = class {
   constructor(handler, limits) {
@@ -5062,7 +5066,7 @@ var XmlScanner = class {
   isNameAt(name, i) {
     const s = this.buf;
     const e = i + name.length;
-    if (e >= s.length || !s.startsWith(name, i)) return false;
+    if (e >= s.length || !sameAt(s, name, i)) return false;
     const c = s.charCodeAt(e);
     return c < 128 && NAME_ASCII[c] === 0;
   }
@@ -5092,7 +5096,7 @@ var XmlScanner = class {
     const nameEnd = this.nameEnd(lt + 1);
     if (this.closedRoot) this.fail("element after the root element", lt);
     const attrs = this.attrs;
-    attrs.length = 0;
+    let count = 0;
     const plan = this.plans[this.slotOf(lt + 1, nameEnd)];
     let i = nameEnd;
     const end = s.length;
@@ -5114,6 +5118,7 @@ var XmlScanner = class {
           i += 1;
         }
         const name = this.pickName(lt + 1, nameEnd);
+        if (attrs.length !== count) attrs.length = count;
         this.pos = i + 1;
         this.started = true;
         this.setLine(i);
@@ -5132,7 +5137,7 @@ var XmlScanner = class {
         return;
       }
       if (!sawWs) this.fail("no whitespace between attributes", i);
-      const guess = plan[attrs.length >> 1];
+      const guess = plan[count >> 1];
       let an;
       let attrName;
       if (guess !== void 0 && this.isNameAt(guess, i)) {
@@ -5141,7 +5146,7 @@ var XmlScanner = class {
       } else {
         an = this.nameEnd(i);
         attrName = this.pickName(i, an);
-        plan[attrs.length >> 1] = attrName;
+        plan[count >> 1] = attrName;
       }
       let j = an;
       c = s.charCodeAt(j);
@@ -5161,9 +5166,11 @@ var XmlScanner = class {
       if (close - j > this.limits.maxTextChars) this.overLimit();
       const ltIn = this.nextLt(lt + 1);
       if (ltIn >= 0 && ltIn < close) this.fail("disallowed character in attribute value", ltIn);
-      if (attrs.length >= this.limits.maxAttributes * 2)
+      if (count >= this.limits.maxAttributes * 2)
         this.fail(`an element has more than ${this.limits.maxAttributes} attributes`, i, true);
-      attrs.push(attrName, this.attrValue(j + 1, close));
+      attrs[count] = attrName;
+      attrs[count + 1] = this.attrValue(j + 1, close);
+      count += 2;
       i = close + 1;
     }
   }
@@ -5178,7 +5185,7 @@ var XmlScanner = class {
     const len = to - from;
     const slot = this.slotOf(from, to);
     const n = this.names[slot];
-    if (n.length === len && s.startsWith(n, from)) return n;
+    if (n.length === len && sameAt(s, n, from)) return n;
     const name = len < 13 ? s.slice(from, to) : ` ${s.slice(from, to)}`.slice(1);
     this.names[slot] = name;
     return name;
