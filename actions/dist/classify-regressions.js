@@ -5146,7 +5146,11 @@ var XmlScanner = class {
       } else {
         an = this.nameEnd(i);
         attrName = this.pickName(i, an);
-        plan[count >> 1] = attrName;
+        const k = count >> 1;
+        if (k <= plan.length && k < 32) {
+          if (an - i <= 64) plan[k] = attrName;
+          else plan.length = k;
+        }
       }
       let j = an;
       c = s.charCodeAt(j);
@@ -5198,7 +5202,8 @@ var XmlScanner = class {
   /**
    * Per slot of a tag name, the attribute names of the last tag there, in order: the next tag of
    * that name is read against them (`isNameAt`), which skips walking and picking each name.
-   * A wrong guess (another tag in the slot, other attributes) only costs the compare.
+   * A wrong guess (another tag in the slot, other attributes) only costs the compare. At most 32
+   * names of up to 64 characters per slot: 128 slots hold at most ~260,000 characters.
    */
   plans = Array.from({ length: 128 }, () => []);
   /** Names by slot (see `pickName`); "" never matches a name (names are not empty). */

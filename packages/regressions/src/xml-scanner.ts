@@ -392,7 +392,12 @@ export class XmlScanner {
       } else {
         an = this.nameEnd(i);
         attrName = this.pickName(i, an);
-        plan[count >> 1] = attrName;
+        // Bounded (32 short names per slot), so a hostile report cannot make the plans hold much.
+        const k = count >> 1;
+        if (k <= plan.length && k < 32) {
+          if (an - i <= 64) plan[k] = attrName;
+          else plan.length = k;
+        }
       }
       let j = an;
       c = s.charCodeAt(j);
@@ -449,7 +454,8 @@ export class XmlScanner {
   /**
    * Per slot of a tag name, the attribute names of the last tag there, in order: the next tag of
    * that name is read against them (`isNameAt`), which skips walking and picking each name.
-   * A wrong guess (another tag in the slot, other attributes) only costs the compare.
+   * A wrong guess (another tag in the slot, other attributes) only costs the compare. At most 32
+   * names of up to 64 characters per slot: 128 slots hold at most ~260,000 characters.
    */
   private readonly plans: string[][] = Array.from({ length: 128 }, () => []);
 
