@@ -4683,6 +4683,7 @@ function createIdentity(options = {}) {
   }
   const fields = options.fields && options.fields.length > 0 ? options.fields : DEFAULT_IDENTITY_FIELDS;
   const fold = options.caseInsensitive === true;
+  if (!fold && fields.length === 3 && fields.every((f, i) => f === DEFAULT_IDENTITY_FIELDS[i])) return defaultIdentity;
   return (t) => {
     const parts = [];
     let previous = "";
@@ -4696,6 +4697,17 @@ function createIdentity(options = {}) {
     return fold ? id.toLowerCase() : id;
   };
 }
+function defaultIdentity(t) {
+  const { suite, classname, name } = t;
+  const c = classname && classname !== suite ? classname : null;
+  const n = name && name !== (c ?? suite) ? name : null;
+  if (suite) {
+    if (c) return n ? [suite, c, n].join(IDENTITY_SEPARATOR) : [suite, c].join(IDENTITY_SEPARATOR);
+    return n ? [suite, n].join(IDENTITY_SEPARATOR) : suite;
+  }
+  if (c) return n ? [c, n].join(IDENTITY_SEPARATOR) : c;
+  return n ?? "(unnamed)";
+}
 
 // ../packages/regressions/src/junit/fields.ts
 function attr(attrs, key) {
@@ -4704,10 +4716,35 @@ function attr(attrs, key) {
 }
 function parseSeconds(value) {
   if (value === void 0 || value === "") return null;
+  const fast = plainSeconds(value);
+  if (fast >= 0) return fast;
   let n = Number(value);
   if (!Number.isFinite(n)) n = Number(value.replace(/,/g, ""));
   if (!Number.isFinite(n) || n < 0) return null;
   return Math.round(n * 1e6) / 1e3;
+}
+function plainSeconds(v) {
+  const len = v.length;
+  let i = 0;
+  let whole = 0;
+  for (; i < len; i += 1) {
+    const d = v.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    whole = whole * 10 + d;
+  }
+  if (i === 0 || i > 9) return -1;
+  let micros = whole * 1e6;
+  if (i < len) {
+    if (v.charCodeAt(i) !== 46 || len - i - 1 < 1 || len - i - 1 > 6) return -1;
+    let scale = 1e5;
+    for (i += 1; i < len; i += 1) {
+      const d = v.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return -1;
+      micros += d * scale;
+      scale /= 10;
+    }
+  }
+  return micros / 1e3;
 }
 function detach(value) {
   return value.length < 13 ? value : ` ${value}`.slice(1);
@@ -4817,6 +4854,10 @@ var ScanError = class extends Error {
   column;
   limit;
 };
+function sameAt(s, name, at) {
+  for (let k = 0; k < name.length; k += 1) if (s.charCodeAt(at + k) !== name.charCodeAt(k)) return false;
+  return true;
+}
 var MORE = /* @__PURE__ */ Symbol("more");
 var XmlScanner = class {
   constructor(handler, limits) {
@@ -5018,6 +5059,17 @@ var XmlScanner = class {
       if (this.wantText) this.handler.text(decoded);
     } else if (this.wantText) this.handler.text(s.slice(from, to));
   }
+  /**
+   * Whether `name`, a name read (and checked) before, is the whole name at i: then `nameEnd(i)`
+   * would return i + name.length, so it need not walk the name character by character again.
+   */
+  isNameAt(name, i) {
+    const s = this.buf;
+    const e = i + name.length;
+    if (e >= s.length || !sameAt(s, name, i)) return false;
+    const c = s.charCodeAt(e);
+    return c < 128 && NAME_ASCII[c] === 0;
+  }
   /** Reads a name starting at i; returns its end. */
   nameEnd(i) {
     const s = this.buf;
@@ -5044,7 +5096,8 @@ var XmlScanner = class {
     const nameEnd = this.nameEnd(lt + 1);
     if (this.closedRoot) this.fail("element after the root element", lt);
     const attrs = this.attrs;
-    attrs.length = 0;
+    let count = 0;
+    const plan = this.plans[this.slotOf(lt + 1, nameEnd)];
     let i = nameEnd;
     const end = s.length;
     for (; ; ) {
@@ -5065,6 +5118,7 @@ var XmlScanner = class {
           i += 1;
         }
         const name = this.pickName(lt + 1, nameEnd);
+        if (attrs.length !== count) attrs.length = count;
         this.pos = i + 1;
         this.started = true;
         this.setLine(i);
@@ -5083,7 +5137,21 @@ var XmlScanner = class {
         return;
       }
       if (!sawWs) this.fail("no whitespace between attributes", i);
-      const an = this.nameEnd(i);
+      const guess = plan[count >> 1];
+      let an;
+      let attrName;
+      if (guess !== void 0 && this.isNameAt(guess, i)) {
+        an = i + guess.length;
+        attrName = guess;
+      } else {
+        an = this.nameEnd(i);
+        attrName = this.pickName(i, an);
+        const k = count >> 1;
+        if (k <= plan.length && k < 32) {
+          if (an - i <= 64) plan[k] = attrName;
+          else plan.length = k;
+        }
+      }
       let j = an;
       c = s.charCodeAt(j);
       while (isWs(c)) c = s.charCodeAt(++j);
@@ -5102,34 +5170,44 @@ var XmlScanner = class {
       if (close - j > this.limits.maxTextChars) this.overLimit();
       const ltIn = this.nextLt(lt + 1);
       if (ltIn >= 0 && ltIn < close) this.fail("disallowed character in attribute value", ltIn);
-      if (attrs.length >= this.limits.maxAttributes * 2)
+      if (count >= this.limits.maxAttributes * 2)
         this.fail(`an element has more than ${this.limits.maxAttributes} attributes`, i, true);
-      attrs.push(this.pickName(i, an), this.attrValue(j + 1, close));
+      attrs[count] = attrName;
+      attrs[count + 1] = this.attrValue(j + 1, close);
+      count += 2;
       i = close + 1;
     }
   }
   /**
-   * The name at buf[from, to) as a string, reusing one of the last names read: a report repeats a
-   * handful of tag and attribute names, so this saves a string per name (and its collection).
+   * The name at buf[from, to) as a string, reusing a name read before: a report repeats a handful
+   * of tag and attribute names, so this saves a string per name (and its collection). One slot per
+   * (length, first and last character) instead of a list searched in turn: the profile showed the search
+   * (up to 24 compares per name, three names per testcase) as the scanner's biggest line.
    */
   pickName(from, to) {
     const s = this.buf;
     const len = to - from;
-    const recent = this.recent;
-    for (let k = 0; k < recent.length; k += 1) {
-      const n = recent[k];
-      if (n.length === len && s.startsWith(n, from)) return n;
-    }
+    const slot = this.slotOf(from, to);
+    const n = this.names[slot];
+    if (n.length === len && sameAt(s, n, from)) return n;
     const name = len < 13 ? s.slice(from, to) : ` ${s.slice(from, to)}`.slice(1);
-    if (recent.length < 24) recent.push(name);
-    else {
-      this.recentNext = (this.recentNext + 1) % 24;
-      recent[this.recentNext] = name;
-    }
+    this.names[slot] = name;
     return name;
   }
-  recent = [];
-  recentNext = 0;
+  /** Length, first and last character: the ~40 names JUnit reports use share 3 slots in pairs. */
+  slotOf(from, to) {
+    const s = this.buf;
+    return to - from + s.charCodeAt(from) * 8 + s.charCodeAt(to - 1) * 28 & 127;
+  }
+  /**
+   * Per slot of a tag name, the attribute names of the last tag there, in order: the next tag of
+   * that name is read against them (`isNameAt`), which skips walking and picking each name.
+   * A wrong guess (another tag in the slot, other attributes) only costs the compare. At most 32
+   * names of up to 64 characters per slot: 128 slots hold at most ~260,000 characters.
+   */
+  plans = Array.from({ length: 128 }, () => []);
+  /** Names by slot (see `pickName`); "" never matches a name (names are not empty). */
+  names = new Array(128).fill("");
   attrValue(from, to) {
     const s = this.buf;
     const amp = this.nextAmp(from);
@@ -5156,17 +5234,20 @@ var XmlScanner = class {
   }
   closeTag(lt) {
     const s = this.buf;
-    const nameEnd = this.nameEnd(lt + 2);
+    const stack = this.stack;
+    const top = stack[stack.length - 1];
+    const known = top !== void 0 && this.isNameAt(top, lt + 2);
+    const nameEnd = known ? lt + 2 + top.length : this.nameEnd(lt + 2);
     let i = nameEnd;
     let c = s.charCodeAt(i);
     while (isWs(c)) c = s.charCodeAt(++i);
     if (i >= s.length) throw MORE;
     if (c !== GT) this.fail("invalid characters in closing tag", i);
-    const stack = this.stack;
-    const top = stack[stack.length - 1];
-    const len = nameEnd - lt - 2;
-    if (top === void 0) this.fail("unmatched closing tag", lt);
-    if (top.length !== len || !s.startsWith(top, lt + 2)) this.fail(`unexpected close tag (expected </${top}>)`, lt);
+    if (!known) {
+      const len = nameEnd - lt - 2;
+      if (top === void 0) this.fail("unmatched closing tag", lt);
+      if (top.length !== len || !s.startsWith(top, lt + 2)) this.fail(`unexpected close tag (expected </${top}>)`, lt);
+    }
     this.pos = i + 1;
     this.setLine(i);
     stack.pop();
@@ -5501,6 +5582,7 @@ var JunitStreamParser = class {
     this.nodeTest = dialect === "node-test";
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.identity = typeof options.identity === "function" ? options.identity : createIdentity(options.identity);
+    this.idEndsWithName = this.identity === createIdentity();
     this.attemptsOf = new AttemptBuilder(file, options.failureLines ?? 20, options.lineWidth ?? 500);
     this.swapMocha = (options.mochaSwappedNames ?? "auto") === "auto";
     this.onCase = options.onCase ?? ((test) => this.cases.push(test));
@@ -5525,6 +5607,7 @@ var JunitStreamParser = class {
   scanner;
   limits;
   identity;
+  idEndsWithName;
   attemptsOf;
   errors;
   swapMocha;
@@ -5715,12 +5798,13 @@ var JunitStreamParser = class {
     if (name !== void 0 && name.length > 1024) name = capField(name);
     if (classname !== void 0 && classname.length > 1024) classname = capField(classname);
     const line = lineText === void 0 ? Number.NaN : Number(lineText);
-    const file = own !== void 0 ? own ? this.intern(capField(own), 1) : null : this.suites[this.suites.length - 1]?.file ?? null;
+    const inherited = this.suites[this.suites.length - 1]?.file ?? null;
+    const file = own === void 0 ? inherited : own ? this.intern(capField(own), 1) : null;
+    const classIsName = classname !== void 0 && classname !== "" && classname === name;
     this.current = {
       name: name ?? null,
-      // jest-junit writes the name again as the classname: share it instead of interning a new one.
-      classname: classname ? classname === name ? null : this.intern(classname, 0) : null,
-      classIsName: classname !== void 0 && classname !== "" && classname === name,
+      classname: classname && !classIsName ? this.intern(classname, 0) : null,
+      classIsName,
       file,
       line: Number.isInteger(line) && line >= 1 ? line : null,
       durationMs: parseSeconds(time),
@@ -5748,7 +5832,8 @@ var JunitStreamParser = class {
     if (this.nodeTest) classname = nodeTestClassname(classname, this.suiteNames());
     const suite = this.suitePath();
     const id = this.identity({ suite, classname, name, file: c.file });
-    const kept = name.length >= 13 && id.endsWith(name) ? id.slice(id.length - name.length) : detach(name);
+    const view2 = name.length >= 13 && (this.idEndsWithName || id.endsWith(name));
+    const kept = view2 ? id.slice(id.length - name.length) : detach(name);
     if (c.classIsName && classname === name) classname = kept;
     let test;
     if (c.captures === null && c.status === null) {
@@ -6487,6 +6572,7 @@ function displayPath(abs, cwd2) {
 }
 
 // ../packages/regressions/src/baseline.ts
+var asBefore = (bits) => bits;
 var PASSED = 1;
 var FAILED = 2;
 var FAILED_RESULT = 4;
@@ -6545,11 +6631,14 @@ var BaselineBuilder = class extends RunBuilder {
    *   go onto it when it is a `PassedTest` and `onObjects` (one candidate run: classify reads the
    *   same objects), else into a map keyed by the candidate's own id string; either way the base's
    *   copy of every id can be dropped as soon as it is read.
+   * @param candidateOrder the candidate's tests in the order it listed them (its ids as keys), when
+   *   `candidateTest` looks them up in that one list: see `lookup`.
    */
-  constructor(label, candidateTest, repeated = "auto", warnings = [], useObjects = false) {
+  constructor(label, candidateTest, repeated = "auto", warnings = [], useObjects = false, candidateOrder = null) {
     super({ label, repeated, warnings });
     this.candidateTest = candidateTest;
     this.useObjects = useObjects;
+    this.order = candidateOrder;
   }
   candidateTest;
   useObjects;
@@ -6560,21 +6649,64 @@ var BaselineBuilder = class extends RunBuilder {
    * candidate's `PassedTest` itself (one candidate run) or in the map keyed by its id string.
    */
   has(id) {
-    const cand = this.candidateTest(id);
+    const cand = this.lookup(id);
     if (cand === void 0) return super.has(id);
     if (this.useObjects && cand instanceof PassedTest) return cand.baseBits !== 0;
     return this.bits.has(cand.id);
   }
   /** A test the candidate has becomes bits; one it dropped is kept whole (for `removed`). */
   keep(test) {
-    const cand = this.candidateTest(test.id);
+    const cand = this.lookup(test.id);
     if (cand === void 0) super.keep(test);
-    else this.record(cand, test, (earlier) => earlier);
+    else this.record(cand, test, asBefore);
   }
   merge(test, how) {
-    const cand = this.candidateTest(test.id);
+    const cand = this.lookup(test.id);
     if (cand === void 0) super.merge(test, how);
     else this.record(cand, test, (earlier) => how === "reruns" ? FAILED : earlier);
+  }
+  lastId = null;
+  lastCand;
+  order;
+  cursor = 0;
+  /**
+   * `candidateTest`, remembering the last answer: every base test is asked about twice in a row
+   * (`has`, then `keep` or `merge`, with the same id string), and the candidate does not change
+   * while the base streams.
+   *
+   * A base lists its tests mostly in the candidate's order, so the candidate's next test (after the
+   * last one found) is tried first: one string compare instead of hashing the new id and probing
+   * a map of every candidate test (a cache miss or two per test; together the biggest single
+   * item of the base's profile). A miss falls back to the map and moves the cursor past the test
+   * found when it is just ahead (tests the base does not have); the answer is the map's either way.
+   */
+  lookup(id) {
+    if (id === this.lastId) return this.lastCand;
+    const order = this.order;
+    let cand;
+    if (order !== null) {
+      const next = order[this.cursor];
+      if (next !== void 0 && next.id === id) {
+        cand = next;
+        this.cursor += 1;
+      } else {
+        cand = this.candidateTest(id);
+        if (cand !== void 0) this.skipTo(order, cand);
+      }
+    } else cand = this.candidateTest(id);
+    this.lastId = id;
+    this.lastCand = cand;
+    return cand;
+  }
+  /** Moves the cursor past `cand` when it is among the next few tests of the candidate. */
+  skipTo(order, cand) {
+    const end = Math.min(order.length, this.cursor + 16);
+    for (let k = this.cursor; k < end; k += 1) {
+      if (order[k] === cand) {
+        this.cursor = k + 1;
+        return;
+      }
+    }
   }
   /** ORs the base test's bits into the candidate test's record (`earlier` rewrites the old bits first). */
   record(cand, test, earlier) {
@@ -7012,14 +7144,17 @@ async function classifyReports(options) {
     );
   }
   const basePatterns = options.base ?? [];
+  const only = candidate.length === 1 ? candidate[0].tests : null;
   const candidateTest = (id) => {
+    if (only) return only.get(id);
     for (const run of candidate) {
       const test = run.tests.get(id);
       if (test) return test;
     }
     return void 0;
   };
-  const builder = new BaselineBuilder("base", candidateTest, options.repeated ?? "auto", [], candidate.length === 1);
+  const order = only && basePatterns.length > 0 ? Array.from(only.values()) : null;
+  const builder = new BaselineBuilder("base", candidateTest, options.repeated ?? "auto", [], only !== null, order);
   const base = basePatterns.length > 0 ? await loadInto(basePatterns, { ...common, label: "base" }, builder) : null;
   const baseline = base ? builder.toBaseline(base) : void 0;
   const history = [];

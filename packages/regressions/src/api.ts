@@ -75,14 +75,19 @@ export async function classifyReports(options: ClassifyReportsOptions): Promise<
   const basePatterns = options.base ?? [];
   // The base is read after the candidate, so each base test is compared as it streams past
   // instead of being kept: only the tests the candidate dropped stay whole.
+  const only = candidate.length === 1 ? candidate[0]!.tests : null;
   const candidateTest = (id: string) => {
+    if (only) return only.get(id);
     for (const run of candidate) {
       const test = run.tests.get(id);
       if (test) return test;
     }
     return undefined;
   };
-  const builder = new BaselineBuilder("base", candidateTest, options.repeated ?? "auto", [], candidate.length === 1);
+  // One candidate run: its tests in its order, so the base (listed mostly in the same order) is
+  // matched by a compare with the next one instead of a map lookup per test (see BaselineBuilder).
+  const order = only && basePatterns.length > 0 ? Array.from(only.values()) : null;
+  const builder = new BaselineBuilder("base", candidateTest, options.repeated ?? "auto", [], only !== null, order);
   const base = basePatterns.length > 0 ? await loadInto(basePatterns, { ...common, label: "base" }, builder) : null;
   const baseline = base ? builder.toBaseline(base) : undefined;
   const history: TestRun[] = [];

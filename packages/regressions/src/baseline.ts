@@ -27,6 +27,9 @@ export interface Baseline {
   warnings: readonly string[];
 }
 
+/** `record`'s `earlier` for a first record or an attempt: the bits so far stay. */
+const asBefore = (bits: number): number => bits;
+
 /** Any passed attempt. */
 const PASSED = 1;
 /** Any failed or errored attempt. */
@@ -109,6 +112,8 @@ export class BaselineBuilder extends RunBuilder {
    *   go onto it when it is a `PassedTest` and `onObjects` (one candidate run: classify reads the
    *   same objects), else into a map keyed by the candidate's own id string; either way the base's
    *   copy of every id can be dropped as soon as it is read.
+   * @param candidateOrder the candidate's tests in the order it listed them (its ids as keys), when
+   *   `candidateTest` looks them up in that one list: see `lookup`.
    */
   constructor(
     label: string,
@@ -116,8 +121,10 @@ export class BaselineBuilder extends RunBuilder {
     repeated: RepeatedOption = "auto",
     warnings: string[] = [],
     private readonly useObjects = false,
+    candidateOrder: readonly TestResult[] | null = null,
   ) {
     super({ label, repeated, warnings });
+    this.order = candidateOrder;
   }
 
   /**
@@ -125,7 +132,7 @@ export class BaselineBuilder extends RunBuilder {
    * candidate's `PassedTest` itself (one candidate run) or in the map keyed by its id string.
    */
   protected override has(id: string): boolean {
-    const cand = this.candidateTest(id);
+    const cand = this.lookup(id);
     if (cand === undefined) return super.has(id);
     if (this.useObjects && cand instanceof PassedTest) return cand.baseBits !== 0;
     return this.bits.has(cand.id);
@@ -133,16 +140,62 @@ export class BaselineBuilder extends RunBuilder {
 
   /** A test the candidate has becomes bits; one it dropped is kept whole (for `removed`). */
   protected override keep(test: TestResult): void {
-    const cand = this.candidateTest(test.id);
+    const cand = this.lookup(test.id);
     if (cand === undefined) super.keep(test);
-    else this.record(cand, test, (earlier) => earlier);
+    else this.record(cand, test, asBefore);
   }
 
   protected override merge(test: TestResult, how: MergeHow): void {
-    const cand = this.candidateTest(test.id);
+    const cand = this.lookup(test.id);
     if (cand === undefined) super.merge(test, how);
     // A rerun means every earlier record failed (see RunBuilder.merge): keep only that fact.
     else this.record(cand, test, (earlier) => (how === "reruns" ? FAILED : earlier));
+  }
+
+  private lastId: string | null = null;
+  private lastCand: TestResult | undefined;
+  private readonly order: readonly TestResult[] | null;
+  private cursor = 0;
+
+  /**
+   * `candidateTest`, remembering the last answer: every base test is asked about twice in a row
+   * (`has`, then `keep` or `merge`, with the same id string), and the candidate does not change
+   * while the base streams.
+   *
+   * A base lists its tests mostly in the candidate's order, so the candidate's next test (after the
+   * last one found) is tried first: one string compare instead of hashing the new id and probing
+   * a map of every candidate test (a cache miss or two per test; together the biggest single
+   * item of the base's profile). A miss falls back to the map and moves the cursor past the test
+   * found when it is just ahead (tests the base does not have); the answer is the map's either way.
+   */
+  private lookup(id: string): TestResult | undefined {
+    if (id === this.lastId) return this.lastCand;
+    const order = this.order;
+    let cand: TestResult | undefined;
+    if (order !== null) {
+      const next = order[this.cursor];
+      if (next !== undefined && next.id === id) {
+        cand = next;
+        this.cursor += 1;
+      } else {
+        cand = this.candidateTest(id);
+        if (cand !== undefined) this.skipTo(order, cand);
+      }
+    } else cand = this.candidateTest(id);
+    this.lastId = id;
+    this.lastCand = cand;
+    return cand;
+  }
+
+  /** Moves the cursor past `cand` when it is among the next few tests of the candidate. */
+  private skipTo(order: readonly TestResult[], cand: TestResult): void {
+    const end = Math.min(order.length, this.cursor + 16);
+    for (let k = this.cursor; k < end; k += 1) {
+      if (order[k] === cand) {
+        this.cursor = k + 1;
+        return;
+      }
+    }
   }
 
   /** ORs the base test's bits into the candidate test's record (`earlier` rewrites the old bits first). */

@@ -45,6 +45,7 @@ export function createIdentity(options: IdentityOptions = {}): IdentityFn {
   }
   const fields = options.fields && options.fields.length > 0 ? options.fields : DEFAULT_IDENTITY_FIELDS;
   const fold = options.caseInsensitive === true;
+  if (!fold && fields.length === 3 && fields.every((f, i) => f === DEFAULT_IDENTITY_FIELDS[i])) return defaultIdentity;
   return (t) => {
     // Array#join gives one flat string (no rope of concatenations to flatten on every Map lookup).
     const parts: string[] = [];
@@ -58,4 +59,24 @@ export function createIdentity(options: IdentityOptions = {}): IdentityFn {
     const id = parts.length === 0 ? "(unnamed)" : parts.join(IDENTITY_SEPARATOR);
     return fold ? id.toLowerCase() : id;
   };
+}
+
+/**
+ * The default fields without folding, written out: called once per testcase of every file, and
+ * the general loop (a keyed read per field, an array per id) showed in profiles of big reports.
+ * Same ids as the loop: falsy parts and a part equal to the one before are dropped. The id ends
+ * with a non-empty name (the JUnit parser relies on that): the name is the last part, or it was
+ * dropped for being equal to the part before it.
+ */
+function defaultIdentity(t: IdentityInput): string {
+  const { suite, classname, name } = t;
+  const c = classname && classname !== suite ? classname : null;
+  const n = name && name !== (c ?? suite) ? name : null;
+  // Array#join, as in the loop: one flat string.
+  if (suite) {
+    if (c) return n ? [suite, c, n].join(IDENTITY_SEPARATOR) : [suite, c].join(IDENTITY_SEPARATOR);
+    return n ? [suite, n].join(IDENTITY_SEPARATOR) : suite;
+  }
+  if (c) return n ? [c, n].join(IDENTITY_SEPARATOR) : c;
+  return n ?? "(unnamed)";
 }

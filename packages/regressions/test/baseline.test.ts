@@ -115,6 +115,31 @@ describe("streamed baseline", () => {
     });
   }
 
+  test("gives the same section whatever order the base lists its tests in (the candidate's next test is tried first)", async () => {
+    // 300 tests; the base drops some, adds some, swaps neighbours, moves a block far away and
+    // repeats one, so every path of the lookup (next test, a few ahead, far away, absent) is taken.
+    const names = Array.from({ length: 300 }, (_, i) => `t${i}`);
+    const candidateSpec = Object.fromEntries(
+      names.filter((_, i) => i % 37 !== 5).map((n, i) => [n, i % 11 === 0 ? "f" : "p"]),
+    );
+    const baseNames = names.filter((_, i) => i % 29 !== 3);
+    for (let i = 10; i + 1 < 100; i += 7) [baseNames[i], baseNames[i + 1]] = [baseNames[i + 1]!, baseNames[i]!];
+    const moved = baseNames.splice(120, 40);
+    baseNames.push(...moved, "gone1", "gone2");
+    const baseSpec = Object.fromEntries(baseNames.map((n, i) => [n, i % 13 === 0 ? "f" : i === 50 ? "pf" : "p"]));
+    await writeFile(join(dir, "order-base.xml"), junit(baseSpec));
+    await writeFile(join(dir, "order-candidate.xml"), junit(candidateSpec));
+    for (const repeated of ["auto", "attempts"] as const) {
+      const files = { base: ["order-base.xml"], candidate: ["order-candidate.xml"] };
+      const streamed = await classifyReports({ ...files, cwd: dir, repeated, clock, includePassed: true });
+      const base = await loadRun(files.base, { label: "base", cwd: dir, repeated });
+      const candidate = await loadRun(files.candidate, { label: "candidate", cwd: dir, repeated });
+      const whole = classify({ base: [base], candidate: [candidate], clock, includePassed: true });
+      expect(streamed.section).toEqual(whole.section);
+      expect(streamed.section.tests.filter((t) => t.class === "removed").map((t) => t.name)).toContain("gone2");
+    }
+  });
+
   test("outcome bits agree with outcomeOf on every mix of attempt statuses and origins", () => {
     const statuses = ["passed", "failed", "error", "skipped"] as const;
     const origins = ["result", "rerun", "repeat", "retry"] as const;

@@ -19,6 +19,19 @@ describe("default identity", () => {
     expect(compared).toBe(values.length ** 3);
   });
 
+  test("ends with the name whenever the name is not empty (the JUnit parser keeps the name as a view into the id)", () => {
+    for (const suite of values)
+      for (const classname of values)
+        for (const name of values) {
+          if (!name) continue;
+          expect(fast({ suite, classname, name, file: null }).endsWith(name)).toBe(true);
+        }
+    // One function for the default fields, whatever way they are asked for: the parser tests for it.
+    expect(createIdentity({})).toBe(fast);
+    expect(createIdentity({ fields: ["suite", "classname", "name"] })).toBe(fast);
+    expect(createIdentity({ caseInsensitive: true })).not.toBe(fast);
+  });
+
   test("drops a part equal to the one before it and joins the rest with ::", () => {
     expect(fast({ suite: "pkg.FooTest", classname: "pkg.FooTest", name: "works", file: null })).toBe(
       "pkg.FooTest::works",

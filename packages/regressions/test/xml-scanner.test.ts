@@ -126,6 +126,73 @@ describe("the scanner agrees with saxes", () => {
   });
 });
 
+describe("names the scanner reuses from earlier tags", () => {
+  // A tag's attribute names are read against the last tag of that name, a close tag's name against
+  // the open one: tags that repeat, reorder, extend or cut those names (a prefix, a longer name, a
+  // duplicate, more than 32 attributes, names over 64 characters) must read as saxes reads them.
+  test("give saxes' elements and attributes, and its verdict, on generated documents", () => {
+    const rand = rng(23);
+    const long = `n${"x".repeat(70)}`;
+    const pool = ["x", "xy", "name", "names", "classname", "time", "t", "a:b", long, `${long}y`];
+    const tags = ["testcase", "a", "ab", "testcases"];
+    const events = (text: string, chunk: number): string => {
+      const out: string[] = [];
+      const s = new XmlScanner(
+        {
+          open: (name, attrs) => out.push(`<${name} ${attrs.join("|")}`),
+          close: (name) => out.push(`</${name}`),
+          text: () => {},
+          doctype: () => {
+            throw new Error("doctype");
+          },
+        },
+        { maxAttributes: 1000, maxTextChars: 1 << 20, maxNameChars: 4096 },
+      );
+      try {
+        for (let i = 0; i < text.length; i += chunk) s.write(text.slice(i, i + chunk));
+        s.close();
+      } catch {
+        return "malformed";
+      }
+      return out.join("\n");
+    };
+    const saxesEvents = (text: string): string => {
+      const out: string[] = [];
+      const p = new SaxesParser({ xmlns: false });
+      p.on("opentag", (t) => out.push(`<${t.name} ${Object.entries(t.attributes).flat().join("|")}`));
+      p.on("closetag", (t) => out.push(`</${t.name}`));
+      try {
+        p.write(text);
+        p.close();
+      } catch {
+        return "malformed";
+      }
+      return out.join("\n");
+    };
+    let malformed = 0;
+    for (let doc = 0; doc < 300; doc += 1) {
+      const parts = ["<r>"];
+      for (let k = 0; k < 12; k += 1) {
+        const tag = tags[Math.floor(rand() * tags.length)]!;
+        const n = rand() < 0.1 ? 40 : Math.floor(rand() * 5);
+        const attrs = Array.from({ length: n }, (_, i) =>
+          rand() < 0.7 && i < pool.length ? `${pool[i]}="${i}"` : `${pool[Math.floor(rand() * pool.length)]}="v"`,
+        );
+        const close = rand() < 0.1 ? `</${tags[Math.floor(rand() * tags.length)]}>` : `</${tag}>`;
+        parts.push(rand() < 0.5 ? `<${tag} ${attrs.join(" ")}/>` : `<${tag} ${attrs.join(" ")}>${close}`);
+      }
+      parts.push("</r>");
+      const text = parts.join("\n");
+      const want = saxesEvents(text);
+      if (want === "malformed") malformed += 1;
+      for (const chunk of [1 << 20, 5]) expect(events(text, chunk), `document ${doc}, chunk ${chunk}`).toBe(want);
+    }
+    // Both kinds were compared: well-formed documents and ones with a duplicate or a wrong close tag.
+    expect(malformed).toBeGreaterThan(20);
+    expect(malformed).toBeLessThan(290);
+  });
+});
+
 async function errorOf(content: string | Uint8Array, chunk?: number): Promise<CodexrelError> {
   const result = await parseReport(memorySource("report.xml", content, chunk)).then(
     () => null,

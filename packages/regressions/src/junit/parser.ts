@@ -66,6 +66,7 @@ export class JunitStreamParser {
   private readonly scanner: XmlScanner;
   private readonly limits: ParseLimits;
   private readonly identity: IdentityFn;
+  private readonly idEndsWithName: boolean;
   private readonly attemptsOf: AttemptBuilder;
   private readonly errors: PlacedErrors;
   private readonly swapMocha: boolean;
@@ -86,6 +87,8 @@ export class JunitStreamParser {
     this.nodeTest = dialect === "node-test";
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.identity = typeof options.identity === "function" ? options.identity : createIdentity(options.identity);
+    // createIdentity() gives one function for the default fields, whose ids end with the name.
+    this.idEndsWithName = this.identity === createIdentity();
     this.attemptsOf = new AttemptBuilder(file, options.failureLines ?? 20, options.lineWidth ?? 500);
     this.swapMocha = (options.mochaSwappedNames ?? "auto") === "auto";
     this.onCase = options.onCase ?? ((test) => this.cases.push(test));
@@ -298,17 +301,14 @@ export class JunitStreamParser {
     if (classname !== undefined && classname.length > 1024) classname = capField(classname);
     const line = lineText === undefined ? Number.NaN : Number(lineText);
     // A file inherited from the suite is interned already.
-    const file =
-      own !== undefined
-        ? own
-          ? this.intern(capField(own), 1)
-          : null
-        : (this.suites[this.suites.length - 1]?.file ?? null);
+    const inherited = this.suites[this.suites.length - 1]?.file ?? null;
+    const file = own === undefined ? inherited : own ? this.intern(capField(own), 1) : null;
+    // jest-junit writes the name again as the classname: share it, not intern a copy (compared once).
+    const classIsName = classname !== undefined && classname !== "" && classname === name;
     this.current = {
       name: name ?? null,
-      // jest-junit writes the name again as the classname: share it instead of interning a new one.
-      classname: classname ? (classname === name ? null : this.intern(classname, 0)) : null,
-      classIsName: classname !== undefined && classname !== "" && classname === name,
+      classname: classname && !classIsName ? this.intern(classname, 0) : null,
+      classIsName,
       file,
       line: Number.isInteger(line) && line >= 1 ? line : null,
       durationMs: parseSeconds(time),
@@ -339,7 +339,8 @@ export class JunitStreamParser {
     const id = this.identity({ suite, classname, name, file: c.file });
     // Keep the name as a view into the (new, flat) id when it ends it, else as a copy: either way
     // it no longer pins the parser's input chunk.
-    const kept = name.length >= 13 && id.endsWith(name) ? id.slice(id.length - name.length) : detach(name);
+    const view = name.length >= 13 && (this.idEndsWithName || id.endsWith(name));
+    const kept = view ? id.slice(id.length - name.length) : detach(name);
     if (c.classIsName && classname === name) classname = kept;
     let test: TestResult;
     if (c.captures === null && c.status === null) {
